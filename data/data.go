@@ -1,0 +1,39 @@
+// Package data holds the curated data sets that ship with actorgraph, embedded
+// so that the binary and the test kit can load them without files on disk.
+package data
+
+import (
+	"bytes"
+	"embed"
+	"io/fs"
+	"path"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+//go:embed crocus
+var files embed.FS
+
+// CrocusPath is the Crocus City Hall data set inside FS.
+const CrocusPath = "crocus/crocus.json"
+
+// FS is every embedded data set with its source texts.
+func FS() fs.FS { return files }
+
+// Crocus parses the embedded Crocus City Hall data set, source texts included.
+func Crocus() (*graph.DataSet, error) {
+	return Open(CrocusPath)
+}
+
+// Open parses the embedded data set at name.
+func Open(name string) (*graph.DataSet, error) {
+	b, err := fs.ReadFile(files, name)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(files, path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	return graph.ParseJSON(bytes.NewReader(b), "data/"+name, graph.FSReader(sub))
+}

@@ -1,0 +1,227 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MaxRecords bounds the records of one data set file, so a hostile file cannot
+// exhaust memory before validation says no.
+const MaxRecords = 5_000_000
+
+// jsonEdge is the file form of an edge: confidence is a pointer so that a
+// missing value is an error, not a silent 0.
+type jsonEdge struct {
+	ID          string         `json:"id"`
+	Type        string         `json:"type"`
+	Source      string         `json:"source"`
+	Target      string         `json:"target"`
+	Sources     []string       `json:"sources"`
+	Quote       string         `json:"quote"`
+	QuoteSource string         `json:"quoteSource"`
+	Confidence  *int           `json:"confidence"`
+	Stance      Stance         `json:"stance"`
+	ValidFrom   string         `json:"validFrom"`
+	ValidTo     string         `json:"validTo"`
+	ReportedOn  string         `json:"reportedOn"`
+	Inferred    bool           `json:"inferred"`
+	Reason      string         `json:"reason"`
+	Properties  map[string]any `json:"properties"`
+}
+
+type jsonNode struct {
+	ID         string         `json:"id"`
+	Kind       string         `json:"kind"`
+	Name       string         `json:"name"`
+	Aliases    []string       `json:"aliases"`
+	Properties map[string]any `json:"properties"`
+	// TextFile names a file, relative to the data set, holding a Source's text.
+	TextFile string `json:"textFile"`
+}
+
+type jsonDataSet struct {
+	Name        string     `json:"name"`
+	Description string     `json:"description"`
+	Nodes       []jsonNode `json:"nodes"`
+	Edges       []jsonEdge `json:"edges"`
+}
+
+// ReadFile reads a data set: a .json file, or a nodes.csv / edges.csv pair given
+// as either file (the other is found beside it). A Source's textFile is read
+// relative to the data set's folder.
+func ReadFile(path string) (*DataSet, error) {
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		return readCSVPair(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ParseJSON(f, path, DirReader(filepath.Dir(path)))
+}
+
+// TextReader reads a Source's textFile, a path relative to the data set.
+type TextReader func(name string) ([]byte, error)
+
+// DirReader reads text files inside dir, and nowhere else.
+func DirReader(dir string) TextReader {
+	return FSReader(os.DirFS(dir))
+}
+
+// FSReader reads text files from fsys (an embedded data set, say).
+func FSReader(fsys fs.FS) TextReader {
+	return func(name string) ([]byte, error) {
+		if !fs.ValidPath(name) {
+			return nil, errors.New("must be a path inside the data set's folder")
+		}
+		return fs.ReadFile(fsys, name)
+	}
+}
+
+// ParseJSON parses a data set in the JSON format. name is used in error
+// messages. readText reads textFile paths; nil forbids textFile (the HTTP
+// import reads no files from the server's disk).
+func ParseJSON(r io.Reader, name string, readText TextReader) (*DataSet, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	dec.UseNumber()
+	var raw jsonDataSet
+	if err := dec.Decode(&raw); err != nil {
+		return nil, jsonError(name, err)
+	}
+	if dec.More() {
+		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: "unexpected data after the data set object"}}}
+	}
+	if len(raw.Nodes)+len(raw.Edges) > MaxRecords {
+		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: fmt.Sprintf("more than %d records; split the file", MaxRecords)}}}
+	}
+	d := &DataSet{Name: raw.Name, Description: raw.Description, File: name}
+	var probs []Problem
+	for i, n := range raw.Nodes {
+		rec := fmt.Sprintf("nodes[%d]", i)
+		node, p := n.toNode(rec, readText)
+		probs = append(probs, p...)
+		d.Nodes = append(d.Nodes, node)
+		d.nodeRecord = append(d.nodeRecord, recordName(rec, n.ID))
+	}
+	for i, e := range raw.Edges {
+		rec := fmt.Sprintf("edges[%d]", i)
+		if e.Confidence == nil {
+			probs = append(probs, Problem{Record: recordName(rec, e.ID), Field: "confidence", Reason: "missing; give 0-100"})
+		}
+		d.Edges = append(d.Edges, e.toEdge())
+		d.edgeRecord = append(d.edgeRecord, recordName(rec, e.ID))
+	}
+	if len(probs) > 0 {
+		return nil, prefixProblems(name, probs)
+	}
+	return d, nil
+}
+
+func recordName(rec, id string) string {
+	if id == "" {
+		return rec
+	}
+	return rec + " (" + clip(id, 60) + ")"
+}
+
+func (n jsonNode) toNode(rec string, readText TextReader) (Node, []Problem) {
+	node := Node{ID: n.ID, Kind: Kind(n.Kind), Name: n.Name, Aliases: n.Aliases, Properties: normalizeProps(n.Properties)}
+	if k, ok := ParseKind(n.Kind); ok {
+		node.Kind = k
+	}
+	if n.TextFile == "" {
+		return node, nil
+	}
+	if readText == nil {
+		return node, []Problem{{Record: recordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"}}
+	}
+	text, err := readText(n.TextFile)
+	if err != nil {
+		return node, []Problem{{Record: recordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "cannot read: " + err.Error()}}
+	}
+	if node.Properties == nil {
+		node.Properties = map[string]any{}
+	}
+	node.Properties["text"] = string(text)
+	node.Properties["textFile"] = n.TextFile
+	return node, nil
+}
+
+func (e jsonEdge) toEdge() Edge {
+	conf := 0
+	if e.Confidence != nil {
+		conf = *e.Confidence
+	}
+	return Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target,
+		Evidence: Evidence{Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource, Confidence: conf,
+			Stance: e.Stance, ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn,
+			Inferred: e.Inferred, Reason: e.Reason},
+		Properties: normalizeProps(e.Properties)}
+}
+
+// normalizeProps turns json.Number into int64 or float64.
+func normalizeProps(m map[string]any) map[string]any {
+	for k, v := range m {
+		m[k] = normalizeValue(v)
+	}
+	return m
+}
+
+func normalizeValue(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		if f, err := x.Float64(); err == nil {
+			return f
+		}
+		return x.String()
+	case []any:
+		for i := range x {
+			x[i] = normalizeValue(x[i])
+		}
+		return x
+	}
+	return v
+}
+
+func jsonError(name string, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return &ValidationError{Problems: []Problem{{Record: name, Reason: fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, se)}}}
+	case errors.As(err, &te):
+		return &ValidationError{Problems: []Problem{{Record: name, Field: te.Field, Reason: fmt.Sprintf("wrong type at byte %d: want %s, got %s", te.Offset, te.Type, te.Value)}}}
+	case errors.Is(err, io.EOF):
+		return &ValidationError{Problems: []Problem{{Record: name, Reason: "empty input; want a JSON object with nodes and edges"}}}
+	}
+	return &ValidationError{Problems: []Problem{{Record: name, Reason: "cannot read the data set: " + err.Error()}}}
+}
+
+func prefixProblems(file string, probs []Problem) *ValidationError {
+	for i := range probs {
+		if file != "" && !strings.HasPrefix(probs[i].Record, file) {
+			probs[i].Record = file + ": " + probs[i].Record
+		}
+	}
+	return &ValidationError{Problems: probs}
+}
+
+// MarshalJSON writes a data set in the JSON import format (text inline).
+func (d *DataSet) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	type plain DataSet
+	err := json.NewEncoder(&buf).Encode((*plain)(d))
+	return buf.Bytes(), err
+}

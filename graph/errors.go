@@ -1,0 +1,106 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors. The store translates driver errors into these; handlers map
+// them to HTTP status codes.
+var (
+	ErrNotFound    = errors.New("not found")
+	ErrConflict    = errors.New("conflict")
+	ErrUnavailable = errors.New("database unavailable")
+	ErrTimeout     = errors.New("query timed out")
+)
+
+// Problem is one thing wrong with input: where it is, which field, which value, why.
+type Problem struct {
+	Record string `json:"record,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Value  string `json:"value,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Record != "" {
+		b.WriteString(p.Record)
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		if p.Value != "" {
+			fmt.Fprintf(&b, " %q", clip(p.Value, 80))
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Reason)
+	return b.String()
+}
+
+// ValidationError is bad input, with every problem found.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	if len(e.Problems) == 0 {
+		return "invalid input"
+	}
+	msg := e.Problems[0].String()
+	if n := len(e.Problems) - 1; n > 0 {
+		msg += fmt.Sprintf(" (and %d more problem(s))", n)
+	}
+	return msg
+}
+
+// Invalid returns a ValidationError with one problem.
+func Invalid(field, value, reason string) *ValidationError {
+	return &ValidationError{Problems: []Problem{{Field: field, Value: value, Reason: reason}}}
+}
+
+// AmbiguousError is a name that matches several entities.
+type AmbiguousError struct {
+	Name       string
+	Candidates []Node
+}
+
+func (e *AmbiguousError) Error() string {
+	names := make([]string, len(e.Candidates))
+	for i, c := range e.Candidates {
+		names[i] = c.ID + " (" + c.Name + ")"
+	}
+	return fmt.Sprintf("%q matches %d entities: %s; use an id", e.Name, len(e.Candidates), strings.Join(names, ", "))
+}
+
+func (e *AmbiguousError) Unwrap() error { return ErrConflict }
+
+// UnknownError is a name or id that matches no entity, with the closest matches.
+type UnknownError struct {
+	Name    string
+	Closest []Node
+}
+
+func (e *UnknownError) Error() string {
+	msg := fmt.Sprintf("no entity has the id, name or alias %q", clip(e.Name, 80))
+	if len(e.Closest) > 0 {
+		names := make([]string, len(e.Closest))
+		for i, c := range e.Closest {
+			names[i] = c.ID + " (" + c.Name + ")"
+		}
+		msg += "; closest: " + strings.Join(names, ", ")
+	}
+	return msg
+}
+
+func (e *UnknownError) Unwrap() error { return ErrNotFound }
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

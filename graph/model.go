@@ -1,0 +1,123 @@
+package graph
+
+// Node is an entity of the graph. Properties holds everything beyond id, kind,
+// name and aliases: scalars or lists of scalars.
+type Node struct {
+	ID         string         `json:"id"`
+	Kind       Kind           `json:"kind"`
+	Name       string         `json:"name"`
+	Aliases    []string       `json:"aliases,omitempty"`
+	Properties map[string]any `json:"properties,omitempty"`
+	// Hidden, in neighbourhood answers, counts the node's relationships that
+	// the answer does not show.
+	Hidden *int `json:"hidden,omitempty"`
+}
+
+// Evidence is what an edge rests on.
+type Evidence struct {
+	Sources     []string `json:"sources"`
+	Quote       string   `json:"quote"`
+	QuoteSource string   `json:"quoteSource,omitempty"`
+	Confidence  int      `json:"confidence"`
+	Stance      Stance   `json:"stance"`
+	ValidFrom   string   `json:"validFrom,omitempty"`
+	ValidTo     string   `json:"validTo,omitempty"`
+	ReportedOn  string   `json:"reportedOn,omitempty"`
+	Inferred    bool     `json:"inferred,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+}
+
+// Edge is a directed relationship of a vocabulary type with its evidence at the
+// top level, beside id, type, source and target.
+type Edge struct {
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Evidence
+	Properties map[string]any `json:"properties,omitempty"`
+}
+
+// Subgraph is a set of nodes and the edges among them.
+type Subgraph struct {
+	Nodes     []Node `json:"nodes"`
+	Edges     []Edge `json:"edges"`
+	Truncated bool   `json:"truncated"`
+}
+
+// EdgeID returns the id an edge gets when the data set gives none.
+func EdgeID(typ, source, target string) string {
+	return typ + ":" + source + "->" + target
+}
+
+// DataSet is a file of nodes (sources among them) and edges to import.
+type DataSet struct {
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+	Nodes       []Node `json:"nodes"`
+	Edges       []Edge `json:"edges"`
+	// File is where the data set was read from, for error messages.
+	File string `json:"-"`
+	// nodeRecord and edgeRecord name each record's place in the file
+	// ("nodes[3]", "line 7") for error messages.
+	nodeRecord []string
+	edgeRecord []string
+}
+
+// NodeRecord names where node i was read from.
+func (d *DataSet) NodeRecord(i int) string {
+	if i < len(d.nodeRecord) && d.nodeRecord[i] != "" {
+		return d.nodeRecord[i]
+	}
+	return "nodes[" + itoa(i) + "]"
+}
+
+// EdgeRecord names where edge i was read from.
+func (d *DataSet) EdgeRecord(i int) string {
+	if i < len(d.edgeRecord) && d.edgeRecord[i] != "" {
+		return d.edgeRecord[i]
+	}
+	return "edges[" + itoa(i) + "]"
+}
+
+// Merge appends other's records to d, keeping their record names.
+func (d *DataSet) Merge(other *DataSet) {
+	for i := range other.Nodes {
+		d.nodeRecord = append(padTo(d.nodeRecord, len(d.Nodes)), other.File+": "+other.NodeRecord(i))
+		d.Nodes = append(d.Nodes, other.Nodes[i])
+	}
+	for i := range other.Edges {
+		d.edgeRecord = append(padTo(d.edgeRecord, len(d.Edges)), other.File+": "+other.EdgeRecord(i))
+		d.Edges = append(d.Edges, other.Edges[i])
+	}
+}
+
+func padTo(xs []string, n int) []string {
+	for len(xs) < n {
+		xs = append(xs, "")
+	}
+	return xs
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	p := len(b)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		p--
+		b[p] = digits[i%10]
+		i /= 10
+	}
+	if neg {
+		p--
+		b[p] = '-'
+	}
+	return string(b[p:])
+}

@@ -1,0 +1,294 @@
+package graph
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on record fields.
+const (
+	MaxIDLen    = 200
+	MaxNameLen  = 500
+	MaxQuoteLen = 4000
+	MaxAliases  = 200
+)
+
+var idPattern = regexp.MustCompile(`^[a-z]+:[a-z0-9][a-z0-9._~-]*$`)
+
+// reservedProps are stored as node fields; properties may not set them.
+var reservedProps = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "keys": true}
+
+// Known describes an entity already in the database that a data set refers to.
+type Known struct {
+	Kind Kind
+	// Text is a Source's text, for quote checks.
+	Text string
+}
+
+// ValidID reports why id is not a well-formed entity id, or "" when it is.
+func ValidID(id string) string {
+	switch {
+	case id == "":
+		return "empty; want prefix:slug, e.g. group:is-k"
+	case len(id) > MaxIDLen:
+		return fmt.Sprintf("longer than %d bytes", MaxIDLen)
+	case !idPattern.MatchString(id):
+		return "want prefix:slug in lower case (letters, digits, . _ ~ -), e.g. group:is-k"
+	}
+	if _, ok := KindOfID(id); !ok {
+		return "unknown prefix; want one of " + prefixList()
+	}
+	return ""
+}
+
+func prefixList() string {
+	ps := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		ps[i] = k.Prefix + ":"
+	}
+	return strings.Join(ps, ", ")
+}
+
+// ValidDate reports whether s is a calendar date YYYY-MM-DD.
+func ValidDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// Validate checks every record of the data set, using known for ids it refers
+// to but does not define. It fills in defaults (edge ids, quoteSource) and
+// returns a ValidationError naming every bad record, field and value.
+func (d *DataSet) Validate(known map[string]Known) error {
+	var probs []Problem
+	nodes := make(map[string]Known, len(d.Nodes))
+	for i := range d.Nodes {
+		n := &d.Nodes[i]
+		rec := d.NodeRecord(i)
+		p := validateNode(n)
+		if _, dup := nodes[n.ID]; dup && n.ID != "" {
+			p = append(p, Problem{Field: "id", Value: n.ID, Reason: "defined twice in this data set"})
+		}
+		probs = append(probs, withRecord(rec, p)...)
+		text, _ := n.Properties["text"].(string)
+		nodes[n.ID] = Known{Kind: n.Kind, Text: text}
+	}
+	lookup := func(id string) (Known, bool) {
+		if k, ok := nodes[id]; ok {
+			return k, true
+		}
+		k, ok := known[id]
+		return k, ok
+	}
+	edges := make(map[string]bool, len(d.Edges))
+	for i := range d.Edges {
+		e := &d.Edges[i]
+		rec := d.EdgeRecord(i)
+		if e.ID == "" && e.Type != "" && e.Source != "" && e.Target != "" {
+			e.ID = EdgeID(strings.ToUpper(e.Type), e.Source, e.Target)
+			rec = recordName(rec, e.ID)
+		}
+		p := validateEdge(e, lookup)
+		if edges[e.ID] {
+			p = append(p, Problem{Field: "id", Value: e.ID, Reason: "two edges share this id; give each an explicit distinct id"})
+		}
+		edges[e.ID] = true
+		probs = append(probs, withRecord(rec, p)...)
+	}
+	if len(probs) > 0 {
+		return prefixProblems(d.File, probs)
+	}
+	return nil
+}
+
+func withRecord(rec string, ps []Problem) []Problem {
+	for i := range ps {
+		ps[i].Record = rec
+	}
+	return ps
+}
+
+func validateNode(n *Node) []Problem {
+	var p []Problem
+	if why := ValidID(n.ID); why != "" {
+		p = append(p, Problem{Field: "id", Value: n.ID, Reason: why})
+	}
+	k, ok := ParseKind(string(n.Kind))
+	if !ok {
+		p = append(p, Problem{Field: "kind", Value: string(n.Kind), Reason: "unknown kind; want one of " + strings.Join(KindNames(), ", ")})
+	} else {
+		n.Kind = k
+		if idk, ok := KindOfID(n.ID); ok && idk != k {
+			p = append(p, Problem{Field: "id", Value: n.ID, Reason: fmt.Sprintf("prefix says %s but kind is %s; use %s:...", idk, k, k.Prefix())})
+		}
+	}
+	p = append(p, checkText("name", n.Name, MaxNameLen, true)...)
+	if len(n.Aliases) > MaxAliases {
+		p = append(p, Problem{Field: "aliases", Reason: fmt.Sprintf("more than %d aliases", MaxAliases)})
+	}
+	for _, a := range n.Aliases {
+		p = append(p, checkText("aliases", a, MaxNameLen, true)...)
+	}
+	return append(p, checkProps(n.Properties)...)
+}
+
+func checkText(field, s string, max int, required bool) []Problem {
+	switch {
+	case required && strings.TrimSpace(s) == "":
+		return []Problem{{Field: field, Reason: "empty"}}
+	case !utf8.ValidString(s):
+		return []Problem{{Field: field, Value: strings.ToValidUTF8(s, "?"), Reason: "not valid UTF-8"}}
+	case len(s) > max:
+		return []Problem{{Field: field, Value: s, Reason: fmt.Sprintf("longer than %d bytes", max)}}
+	}
+	return nil
+}
+
+// checkProps allows what Neo4j can store: scalars and lists of one scalar type.
+func checkProps(m map[string]any) []Problem {
+	var p []Problem
+	for _, k := range sortedKeys(m) {
+		field := "properties." + k
+		if reservedProps[k] {
+			p = append(p, Problem{Field: field, Reason: "reserved; set it as a top-level field"})
+			continue
+		}
+		if k == "" || !utf8.ValidString(k) || len(k) > 100 {
+			p = append(p, Problem{Field: field, Reason: "property names must be 1-100 bytes of UTF-8"})
+			continue
+		}
+		if why := checkValue(m[k]); why != "" {
+			p = append(p, Problem{Field: field, Value: fmt.Sprint(m[k]), Reason: why})
+		}
+	}
+	return p
+}
+
+func checkValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		if !utf8.ValidString(x) {
+			return "not valid UTF-8"
+		}
+		return ""
+	case bool, int64, float64, int:
+		return ""
+	case nil:
+		return "null; leave the property out instead"
+	case []any:
+		var first string
+		for _, e := range x {
+			t := fmt.Sprintf("%T", e)
+			if why := checkValue(e); why != "" || t == "[]interface {}" {
+				return "lists may hold only strings, numbers or booleans"
+			}
+			if first == "" {
+				first = t
+			} else if t != first {
+				return "a list must hold values of one type"
+			}
+		}
+		return ""
+	case []string:
+		return ""
+	}
+	return "objects cannot be stored; flatten to scalars or lists of scalars"
+}
+
+func validateEdge(e *Edge, lookup func(string) (Known, bool)) []Problem {
+	var p []Problem
+	if e.ID != "" {
+		p = append(p, checkText("id", e.ID, MaxIDLen+100, true)...)
+	}
+	rt, ok := LookupRel(e.Type)
+	if !ok {
+		p = append(p, Problem{Field: "type", Value: e.Type, Reason: "unknown relationship type; see docs/vocabulary.md"})
+	} else {
+		e.Type = rt.Name
+	}
+	from, okFrom := endpoint(&p, "source", e.Source, lookup)
+	to, okTo := endpoint(&p, "target", e.Target, lookup)
+	if ok && okFrom && okTo && !rt.Allows(from.Kind, to.Kind) {
+		p = append(p, Problem{Field: "type", Value: e.Type, Reason: fmt.Sprintf("%s may not connect %s to %s; it connects %s to %s",
+			rt.Name, from.Kind, to.Kind, joinKinds(rt.From), joinKinds(rt.To))})
+	}
+	return append(append(p, validateEvidence(&e.Evidence, lookup)...), checkProps(e.Properties)...)
+}
+
+func endpoint(p *[]Problem, field, id string, lookup func(string) (Known, bool)) (Known, bool) {
+	if why := ValidID(id); why != "" {
+		*p = append(*p, Problem{Field: field, Value: id, Reason: why})
+		return Known{}, false
+	}
+	k, ok := lookup(id)
+	if !ok {
+		*p = append(*p, Problem{Field: field, Value: id, Reason: "dangling: no node with this id in the data set or the database"})
+	}
+	return k, ok
+}
+
+func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
+	var p []Problem
+	if len(ev.Sources) == 0 {
+		p = append(p, Problem{Field: "sources", Reason: "missing evidence: name at least one source id"})
+	}
+	for _, s := range ev.Sources {
+		k, ok := lookup(s)
+		switch {
+		case !ok:
+			p = append(p, Problem{Field: "sources", Value: s, Reason: "no Source with this id in the data set or the database"})
+		case k.Kind != Source:
+			p = append(p, Problem{Field: "sources", Value: s, Reason: "is a " + string(k.Kind) + ", not a Source"})
+		}
+	}
+	p = append(p, checkText("quote", ev.Quote, MaxQuoteLen, true)...)
+	if ev.QuoteSource == "" && len(ev.Sources) > 0 {
+		ev.QuoteSource = ev.Sources[0]
+	}
+	if ev.QuoteSource != "" && ev.Quote != "" {
+		p = append(p, checkQuote(ev, lookup)...)
+	}
+	if ev.Confidence < 0 || ev.Confidence > 100 {
+		p = append(p, Problem{Field: "confidence", Value: itoa(ev.Confidence), Reason: "out of range; want 0-100"})
+	}
+	if st, ok := ParseStance(string(ev.Stance)); ok {
+		ev.Stance = st
+	} else {
+		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " + strings.Join(stanceNames(), ", ")})
+	}
+	for _, d := range []struct{ field, v string }{{"validFrom", ev.ValidFrom}, {"validTo", ev.ValidTo}, {"reportedOn", ev.ReportedOn}} {
+		if d.v != "" && !ValidDate(d.v) {
+			p = append(p, Problem{Field: d.field, Value: d.v, Reason: "not a date; want YYYY-MM-DD"})
+		}
+	}
+	if ev.ValidFrom != "" && ev.ValidTo != "" && ev.ValidTo < ev.ValidFrom {
+		p = append(p, Problem{Field: "validTo", Value: ev.ValidTo, Reason: "before validFrom " + ev.ValidFrom})
+	}
+	if ev.Inferred && strings.TrimSpace(ev.Reason) == "" {
+		p = append(p, Problem{Field: "reason", Reason: "an inferred edge must say why (reason)"})
+	}
+	return p
+}
+
+func checkQuote(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
+	in := false
+	for _, s := range ev.Sources {
+		in = in || s == ev.QuoteSource
+	}
+	if !in {
+		return []Problem{{Field: "quoteSource", Value: ev.QuoteSource, Reason: "must be one of the edge's sources"}}
+	}
+	k, ok := lookup(ev.QuoteSource)
+	if !ok || k.Kind != Source {
+		return nil // reported under sources
+	}
+	if k.Text == "" {
+		return []Problem{{Field: "quoteSource", Value: ev.QuoteSource, Reason: "this source has no text to check the quote against; quote a source that has text"}}
+	}
+	if !strings.Contains(k.Text, ev.Quote) {
+		return []Problem{{Field: "quote", Value: ev.Quote, Reason: "quote not found verbatim in the text of " + ev.QuoteSource}}
+	}
+	return nil
+}
