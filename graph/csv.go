@@ -91,8 +91,9 @@ func (t *csvTable) next() (func(string) string, int, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, 0, io.EOF
 		}
-		line, _ := t.r.FieldPos(0)
-		return nil, line, csvError(t.name, line, err)
+		// FieldPos is only defined for a record that was read; a ParseError
+		// carries its own line.
+		return nil, 0, csvError(t.name, 0, err)
 	}
 	line, _ := t.r.FieldPos(0)
 	return func(c string) string {

@@ -1,0 +1,323 @@
+package graph
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Format is an output format of a graph-returning route (the format= query
+// parameter).
+type Format string
+
+// The output formats. FormatJSON is the native shape and the default.
+const (
+	FormatJSON      Format = "json"
+	FormatCytoscape Format = "cytoscape"
+	FormatD3        Format = "d3"
+	FormatGraphML   Format = "graphml"
+	FormatGEXF      Format = "gexf"
+)
+
+// Formats lists every format in a fixed order.
+var Formats = []Format{FormatJSON, FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF}
+
+// ParseFormat returns the format named s; the empty string is FormatJSON.
+func ParseFormat(s string) (Format, error) {
+	if s == "" {
+		return FormatJSON, nil
+	}
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf")
+}
+
+// ContentType is the media type to answer f with. GraphML and GEXF have no
+// registered media type; these are the ones their tools and servers use.
+// Gephi and networkx pick a reader by file extension (see Filename), not
+// by media type.
+func (f Format) ContentType() string {
+	switch f {
+	case FormatGraphML:
+		return "application/graphml+xml; charset=utf-8"
+	case FormatGEXF:
+		return "application/gexf+xml; charset=utf-8"
+	}
+	return "application/json; charset=utf-8"
+}
+
+// Filename names a download of format f: base (reduced to letters, digits,
+// '.', '_' and '-'; "actorgraph" when empty) plus the format's extension,
+// e.g. "actorgraph-paths.graphml" or "actorgraph-paths.cytoscape.json".
+func (f Format) Filename(base string) string {
+	base = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			return r
+		}
+		return '-'
+	}, base)
+	base = strings.Trim(base, ".")
+	if base == "" {
+		base = "actorgraph"
+	}
+	switch f {
+	case FormatCytoscape:
+		return base + ".cytoscape.json"
+	case FormatD3:
+		return base + ".d3.json"
+	case FormatGraphML:
+		return base + ".graphml"
+	case FormatGEXF:
+		return base + ".gexf"
+	}
+	return base + ".json"
+}
+
+// Write writes v, a *Subgraph or a *PathAnswer, to w in format f. It streams
+// element by element, so its memory does not grow with the size of the
+// document beyond the elements v already holds.
+//
+// FormatJSON is v's own JSON (as json.Marshal gives it, one element a line).
+// FormatCytoscape and FormatD3 add each node's and edge's properties to its
+// data object beside the fixed fields and carry the rest of a path answer
+// (paths, sources, reason, notes, query) as the native shape does.
+// FormatGraphML and FormatGEXF write the properties as string attributes,
+// declared once per key: scalars as in JSON, lists of scalars joined with
+// " | "; nested maps and lists are left out. Of the rest of a path answer
+// they keep only truncated and reason.
+//
+// In every flattened format a property whose key is taken by a fixed field
+// or by the target library (reservedKeys) is written as "prop_"+key, or
+// "prop_prop_"+key if that is taken too, and so on; other keys are kept.
+// Nodes and edges on a path carry the ranks of their paths (pathRanks, and
+// the class "path" in Cytoscape).
+//
+// An unknown format or value fails before anything is written; an error of w
+// may leave part of the document written.
+func Write(w io.Writer, f Format, v any) error {
+	doc, err := documentOf(v)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch f {
+	case FormatJSON, "":
+		err = writeNative(bw, doc)
+	case FormatCytoscape:
+		err = writeCytoscape(bw, doc)
+	case FormatD3:
+		err = writeD3(bw, doc)
+	case FormatGraphML:
+		err = writeGraphML(bw, doc)
+	case FormatGEXF:
+		err = writeGEXF(bw, doc)
+	default:
+		_, err = ParseFormat(string(f))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// document is what every writer reads: the graph and, for a path answer, the
+// rest of the answer and which path ranks each element is on.
+type document struct {
+	graph  *Subgraph
+	answer *PathAnswer // nil for a plain subgraph
+	ranks  map[string][]int
+}
+
+func documentOf(v any) (*document, error) {
+	d := &document{}
+	switch v := v.(type) {
+	case *Subgraph:
+		d.graph = v
+	case *PathAnswer:
+		if v != nil {
+			d.graph, d.answer = &v.Subgraph, v
+		}
+	case Subgraph:
+		d.graph = &v
+	case PathAnswer:
+		d.graph, d.answer = &v.Subgraph, &v
+	default:
+		return nil, fmt.Errorf("graph.Write: cannot write %T, want *Subgraph or *PathAnswer", v)
+	}
+	if d.graph == nil {
+		return nil, fmt.Errorf("graph.Write: nil %T", v)
+	}
+	if d.answer != nil {
+		d.ranks = pathRanks(d.answer.Paths)
+	}
+	return d, nil
+}
+
+// pathRanks maps each node and edge id on a path to the ranks of the paths it
+// is on, in path order. A path without a rank counts by its position.
+func pathRanks(paths []Path) map[string][]int {
+	m := map[string][]int{}
+	add := func(id string, rank int) {
+		if r := m[id]; len(r) == 0 || r[len(r)-1] != rank {
+			m[id] = append(r, rank)
+		}
+	}
+	for i, p := range paths {
+		rank := p.Score.Rank
+		if rank == 0 {
+			rank = i + 1
+		}
+		for _, id := range p.Nodes {
+			add(id, rank)
+		}
+		for _, id := range p.Edges {
+			add(id, rank)
+		}
+	}
+	return m
+}
+
+// reservedKeys are the data keys a flattened property may not take: the fixed
+// fields of every format, Cytoscape's compound "parent" and the fields
+// d3-force writes into nodes and links.
+var reservedKeys = map[string]bool{
+	"id": true, "name": true, "label": true, "kind": true, "aliases": true, "hidden": true,
+	"pathRanks": true, "parent": true, "source": true, "target": true, "type": true,
+	"sources": true, "quote": true, "quoteSource": true, "confidence": true, "stance": true,
+	"validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true,
+	"properties": true, "classes": true, "data": true,
+	"index": true, "x": true, "y": true, "vx": true, "vy": true, "fx": true, "fy": true,
+}
+
+// property is one flattened property: the key it is written under and its value.
+type property struct {
+	key   string
+	value any
+}
+
+// flatProperties lists props in key order, each under its own key unless
+// that is reserved, then under the first of "prop_"+key, "prop_prop_"+key,
+// ... that is neither reserved nor another property's key.
+func flatProperties(props map[string]any) []property {
+	if len(props) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]property, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, property{key: propertyKey(k, props), value: props[k]})
+	}
+	return out
+}
+
+func propertyKey(k string, props map[string]any) string {
+	if !reservedKeys[k] {
+		return k
+	}
+	for {
+		k = "prop_" + k
+		if _, taken := props[k]; !taken && !reservedKeys[k] {
+			return k
+		}
+	}
+}
+
+// propertyText is a property value as one attribute string: scalars as in
+// JSON (strings unquoted), lists of scalars joined with " | ". It reports
+// false for nil, maps, structs and nested lists, which XML formats leave out.
+func propertyText(v any) (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	rv := reflect.ValueOf(v)
+	if (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && rv.Type().Elem().Kind() != reflect.Uint8 {
+		parts := make([]string, 0, rv.Len())
+		for i := range rv.Len() {
+			s, ok := scalarText(rv.Index(i).Interface())
+			if !ok {
+				return "", false
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, listSeparator), true
+	}
+	return scalarText(v)
+}
+
+func scalarText(v any) (string, bool) {
+	if s, ok := v.(string); ok {
+		return s, true
+	}
+	// JSON decides what is a scalar, so a value reads the same here as in the
+	// JSON formats (a time.Time as RFC 3339, a Kind as its name).
+	b, err := json.Marshal(v)
+	if err != nil || len(b) == 0 {
+		return "", false
+	}
+	switch b[0] {
+	case '{', '[', 'n':
+		return "", false
+	case '"':
+		var s string
+		if json.Unmarshal(b, &s) != nil {
+			return "", false
+		}
+		return s, true
+	}
+	return string(b), true
+}
+
+// listSeparator joins list values (aliases, sources, pathRanks, list
+// properties) in the XML formats.
+const listSeparator = " | "
+
+func joinStrings(xs []string) string { return strings.Join(xs, listSeparator) }
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, listSeparator)
+}
+
+// xmlKeys is the properties of a slice of nodes or edges, collected in a
+// first pass so the XML formats can declare each key once: the written key
+// of each property, in order, with its declaration id.
+type xmlKeys struct {
+	names []string
+	ids   map[string]string
+}
+
+func collectKeys(prefix string, n int, props func(i int) map[string]any) xmlKeys {
+	seen := map[string]bool{}
+	for i := range n {
+		for _, p := range flatProperties(props(i)) {
+			if _, ok := propertyText(p.value); ok {
+				seen[p.key] = true
+			}
+		}
+	}
+	k := xmlKeys{ids: make(map[string]string, len(seen))}
+	for name := range seen {
+		k.names = append(k.names, name)
+	}
+	sort.Strings(k.names)
+	for i, name := range k.names {
+		k.ids[name] = prefix + strconv.Itoa(i)
+	}
+	return k
+}

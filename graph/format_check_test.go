@@ -1,0 +1,179 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// formatcheck is where the real-parser checkers live, from this package's directory.
+var formatcheck = filepath.Join("..", "tools", "formatcheck")
+
+const installParsers = "install them with `make formatcheck-deps` " +
+	"(pip install -r tools/formatcheck/requirements.txt && npm ci --prefix tools/formatcheck)"
+
+// seenByParser is what a checker prints after loading an export.
+type seenByParser struct {
+	Nodes        int      `json:"nodes"`
+	Edges        int      `json:"edges"`
+	PathElements int      `json:"pathElements"`
+	NodeIDs      []string `json:"nodeIds"`
+	EdgeIDs      []string `json:"edgeIds"`
+}
+
+// TestRealParsers loads each export with the libraries its users load it
+// with (networkx for GraphML and GEXF, Cytoscape.js and d3-force for the
+// JSON shapes) and checks they see the nodes, edges, ids and path elements
+// we wrote.
+func TestRealParsers(t *testing.T) {
+	answers := map[string]*PathAnswer{"golden": goldenAnswer(), "hostile": hostileAnswer()}
+	for _, f := range []Format{FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF} {
+		t.Run(string(f), func(t *testing.T) {
+			cmd := parserCommand(t, f)
+			for name, a := range answers {
+				file := filepath.Join(t.TempDir(), f.Filename(name))
+				if err := os.WriteFile(file, write(t, f, a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				got := runParser(t, cmd, file, f)
+				ids := wantIDs(f, &a.Subgraph)
+				want := seenByParser{Nodes: len(a.Nodes), Edges: len(a.Edges), PathElements: pathElements(a),
+					NodeIDs: ids.nodes, EdgeIDs: ids.edges}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s answer: %s saw %+v, want %+v", name, cmd[0], got, want)
+				}
+			}
+		})
+	}
+}
+
+// pathElements counts the nodes and edges of a that are on a path.
+func pathElements(a *PathAnswer) int {
+	ranks := pathRanks(a.Paths)
+	n := 0
+	for _, node := range a.Nodes {
+		if len(ranks[node.ID]) > 0 {
+			n++
+		}
+	}
+	for _, e := range a.Edges {
+		if len(ranks[e.ID]) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func runParser(t *testing.T, cmd []string, file string, f Format) seenByParser {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	c := exec.CommandContext(ctx, cmd[0], append(cmd[1:], file, string(f))...)
+	var stdout, stderr bytes.Buffer
+	c.Stdout, c.Stderr = &stdout, &stderr
+	if err := c.Run(); err != nil {
+		t.Fatalf("%s rejected the %s export: %v\n%s", strings.Join(c.Args, " "), f, err, stderr.String())
+	}
+	var got seenByParser
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatalf("%s printed %q: %v", strings.Join(c.Args, " "), stdout.String(), err)
+	}
+	return got
+}
+
+// parserCommand returns the checker command for f, or ends the test when its
+// dependencies are missing: a failure in CI (CI=true) and elsewhere, a skip
+// only when ACTORGRAPH_SKIP_PARSERS=1 outside CI.
+func parserCommand(t *testing.T, f Format) []string {
+	t.Helper()
+	var cmd []string
+	var err error
+	switch f {
+	case FormatGraphML, FormatGEXF:
+		cmd, err = pythonChecker()
+	default:
+		cmd, err = nodeChecker()
+	}
+	if err == nil {
+		return cmd
+	}
+	msg := fmt.Sprintf("cannot load %s exports with the real parser: %v; %s", f, err, installParsers)
+	switch {
+	case os.Getenv("CI") == "true":
+		t.Fatal(msg)
+	case os.Getenv("ACTORGRAPH_SKIP_PARSERS") == "1":
+		t.Skip("ACTORGRAPH_SKIP_PARSERS=1, so not checked: " + msg)
+	default:
+		t.Fatal(msg + "; or set ACTORGRAPH_SKIP_PARSERS=1 to skip this check outside CI")
+	}
+	return nil
+}
+
+// pythonChecker finds python3 with the networkx version requirements.txt pins.
+func pythonChecker() ([]string, error) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		return nil, err
+	}
+	req, err := os.ReadFile(filepath.Join(formatcheck, "requirements.txt"))
+	if err != nil {
+		return nil, err
+	}
+	var want string
+	for line := range strings.Lines(string(req)) {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "networkx=="); ok {
+			want = v
+		}
+	}
+	out, err := exec.Command(python, "-c", "import networkx; print(networkx.__version__)").CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("python3 cannot import networkx: %s", strings.TrimSpace(string(out)))
+	}
+	if got := strings.TrimSpace(string(out)); got != want {
+		return nil, fmt.Errorf("networkx %s is installed, requirements.txt pins %s", got, want)
+	}
+	return []string{python, filepath.Join(formatcheck, "check.py")}, nil
+}
+
+// nodeChecker finds node and the library versions package.json pins in
+// tools/formatcheck/node_modules.
+func nodeChecker() ([]string, error) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, err
+	}
+	var pkg struct {
+		Dependencies map[string]string `json:"dependencies"`
+	}
+	if err := readJSON(filepath.Join(formatcheck, "package.json"), &pkg); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"cytoscape", "d3-force"} {
+		var installed struct {
+			Version string `json:"version"`
+		}
+		if err := readJSON(filepath.Join(formatcheck, "node_modules", name, "package.json"), &installed); err != nil {
+			return nil, fmt.Errorf("%s is not installed: %w", name, err)
+		}
+		if want := pkg.Dependencies[name]; installed.Version != want {
+			return nil, fmt.Errorf("%s %s is installed, package.json pins %s", name, installed.Version, want)
+		}
+	}
+	return []string{node, filepath.Join(formatcheck, "check.mjs")}, nil
+}
+
+func readJSON(file string, v any) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}

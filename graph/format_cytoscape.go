@@ -1,0 +1,82 @@
+package graph
+
+import (
+	"bufio"
+	"strings"
+	"unicode"
+)
+
+// writeCytoscape writes the Cytoscape.js shape:
+//
+//	{"elements":{"nodes":[{"data":{...},"classes":"..."}],"edges":[...]},"truncated":false,"paths":[...]}
+//
+// body.elements loads unchanged with cytoscape({elements: body.elements}) or
+// cy.add(body.elements). A node's data holds id, label (its name), kind,
+// aliases, hidden, pathRanks and its properties; its classes are its kind and
+// "path" when on a path. An edge's data holds id, source, target, type, label
+// (its type), the evidence, pathRanks and its properties; its classes are its
+// type, "stance-<stance>", "inferred" and "path" as they apply.
+func writeCytoscape(w *bufio.Writer, d *document) error {
+	j := newJSONOut(w)
+	g := d.graph
+	j.raw(`{"elements":{"nodes":`)
+	j.list(len(g.Nodes), false, false, func(i int) {
+		n := &g.Nodes[i]
+		ranks := d.ranks[n.ID]
+		j.raw(`{"data":`)
+		j.flatObject(&cytoscapeNode{ID: n.ID, Label: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: ranks},
+			n.Properties)
+		j.raw(`,"classes":`)
+		j.value(classes(len(ranks) > 0, string(n.Kind)))
+		j.raw("}")
+	})
+	j.raw(`,"edges":`)
+	j.list(len(g.Edges), false, false, func(i int) {
+		e := &g.Edges[i]
+		ranks := d.ranks[e.ID]
+		f := newEdgeFields(e, ranks)
+		f.Label = e.Type
+		j.raw(`{"data":`)
+		j.flatObject(f, e.Properties)
+		stance, inferred := "", ""
+		if e.Stance != "" {
+			stance = "stance-" + string(e.Stance)
+		}
+		if e.Inferred {
+			inferred = "inferred"
+		}
+		j.raw(`,"classes":`)
+		j.value(classes(len(ranks) > 0, e.Type, stance, inferred))
+		j.raw("}")
+	})
+	j.raw("}")
+	writeAnswerMembers(j, d)
+	j.raw("}\n")
+	return j.err
+}
+
+// classes joins class names with spaces, dropping empty ones, turning any
+// whitespace inside a name into '-' so each stays one class, and adding
+// "path" when onPath.
+func classes(onPath bool, names ...string) string {
+	var b strings.Builder
+	add := func(n string) {
+		if strings.ContainsFunc(n, unicode.IsSpace) {
+			n = strings.Join(strings.Fields(n), "-")
+		}
+		if n == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(n)
+	}
+	for _, n := range names {
+		add(n)
+	}
+	if onPath {
+		add("path")
+	}
+	return b.String()
+}

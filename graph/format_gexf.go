@@ -1,0 +1,157 @@
+package graph
+
+import (
+	"bufio"
+	"strconv"
+)
+
+// GEXF attributes of the fixed fields, in declaration order. A node's name
+// is its label and an edge's type its label, so neither is an attribute.
+var (
+	gexfNodeAttrs = []xmlKey{
+		{"kind", "kind", "string"}, {"aliases", "aliases", "string"},
+		{"hidden", "hidden", "integer"}, {"pathRanks", "pathRanks", "string"},
+	}
+	gexfEdgeAttrs = []xmlKey{
+		{"confidence", "confidence", "integer"}, {"stance", "stance", "string"},
+		{"quote", "quote", "string"}, {"sources", "sources", "string"},
+		{"quoteSource", "quoteSource", "string"}, {"validFrom", "validFrom", "string"},
+		{"validTo", "validTo", "string"}, {"reportedOn", "reportedOn", "string"},
+		{"inferred", "inferred", "boolean"}, {"reason", "reason", "string"},
+		{"pathRanks", "pathRanks", "string"},
+	}
+)
+
+// writeGEXF writes a GEXF 1.3 document (static, directed) that Gephi and
+// networkx.read_gexf(path, version="1.3") read. Nodes have their name as
+// label; edges their id, source, target and type as label. Declared
+// attributes: node kind, aliases (joined by " | "), hidden (integer) and
+// pathRanks; edge confidence (integer), stance, quote, sources (joined by
+// " | "), quoteSource, validFrom, validTo, reportedOn, inferred (boolean),
+// reason and pathRanks; then one string attribute per property key found
+// (ids p0, p1, ... per class). The meta description says when the answer was
+// truncated and why a path answer has no paths.
+func writeGEXF(w *bufio.Writer, d *document) error {
+	x := &xmlOut{w: w}
+	g := d.graph
+	nodeProps := collectKeys("p", len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties })
+	edgeProps := collectKeys("p", len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })
+
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+		`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
+		` xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n" +
+		"  <meta>\n    <creator>actorgraph</creator>\n")
+	if desc := gexfDescription(d); desc != "" {
+		x.raw("    <description>")
+		x.text(desc)
+		x.raw("</description>\n")
+	}
+	x.raw("  </meta>\n" + `  <graph mode="static" defaultedgetype="directed">` + "\n")
+	gexfAttributes(x, "node", gexfNodeAttrs, nodeProps)
+	gexfAttributes(x, "edge", gexfEdgeAttrs, edgeProps)
+	x.raw("    <nodes>\n")
+	for i := range g.Nodes {
+		gexfNode(x, &g.Nodes[i], d.ranks[g.Nodes[i].ID], nodeProps)
+		if x.err != nil {
+			return x.err
+		}
+	}
+	x.raw("    </nodes>\n    <edges>\n")
+	for i := range g.Edges {
+		gexfEdge(x, &g.Edges[i], d.ranks[g.Edges[i].ID], edgeProps)
+		if x.err != nil {
+			return x.err
+		}
+	}
+	x.raw("    </edges>\n  </graph>\n</gexf>\n")
+	return x.err
+}
+
+func gexfDescription(d *document) string {
+	var desc string
+	if d.graph.Truncated {
+		desc = "truncated: the answer was cut at its size limit."
+	}
+	if d.answer != nil && d.answer.Reason != "" {
+		if desc != "" {
+			desc += " "
+		}
+		desc += "reason: " + d.answer.Reason
+	}
+	return desc
+}
+
+func gexfAttributes(x *xmlOut, class string, fixed []xmlKey, props xmlKeys) {
+	x.raw(`    <attributes class="` + class + `">` + "\n")
+	attr := func(k xmlKey) {
+		x.raw("      <attribute")
+		x.attr("id", k.id)
+		x.attr("title", k.name)
+		x.attr("type", k.typ)
+		x.raw("/>\n")
+	}
+	for _, k := range fixed {
+		attr(k)
+	}
+	for _, name := range props.names {
+		attr(xmlKey{props.ids[name], name, "string"})
+	}
+	x.raw("    </attributes>\n")
+}
+
+// gexfValues writes an element's attvalues.
+func gexfValues(x *xmlOut, values []xmlValue) {
+	x.raw("        <attvalues>\n")
+	for _, v := range values {
+		x.raw("          <attvalue")
+		x.attr("for", v.name)
+		x.attr("value", v.value)
+		x.raw("/>\n")
+	}
+	x.raw("        </attvalues>\n")
+}
+
+func gexfNode(x *xmlOut, n *Node, ranks []int, props xmlKeys) {
+	x.raw("      <node")
+	x.attr("id", n.ID)
+	x.attr("label", n.Name)
+	x.raw(">\n")
+	values := []xmlValue{{"kind", string(n.Kind)}}
+	if len(n.Aliases) > 0 {
+		values = append(values, xmlValue{"aliases", joinStrings(n.Aliases)})
+	}
+	if n.Hidden != nil {
+		values = append(values, xmlValue{"hidden", strconv.Itoa(*n.Hidden)})
+	}
+	if len(ranks) > 0 {
+		values = append(values, xmlValue{"pathRanks", joinInts(ranks)})
+	}
+	gexfValues(x, appendProperties(values, n.Properties, props))
+	x.raw("      </node>\n")
+}
+
+func gexfEdge(x *xmlOut, e *Edge, ranks []int, props xmlKeys) {
+	x.raw("      <edge")
+	x.attr("id", e.ID)
+	x.attr("source", e.Source)
+	x.attr("target", e.Target)
+	x.attr("label", e.Type)
+	x.raw(">\n")
+	values := evidenceAttrs(&e.Evidence)
+	if len(ranks) > 0 {
+		values = append(values, xmlValue{"pathRanks", joinInts(ranks)})
+	}
+	gexfValues(x, appendProperties(values, e.Properties, props))
+	x.raw("      </edge>\n")
+}
+
+// appendProperties appends m's writable properties as values for their
+// declared ids.
+func appendProperties(values []xmlValue, m map[string]any, props xmlKeys) []xmlValue {
+	for _, p := range flatProperties(m) {
+		if s, ok := propertyText(p.value); ok {
+			values = append(values, xmlValue{props.ids[p.key], s})
+		}
+	}
+	return values
+}

@@ -1,0 +1,231 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+)
+
+// jsonOut writes a JSON document piece by piece and keeps the first error.
+// Values go through one encoder and scratch buffer, reused, so an element
+// costs few allocations.
+type jsonOut struct {
+	w       *bufio.Writer
+	err     error
+	scratch bytes.Buffer
+	enc     *json.Encoder
+}
+
+func newJSONOut(w *bufio.Writer) *jsonOut {
+	j := &jsonOut{w: w}
+	j.enc = json.NewEncoder(&j.scratch) // escapes HTML as json.Marshal does
+	return j
+}
+
+func (j *jsonOut) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+// encode returns v as json.Marshal encodes it, in the scratch buffer.
+func (j *jsonOut) encode(v any) []byte {
+	j.scratch.Reset()
+	if err := j.enc.Encode(v); err != nil {
+		if j.err == nil {
+			j.err = err
+		}
+		return nil
+	}
+	b := j.scratch.Bytes()
+	return b[:len(b)-1] // Encode ends each value with a newline
+}
+
+// value writes v as json.Marshal encodes it.
+func (j *jsonOut) value(v any) {
+	b := j.encode(v)
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+}
+
+// key writes a member name and its colon, after a comma unless first.
+func (j *jsonOut) key(name string, first bool) {
+	if !first {
+		j.raw(",")
+	}
+	j.value(name)
+	j.raw(":")
+}
+
+// list writes n elements as a JSON array, one element a line; a nil slice is
+// null when nullable, as json.Marshal writes it.
+func (j *jsonOut) list(n int, isNil, nullable bool, each func(i int)) {
+	switch {
+	case isNil && nullable:
+		j.raw("null")
+		return
+	case n == 0:
+		j.raw("[]")
+		return
+	}
+	j.raw("[\n")
+	for i := range n {
+		if i > 0 {
+			j.raw(",\n")
+		}
+		each(i)
+		if j.err != nil {
+			return
+		}
+	}
+	j.raw("\n]")
+}
+
+// flatObject writes fixed, a struct of the fixed fields, with props
+// flattened into it after them under their written keys.
+func (j *jsonOut) flatObject(fixed any, props map[string]any) {
+	b := j.encode(fixed)
+	if j.err != nil {
+		return
+	}
+	if len(props) == 0 {
+		_, j.err = j.w.Write(b)
+		return
+	}
+	_, j.err = j.w.Write(b[:len(b)-1]) // all but the closing brace
+	for _, p := range flatProperties(props) {
+		j.key(p.key, false)
+		j.value(p.value)
+	}
+	j.raw("}")
+}
+
+// cytoscapeNode and d3Node are the fixed fields of a node in the Cytoscape
+// and D3 shapes.
+type (
+	cytoscapeNode struct {
+		ID        string   `json:"id"`
+		Label     string   `json:"label"`
+		Kind      Kind     `json:"kind"`
+		Aliases   []string `json:"aliases,omitempty"`
+		Hidden    *int     `json:"hidden,omitempty"`
+		PathRanks []int    `json:"pathRanks,omitempty"`
+	}
+	d3Node struct {
+		ID        string   `json:"id"`
+		Name      string   `json:"name"`
+		Kind      Kind     `json:"kind"`
+		Aliases   []string `json:"aliases,omitempty"`
+		Hidden    *int     `json:"hidden,omitempty"`
+		PathRanks []int    `json:"pathRanks,omitempty"`
+	}
+)
+
+// edgeFields are the fixed fields of an edge in the Cytoscape and D3 shapes:
+// sources, quote, confidence, stance and inferred always, the rest when set
+// (label only in Cytoscape).
+type edgeFields struct {
+	ID          string   `json:"id"`
+	Source      string   `json:"source"`
+	Target      string   `json:"target"`
+	Type        string   `json:"type"`
+	Label       string   `json:"label,omitempty"`
+	Sources     []string `json:"sources"`
+	Quote       string   `json:"quote"`
+	QuoteSource string   `json:"quoteSource,omitempty"`
+	Confidence  int      `json:"confidence"`
+	Stance      Stance   `json:"stance"`
+	ValidFrom   string   `json:"validFrom,omitempty"`
+	ValidTo     string   `json:"validTo,omitempty"`
+	ReportedOn  string   `json:"reportedOn,omitempty"`
+	Inferred    bool     `json:"inferred"`
+	Reason      string   `json:"reason,omitempty"`
+	PathRanks   []int    `json:"pathRanks,omitempty"`
+}
+
+func newEdgeFields(e *Edge, ranks []int) *edgeFields {
+	sources := e.Sources
+	if sources == nil {
+		sources = []string{}
+	}
+	return &edgeFields{ID: e.ID, Source: e.Source, Target: e.Target, Type: e.Type, Sources: sources,
+		Quote: e.Quote, QuoteSource: e.QuoteSource, Confidence: e.Confidence, Stance: e.Stance,
+		ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn, Inferred: e.Inferred,
+		Reason: e.Reason, PathRanks: ranks}
+}
+
+// writeNative writes the native shape: the same JSON as json.Marshal(v),
+// with a line break between elements.
+func writeNative(w *bufio.Writer, d *document) error {
+	j := newJSONOut(w)
+	g := d.graph
+	j.raw(`{"nodes":`)
+	j.list(len(g.Nodes), g.Nodes == nil, true, func(i int) { j.value(&g.Nodes[i]) })
+	j.raw(`,"edges":`)
+	j.list(len(g.Edges), g.Edges == nil, true, func(i int) { j.value(&g.Edges[i]) })
+	j.raw(`,"truncated":`)
+	j.value(g.Truncated)
+	if a := d.answer; a != nil {
+		j.raw(`,"paths":`)
+		j.list(len(a.Paths), a.Paths == nil, true, func(i int) { j.value(&a.Paths[i]) })
+		answerTail(j, a)
+	}
+	j.raw("}\n")
+	return j.err
+}
+
+// graphMembers are the members of a path answer written element by element;
+// answerTail writes the others.
+var graphMembers = map[string]bool{"nodes": true, "edges": true, "truncated": true, "paths": true}
+
+// answerTail writes the members of a path answer after its paths (sources,
+// reason, notes, query and any added later) as json.Marshal writes them, in
+// their order, each after a comma.
+func answerTail(j *jsonOut, a *PathAnswer) {
+	if j.err != nil {
+		return
+	}
+	rest := *a
+	rest.Subgraph, rest.Paths = Subgraph{}, nil
+	b, err := json.Marshal(&rest)
+	if err != nil {
+		j.err = err
+		return
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil { // the opening brace
+		j.err = err
+		return
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			j.err = err
+			return
+		}
+		name, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			j.err = err
+			return
+		}
+		if !graphMembers[name] {
+			j.key(name, false)
+			j.raw(string(raw))
+		}
+	}
+}
+
+// writeAnswerMembers writes truncated and, for a path answer, the paths (an
+// empty list rather than null) and the members after them, as the Cytoscape
+// and D3 shapes carry them after the graph.
+func writeAnswerMembers(j *jsonOut, d *document) {
+	j.key("truncated", false)
+	j.value(d.graph.Truncated)
+	if a := d.answer; a != nil {
+		j.key("paths", false)
+		j.list(len(a.Paths), false, false, func(i int) { j.value(&a.Paths[i]) })
+		answerTail(j, a)
+	}
+}
