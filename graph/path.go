@@ -121,7 +121,7 @@ func scorePath(hops []Hop) Score {
 // and paths that revisit a node, keeps at most limit, and explains each score.
 func RankPaths(paths []Path, limit int) []Path {
 	seen := map[string]bool{}
-	out := paths[:0:0]
+	out := make([]Path, 0, len(paths))
 	for _, p := range paths {
 		key := fmt.Sprint(p.Edges)
 		if seen[key] || !p.Simple() {

@@ -681,8 +681,10 @@ fact("RECRUITED_FROM", R["GRP_ISKP"], R["NAT_TAJIK"], 87, 85, reported="2024-01-
      props={"reportedOnBasis": "UN Security Council monitoring report, January 2024 (day not given)"})
 fact("ACTIVE_IN", R["GRP_ISKP"], R["STATE_AF"], [96, 97], 90, q="place", reported="2024-01-01",
      props={"reportedOnBasis": "undated encyclopedia mirror (snapshot 2024-01)", "headquarters": "Achin District (de facto, originally)"})
-for st in ("STATE_PK", "STATE_TJ", "STATE_UZ"):
-    fact("ACTIVE_IN", R["GRP_ISKP"], R[st], 97, 80, q="frag", reported="2024-03-25",
+# Fact 97's object is Pakistan; Tajikistan and Uzbekistan are in its other_active list.
+for st, q in (("STATE_PK", "frag"), ("STATE_TJ", '"other_active": ["STATE_AF", "STATE_TJ", "STATE_UZ"]'),
+              ("STATE_UZ", '"other_active": ["STATE_AF", "STATE_TJ", "STATE_UZ"]')):
+    fact("ACTIVE_IN", R["GRP_ISKP"], R[st], 97, 80, q=q, reported="2024-03-25",
          props={"reportedOnBasis": "undated encyclopedia mirror; earliest possible date (it covers the Crocus attack)"})
 fact("TARGETED", R["GRP_ISKP"], R["STATE_UZ"], 98, 75, q="frag", reported="2022-04-30",
      props={"action": "fired rockets into Uzbekistan (April 2022)", "reportedOnBasis": "month given (2022-04)"})

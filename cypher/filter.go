@@ -1,0 +1,109 @@
+package cypher
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// match is a traversal filter rendered as Cypher fragments plus parameters.
+// Only names checked against the vocabulary (types) are spliced into text;
+// every value travels as a parameter.
+type match struct {
+	types    string // ":A|B" or ""
+	left     string // arrow parts around [r...]
+	right    string
+	edgePred string // over variable r
+	nodePred string // over variable x, a node reached
+	params   map[string]any
+}
+
+// compile renders f. end is an id exempt from the kind filter (a path's target).
+func compile(f graph.Filter) match {
+	m := match{params: map[string]any{}, left: "-", right: "-"}
+	switch f.Direction {
+	case "out":
+		m.right = "->"
+	case "in":
+		m.left = "<-"
+	}
+	if len(f.Rels) > 0 {
+		m.types = ":" + strings.Join(checkedTypes(f.Rels), "|")
+	}
+	var ep []string
+	if f.MinConfidence > 0 {
+		ep = append(ep, "r.confidence >= $minConfidence")
+		m.params["minConfidence"] = int64(f.MinConfidence)
+	}
+	if len(f.Stances) > 0 {
+		ep = append(ep, "r.stance IN $stances")
+		st := make([]string, len(f.Stances))
+		for i, s := range f.Stances {
+			st[i] = string(s)
+		}
+		m.params["stances"] = st
+	}
+	if len(f.Sources) > 0 {
+		ep = append(ep, "any(s IN r.sources WHERE s IN $sources)")
+		m.params["sources"] = f.Sources
+	}
+	keep := f.Undated != "drop"
+	if f.At != "" {
+		ep = append(ep, "(CASE WHEN r.validFrom IS NULL AND r.validTo IS NULL THEN $keepUndated "+
+			"ELSE coalesce(r.validFrom <= $at, true) AND coalesce(r.validTo >= $at, true) END)")
+		m.params["at"], m.params["keepUndated"] = f.At, keep
+	}
+	if f.KnownOn != "" {
+		ep = append(ep, "(CASE WHEN r.reportedOn IS NULL THEN $keepUndated ELSE r.reportedOn <= $knownOn END)")
+		m.params["knownOn"], m.params["keepUndated"] = f.KnownOn, keep
+	}
+	m.edgePred = strings.Join(ep, " AND ")
+	var np []string
+	if len(f.Kinds) > 0 {
+		ks := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			ks[i] = string(k)
+		}
+		np = append(np, "x.kind IN $kinds")
+		m.params["kinds"] = ks
+	} else {
+		np = append(np, "x.kind <> 'Source'")
+	}
+	if f.KnownOn != "" {
+		// An event that had not happened by then cannot be on a path known then.
+		np = append(np, "(x.kind <> 'Event' OR x.date IS NULL OR x.date <= $knownOn)")
+	}
+	m.nodePred = strings.Join(np, " AND ")
+	return m
+}
+
+// checkedTypes keeps only vocabulary names; queries never see anything else.
+func checkedTypes(rels []string) []string {
+	out := make([]string, 0, len(rels))
+	for _, r := range rels {
+		if rt, ok := graph.LookupRel(r); ok {
+			out = append(out, rt.Name)
+		}
+	}
+	return out
+}
+
+// rel renders the relationship pattern, e.g. -[r:A|B WHERE r.confidence >= $c]->.
+func (m match) rel() string {
+	pred := ""
+	if m.edgePred != "" {
+		pred = " WHERE " + m.edgePred
+	}
+	return m.left + "[r" + m.types + pred + "]" + m.right
+}
+
+func (m match) with(kv ...any) map[string]any {
+	p := make(map[string]any, len(m.params)+len(kv)/2)
+	for k, v := range m.params {
+		p[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		p[kv[i].(string)] = kv[i+1]
+	}
+	return p
+}

@@ -1,0 +1,191 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Progress is told how many records of the total an import has written.
+type Progress = func(done, total int)
+
+// outcome codes returned per row by the merge statements.
+const outcomeFields = `CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome`
+
+// mergeNodes is run per kind; the label comes from the closed kind list.
+func mergeNodes(kind graph.Kind) string {
+	return `UNWIND $batch AS row
+OPTIONAL MATCH (old:Entity {id: row.props.id})
+WITH row, old, ` + outcomeFields + `
+MERGE (n:Entity {id: row.props.id})
+SET n = row.props, n:` + string(kind) + `
+RETURN outcome, count(*) AS n`
+}
+
+// mergeEdges is run per relationship type; the type comes from the vocabulary.
+func mergeEdges(typ string) string {
+	return `UNWIND $batch AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+OPTIONAL MATCH (a)-[old:` + typ + ` {id: row.props.id}]->(b)
+WITH a, b, row, old, ` + outcomeFields + `
+MERGE (a)-[r:` + typ + ` {id: row.props.id}]->(b)
+SET r = row.props
+RETURN outcome, count(*) AS n`
+}
+
+// Known looks up the entities a data set refers to but does not define, so
+// validation can check kinds and quotes against what is already stored.
+func (s *Store) Known(ctx context.Context, d *graph.DataSet) (map[string]graph.Known, error) {
+	defined := map[string]bool{}
+	for _, n := range d.Nodes {
+		defined[n.ID] = true
+	}
+	want := map[string]bool{}
+	for _, e := range d.Edges {
+		for _, id := range append([]string{e.Source, e.Target}, e.Sources...) {
+			if !defined[id] && graph.ValidID(id) == "" {
+				want[id] = true
+			}
+		}
+	}
+	known := map[string]graph.Known{}
+	if len(want) == 0 {
+		return known, nil
+	}
+	ids := make([]string, 0, len(want))
+	for id := range want {
+		ids = append(ids, id)
+	}
+	res, err := s.read(ctx, "import_known", `UNWIND $ids AS id MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.kind AS kind, coalesce(n.text, '') AS text`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range res.Records {
+		known[get[string](rec, "id")] = graph.Known{Kind: graph.Kind(get[string](rec, "kind")), Text: get[string](rec, "text")}
+	}
+	return known, nil
+}
+
+// Validate checks a data set against itself and the database.
+func (s *Store) Validate(ctx context.Context, d *graph.DataSet) error {
+	known, err := s.Known(ctx, d)
+	if err != nil {
+		return err
+	}
+	return d.Validate(known)
+}
+
+// Import validates d, then writes it in one transaction: all of it, or, on any
+// failure, nothing. Nodes and edges are merged on their ids, so importing the
+// same data twice changes nothing the second time.
+func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress) (graph.ImportReport, error) {
+	start := time.Now()
+	if err := s.Validate(ctx, d); err != nil {
+		return graph.ImportReport{}, err
+	}
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	defer sess.Close(context.WithoutCancel(ctx))
+	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
+	if err != nil {
+		return graph.ImportReport{}, translate(ctx, err)
+	}
+	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress}
+	if err := w.write(ctx, d); err != nil {
+		// Rollback may fail too when the connection is gone; the server then
+		// drops the transaction itself, so nothing is kept either way.
+		_ = tx.Rollback(context.WithoutCancel(ctx))
+		return graph.ImportReport{}, translate(ctx, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return graph.ImportReport{}, translate(ctx, err)
+	}
+	w.report.Seconds = time.Since(start).Seconds()
+	return w.report, nil
+}
+
+type writer struct {
+	tx       neo4j.ExplicitTransaction
+	batch    int
+	done     int
+	total    int
+	progress Progress
+	report   graph.ImportReport
+}
+
+func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
+	byKind := map[graph.Kind][]any{}
+	for _, n := range d.Nodes {
+		byKind[n.Kind] = append(byKind[n.Kind], map[string]any{"props": nodeProps(n)})
+	}
+	for _, k := range graph.Kinds {
+		if err := w.run(ctx, mergeNodes(k.Kind), byKind[k.Kind], &w.report.Nodes); err != nil {
+			return err
+		}
+	}
+	byType := map[string][]any{}
+	for _, e := range d.Edges {
+		byType[e.Type] = append(byType[e.Type], map[string]any{"source": e.Source, "target": e.Target, "props": edgeProps(e)})
+	}
+	types := make([]string, 0, len(byType))
+	for t := range byType {
+		if _, ok := graph.LookupRel(t); !ok {
+			return fmt.Errorf("relationship type %q is not in the vocabulary", t) // validated before; never spliced unchecked
+		}
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		if err := w.run(ctx, mergeEdges(t), byType[t], &w.report.Edges); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// run sends rows in batches and adds each row's outcome to counts.
+func (w *writer) run(ctx context.Context, query string, rows []any, counts *graph.Counts) error {
+	for lo := 0; lo < len(rows); lo += w.batch {
+		hi := min(lo+w.batch, len(rows))
+		res, err := w.tx.Run(ctx, query, map[string]any{"batch": rows[lo:hi]})
+		if err != nil {
+			return err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return err
+		}
+		seen := 0
+		for _, rec := range recs {
+			n := int(get[int64](rec, "n"))
+			seen += n
+			switch get[string](rec, "outcome") {
+			case "created":
+				counts.Created += n
+			case "updated":
+				counts.Updated += n
+			default:
+				counts.Unchanged += n
+			}
+		}
+		if seen != hi-lo {
+			return fmt.Errorf("wrote %d of %d rows of a batch: an endpoint disappeared during the import", seen, hi-lo)
+		}
+		sum, err := res.Consume(ctx)
+		if err == nil {
+			c := sum.Counters()
+			w.report.NodesCreated += c.NodesCreated()
+			w.report.RelationshipsCreated += c.RelationshipsCreated()
+		}
+		w.done += hi - lo
+		if w.progress != nil {
+			w.progress(w.done, w.total)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,114 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+// expandQuery takes one breadth-first step from a frontier of ids.
+func expandQuery(m match) string {
+	return fmt.Sprintf(`UNWIND $frontier AS fid
+MATCH (a:Entity {id: fid})%s(x:Entity)
+WHERE %s
+RETURN elementId(a) AS ae, a.id AS aid, r, x LIMIT $cap`, m.rel(), m.nodePred)
+}
+
+// bfs walks up to depth levels from start under m, adding at most maxNodes
+// nodes besides start; it reports whether it stopped early.
+func (s *Store) bfs(ctx context.Context, c *collector, start string, m match, depth, maxNodes int) (levels [][]string, truncated bool, err error) {
+	seen := map[string]bool{start: true}
+	frontier := []string{start}
+	for d := 0; d < depth && len(frontier) > 0 && !truncated; d++ {
+		rowCap := int64(maxNodes*4 + 100)
+		res, err := s.read(ctx, "expand", expandQuery(m), m.with("frontier", frontier, "cap", rowCap))
+		if err != nil {
+			return nil, false, err
+		}
+		truncated = int64(len(res.Records)) >= rowCap
+		var next []string
+		for _, rec := range res.Records {
+			c.ids[get[string](rec, "ae")] = get[string](rec, "aid")
+			x := get[dbtype.Node](rec, "x")
+			xid, _ := x.Props["id"].(string)
+			if !seen[xid] {
+				if len(seen) > maxNodes {
+					truncated = true
+					continue
+				}
+				seen[xid] = true
+				next = append(next, xid)
+			}
+			c.node(x)
+			c.edge(get[dbtype.Relationship](rec, "r"))
+		}
+		levels = append(levels, next)
+		frontier = next
+	}
+	return levels, truncated, nil
+}
+
+// Neighbors returns the k-hop neighbourhood of an entity under the filters;
+// each node says how many of its relationships the answer leaves out.
+func (s *Store) Neighbors(ctx context.Context, q graph.NeighborQuery) (*graph.Subgraph, error) {
+	center, err := s.Resolve(ctx, q.ID)
+	if err != nil {
+		return nil, err
+	}
+	c := newCollector()
+	res, err := s.read(ctx, "entity", "MATCH (n:Entity {id: $id}) RETURN n", map[string]any{"id": center.ID})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, &graph.UnknownError{Name: q.ID}
+	}
+	c.node(get[dbtype.Node](res.Records[0], "n"))
+	_, truncated, err := s.bfs(ctx, c, center.ID, compile(q.Filter), q.Depth, q.Limit-1)
+	if err != nil {
+		return nil, err
+	}
+	g := c.subgraph()
+	g.Truncated = truncated
+	// Edges whose far end was cut by the node limit are dropped, not dangling.
+	shown := map[string]bool{}
+	for _, n := range g.Nodes {
+		shown[n.ID] = true
+	}
+	edges := g.Edges[:0]
+	for _, e := range g.Edges {
+		if shown[e.Source] && shown[e.Target] {
+			edges = append(edges, e)
+		}
+	}
+	g.Edges = edges
+	return &g, s.hidden(ctx, &g)
+}
+
+// hidden sets each node's count of relationships the subgraph does not show.
+func (s *Store) hidden(ctx context.Context, g *graph.Subgraph) error {
+	ids := make([]string, len(g.Nodes))
+	for i, n := range g.Nodes {
+		ids[i] = n.ID
+	}
+	res, err := s.read(ctx, "degree", "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--() } AS degree", map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	degree := map[string]int{}
+	for _, rec := range res.Records {
+		degree[get[string](rec, "id")] = int(get[int64](rec, "degree"))
+	}
+	shownDeg := map[string]int{}
+	for _, e := range g.Edges {
+		shownDeg[e.Source]++
+		shownDeg[e.Target]++
+	}
+	for i := range g.Nodes {
+		h := max(degree[g.Nodes[i].ID]-shownDeg[g.Nodes[i].ID], 0)
+		g.Nodes[i].Hidden = &h
+	}
+	return nil
+}

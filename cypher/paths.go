@@ -1,0 +1,200 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+// pathQuery renders a shortest-path statement. selector is "SHORTEST 1",
+// "SHORTEST k" or "ALL SHORTEST"; depth and k are validated integers.
+func pathQuery(m match, selector string, depth int) string {
+	return fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = %s (a)((:Entity)%s(x:Entity WHERE x.id = $to OR (%s))){1,%d}(b)
+RETURN p LIMIT $cap`, selector, m.rel(), m.nodePred, depth)
+}
+
+// shortest runs one shortest-path statement and returns the paths found with
+// the collector that holds their nodes and edges.
+func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, depth int, selector string, cap int) ([]graph.Path, *collector, error) {
+	m := compile(f)
+	res, err := s.read(ctx, "paths", pathQuery(m, selector, depth), m.with("from", from, "to", to, "cap", int64(cap)))
+	if err != nil {
+		return nil, nil, err
+	}
+	c := newCollector()
+	var out []graph.Path
+	for _, rec := range res.Records {
+		out = append(out, c.path(get[dbtype.Path](rec, "p")))
+	}
+	return out, c, nil
+}
+
+// Paths answers a path query: the shortest path, all shortest paths, or
+// several ranked simple paths, each hop with its evidence; when there is none,
+// a reason the analyst can act on.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) (*graph.PathAnswer, error) {
+	from, err := s.Resolve(ctx, q.From)
+	if err != nil {
+		return nil, err
+	}
+	to, err := s.Resolve(ctx, q.To)
+	if err != nil {
+		return nil, err
+	}
+	if from.ID == to.ID {
+		return nil, graph.Invalid("to", q.To, "names the same entity as from ("+from.ID+"); give two different entities")
+	}
+	selector, cap := "SHORTEST 1", 1
+	switch {
+	case q.All:
+		selector, cap = "ALL SHORTEST", s.opt.Limits.MaxPaths
+	case q.Limit > 1:
+		// Ask for more than wanted: ranking by evidence reorders paths of equal
+		// length, and repeats or cycles are dropped.
+		k := min(q.Limit*4, 200)
+		selector, cap = fmt.Sprintf("SHORTEST %d", k), k
+	}
+	paths, c, err := s.shortest(ctx, from.ID, to.ID, q.Filter, q.MaxDepth, selector, cap+1)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if q.All {
+		limit = s.opt.Limits.MaxPaths
+	}
+	ans := &graph.PathAnswer{Paths: graph.RankPaths(paths, limit), Query: echo(q, from, to)}
+	ans.Truncated = len(paths) > cap
+	ans.Subgraph = onPaths(c, ans.Paths, ans.Truncated)
+	ans.Notes = undatedNotes(q.Filter, ans.Paths)
+	if len(ans.Paths) == 0 {
+		ans.Reason, err = s.explain(ctx, q, from, to)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if ans.Sources, err = s.sourcesOf(ctx, ans.Edges); err != nil {
+		return nil, err
+	}
+	return ans, nil
+}
+
+// onPaths keeps the nodes and edges of the ranked paths only.
+func onPaths(c *collector, paths []graph.Path, truncated bool) graph.Subgraph {
+	keepN, keepE := map[string]bool{}, map[string]bool{}
+	for _, p := range paths {
+		for _, n := range p.Nodes {
+			keepN[n] = true
+		}
+		for _, e := range p.Edges {
+			keepE[e] = true
+		}
+	}
+	g := graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}, Truncated: truncated}
+	for _, n := range c.nodes {
+		if keepN[n.ID] {
+			g.Nodes = append(g.Nodes, n)
+		}
+	}
+	for _, e := range c.edges {
+		if keepE[e.ID] {
+			g.Edges = append(g.Edges, e)
+		}
+	}
+	return g
+}
+
+func echo(q graph.PathQuery, from, to graph.Node) map[string]any {
+	m := map[string]any{"from": from.ID, "fromName": from.Name, "to": to.ID, "toName": to.Name,
+		"maxDepth": q.MaxDepth, "direction": q.Direction}
+	for k, v := range activeFilters(q.Filter) {
+		m[k] = v
+	}
+	return m
+}
+
+// activeFilters names the filters in force, as query parameters.
+func activeFilters(f graph.Filter) map[string]string {
+	m := map[string]string{}
+	if len(f.Rels) > 0 {
+		m["rel"] = strings.Join(f.Rels, ",")
+	}
+	if len(f.Kinds) > 0 {
+		ks := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			ks[i] = string(k)
+		}
+		m["kind"] = strings.Join(ks, ",")
+	}
+	if f.Direction != "" && f.Direction != "both" {
+		m["direction"] = f.Direction
+	}
+	if f.MinConfidence > 0 {
+		m["minConfidence"] = fmt.Sprint(f.MinConfidence)
+	}
+	if len(f.Stances) > 0 {
+		st := make([]string, len(f.Stances))
+		for i, s := range f.Stances {
+			st[i] = string(s)
+		}
+		m["stance"] = strings.Join(st, ",")
+	}
+	if f.At != "" {
+		m["at"] = f.At
+	}
+	if f.KnownOn != "" {
+		m["knownOn"] = f.KnownOn
+	}
+	if len(f.Sources) > 0 {
+		m["source"] = strings.Join(f.Sources, ",")
+	}
+	return m
+}
+
+// undatedNotes says how edges without dates were treated under at / knownOn.
+func undatedNotes(f graph.Filter, paths []graph.Path) []string {
+	if f.At == "" && f.KnownOn == "" {
+		return nil
+	}
+	verb := "kept (undated=keep; pass undated=drop to leave them out)"
+	if f.Undated == "drop" {
+		verb = "left out (undated=drop)"
+	}
+	var notes []string
+	if f.KnownOn != "" {
+		notes = append(notes, "knownOn="+f.KnownOn+": only edges reported on or before that date, and events dated on or before it; edges with no reportedOn were "+verb+".")
+	}
+	if f.At != "" {
+		notes = append(notes, "at="+f.At+": only edges valid on that date; edges with neither validFrom nor validTo were "+verb+".")
+	}
+	return notes
+}
+
+// sourcesOf returns the Source entities the edges cite, for titles and links.
+func (s *Store) sourcesOf(ctx context.Context, edges []graph.Edge) ([]graph.Node, error) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, e := range edges {
+		for _, src := range e.Sources {
+			if !seen[src] {
+				seen[src] = true
+				ids = append(ids, src)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return []graph.Node{}, nil
+	}
+	res, err := s.read(ctx, "sources", "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Node, 0, len(res.Records))
+	for _, rec := range res.Records {
+		out = append(out, toNode(get[dbtype.Node](rec, "n")))
+	}
+	return out, nil
+}

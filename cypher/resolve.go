@@ -1,0 +1,150 @@
+package cypher
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+// luceneSpecial are the characters Lucene's query parser treats as syntax.
+const luceneSpecial = `+-&|!(){}[]^"~*?:\/`
+
+// luceneTerms splits user text into escaped Lucene terms; user text never
+// reaches the query parser unescaped.
+func luceneTerms(s string) []string {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || strings.ContainsRune(luceneSpecial, r) || r == '–' || r == '—'
+	})
+	out := fields[:0]
+	for _, f := range fields {
+		if f = strings.ToLower(f); f != "and" && f != "or" && f != "not" && f != "" {
+			out = append(out, f)
+		}
+	}
+	if len(out) > 16 {
+		out = out[:16]
+	}
+	return out
+}
+
+// fullTextQuery builds a Lucene query that finds an entity by whole words,
+// word prefixes, near spellings and the folded key.
+func fullTextQuery(s string, fuzzy bool) string {
+	var parts []string
+	if key := graph.NormalizeName(s); key != "" {
+		parts = append(parts, "keyText:"+key+"^10", "keyText:"+key+"*^4")
+	}
+	for _, t := range luceneTerms(s) {
+		parts = append(parts, t+"^2", t+"*")
+		if fuzzy && len([]rune(t)) > 3 {
+			parts = append(parts, t+"~1")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+type candidate struct {
+	node  graph.Node
+	score float64
+	exact bool
+}
+
+// candidates runs the full-text index and marks exact key matches.
+func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind, limit int, fuzzy bool) ([]candidate, error) {
+	q := fullTextQuery(text, fuzzy)
+	if q == "" {
+		return nil, nil
+	}
+	var kindNames []string
+	for _, k := range kinds {
+		kindNames = append(kindNames, string(k))
+	}
+	res, err := s.read(ctx, "search", `CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
+WHERE size($kinds) = 0 OR node.kind IN $kinds
+RETURN node, score, $key IN node.keys AS exact
+ORDER BY exact DESC, score DESC LIMIT $limit`, map[string]any{
+		"index": fullTextIndex, "q": q, "fetch": int64(limit * 4), "limit": int64(limit),
+		"kinds": kindNames, "key": graph.NormalizeName(text)})
+	if err != nil {
+		return nil, err
+	}
+	var out []candidate
+	for _, rec := range res.Records {
+		out = append(out, candidate{node: toNode(get[dbtype.Node](rec, "node")), score: get[float64](rec, "score"), exact: get[bool](rec, "exact")})
+	}
+	return out, nil
+}
+
+// Resolve finds the entity ref names: an id, or a name or alias folded for
+// case, spaces and dashes. Several exact matches are an *graph.AmbiguousError;
+// none is an *graph.UnknownError with the closest names.
+func (s *Store) Resolve(ctx context.Context, ref string) (graph.Node, error) {
+	if graph.ValidID(ref) == "" {
+		res, err := s.read(ctx, "resolve_id", "MATCH (n:Entity {id: $id}) RETURN n", map[string]any{"id": ref})
+		if err != nil {
+			return graph.Node{}, err
+		}
+		if len(res.Records) > 0 {
+			return toNode(get[dbtype.Node](res.Records[0], "n")), nil
+		}
+	}
+	cands, err := s.candidates(ctx, ref, nil, 20, true)
+	if err != nil {
+		return graph.Node{}, err
+	}
+	var exact []graph.Node
+	for _, c := range cands {
+		if c.exact {
+			exact = append(exact, c.node)
+		}
+	}
+	switch {
+	case len(exact) == 1:
+		return exact[0], nil
+	case len(exact) > 1:
+		sort.Slice(exact, func(i, j int) bool { return exact[i].ID < exact[j].ID })
+		return graph.Node{}, &graph.AmbiguousError{Name: ref, Candidates: brief(exact)}
+	}
+	var closest []graph.Node
+	for _, c := range cands {
+		if len(closest) == 5 {
+			break
+		}
+		closest = append(closest, c.node)
+	}
+	return graph.Node{}, &graph.UnknownError{Name: ref, Closest: brief(closest)}
+}
+
+// brief keeps what a list of candidates needs.
+func brief(ns []graph.Node) []graph.Node {
+	out := make([]graph.Node, len(ns))
+	for i, n := range ns {
+		out[i] = graph.Node{ID: n.ID, Kind: n.Kind, Name: n.Name, Aliases: n.Aliases}
+	}
+	return out
+}
+
+// Search finds entities by name or alias, exact matches first, then by score.
+func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchResult, error) {
+	cands, err := s.candidates(ctx, q.Q, q.Kinds, q.Limit+1, true)
+	if err != nil {
+		return graph.SearchResult{}, err
+	}
+	out := graph.SearchResult{Results: []graph.SearchHit{}}
+	for i, c := range cands {
+		if i == q.Limit {
+			out.Truncated = true
+			break
+		}
+		aliases := c.node.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		out.Results = append(out.Results, graph.SearchHit{ID: c.node.ID, Kind: c.node.Kind, Name: c.node.Name,
+			Aliases: aliases, Score: c.score, Exact: c.exact})
+	}
+	return out, nil
+}

@@ -1,0 +1,83 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// fullTextIndex indexes names, aliases and the folded lookup keys of every entity.
+const fullTextIndex = "entity_names"
+
+// schemaStatements ensure the schema; each is idempotent (IF NOT EXISTS).
+func schemaStatements() []string {
+	st := []string{
+		"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+		"CREATE FULLTEXT INDEX " + fullTextIndex + " IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.keyText]",
+		"CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)",
+		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+	}
+	for _, k := range graph.Kinds {
+		st = append(st, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", k.Prefix, k.Kind))
+	}
+	return st
+}
+
+// EnsureSchema creates the constraints and indexes the queries need, and waits
+// until they are online. It is safe to run at every start.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	for _, q := range schemaStatements() {
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.opt.Database))
+		if err = translate(ctx, err); err != nil {
+			return fmt.Errorf("ensure schema (%s): %w", q, err)
+		}
+	}
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(300)", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.opt.Database))
+	return translate(ctx, err)
+}
+
+// Counts returns the number of entities and relationships.
+func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
+	res, err := s.read(ctx, "counts", `CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	rec := res.Records[0]
+	return get[int64](rec, "nodes"), get[int64](rec, "rels"), nil
+}
+
+// Schema counts nodes per kind and relationships per type (from Neo4j's count
+// store, so it stays fast on large graphs).
+func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
+	var parts []string
+	for _, k := range graph.Kinds {
+		parts = append(parts, fmt.Sprintf("MATCH (n:%s) RETURN 'k' AS t, '%s' AS name, count(n) AS c", k.Kind, k.Kind))
+	}
+	for _, rt := range graph.Vocabulary {
+		parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN 'r' AS t, '%s' AS name, count(r) AS c", rt.Name, rt.Name))
+	}
+	res, err := s.read(ctx, "schema", "CALL { "+strings.Join(parts, " UNION ALL ")+" } RETURN t, name, c", nil)
+	if err != nil {
+		return graph.SchemaInfo{}, err
+	}
+	counts := map[string]int64{}
+	for _, rec := range res.Records {
+		counts[get[string](rec, "t")+get[string](rec, "name")] = get[int64](rec, "c")
+	}
+	var info graph.SchemaInfo
+	for _, k := range graph.Kinds {
+		info.Kinds = append(info.Kinds, graph.KindCount{Kind: k.Kind, Count: counts["k"+string(k.Kind)], Doc: k.Doc})
+	}
+	for _, rt := range graph.Vocabulary {
+		info.Relationships = append(info.Relationships, graph.RelCount{Type: rt.Name, Count: counts["r"+rt.Name], From: rt.From, To: rt.To, Doc: rt.Doc})
+	}
+	for _, st := range graph.Stances {
+		info.Stances = append(info.Stances, string(st))
+	}
+	return info, nil
+}

@@ -1,0 +1,210 @@
+package handlers
+
+import (
+	_ "embed"
+	"net/http"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/gin-gonic/gin"
+)
+
+//go:embed openapi.yaml
+var openapiYAML []byte
+
+// OpenAPI is the API's OpenAPI 3 document.
+func OpenAPI() []byte { return openapiYAML }
+
+type api struct {
+	store   Store
+	lim     graph.Limits
+	apiKey  string
+	maxBody int64
+	metrics *Metrics
+}
+
+func (a *api) healthz(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+// readyz answers 503 with the reason while the database does not answer.
+func (a *api) readyz(c *gin.Context) {
+	if err := a.store.Ready(c.Request.Context()); err != nil {
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "reason": "neo4j: " + err.Error()})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ready"})
+}
+
+func (a *api) openapi(c *gin.Context) {
+	c.Data(http.StatusOK, "application/yaml; charset=utf-8", openapiYAML)
+}
+
+func (a *api) schema(c *gin.Context) {
+	if !noParams(c) {
+		return
+	}
+	info, err := a.store.Schema(c.Request.Context())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, info)
+}
+
+func (a *api) search(c *gin.Context) {
+	q, err := graph.ParseSearchQuery(c.Request.URL.Query(), a.lim)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	res, err := a.store.Search(c.Request.Context(), q)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, res)
+}
+
+func (a *api) entity(c *gin.Context) {
+	id := c.Param("id")
+	if err := checkRef(id, a.lim); err != nil {
+		fail(c, err)
+		return
+	}
+	if !noParams(c) {
+		return
+	}
+	d, err := a.store.Entity(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, d)
+}
+
+func (a *api) neighbors(c *gin.Context) {
+	id := c.Param("id")
+	if err := checkRef(id, a.lim); err != nil {
+		fail(c, err)
+		return
+	}
+	f, ok := format(c)
+	if !ok {
+		return
+	}
+	q, err := graph.ParseNeighborQuery(id, c.Request.URL.Query(), a.lim)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	g, err := a.store.Neighbors(c.Request.Context(), q)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	render(c, f, "actorgraph-neighbors", g)
+}
+
+func (a *api) shortestPaths(c *gin.Context) { a.paths(c, false) }
+func (a *api) rankedPaths(c *gin.Context)   { a.paths(c, true) }
+
+func (a *api) paths(c *gin.Context, ranked bool) {
+	f, ok := format(c)
+	if !ok {
+		return
+	}
+	q, err := graph.ParsePathQuery(c.Request.URL.Query(), a.lim, ranked)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	ans, err := a.store.Paths(c.Request.Context(), q)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	render(c, f, "actorgraph-paths", ans)
+}
+
+func (a *api) graph(c *gin.Context) {
+	f, ok := format(c)
+	if !ok {
+		return
+	}
+	q, err := graph.ParseGraphQuery(c.Request.URL.Query(), a.lim)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	g, err := a.store.Graph(c.Request.Context(), q)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	render(c, f, "actorgraph-graph", g)
+}
+
+func (a *api) timeline(c *gin.Context) {
+	q, err := graph.ParseTimelineQuery(c.Request.URL.Query(), a.lim)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	t, err := a.store.Timeline(c.Request.Context(), q)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, t)
+}
+
+// checkRef bounds an id or name taken from the path.
+func checkRef(ref string, lim graph.Limits) error {
+	v := map[string][]string{"q": {ref}}
+	_, err := graph.ParseSearchQuery(v, lim)
+	if err != nil {
+		return graph.Invalid("id", ref, "want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
+	}
+	return nil
+}
+
+// noParams rejects query parameters on routes that take none.
+func noParams(c *gin.Context) bool {
+	for name := range c.Request.URL.Query() {
+		fail(c, graph.Invalid(name, "", "unknown parameter; this route takes none"))
+		return false
+	}
+	return true
+}
+
+// format reads format=, answering 400 when it is unknown.
+func format(c *gin.Context) (graph.Format, bool) {
+	vs := c.Request.URL.Query()["format"]
+	if len(vs) > 1 {
+		fail(c, graph.Invalid("format", "", "given more than once; give it once"))
+		return "", false
+	}
+	s := ""
+	if len(vs) == 1 {
+		s = vs[0]
+	}
+	f, err := graph.ParseFormat(s)
+	if err != nil {
+		fail(c, err)
+		return "", false
+	}
+	return f, true
+}
+
+// render streams v in format f; other formats than json are downloads.
+func render(c *gin.Context, f graph.Format, base string, v any) {
+	c.Header("Content-Type", f.ContentType())
+	if f != graph.FormatJSON {
+		c.Header("Content-Disposition", `attachment; filename="`+f.Filename(base)+`"`)
+	}
+	c.Status(http.StatusOK)
+	if err := graph.Write(c.Writer, f, v); err != nil {
+		// Headers are gone; all that is left is to log and cut the body short.
+		_ = c.Error(err)
+	}
+}

@@ -1,0 +1,72 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/gin-gonic/gin"
+)
+
+// errorBody is every error answer: {"error":{"code","message",...}}.
+type errorBody struct {
+	Error apiError `json:"error"`
+}
+
+type apiError struct {
+	Code       string          `json:"code"`
+	Message    string          `json:"message"`
+	Problems   []graph.Problem `json:"problems,omitempty"`
+	Candidates []graph.Node    `json:"candidates,omitempty"`
+}
+
+// statusClientClosed is logged when the client went away mid-request.
+const statusClientClosed = 499
+
+// fail maps err to a status and an error body: the one table of the API.
+// A 500 is logged in full and answered opaquely.
+func fail(c *gin.Context, err error) {
+	var (
+		ve  *graph.ValidationError
+		amb *graph.AmbiguousError
+		unk *graph.UnknownError
+		mbe *http.MaxBytesError
+	)
+	status, body := http.StatusInternalServerError, apiError{Code: "internal", Message: "internal error; the request id is in the X-Request-ID header"}
+	switch {
+	case errors.As(err, &ve):
+		status, body = http.StatusBadRequest, apiError{Code: "invalid", Message: ve.Error(), Problems: ve.Problems}
+	case errors.As(err, &amb):
+		status, body = http.StatusConflict, apiError{Code: "ambiguous", Message: amb.Error(), Candidates: amb.Candidates}
+	case errors.As(err, &unk):
+		status, body = http.StatusNotFound, apiError{Code: "not_found", Message: unk.Error(), Candidates: unk.Closest}
+	case errors.Is(err, graph.ErrNotFound):
+		status, body = http.StatusNotFound, apiError{Code: "not_found", Message: err.Error()}
+	case errors.As(err, &mbe):
+		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large", Message: "request body is larger than the limit of " + itoa(mbe.Limit) + " bytes; split the data set"}
+	case errors.Is(err, graph.ErrTimeout):
+		status, body = http.StatusGatewayTimeout, apiError{Code: "timeout", Message: err.Error()}
+	case errors.Is(err, graph.ErrUnavailable):
+		status, body = http.StatusServiceUnavailable, apiError{Code: "unavailable", Message: "the database is unavailable; try again shortly"}
+	case errors.Is(err, context.Canceled):
+		status, body = statusClientClosed, apiError{Code: "canceled", Message: "the client closed the request"}
+	case errors.Is(err, graph.ErrConflict):
+		status, body = http.StatusConflict, apiError{Code: "conflict", Message: err.Error()}
+	}
+	if status >= 500 && status != http.StatusServiceUnavailable && status != http.StatusGatewayTimeout {
+		slog.ErrorContext(c.Request.Context(), "request failed", "err", err, "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+	}
+	c.Set(errorClassKey, body.Code)
+	c.AbortWithStatusJSON(status, errorBody{Error: body})
+}
+
+// abort answers a client error with a code and message.
+func abort(c *gin.Context, status int, code, msg string) {
+	c.Set(errorClassKey, code)
+	c.AbortWithStatusJSON(status, errorBody{Error: apiError{Code: code, Message: msg}})
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

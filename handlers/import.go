@@ -1,0 +1,127 @@
+package handlers
+
+import (
+	"crypto/subtle"
+	"errors"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/gin-gonic/gin"
+)
+
+// importData loads a data set: a JSON body, or a multipart form with the CSV
+// files nodes and edges (or a JSON file named dataset). It needs the API key.
+func (a *api) importData(c *gin.Context) {
+	if !a.authorized(c) {
+		return
+	}
+	if len(c.Request.URL.Query()) > 0 {
+		fail(c, graph.Invalid("query", c.Request.URL.RawQuery, "this route takes no query parameters; send the data set as the body"))
+		return
+	}
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.maxBody)
+	d, err := a.readDataSet(c)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	rep, err := a.store.Import(c.Request.Context(), d, nil)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	a.metrics.importsOK.Inc()
+	c.JSON(http.StatusOK, rep)
+}
+
+// authorized checks the key in Authorization: Bearer KEY or X-API-Key.
+func (a *api) authorized(c *gin.Context) bool {
+	if a.apiKey == "" {
+		abort(c, http.StatusForbidden, "import_disabled", "imports over HTTP are disabled: start the server with ACTORGRAPH_API_KEY set")
+		return false
+	}
+	key := c.GetHeader("X-API-Key")
+	if after, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer "); ok {
+		key = after
+	}
+	switch {
+	case key == "":
+		c.Header("WWW-Authenticate", `Bearer realm="actorgraph"`)
+		abort(c, http.StatusUnauthorized, "unauthenticated", "send the API key as Authorization: Bearer KEY or X-API-Key: KEY")
+		return false
+	case subtle.ConstantTimeCompare([]byte(key), []byte(a.apiKey)) != 1:
+		abort(c, http.StatusForbidden, "forbidden", "the API key is wrong")
+		return false
+	}
+	return true
+}
+
+func (a *api) readDataSet(c *gin.Context) (*graph.DataSet, error) {
+	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil {
+		mt = ""
+	}
+	switch mt {
+	case "application/json":
+		return graph.ParseJSON(c.Request.Body, "body", nil)
+	case "multipart/form-data":
+		return readForm(c)
+	}
+	return nil, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
+		"want application/json (a data set) or multipart/form-data (files nodes and edges as CSV, or dataset as JSON)")
+}
+
+func readForm(c *gin.Context) (*graph.DataSet, error) {
+	form, err := c.MultipartForm()
+	if err != nil {
+		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+			return nil, mbe
+		}
+		return nil, graph.Invalid("body", "", "not a readable multipart form: "+err.Error())
+	}
+	open := func(name string) (*graph.DataSet, bool, error) {
+		files := form.File[name]
+		if len(files) == 0 {
+			return nil, false, nil
+		}
+		if len(files) > 1 {
+			return nil, true, graph.Invalid(name, "", "give one file")
+		}
+		f, err := files[0].Open()
+		if err != nil {
+			return nil, true, err
+		}
+		defer f.Close()
+		switch name {
+		case "nodes":
+			d, err := graph.ParseNodesCSV(f, "nodes.csv", nil)
+			return d, true, err
+		case "edges":
+			d, err := graph.ParseEdgesCSV(f, "edges.csv")
+			return d, true, err
+		}
+		d, err := graph.ParseJSON(f, files[0].Filename, nil)
+		return d, true, err
+	}
+	if d, ok, err := open("dataset"); ok || err != nil {
+		return d, err
+	}
+	out := &graph.DataSet{File: "form"}
+	found := false
+	for _, name := range []string{"nodes", "edges"} {
+		d, ok, err := open(name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			found = true
+			out.Merge(d)
+		}
+	}
+	if !found {
+		return nil, graph.Invalid("body", "", "the form has no file named nodes, edges or dataset")
+	}
+	return out, nil
+}

@@ -1,0 +1,121 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+const (
+	requestIDKey  = "requestID"
+	errorClassKey = "errorClass"
+)
+
+// Config wires the API.
+type Config struct {
+	Store  Store
+	Limits graph.Limits
+	// APIKey guards POST /api/v1/import; empty disables imports over HTTP.
+	APIKey string
+	// MaxBody bounds request bodies (imports); 0 means 64 MiB.
+	MaxBody int64
+	Logger  *slog.Logger
+	Metrics *Metrics
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed; nil trusts none.
+	TrustedProxies []string
+	// Web serves the explorer page and its assets; nil serves none.
+	Web http.Handler
+}
+
+// New returns the API's router.
+func New(cfg Config) (*gin.Engine, error) {
+	if cfg.Limits.MaxDepth == 0 {
+		cfg.Limits = graph.DefaultLimits
+	}
+	if cfg.MaxBody == 0 {
+		cfg.MaxBody = 64 << 20
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.ContextWithFallback = true
+	r.HandleMethodNotAllowed = true
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, err
+	}
+	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered))
+	a := &api{store: cfg.Store, lim: cfg.Limits, apiKey: cfg.APIKey, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
+	r.GET("/healthz", a.healthz)
+	r.GET("/readyz", a.readyz)
+	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
+	r.GET("/openapi.yaml", a.openapi)
+	v1 := r.Group("/api/v1")
+	v1.GET("/schema", a.schema)
+	v1.GET("/search", a.search)
+	v1.GET("/entities/:id", a.entity)
+	v1.GET("/entities/:id/neighbors", a.neighbors)
+	v1.GET("/paths/shortest", a.shortestPaths)
+	v1.GET("/paths", a.rankedPaths)
+	v1.GET("/graph", a.graph)
+	v1.GET("/timeline", a.timeline)
+	v1.POST("/import", a.importData)
+	r.NoMethod(func(c *gin.Context) {
+		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
+	})
+	r.NoRoute(func(c *gin.Context) {
+		// The explorer owns every GET path outside /api, so Gin's router needs
+		// no catch-all that would collide with the API's routes.
+		if cfg.Web != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
+			cfg.Web.ServeHTTP(c.Writer, c.Request)
+			return
+		}
+		abort(c, http.StatusNotFound, "no_route", "no route "+c.Request.Method+" "+c.Request.URL.Path+"; see /openapi.yaml")
+	})
+	return r, nil
+}
+
+func recovered(c *gin.Context, err any) {
+	slog.ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+	abort(c, http.StatusInternalServerError, "internal", "internal error; the request id is in the X-Request-ID header")
+}
+
+// requestID keeps a caller's X-Request-ID when it is sane, else makes one.
+func requestID(c *gin.Context) {
+	id := c.GetHeader("X-Request-ID")
+	if id == "" || len(id) > 64 || strings.ContainsFunc(id, func(r rune) bool { return r < '!' || r > '~' }) {
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		id = hex.EncodeToString(b[:])
+	}
+	c.Set(requestIDKey, id)
+	c.Header("X-Request-ID", id)
+	c.Next()
+}
+
+func accessLog(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		log.LogAttrs(c.Request.Context(), slog.LevelInfo, "request",
+			slog.String("method", c.Request.Method),
+			slog.String("path", c.Request.URL.Path),
+			slog.String("route", c.FullPath()),
+			slog.Int("status", c.Writer.Status()),
+			slog.Int("bytes", c.Writer.Size()),
+			slog.Float64("ms", float64(time.Since(start).Microseconds())/1000),
+			slog.String("client", c.ClientIP()),
+			slog.String("request_id", c.GetString(requestIDKey)))
+	}
+}

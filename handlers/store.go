@@ -1,0 +1,23 @@
+// Package handlers is actorgraph's HTTP API on Gin: it parses and validates
+// input, asks a Store, maps errors to status codes in one table, and renders
+// the requested format. It never imports the Neo4j store.
+package handlers
+
+import (
+	"context"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Store is what the API asks questions of.
+type Store interface {
+	Ready(ctx context.Context) error
+	Schema(ctx context.Context) (graph.SchemaInfo, error)
+	Search(ctx context.Context, q graph.SearchQuery) (graph.SearchResult, error)
+	Entity(ctx context.Context, ref string) (graph.EntityDetail, error)
+	Neighbors(ctx context.Context, q graph.NeighborQuery) (*graph.Subgraph, error)
+	Paths(ctx context.Context, q graph.PathQuery) (*graph.PathAnswer, error)
+	Graph(ctx context.Context, q graph.GraphQuery) (*graph.Subgraph, error)
+	Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error)
+	Import(ctx context.Context, d *graph.DataSet, progress func(done, total int)) (graph.ImportReport, error)
+}
