@@ -1,0 +1,88 @@
+// Command actorgraph serves and queries the actor graph: who is connected to
+// whom in political violence, with the evidence of every hop, over Neo4j.
+//
+// Usage:
+//
+//	actorgraph serve  [flags]            serve the HTTP API and the explorer
+//	actorgraph import [flags] FILE...    load data sets (JSON, or nodes.csv + edges.csv)
+//	actorgraph path   [flags] FROM TO    print the paths between two entities
+//	actorgraph vocab                     print the vocabulary as Markdown
+//
+// Run "actorgraph COMMAND --help" for a command's flags; every flag has an
+// environment variable, and flags win.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "actorgraph:", err)
+		os.Exit(exitCode(err))
+	}
+}
+
+// exitCode is 2 for bad usage or config, 1 for anything else.
+func exitCode(err error) int {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usage = `actorgraph answers relationship questions about the actors behind political
+violence, with the evidence of every hop, over Neo4j.
+
+Usage:
+  actorgraph serve  [flags]          serve the HTTP API and the explorer (default :8080)
+  actorgraph import [flags] FILE...  load data sets: a .json data set, or a folder's
+                                     nodes.csv + edges.csv (name either file)
+  actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
+  actorgraph vocab                   print the node kinds and relationship types (Markdown)
+
+Run 'actorgraph COMMAND --help' for the flags of a command. Every flag can be
+set by the environment variable shown with it; a flag wins over its variable.
+`
+
+// run is main without the process: arguments, environment and output in,
+// an error out.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given; want serve, import, path or vocab"}
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], getenv, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "path":
+		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "vocab":
+		_, err := io.WriteString(stdout, graph.VocabularyMarkdown())
+		return err
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q; want serve, import, path or vocab", args[0])}
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/handlers"
+	"github.com/actorgraph/actorgraph/web"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+type serveConfig struct {
+	db                      dbConfig
+	addr, apiKey, loadEmpty string
+	proxies, logLevel       string
+	maxBody                 int
+	shutdownGrace           time.Duration
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var c serveConfig
+	f := newFlags("serve", "actorgraph serve: the HTTP API (/api/v1, /openapi.yaml, /healthz, /readyz, /metrics) and the explorer at /.", getenv, stderr)
+	f.db(&c.db)
+	f.str(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
+	f.str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "", "key that POST /api/v1/import requires (empty: HTTP imports disabled)")
+	f.str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "", "data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
+	f.str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "", "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
+	f.str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
+	f.num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
+	f.dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second, "how long in-flight requests may finish on SIGTERM/SIGINT")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if f.fs.NArg() > 0 {
+		return usageError{"serve takes no arguments, only flags; got " + strings.Join(f.fs.Args(), " ")}
+	}
+	if err := c.db.check(); err != nil {
+		return err
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return usageError{fmt.Sprintf("log level %q: want debug, info, warn or error", c.logLevel)}
+	}
+	log := slog.New(slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: level}))
+	slog.SetDefault(log)
+
+	driver, err := c.db.driver()
+	if err != nil {
+		return usageError{"neo4j: " + err.Error()}
+	}
+	defer driver.Close(context.WithoutCancel(ctx))
+	// A rejected login is a config error: stop now. An unreachable database is
+	// not: serve, answer 503 on /readyz, and set up once it is back.
+	if err := verify(ctx, driver); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			return err
+		}
+		log.Warn("neo4j not reachable yet; serving, /readyz answers 503 until it is", "err", oneLine(err))
+	}
+	metrics := handlers.NewMetrics()
+	store := c.db.store(driver, metrics.ObserveQuery)
+	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.limits(), APIKey: c.apiKey,
+		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler()})
+	if err != nil {
+		return usageError{"trusted proxies: " + err.Error()}
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return usageError{fmt.Sprintf("cannot listen on %s: %v", c.addr, err)}
+	}
+	srv := &http.Server{Handler: router, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
+	go bootstrap(ctx, log, driver, store, c.loadEmpty)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving", "addr", ln.Addr().String(), "neo4j", c.db.uri, "explorer", "http://"+displayAddr(ln.Addr()))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", c.shutdownGrace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), c.shutdownGrace)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+func displayAddr(a net.Addr) string {
+	s := a.String()
+	if strings.HasPrefix(s, "[::]") {
+		return "localhost" + strings.TrimPrefix(s, "[::]")
+	}
+	return s
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// bootstrap ensures the schema and loads the start-up data set once Neo4j
+// answers, retrying while it does not.
+func bootstrap(ctx context.Context, log *slog.Logger, driver neo4j.DriverWithContext, store *cypher.Store, load string) {
+	for attempt := 0; ; attempt++ {
+		err := setup(ctx, log, store, load)
+		if err == nil || ctx.Err() != nil {
+			return
+		}
+		if attempt%10 == 0 {
+			log.Warn("database setup waiting for neo4j", "err", oneLine(err))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load string) error {
+	if err := store.EnsureSchema(ctx); err != nil {
+		return err
+	}
+	log.Info("schema ensured")
+	if load == "" {
+		return nil
+	}
+	nodes, _, err := store.Counts(ctx)
+	if err != nil || nodes > 0 {
+		if nodes > 0 {
+			log.Info("database has data; not loading", "nodes", nodes, "dataset", load)
+		}
+		return err
+	}
+	d, err := readDataSets([]string{load})
+	if err != nil {
+		log.Error("cannot read the start-up data set", "dataset", load, "err", err)
+		return nil // retrying will not mend a bad file
+	}
+	rep, err := store.Import(ctx, d, nil)
+	if err != nil {
+		var ve *graph.ValidationError
+		if errors.As(err, &ve) {
+			log.Error("start-up data set is invalid", "dataset", load, "err", err)
+			return nil
+		}
+		return err
+	}
+	log.Info("loaded data set", "dataset", load, "nodes_created", rep.Nodes.Created, "edges_created", rep.Edges.Created, "seconds", rep.Seconds)
+	return nil
+}
+
+// readDataSets reads and merges data-set files; "crocus" names the bundled set.
+func readDataSets(paths []string) (*graph.DataSet, error) {
+	all := &graph.DataSet{File: strings.Join(paths, ", ")}
+	for _, p := range paths {
+		var d *graph.DataSet
+		var err error
+		if p == "crocus" {
+			d, err = data.Crocus()
+		} else {
+			d, err = graph.ReadFile(p)
+		}
+		if err != nil {
+			return nil, err
+		}
+		all.Merge(d)
+	}
+	return all, nil
+}
