@@ -51,8 +51,10 @@ type csvTable struct {
 	col  map[string]int
 }
 
-func openCSV(r io.Reader, name string, want []string) (*csvTable, error) {
-	cr := csv.NewReader(r)
+// openCSV reads the header; required columns must be there, and any column
+// not in want is an error (a typo would otherwise drop data silently).
+func openCSV(r io.Reader, name string, want, required []string) (*csvTable, error) {
+	cr := csv.NewReader(&utf8Reader{r: r})
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
@@ -62,7 +64,7 @@ func openCSV(r io.Reader, name string, want []string) (*csvTable, error) {
 	for i, h := range header {
 		t.col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 	}
-	for _, c := range want[:2] {
+	for _, c := range required {
 		if _, ok := t.col[c]; !ok {
 			return nil, &ValidationError{Problems: []Problem{{Record: name + ": line 1", Reason: fmt.Sprintf("header lacks column %q; want %s", c, strings.Join(want, ","))}}}
 		}
@@ -143,7 +145,7 @@ func parseProps(s string) (map[string]any, error) {
 // ParseNodesCSV parses nodes.csv. readText reads a Source's textFile (given in
 // properties); nil forbids it.
 func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*DataSet, error) {
-	t, err := openCSV(r, name, NodeColumns)
+	t, err := openCSV(r, name, NodeColumns, []string{"id", "kind", "name"})
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +182,7 @@ func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*DataSet, err
 
 // ParseEdgesCSV parses edges.csv.
 func ParseEdgesCSV(r io.Reader, name string) (*DataSet, error) {
-	t, err := openCSV(r, name, EdgeColumns)
+	t, err := openCSV(r, name, EdgeColumns, []string{"type", "source", "target", "sources", "quote", "confidence", "stance"})
 	if err != nil {
 		return nil, err
 	}

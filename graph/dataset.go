@@ -90,7 +90,7 @@ func FSReader(fsys fs.FS) TextReader {
 // messages. readText reads textFile paths; nil forbids textFile (the HTTP
 // import reads no files from the server's disk).
 func ParseJSON(r io.Reader, name string, readText TextReader) (*DataSet, error) {
-	dec := json.NewDecoder(r)
+	dec := json.NewDecoder(&utf8Reader{r: r})
 	dec.DisallowUnknownFields()
 	dec.UseNumber()
 	var raw jsonDataSet
@@ -203,6 +203,8 @@ func jsonError(name string, err error) error {
 		return &ValidationError{Problems: []Problem{{Record: name, Reason: fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, se)}}}
 	case errors.As(err, &te):
 		return &ValidationError{Problems: []Problem{{Record: name, Field: te.Field, Reason: fmt.Sprintf("wrong type at byte %d: want %s, got %s", te.Offset, te.Type, te.Value)}}}
+	case strings.HasPrefix(err.Error(), "not valid UTF-8"):
+		return &ValidationError{Problems: []Problem{{Record: name, Reason: err.Error() + "; save the file as UTF-8"}}}
 	case errors.Is(err, io.EOF):
 		return &ValidationError{Problems: []Problem{{Record: name, Reason: "empty input; want a JSON object with nodes and edges"}}}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -55,7 +56,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered))
+	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, lim: cfg.Limits, apiKey: cfg.APIKey, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
@@ -84,6 +85,16 @@ func New(cfg Config) (*gin.Engine, error) {
 		abort(c, http.StatusNotFound, "no_route", "no route "+c.Request.Method+" "+c.Request.URL.Path+"; see /openapi.yaml")
 	})
 	return r, nil
+}
+
+// strictQuery rejects a query string Go would partly drop (a ';', a bad
+// escape), so no parameter is ignored without the caller knowing.
+func strictQuery(c *gin.Context) {
+	if _, err := url.ParseQuery(c.Request.URL.RawQuery); err != nil {
+		abort(c, http.StatusBadRequest, "invalid", "malformed query string: "+err.Error()+"; separate parameters with & and percent-encode the rest")
+		return
+	}
+	c.Next()
 }
 
 func recovered(c *gin.Context, err any) {
