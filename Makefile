@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help build run test fuzz bench web neo4j-jars neo4j-start neo4j-stop neo4j-status \
-	image dockerd compose-check clean distclean
+	image dockerd compose-check vocab soak clean distclean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,12 @@ dockerd: ## make sure a Docker engine runs (installs Debian's docker.io if neede
 
 compose-check: ## validate docker-compose.yml
 	@scripts/compose-check.sh
+
+vocab: ## regenerate docs/vocabulary.md from graph/ (a test fails when it drifts)
+	@go run ./cmd/actorgraph vocab > docs/vocabulary.md
+
+soak: ## long fault tests: Neo4j killed and restarted under load
+	@scripts/soak.sh
 
 clean: ## remove build and test output (keeps jars, image root and the local database)
 	@echo "==> removing bin/ and test output"

@@ -113,7 +113,9 @@ func VocabularyMarkdown() string {
 	}
 	b.WriteString("\n## Relationship types\n\n| type | from | to | meaning |\n|---|---|---|---|\n")
 	for _, rt := range Vocabulary {
-		b.WriteString("| `" + rt.Name + "` | " + joinKinds(rt.From) + " | " + joinKinds(rt.To) + " | " + rt.Doc + " |\n")
+		// "|" would split a Markdown cell; kinds are listed with commas here.
+		b.WriteString("| `" + rt.Name + "` | " + strings.ReplaceAll(joinKinds(rt.From), "|", ", ") + " | " +
+			strings.ReplaceAll(joinKinds(rt.To), "|", ", ") + " | " + rt.Doc + " |\n")
 	}
 	b.WriteString("\n## Stances\n\n| stance | meaning |\n|---|---|\n")
 	docs := map[Stance]string{
