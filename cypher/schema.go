@@ -3,7 +3,6 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -51,30 +50,39 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	return get[int64](rec, "nodes"), get[int64](rec, "rels"), nil
 }
 
+// graphCounts reads the count store in one call: per label and per
+// relationship type, without touching a node.
+const graphCounts = `CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
+RETURN [x IN data.nodes WHERE x.label IS NOT NULL | [x.label, x.count]] AS kinds,
+       [x IN data.relationships WHERE x.relationshipType IS NOT NULL AND x.startLabel IS NULL AND x.endLabel IS NULL
+          | [x.relationshipType, x.count]] AS rels`
+
 // Schema counts nodes per kind and relationships per type (from Neo4j's count
-// store, so it stays fast on large graphs).
+// store, so it stays fast on large graphs), with the vocabulary's definitions.
 func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
-	var parts []string
-	for _, k := range graph.Kinds {
-		parts = append(parts, fmt.Sprintf("MATCH (n:%s) RETURN 'k' AS t, '%s' AS name, count(n) AS c", k.Kind, k.Kind))
-	}
-	for _, rt := range graph.Vocabulary {
-		parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN 'r' AS t, '%s' AS name, count(r) AS c", rt.Name, rt.Name))
-	}
-	res, err := s.read(ctx, "schema", "CALL { "+strings.Join(parts, " UNION ALL ")+" } RETURN t, name, c", nil)
+	res, err := s.read(ctx, "schema", graphCounts, nil)
 	if err != nil {
 		return graph.SchemaInfo{}, err
 	}
 	counts := map[string]int64{}
-	for _, rec := range res.Records {
-		counts[get[string](rec, "t")+get[string](rec, "name")] = get[int64](rec, "c")
+	if len(res.Records) > 0 {
+		for _, col := range []string{"kinds", "rels"} {
+			for _, pair := range get[[]any](res.Records[0], col) {
+				p, _ := pair.([]any)
+				if len(p) == 2 {
+					name, _ := p[0].(string)
+					n, _ := p[1].(int64)
+					counts[col+name] = n
+				}
+			}
+		}
 	}
 	var info graph.SchemaInfo
 	for _, k := range graph.Kinds {
-		info.Kinds = append(info.Kinds, graph.KindCount{Kind: k.Kind, Count: counts["k"+string(k.Kind)], Doc: k.Doc})
+		info.Kinds = append(info.Kinds, graph.KindCount{Kind: k.Kind, Count: counts["kinds"+string(k.Kind)], Doc: k.Doc})
 	}
 	for _, rt := range graph.Vocabulary {
-		info.Relationships = append(info.Relationships, graph.RelCount{Type: rt.Name, Count: counts["r"+rt.Name], From: rt.From, To: rt.To, Doc: rt.Doc})
+		info.Relationships = append(info.Relationships, graph.RelCount{Type: rt.Name, Count: counts["rels"+rt.Name], From: rt.From, To: rt.To, Doc: rt.Doc})
 	}
 	for _, st := range graph.Stances {
 		info.Stances = append(info.Stances, string(st))
