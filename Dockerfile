@@ -11,7 +11,7 @@ RUN adduser -D -H -u 10001 actorgraph
 COPY --from=build /out/actorgraph /usr/local/bin/actorgraph
 COPY data/ /data/
 USER actorgraph
-ENV ADDR=:8080
+ENV ACTORGRAPH_ADDR=:8080
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s CMD wget -qO /dev/null http://localhost:8080/healthz || exit 1
 ENTRYPOINT ["/usr/local/bin/actorgraph"]

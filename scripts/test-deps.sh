@@ -8,7 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 echo "==> format checkers: networkx (pip), cytoscape + d3-force (npm ci)"
-python3 -m pip install -q --disable-pip-version-check -r tools/formatcheck/requirements.txt
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r tools/formatcheck/requirements.txt
 npm ci --prefix tools/formatcheck --no-audit --no-fund --loglevel=error
 
 if ! command -v chromium >/dev/null; then
