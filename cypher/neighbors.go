@@ -87,13 +87,15 @@ func (s *Store) Neighbors(ctx context.Context, q graph.NeighborQuery) (*graph.Su
 	return &g, s.hidden(ctx, &g)
 }
 
-// hidden sets each node's count of relationships the subgraph does not show.
+// hidden sets each node's count of relationships the subgraph does not show,
+// among those a neighbourhood can show: links to Source nodes (toll reports)
+// are only shown when asked for with kind=Source, so they are not counted.
 func (s *Store) hidden(ctx context.Context, g *graph.Subgraph) error {
 	ids := make([]string, len(g.Nodes))
 	for i, n := range g.Nodes {
 		ids[i] = n.ID
 	}
-	res, err := s.read(ctx, "degree", "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--() } AS degree", map[string]any{"ids": ids})
+	res, err := s.read(ctx, "degree", "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE m.kind <> 'Source' } AS degree", map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}
