@@ -247,13 +247,12 @@ function runLayout(randomize) {
     ? { name: 'fcose', quality: 'default', randomize, animate: !randomize, animationDuration: 350,
         nodeRepulsion: () => 16000, idealEdgeLength: () => 120, nodeSeparation: 90, fit: true, padding: 40 }
     : { name: 'cose', randomize, animate: false, fit: true, padding: 40 };
+  // A path of three nodes should not fill the screen with giant labels: the
+  // layout's fit stops at 1.3; the person may zoom further afterwards.
+  cy.maxZoom(1.3);
   const layout = cy.elements(':visible').layout(opts);
   layout.one('layoutstop', () => {
-    // A path of three nodes should not fill the screen with giant labels.
-    if (cy.zoom() > 1.3) {
-      cy.zoom(1.3);
-      cy.center(cy.elements(':visible'));
-    }
+    cy.maxZoom(3);
     layoutRunning = false;
     refreshState();
   });
@@ -387,6 +386,11 @@ async function expand(id, { quiet = false } = {}) {
     // The API may answer for a name or alias: record the canonical id.
     const canon = view.nodes.has(id) ? id : (g.nodes || []).find((n) => n.name === id || (n.aliases || []).includes(id))?.id || id;
     if (!view.expanded.includes(canon)) view.expanded.push(canon);
+    // A complete, unfiltered answer shows every neighbour, whatever `hidden`
+    // says (it may count neighbours this route never returns).
+    if (!g.truncated && !view.kindsOff.size && !view.relsOff.size) {
+      view.total.set(canon, neighbourCounts().get(canon)?.size || 0);
+    }
     render(canon);
     if (!quiet) {
       select(canon);
@@ -418,6 +422,9 @@ function focusNode(id) {
   cy.animate({ center: { eles: n } }, {
     duration: 250,
     complete: () => {
+      // Cytoscape 3.34 misses a click on the exact centre of a star or
+      // diamond node; keep that centre off the whole pixel a click lands on.
+      cy.panBy({ x: 0.5, y: 0.5 });
       pending--;
       refreshState();
     },
@@ -472,9 +479,10 @@ async function findPath(q) {
 // otherwise those on a path or touching the selected node.
 function labelEdges() {
   const few = cy.edges(':visible').length <= 30;
+  const sel = view.selected ? cy.$id(view.selected).connectedEdges() : cy.collection();
+  const bySel = sel.length <= 12;
   cy.batch(() => cy.edges().forEach((e) => {
-    e.toggleClass('labelled', few || e.hasClass('path')
-      || (view.selected !== null && (e.data('source') === view.selected || e.data('target') === view.selected)));
+    e.toggleClass('labelled', few || e.hasClass('path') || (bySel && sel.has(e)));
   }));
 }
 
@@ -1165,6 +1173,8 @@ function wire() {
 }
 
 async function start() {
+  // A shared link is being restored: no "start exploring" card meanwhile.
+  if (location.hash.length > 1) $('#empty').hidden = true;
   wire();
   renderLegend();
   renderFilterLists();

@@ -1,0 +1,485 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+const (
+	chromium = "/usr/bin/chromium" // Debian's: apt-get install -y chromium
+	attack   = "event:2024-03-22-crocus-city-hall"
+	isk      = "group:is-k"
+	tajik    = "state:tj"
+	unknown  = "Atlantis Liberation Front"
+	outDir   = "testdata/out"
+)
+
+// browser starts a fresh headless Chromium at 1280x800 and records every
+// console error and uncaught exception of the page.
+type browser struct {
+	ctx  context.Context
+	mu   sync.Mutex
+	errs []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("no browser at %s (install it: apt-get install -y chromium): %v", chromium, err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 800),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	b := &browser{ctx: ctx}
+	// The first call starts the browser; it must not carry a timeout, which
+	// would stop the browser with it.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		var msg string
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type != runtime.ConsoleAPICalledTypeError {
+				return
+			}
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			msg = "console.error: " + strings.Join(parts, " ")
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg = "exception: " + d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+		default:
+			return
+		}
+		b.mu.Lock()
+		b.errs = append(b.errs, msg)
+		b.mu.Unlock()
+	})
+	if err != nil {
+		t.Fatalf("listening to the console: %v", err)
+	}
+	b.do(t, "setting the viewport", chromedp.EmulateViewport(1280, 800))
+	return b
+}
+
+// do runs steps with a time limit, and on failure saves a screenshot and stops the test.
+func (b *browser) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.screenshot(t, "failed.png")
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page and decodes its value.
+func eval[T any](t *testing.T, b *browser, what, expr string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.screenshot(t, "failed.png")
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+func (b *browser) consoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errs...)
+}
+
+// screenshot writes the viewport to testdata/out/name for a person to look at.
+func (b *browser) screenshot(t *testing.T, name string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(outDir, name)
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", p)
+}
+
+// waitReady waits until the page has no request or layout in flight
+// (html[data-state] is "ready" or "error").
+func waitReady() chromedp.Action[chromedp.Void] {
+	return poll(`document.documentElement.dataset.state !== 'loading'`)
+}
+
+// typeInto empties the input with that id, focuses it and types text.
+func typeInto(id, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		js(`(e => { e.value = ''; e.focus(); })(document.getElementById(`+jsString(id)+`))`),
+		chromedp.KeyEvent(text))
+}
+
+// js runs a JavaScript statement in the page.
+func js(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool]("("+expr+", true)")(ctx, t)
+		return err
+	})
+}
+
+func poll(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(30*time.Second))
+}
+
+// apiGet reads an API answer directly, to compare the page with it.
+func apiGet(t *testing.T, path string, q url.Values, out any) int {
+	t.Helper()
+	u := baseURL() + "/api/v1" + path
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	defer res.Body.Close()
+	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+		t.Fatalf("GET %s: decoding: %v", u, err)
+	}
+	return res.StatusCode
+}
+
+type apiGraph struct {
+	Nodes []struct {
+		ID   string `json:"id"`
+		Kind string `json:"kind"`
+	} `json:"nodes"`
+	Edges []struct {
+		ID     string `json:"id"`
+		Source string `json:"source"`
+		Target string `json:"target"`
+	} `json:"edges"`
+	Paths []struct {
+		Hops []struct {
+			Quote string `json:"quote"`
+		} `json:"hops"`
+	} `json:"paths"`
+}
+
+type apiError struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func nodeCount(t *testing.T, b *browser) int {
+	t.Helper()
+	return eval[int](t, b, "counting nodes", `cy.nodes().length`)
+}
+
+// TestExplorer walks through what an analyst does on the page: search by
+// alias, find the path from IS-K to Tajikistan with its evidence, expand the
+// attack, share the view by URL, and mistype a name.
+func TestExplorer(t *testing.T) {
+	b := newBrowser(t)
+
+	// The page loads its embedded libraries, the schema and the legend.
+	b.do(t, "loading the page",
+		chromedp.Navigate(baseURL()+"/"),
+		chromedp.WaitVisible(chromedp.ID("legend")),
+		waitReady())
+	type loadedPage struct {
+		State   string `json:"state"`
+		HasCy   bool   `json:"hasCy"`
+		Legend  string `json:"legend"`
+		Filters int    `json:"filters"`
+		Error   bool   `json:"error"`
+	}
+	loaded := eval[loadedPage](t, b, "reading the loaded page", `({
+		state: document.documentElement.dataset.state,
+		hasCy: typeof window.cy === 'object' && typeof cy.nodes === 'function',
+		legend: document.querySelector('#legend').innerText,
+		filters: document.querySelectorAll('#rel-filters input').length,
+		error: !document.querySelector('#error').hidden,
+	})`)
+	if loaded.State != "ready" || !loaded.HasCy || loaded.Error {
+		t.Fatalf("after load: got state %q, cytoscape %v, error banner %v; want ready, true, false", loaded.State, loaded.HasCy, loaded.Error)
+	}
+	for _, kind := range []string{"Group", "Attacker", "Nationality", "State", "Event", "Person", "Location", "Source"} {
+		if !strings.Contains(loaded.Legend, kind) {
+			t.Errorf("legend %q does not name kind %s", loaded.Legend, kind)
+		}
+	}
+	if loaded.Filters == 0 {
+		t.Error("got no relationship type filters: the schema did not reach the page")
+	}
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors while loading: %q", errs)
+	}
+
+	t.Run("search offers IS-K for the alias ISIS-K", func(t *testing.T) {
+		b.do(t, "typing ISIS-K",
+			chromedp.WaitVisible(chromedp.ID("search")),
+			chromedp.KeyEvent("/"), // the page's shortcut focuses the search box
+			poll(`document.activeElement === document.querySelector('#search')`),
+			chromedp.KeyEvent("ISIS-K"),
+			poll(`document.querySelectorAll('#search-suggestions li[data-id]').length > 0`))
+		// Give the answer to the whole text, not to a prefix of it, a moment.
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		_ = chromedp.Do(ctx, poll(`[...document.querySelectorAll('#search-suggestions li[data-id]')]
+			.some(li => li.dataset.id === `+jsString(isk)+` || li.innerText.includes('Khorasan'))`))
+		cancel()
+		type suggestion struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+		}
+		suggestions := eval[[]suggestion](t, b, "reading the suggestions",
+			`[...document.querySelectorAll('#search-suggestions li[data-id]')].map(li => ({id: li.dataset.id, text: li.innerText}))`)
+		found := -1
+		for i, s := range suggestions {
+			if s.ID == isk || strings.Contains(s.Text, "Khorasan") {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			t.Fatalf("suggestions for ISIS-K: got %+v, want one for %s (Khorasan)", suggestions, isk)
+		}
+		// Arrow keys and Enter pick it; picking shows IS-K and its neighbours.
+		var keys []chromedp.Action[chromedp.Void]
+		for range found + 1 {
+			keys = append(keys, chromedp.KeyEvent(kb.ArrowDown))
+		}
+		keys = append(keys, chromedp.KeyEvent(kb.Enter), poll(`cy.$id(`+jsString(isk)+`).nonempty()`), waitReady())
+		b.do(t, "picking IS-K with the keyboard", keys...)
+		if got := eval[string](t, b, "reading the selection", `cy.$(':selected').map(n => n.id()).join(',')`); got != isk {
+			t.Errorf("selected after pick: got %q, want %q", got, isk)
+		}
+	})
+
+	t.Run("path finder draws IS-K to Tajikistan with evidence", func(t *testing.T) {
+		b.do(t, "asking for the path",
+			typeInto("path-from", "IS-K"),
+			typeInto("path-to", "Tajikistan"),
+			chromedp.KeyEvent(kb.Enter), // Enter in the path finder runs it
+			poll(`['paths', 'no-path', 'failed'].includes(document.querySelector('#evidence').dataset.state)`),
+			waitReady())
+		type pathView struct {
+			Evidence  string   `json:"evidence"`
+			PathNodes []string `json:"pathNodes"`
+			PathEdges int      `json:"pathEdges"`
+			Quotes    []string `json:"quotes"`
+			Hash      string   `json:"hash"`
+			Error     string   `json:"error"`
+		}
+		got := eval[pathView](t, b, "reading the path", `({
+			evidence: document.querySelector('#evidence').dataset.state,
+			pathNodes: cy.nodes('.path').map(n => n.id()),
+			pathEdges: cy.edges('.path').length,
+			quotes: [...document.querySelectorAll('#evidence blockquote.quote')].map(q => q.innerText),
+			hash: location.hash,
+			error: document.querySelector('#error').hidden ? '' : document.querySelector('#error').innerText,
+		})`)
+		if got.Evidence != "paths" {
+			t.Fatalf("evidence panel: got state %q (error banner %q), want paths", got.Evidence, got.Error)
+		}
+		if !slices.Contains(got.PathNodes, isk) || !slices.Contains(got.PathNodes, tajik) || got.PathEdges == 0 {
+			t.Errorf("highlighted path: got nodes %q and %d edges, want %s and %s joined by edges", got.PathNodes, got.PathEdges, isk, tajik)
+		}
+		var answer apiGraph
+		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}}, &answer)
+		shown := strings.Join(got.Quotes, "\n")
+		for _, p := range answer.Paths {
+			for _, h := range p.Hops {
+				if q := strings.TrimSpace(h.Quote); q != "" && !strings.Contains(shown, q) {
+					t.Errorf("evidence panel does not show the hop quote %q", h.Quote)
+				}
+			}
+		}
+		if !strings.Contains(shown, "Tajik") && !strings.Contains(shown, "IS-K") {
+			t.Errorf("evidence quotes %q mention neither Tajik nor IS-K", got.Quotes)
+		}
+		if !strings.Contains(got.Hash, "from=") || !strings.Contains(got.Hash, "to=") {
+			t.Errorf("URL hash %q does not keep the path query", got.Hash)
+		}
+		b.screenshot(t, "path.png")
+	})
+
+	t.Run("clicking the attack expands its neighbours", func(t *testing.T) {
+		hasAttack := `cy.$id(` + jsString(attack) + `).nonempty()`
+		present := eval[bool](t, b, "looking for the attack", hasAttack)
+		if !present {
+			// The path did not pass through the attack: bring it in by search.
+			item := chromedp.CSS(`#search-suggestions li[data-id=` + jsString(attack) + `]`)
+			b.do(t, "searching the attack",
+				typeInto("search", "Crocus"),
+				chromedp.WaitVisible(item),
+				chromedp.Click(item),
+				poll(hasAttack),
+				waitReady())
+		}
+		before := nodeCount(t, b)
+		xy := eval[[]float64](t, b, "locating the attack node", `(() => {
+			const n = cy.$id(`+jsString(attack)+`), p = n.renderedPosition(), r = cy.container().getBoundingClientRect();
+			return [r.left + p.x, r.top + p.y];
+		})()`)
+		b.do(t, "clicking the attack node",
+			chromedp.MouseClickXY(xy[0], xy[1]),
+			poll(`cy.$(':selected').map(n => n.id()).join(',') === `+jsString(attack)),
+			waitReady())
+		after := nodeCount(t, b)
+		var nb apiGraph
+		apiGet(t, "/entities/"+url.PathEscape(attack)+"/neighbors", url.Values{"depth": {"1"}, "limit": {"200"}}, &nb)
+		var ids []string
+		for _, e := range nb.Edges {
+			ids = append(ids, e.Source, e.Target)
+		}
+		idsJSON, _ := json.Marshal(ids)
+		if missing := eval[[]string](t, b, "checking the neighbours", `(`+string(idsJSON)+`).filter(id => cy.$id(id).empty())`); len(missing) > 0 {
+			t.Errorf("after expanding the attack, neighbours not drawn: %q", missing)
+		}
+		if present && after <= before || after < before {
+			t.Errorf("node count: got %d after expanding, had %d before; want more", after, before)
+		}
+	})
+
+	t.Run("a shared URL restores the view", func(t *testing.T) {
+		href := eval[string](t, b, "reading the URL", `location.href`)
+		want := nodeCount(t, b)
+		b.do(t, "opening the URL afresh",
+			chromedp.Navigate("about:blank"),
+			chromedp.Navigate(href),
+			chromedp.WaitVisible(chromedp.ID("legend")),
+			poll(`cy.nodes().length > 0`),
+			waitReady())
+		type restored struct {
+			Nodes  int  `json:"nodes"`
+			Path   int  `json:"path"`
+			Attack bool `json:"attack"`
+		}
+		got := eval[restored](t, b, "reading the restored view", `({
+			nodes: cy.nodes().length, path: cy.elements('.path').length, attack: cy.$id(`+jsString(attack)+`).nonempty()})`)
+		if got.Nodes != want || got.Path == 0 || !got.Attack {
+			t.Errorf("restored from %s: got %d nodes, %d path elements, attack shown %v; want %d nodes, a path, the attack",
+				href, got.Nodes, got.Path, got.Attack, want)
+		}
+	})
+
+	t.Run("filters, date slider and export", func(t *testing.T) {
+		events := `cy.nodes('[kind = "Event"]')`
+		if eval[int](t, b, "counting events", events+`.length`) == 0 {
+			t.Fatal("no Event node in view to filter")
+		}
+		b.do(t, "hiding kind Event", chromedp.Click(chromedp.CSS(`#kind-filters input[value="Event"]`)))
+		if hidden := eval[bool](t, b, "reading the filter", events+`.every(n => n.hasClass('filtered'))`); !hidden {
+			t.Error("after unticking Event, Event nodes are still drawn")
+		}
+		if hash := eval[string](t, b, "reading the URL", `location.hash`); !strings.Contains(hash, "hideKinds=Event") {
+			t.Errorf("URL hash %q does not keep the kind filter", hash)
+		}
+		b.do(t, "showing kind Event again", chromedp.Click(chromedp.CSS(`#kind-filters input[value="Event"]`)))
+
+		// The slider is a range input; set it as a drag would, then let the page
+		// react. Hidden elements carry the class "filtered" (display: none).
+		type slider struct {
+			Shown  bool `json:"shown"`
+			Max    int  `json:"max"`
+			Hidden int  `json:"hidden"`
+		}
+		got := eval[slider](t, b, "moving the date slider to the earliest date", `(() => {
+			const s = document.querySelector('#date-slider');
+			const shown = !document.querySelector('#date-section').hidden;
+			if (shown) { s.value = '0'; s.dispatchEvent(new Event('input', {bubbles: true})); }
+			return {shown, max: Number(s.max), hidden: cy.edges('.filtered').length};
+		})()`)
+		if !got.Shown {
+			t.Error("the view has dated edges but no date slider")
+		} else if got.Max > 0 && got.Hidden == 0 {
+			t.Errorf("slider at the earliest of %d dates hides no edge", got.Max+1)
+		}
+		b.do(t, "moving the date slider back", js(`(s => { s.value = s.max; s.dispatchEvent(new Event('input', {bubbles: true})); })(document.querySelector('#date-slider'))`))
+		if n := eval[int](t, b, "counting hidden edges", `cy.edges('.filtered').length`); n != 0 {
+			t.Errorf("slider at the latest date: got %d edges hidden, want 0", n)
+		}
+
+		b.do(t, "exporting", chromedp.Click(chromedp.ID("export-png")), chromedp.Click(chromedp.ID("export-json")))
+		if n := eval[int](t, b, "rendering a PNG", `cy.png({output: 'base64', full: true}).length`); n < 1000 {
+			t.Errorf("cy.png gave %d bytes of base64, want an image", n)
+		}
+	})
+
+	t.Run("an unknown name shows the API's message", func(t *testing.T) {
+		var want apiError
+		status := apiGet(t, "/paths/shortest", url.Values{"from": {unknown}, "to": {tajik}, "all": {"true"}}, &want)
+		if status < 400 || want.Error.Message == "" {
+			t.Fatalf("API for %q: got status %d and message %q, want a 4xx with a message", unknown, status, want.Error.Message)
+		}
+		b.do(t, "asking for a path from an unknown group",
+			typeInto("path-from", unknown),
+			typeInto("path-to", tajik),
+			chromedp.KeyEvent(kb.Enter),
+			chromedp.WaitVisible(chromedp.ID("error")),
+			waitReady())
+		if shown := eval[string](t, b, "reading the error", `document.querySelector('#error-message').innerText`); !strings.Contains(shown, want.Error.Message) {
+			t.Errorf("error banner: got %q, want the API's message %q", shown, want.Error.Message)
+		}
+		if state := eval[string](t, b, "reading the page state", `document.documentElement.dataset.state`); state != "error" {
+			t.Errorf("html[data-state]: got %q, want error", state)
+		}
+	})
+
+	b.screenshot(t, "explorer.png")
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
