@@ -195,8 +195,9 @@ func apiGet(t *testing.T, path string, q url.Values, out any) int {
 
 type apiGraph struct {
 	Nodes []struct {
-		ID   string `json:"id"`
-		Kind string `json:"kind"`
+		ID     string `json:"id"`
+		Kind   string `json:"kind"`
+		Hidden *int   `json:"hidden"`
 	} `json:"nodes"`
 	Edges []struct {
 		ID     string `json:"id"`
@@ -204,10 +205,17 @@ type apiGraph struct {
 		Target string `json:"target"`
 	} `json:"edges"`
 	Paths []struct {
-		Hops []struct {
+		Nodes []string `json:"nodes"`
+		Hops  []struct {
 			Quote string `json:"quote"`
 		} `json:"hops"`
 	} `json:"paths"`
+	Sources []struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	} `json:"sources"`
+	Reason string   `json:"reason"`
+	Notes  []string `json:"notes"`
 }
 
 type apiError struct {
@@ -227,11 +235,90 @@ func nodeCount(t *testing.T, b *browser) int {
 	return eval[int](t, b, "counting nodes", `cy.nodes().length`)
 }
 
+// overlapsJS lists what overlaps in the drawn graph, in model coordinates:
+// two nodes' shapes or labels, and a drawn edge label over a node's label or
+// over a node other than the edge's ends. Edge labels are not compared with
+// each other (a rotated label's box is wider than the label).
+const overlapsJS = `(() => {
+	const boxes = [];
+	cy.nodes(':visible').forEach(n => {
+		boxes.push({id: n.id(), what: 'shape', bb: n.boundingBox({includeLabels: false, includeOverlays: false})});
+		if (n.style('label')) boxes.push({id: n.id(), what: 'label', bb: n.boundingBox({includeNodes: false, includeLabels: true, includeOverlays: false})});
+	});
+	const edgeLabels = cy.edges(':visible').filter(e => e.style('label')).map(e => ({id: e.id(), ends: [e.source().id(), e.target().id()],
+		bb: e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false})}));
+	const hit = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+	const out = [];
+	boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+		if (a.id !== b.id && hit(a.bb, b.bb)) out.push(a.id + ' (' + a.what + ') over ' + b.id + ' (' + b.what + ')');
+	}));
+	edgeLabels.forEach(e => boxes.forEach(b => {
+		if (b.what === 'shape' && e.ends.includes(b.id)) return;
+		if (hit(e.bb, b.bb)) out.push('label of edge ' + e.id + ' over ' + b.id + ' (' + b.what + ')');
+	}));
+	return out;
+})()`
+
+// assertNoOverlap fails the test if labels or nodes of the view overlap, and
+// checks that labels are drawn at a readable size (at least 8px on screen).
+func assertNoOverlap(t *testing.T, b *browser, view string) {
+	t.Helper()
+	if over := eval[[]string](t, b, "looking for overlaps", overlapsJS); len(over) > 0 {
+		t.Errorf("%s: %d overlaps: %q", view, len(over), over)
+	}
+	if px := eval[float64](t, b, "reading the label size", `11 * cy.zoom()`); px < 8 {
+		t.Errorf("%s: labels are drawn at %.1fpx (zoom %.2f); want at least 8px", view, px, px/11)
+	}
+}
+
+// fitView clicks Fit and waits for the view to stop moving.
+func fitView() chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(waitReady(), chromedp.Click(chromedp.ID("fit")), waitReady())
+}
+
+// runPath fills the path finder's ends, lets set change the form (JavaScript,
+// may be empty), runs it and waits for the evidence panel's answer.
+func runPath(b *browser, t *testing.T, what, from, to, set string) {
+	t.Helper()
+	steps := []chromedp.Action[chromedp.Void]{typeInto("path-from", from), typeInto("path-to", to)}
+	if set != "" {
+		steps = append(steps, js(set))
+	}
+	steps = append(steps,
+		js(`document.querySelector('#evidence').dataset.state = 'stale'`),
+		js(`document.querySelector('#path-form').requestSubmit()`),
+		poll(`['paths', 'no-path', 'failed'].includes(document.querySelector('#evidence').dataset.state)`),
+		waitReady())
+	b.do(t, what, steps...)
+}
+
+type evidenceView struct {
+	State   string `json:"state"`
+	Reason  string `json:"reason"`
+	Notes   string `json:"notes"`
+	Filters string `json:"filters"`
+	Hash    string `json:"hash"`
+	Error   string `json:"error"`
+}
+
+const evidenceJS = `(() => {
+	const text = sel => [...document.querySelectorAll(sel)].map(e => e.innerText).join('\n');
+	return {
+		state: document.querySelector('#evidence').dataset.state,
+		reason: text('#evidence .reason'),
+		notes: text('#evidence .notes'),
+		filters: text('#evidence .filters'),
+		hash: decodeURIComponent(location.hash),
+		error: document.querySelector('#error').hidden ? '' : document.querySelector('#error').innerText,
+	};
+})()`
+
 // TestExplorer walks through what an analyst does on the page: search by
 // alias, find the path from IS-K to Tajikistan with its evidence, expand the
 // attack, share the view by URL, and mistype a name.
 func TestExplorer(t *testing.T) {
 	b := newBrowser(t)
+	var expandedURL string // the view after expanding the attack
 
 	// The page loads its embedded libraries, the schema and the legend.
 	b.do(t, "loading the page",
@@ -352,6 +439,18 @@ func TestExplorer(t *testing.T) {
 		if !strings.Contains(got.Hash, "from=") || !strings.Contains(got.Hash, "to=") {
 			t.Errorf("URL hash %q does not keep the path query", got.Hash)
 		}
+		// The answer's sources describe the cited Source entities: the panel
+		// shows their names, not their ids.
+		if len(answer.Sources) == 0 {
+			t.Fatal("the path answer carries no sources")
+		}
+		shownSources := eval[map[string]string](t, b, "reading the sources",
+			`Object.fromEntries([...document.querySelectorAll('#evidence .src[data-source]')].map(s => [s.dataset.source, s.innerText]))`)
+		for _, src := range answer.Sources {
+			if text, ok := shownSources[src.ID]; !ok || !strings.Contains(text, src.Name) {
+				t.Errorf("evidence panel: source %s shown as %q, want its name %q (shown: %q)", src.ID, text, src.Name, shownSources)
+			}
+		}
 		b.screenshot(t, "path.png")
 	})
 
@@ -391,6 +490,67 @@ func TestExplorer(t *testing.T) {
 		if present && after <= before || after < before {
 			t.Errorf("node count: got %d after expanding, had %d before; want more", after, before)
 		}
+
+		// "+N" counts relationships not shown yet. Neighbour answers leave
+		// links to Source nodes out of it, so the expanded attack has none
+		// left, and every neighbour off the path shows what the API said.
+		type count struct {
+			Hidden int    `json:"hidden"`
+			Badge  bool   `json:"badge"`
+			Label  string `json:"label"`
+		}
+		c := eval[count](t, b, "reading the attack's count", `(n => ({hidden: n.data('hidden'), label: n.data('label'),
+			badge: n.style('background-image') !== 'none' && n.style('background-image') !== ''}))(cy.$id(`+jsString(attack)+`))`)
+		if c.Hidden != 0 || c.Badge || strings.Contains(c.Label, "more") {
+			t.Errorf("expanded attack: got hidden %d, badge %v, label %q; want 0, no badge", c.Hidden, c.Badge, c.Label)
+		}
+		onPath := map[string]bool{}
+		var answer apiGraph
+		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}}, &answer)
+		for _, p := range answer.Paths {
+			for _, n := range p.Nodes {
+				onPath[n] = true
+			}
+		}
+		want := map[string]int{}
+		for _, n := range nb.Nodes {
+			if n.Hidden != nil && !onPath[n.ID] {
+				want[n.ID] = *n.Hidden
+			}
+		}
+		wantJSON, _ := json.Marshal(want)
+		if diff := eval[[]string](t, b, "comparing the counts", `Object.entries(`+string(wantJSON)+`)
+			.filter(([id, h]) => cy.$id(id).data('hidden') !== h).map(([id, h]) => id + ': shows ' + cy.$id(id).data('hidden') + ', API says ' + h)`); len(diff) > 0 {
+			t.Errorf("+N counts differ from the API's hidden: %q", diff)
+		}
+		b.do(t, "fitting the view", fitView())
+		assertNoOverlap(t, b, "the expanded attack")
+		expandedURL = eval[string](t, b, "reading the URL", `location.href`)
+		b.screenshot(t, "expanded.png")
+	})
+
+	t.Run("expanding IS-K too gives a readable two-hop view", func(t *testing.T) {
+		xy := eval[[]float64](t, b, "locating IS-K", `(() => {
+			const n = cy.$id(`+jsString(isk)+`), p = n.renderedPosition(), r = cy.container().getBoundingClientRect();
+			return [r.left + p.x, r.top + p.y];
+		})()`)
+		before := nodeCount(t, b)
+		b.do(t, "clicking IS-K",
+			chromedp.MouseClickXY(xy[0], xy[1]),
+			poll(`cy.$(':selected').map(n => n.id()).join(',') === `+jsString(isk)),
+			waitReady(),
+			poll(`decodeURIComponent(location.hash).includes(`+jsString(isk)+`)`),
+			waitReady())
+		if after := nodeCount(t, b); after <= before {
+			t.Errorf("node count: got %d after expanding IS-K, had %d; want more", after, before)
+		}
+		if h := eval[int](t, b, "reading IS-K's count", `cy.$id(`+jsString(isk)+`).data('hidden')`); h != 0 {
+			t.Errorf("expanded IS-K: +%d not shown, want 0", h)
+		}
+		// Unselect, so that every label is the short one, then fit.
+		b.do(t, "unselecting", js(`cy.$(':selected').unselect()`), fitView())
+		assertNoOverlap(t, b, "the two-hop view")
+		b.screenshot(t, "two-hop.png")
 	})
 
 	t.Run("a shared URL restores the view", func(t *testing.T) {
@@ -478,6 +638,103 @@ func TestExplorer(t *testing.T) {
 		}
 	})
 
+	t.Run("known on a date, the evidence says how undated edges were treated", func(t *testing.T) {
+		var want apiGraph
+		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}, "knownOn": {"2024-03-07"}}, &want)
+		if len(want.Notes) == 0 {
+			t.Fatal("the API gives no notes for knownOn=2024-03-07")
+		}
+		runPath(b, t, "asking for the path known on 2024-03-07", "IS-K", "Tajikistan",
+			`(e => { e.value = '2024-03-07'; e.dispatchEvent(new Event('input', {bubbles: true})); })(document.querySelector('#path-knownon'))`)
+		got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
+		if got.State != "paths" && got.State != "no-path" {
+			t.Fatalf("evidence panel: got state %q (error %q), want an answer", got.State, got.Error)
+		}
+		for _, n := range want.Notes {
+			if !strings.Contains(got.Notes, n) {
+				t.Errorf("evidence notes %q do not show the API's note %q", got.Notes, n)
+			}
+		}
+		if !strings.Contains(got.Notes, "knownOn=2024-03-07") || !strings.Contains(got.Filters, "knownOn=2024-03-07") {
+			t.Errorf("evidence panel: notes %q, filters %q; want both to name knownOn=2024-03-07", got.Notes, got.Filters)
+		}
+		if !strings.Contains(got.Hash, "knownOn=2024-03-07") {
+			t.Errorf("URL hash %q does not keep knownOn", got.Hash)
+		}
+	})
+
+	t.Run("no path under LEADER_OF only: the reason says which filter", func(t *testing.T) {
+		runPath(b, t, "asking for a LEADER_OF-only path", "IS-K", "Tajikistan", `(() => {
+			document.querySelector('#path-knownon').value = '';
+			document.querySelector('#path-rels').open = true;
+			document.querySelectorAll('#path-rels-list input').forEach(i => { i.checked = i.value === 'LEADER_OF'; });
+			document.querySelector('#path-rels-list').dispatchEvent(new Event('change', {bubbles: true}));
+		})()`)
+		got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
+		if got.State != "no-path" {
+			t.Fatalf("evidence panel: got state %q (error %q), want no-path", got.State, got.Error)
+		}
+		if !strings.Contains(got.Reason, "without rel=LEADER_OF") {
+			t.Errorf("reason %q does not say a path exists without rel=LEADER_OF", got.Reason)
+		}
+		if !strings.Contains(got.Hash, "rel=LEADER_OF") {
+			t.Errorf("URL hash %q does not keep rel", got.Hash)
+		}
+		b.screenshot(t, "no-path.png")
+	})
+
+	t.Run("the stance filter is sent only when a stance is unticked, and kept in the URL", func(t *testing.T) {
+		runPath(b, t, "asking with every stance ticked", "IS-K", "Tajikistan", `(() => {
+			document.querySelectorAll('#path-rels-list input').forEach(i => { i.checked = false; });
+			document.querySelector('#path-rels-list').dispatchEvent(new Event('change', {bubbles: true}));
+			document.querySelectorAll('#path-stances input').forEach(i => { i.checked = true; });
+		})()`)
+		got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
+		if got.State != "paths" || strings.Contains(got.Filters, "stance") || strings.Contains(got.Hash, "stance") {
+			t.Errorf("all stances: got state %q, filters %q, hash %q; want paths and no stance filter", got.State, got.Filters, got.Hash)
+		}
+		runPath(b, t, "asking with claimed only", "IS-K", "Tajikistan", `(() => {
+			document.querySelectorAll('#path-stances input').forEach(i => { i.checked = i.value === 'claimed'; });
+			document.querySelector('#path-stances').dispatchEvent(new Event('change', {bubbles: true}));
+		})()`)
+		got = eval[evidenceView](t, b, "reading the evidence", evidenceJS)
+		var want apiGraph
+		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}, "stance": {"claimed"}}, &want)
+		if !strings.Contains(got.Filters, "stance=claimed") || !strings.Contains(got.Hash, "stance=claimed") {
+			t.Errorf("claimed only: filters %q, hash %q; want stance=claimed in both", got.Filters, got.Hash)
+		}
+		if wantState := map[bool]string{true: "paths", false: "no-path"}[len(want.Paths) > 0]; got.State != wantState {
+			t.Errorf("claimed only: evidence state %q, want %q as the API answers", got.State, wantState)
+		}
+		if want.Reason != "" && !strings.Contains(got.Reason, want.Reason) {
+			t.Errorf("claimed only: reason %q, want the API's %q", got.Reason, want.Reason)
+		}
+		// A shared link restores the ticks.
+		href := eval[string](t, b, "reading the URL", `location.href`)
+		b.do(t, "opening the URL afresh",
+			chromedp.Navigate("about:blank"),
+			chromedp.Navigate(href),
+			chromedp.WaitVisible(chromedp.ID("legend")),
+			poll(`['paths', 'no-path', 'failed'].includes(document.querySelector('#evidence').dataset.state)`),
+			waitReady())
+		ticked := eval[[]string](t, b, "reading the stance ticks", `[...document.querySelectorAll('#path-stances input:checked')].map(i => i.value)`)
+		if !slices.Equal(ticked, []string{"claimed"}) {
+			t.Errorf("restored stance ticks: got %q, want [claimed]", ticked)
+		}
+	})
+
+	// The final picture: the expanded attack, restored from its link and fitted.
+	if expandedURL != "" {
+		b.do(t, "reopening the expanded view",
+			chromedp.Navigate("about:blank"),
+			chromedp.Navigate(expandedURL),
+			chromedp.WaitVisible(chromedp.ID("legend")),
+			poll(`cy.$id(`+jsString(attack)+`).nonempty() && cy.nodes().length > 20`),
+			waitReady(),
+			js(`cy.$(':selected').unselect()`),
+			fitView())
+		assertNoOverlap(t, b, "the expanded attack, reopened")
+	}
 	b.screenshot(t, "explorer.png")
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)

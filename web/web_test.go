@@ -29,6 +29,7 @@ func TestHandlerServesPageAndVendoredLibraries(t *testing.T) {
 	}{
 		{"/", "text/html", `<div id="cy"`},
 		{"/index.html", "text/html", `src="/static/app.js"`},
+		{"/index.html", "text/html", `id="path-stances"`},
 		{"/static/app.js", "javascript", "window.cy"},
 		{"/static/style.css", "text/css", "#cy"},
 		{"/static/vendor/cytoscape.esm.min.js", "javascript", "export"},

@@ -28,11 +28,11 @@ const $ = (sel) => document.querySelector(sel);
 const view = {
   nodes: new Map(),    // id -> node as the API sent it
   edges: new Map(),    // id -> edge
-  sources: new Map(),  // id -> Source node, for the evidence panel
+  sources: new Map(),  // id -> Source entity (from answers' `sources` and Source nodes), for the evidence panel
   total: new Map(),    // id -> neighbour count estimated from the API's `hidden`
   expanded: [],        // ids expanded, in order (restored from the URL)
   selected: null,      // selected node id
-  path: null,          // path query {from, to, rel[], minConfidence, knownOn, mode, maxDepth}
+  path: null,          // path query {from, to, rel[], stance[], minConfidence, knownOn, mode, maxDepth}
   answer: null,        // last path answer
   all: false,          // whole graph loaded
   kindsOff: new Set(),
@@ -147,6 +147,36 @@ function summary() {
 if (window.cytoscapeFcose) cytoscape.use(window.cytoscapeFcose);
 const LAYOUT = window.cytoscapeFcose ? 'fcose' : 'cose';
 
+// Label text: names are cut to LABEL_MAX characters (at a word) so that a
+// label wraps to two lines at most; the full name shows on hover, on
+// selection and in the details panel.
+const LABEL_MAX = 34;
+
+
+function shortName(name) {
+  const s = String(name ?? '');
+  if (s.length <= LABEL_MAX) return s;
+  const cut = s.lastIndexOf(' ', LABEL_MAX - 1);
+  return s.slice(0, cut > LABEL_MAX / 2 ? cut : LABEL_MAX - 1).replace(/[\s,;:–-]+$/, '') + '…';
+}
+
+// badge draws "+N" (neighbours not shown yet) in a small font inside the
+// node, as an SVG background image: it never widens or lengthens the label.
+const badges = new Map();
+function badge(n, shape) {
+  const key = `${n}/${shape}`;
+  if (!badges.has(key)) {
+    const t = n > 99 ? '99+' : `+${n}`;
+    // A triangle's wide part is low; a star's centre is small.
+    const [y, size] = shape === 'triangle' ? [24, t.length > 2 ? 8 : 9] : shape === 'star' ? [19, t.length > 2 ? 8 : 9] : [18.5, 10];
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30" viewBox="0 0 30 30">'
+      + `<text x="15" y="${y}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="${size}" font-weight="700" `
+      + `fill="#ffffff" stroke="#1b1f24" stroke-opacity="0.65" stroke-width="2.4" paint-order="stroke">${t}</text></svg>`;
+    badges.set(key, 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg));
+  }
+  return badges.get(key);
+}
+
 const cy = cytoscape({
   container: $('#cy'),
   wheelSensitivity: 0.3,
@@ -166,12 +196,15 @@ const cy = cytoscape({
         'font-size': 11,
         color: '#1b1f24',
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': 3,
         'text-wrap': 'wrap',
-        'text-max-width': 120,
+        'text-max-width': 104,
+        'text-justification': 'center',
+        'line-height': 1.15,
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.8,
-        'text-background-padding': 1,
+        'text-background-opacity': 0.82,
+        'text-background-padding': 2,
+        'text-background-shape': 'round-rectangle',
         'border-width': 1.5,
         'border-color': '#ffffff',
         // In a large, zoomed-out view small labels vanish instead of blurring
@@ -179,10 +212,17 @@ const cy = cytoscape({
         'min-zoomed-font-size': 6,
       },
     },
-    // Hubs keep a readable name when the view is zoomed out (see 'zoom' below).
+    // Hubs keep a readable name when the view is zoomed far out (see 'zoom' below).
     { selector: 'node[deg >= 8]', style: { 'font-size': () => hubFontSize(), 'font-weight': 'bold', width: 40, height: 40 } },
     { selector: 'node[kind = "Event"][deg < 8]', style: { width: 36, height: 36 } },
-    { selector: 'node[hidden > 0]', style: { 'border-width': 3, 'border-color': '#90a4ae', 'border-style': 'double' } },
+    {
+      selector: 'node[hidden > 0]',
+      style: {
+        'border-width': 3, 'border-color': '#90a4ae', 'border-style': 'double',
+        'background-image': (n) => badge(n.data('hidden'), kindStyle(n.data('kind')).shape),
+        'background-fit': 'contain', 'background-clip': 'none', 'background-image-smoothing': 'yes',
+      },
+    },
     {
       selector: 'edge',
       style: {
@@ -193,12 +233,14 @@ const cy = cytoscape({
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
         label: '',
-        'font-size': 8,
-        color: '#5b636b',
+        'font-family': 'ui-monospace, "DejaVu Sans Mono", monospace',
+        'font-size': 9,
+        color: '#3c444c',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        'text-background-padding': 1,
+        'text-background-opacity': 0.9,
+        'text-background-padding': 1.5,
+        'text-background-shape': 'round-rectangle',
         'min-zoomed-font-size': 6,
       },
     },
@@ -208,25 +250,37 @@ const cy = cytoscape({
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'line-color': '#b26a00', 'target-arrow-color': '#b26a00' },
     },
     { selector: 'edge[stance = "denied"]', style: { 'line-color': '#b3261e', 'target-arrow-color': '#b3261e' } },
-    { selector: 'edge.labelled', style: { label: 'data(type)' } },
+    // Edge labels only where they are read: on the highlighted path and under
+    // the pointer (an edge, a node's edges, a hop of the evidence panel).
+    { selector: 'edge.labelled, edge.hl, edge.hover', style: { label: 'data(type)', 'z-index': 15 } },
+    { selector: 'edge.hl', style: { 'line-color': '#4f5962', 'target-arrow-color': '#4f5962' } },
     { selector: '.dim', style: { opacity: 0.28 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e6007e', 'border-style': 'solid', 'z-index': 10 } },
     { selector: 'edge.path', style: { 'line-color': '#e6007e', 'target-arrow-color': '#e6007e', width: 5, 'z-index': 10, color: '#8c004c' } },
     { selector: 'edge.hover', style: { 'line-color': '#1a73e8', 'target-arrow-color': '#1a73e8', width: 6, 'z-index': 20 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1a73e8', 'border-style': 'solid' } },
-    { selector: 'edge:selected', style: { 'line-color': '#1a73e8', 'target-arrow-color': '#1a73e8' } },
+    { selector: 'node.hover, node:selected', style: { label: 'data(name)', 'z-index': 30, 'text-background-opacity': 1 } },
+    { selector: 'edge:selected', style: { 'line-color': '#1a73e8', 'target-arrow-color': '#1a73e8', label: 'data(type)' } },
     { selector: '.filtered', style: { display: 'none' } },
   ],
 });
 window.cy = cy; // test hook and console access
 
+// Labels are 11px at zoom 1; a hub's grows as the view zooms out so that it
+// stays legible (about 8px on screen) after regular ones have vanished.
 function hubFontSize() {
-  return cy ? Math.min(26, Math.max(12, 9 / cy.zoom())) : 12;
+  return cy ? Math.min(26, Math.max(12, 8 / cy.zoom())) : 12;
 }
 let zoomTimer = 0;
+let lastHubFont = 12;
 cy.on('zoom', () => {
   clearTimeout(zoomTimer);
-  zoomTimer = setTimeout(() => cy.style().update(), 120);
+  zoomTimer = setTimeout(() => {
+    if (hubFontSize() !== lastHubFont) {
+      lastHubFont = hubFontSize();
+      cy.style().update();
+    }
+  }, 120);
 });
 
 cy.on('tap', 'node', (evt) => {
@@ -238,55 +292,249 @@ cy.on('tap', 'edge', (evt) => showEdge(evt.target.id()));
 cy.on('tap', (evt) => {
   if (evt.target === cy) select(null);
 });
+cy.on('mouseover', 'node', (evt) => {
+  evt.target.addClass('hover');
+  evt.target.connectedEdges().addClass('hl');
+});
+cy.on('mouseout', 'node', (evt) => {
+  evt.target.removeClass('hover');
+  evt.target.connectedEdges().removeClass('hl');
+});
+cy.on('mouseover', 'edge', (evt) => evt.target.addClass('hl'));
+cy.on('mouseout', 'edge', (evt) => evt.target.removeClass('hl'));
 
-function runLayout(randomize) {
-  if (cy.nodes().length === 0) return;
-  layoutRunning = true;
-  refreshState();
-  const opts = LAYOUT === 'fcose'
-    ? { name: 'fcose', quality: 'default', randomize, animate: !randomize, animationDuration: 350,
-        nodeRepulsion: () => 16000, idealEdgeLength: () => 120, nodeSeparation: 90, fit: true, padding: 40 }
-    : { name: 'cose', randomize, animate: false, fit: true, padding: 40 };
-  // A path of three nodes should not fill the screen with giant labels: the
-  // layout's fit stops at 1.3; the person may zoom further afterwards.
-  cy.maxZoom(1.3);
-  const layout = cy.elements(':visible').layout(opts);
-  layout.one('layoutstop', () => {
-    cy.maxZoom(3);
+// seeded is a small deterministic PRNG (mulberry32). fcose draws its start
+// positions and samples with Math.random; running it on a fixed seed, over the
+// elements in id order, gives the same picture for the same graph (a shared
+// link looks like the view it was copied from).
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const LAYOUT_SEED = 20240322;
+
+function withSeed(fn) {
+  const random = Math.random;
+  Math.random = seeded(LAYOUT_SEED);
+  try {
+    return fn();
+  } finally {
+    Math.random = random;
+  }
+}
+
+const byId = (a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
+
+// fcose's forces: labels count as part of a node's size, so names keep clear of
+// each other and of other nodes; edges grow a little longer in a large view.
+function fcoseOptions() {
+  const n = cy.nodes(':visible').length;
+  return {
+    name: 'fcose',
+    quality: 'proof',
+    randomize: true,
+    animate: false,
+    fit: false,
+    nodeDimensionsIncludeLabels: true,
+    uniformNodeDimensions: false,
+    packComponents: true,
+    samplingType: true,
+    nodeSeparation: 110,
+    nodeRepulsion: () => 9000,
+    // A path edge is drawn with its type: room for the label.
+    idealEdgeLength: (e) => (e.hasClass('labelled') ? 110 : n > 40 ? 70 : 55),
+    edgeElasticity: () => 0.4,
+    gravity: 0.3,
+    gravityRange: 3.8,
+    numIter: 3000,
+    tile: true,
+    tilingPaddingVertical: 16,
+    tilingPaddingHorizontal: 16,
+  };
+}
+
+// separate pushes apart nodes whose boxes (shape and label, plus a gap)
+// still overlap after the force layout, which keeps labels apart on the whole
+// but promises nothing: each overlapping pair moves apart along the axis of
+// least overlap, until none is left or the rounds run out. Labelled edges'
+// labels are obstacles: a node on one (other than the edge's ends) moves off it.
+function separate(nodes, gap = 6, rounds = 80) {
+  const items = nodes.map((n) => {
+    const p = n.position();
+    const bb = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
+    return { n, x: p.x, y: p.y, x1: bb.x1 - p.x - gap / 2, x2: bb.x2 - p.x + gap / 2, y1: bb.y1 - p.y - gap / 2, y2: bb.y2 - p.y + gap / 2 };
+  });
+  const obstacles = nodes.edgesWith(nodes).filter((e) => e.style('label')).map((e) => ({
+    ends: new Set([e.source().id(), e.target().id()]),
+    bb: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+  })).filter((o) => o.bb.w > 0);
+  for (let r = 0; r < rounds; r++) {
+    let moved = false;
+    for (let i = 0; i < items.length; i++) {
+      const a = items[i];
+      for (let j = i + 1; j < items.length; j++) {
+        const b = items[j];
+        const ox = Math.min(a.x + a.x2, b.x + b.x2) - Math.max(a.x + a.x1, b.x + b.x1);
+        if (ox <= 0) continue;
+        const oy = Math.min(a.y + a.y2, b.y + b.y2) - Math.max(a.y + a.y1, b.y + b.y1);
+        if (oy <= 0) continue;
+        moved = true;
+        if (ox < oy) {
+          const d = (ox / 2 + 0.5) * (a.x <= b.x ? 1 : -1);
+          a.x -= d;
+          b.x += d;
+        } else {
+          const d = (oy / 2 + 0.5) * (a.y <= b.y ? 1 : -1);
+          a.y -= d;
+          b.y += d;
+        }
+      }
+      for (const o of obstacles) {
+        if (o.ends.has(a.n.id())) continue;
+        const ox = Math.min(a.x + a.x2, o.bb.x2) - Math.max(a.x + a.x1, o.bb.x1);
+        if (ox <= 0) continue;
+        const oy = Math.min(a.y + a.y2, o.bb.y2) - Math.max(a.y + a.y1, o.bb.y1);
+        if (oy <= 0) continue;
+        moved = true;
+        if (ox < oy) a.x += (ox + 0.5) * (a.x <= (o.bb.x1 + o.bb.x2) / 2 ? -1 : 1);
+        else a.y += (oy + 0.5) * (a.y <= (o.bb.y1 + o.bb.y2) / 2 ? -1 : 1);
+      }
+    }
+    if (!moved) break;
+  }
+  cy.batch(() => items.forEach((it) => it.n.position({ x: it.x, y: it.y })));
+}
+
+// matchAspect stretches a layout towards the canvas's proportions (about the
+// centre, by at most 1.4 each way), so that the fit can zoom in further;
+// separate() then undoes any overlap the squeeze made.
+function matchAspect(nodes) {
+  if (nodes.length < 8 || !cy.width() || !cy.height()) return;
+  const bb = nodes.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
+  if (!bb.w || !bb.h) return;
+  const r = (cy.height() / cy.width()) / (bb.h / bb.w);
+  if (r > 0.9 && r < 1.1) return;
+  const k = Math.sqrt(Math.min(Math.max(r, 0.5), 2));
+  const cx = (bb.x1 + bb.x2) / 2;
+  const cy0 = (bb.y1 + bb.y2) / 2;
+  cy.batch(() => nodes.forEach((n) => {
+    const p = n.position();
+    n.position({ x: cx + (p.x - cx) / k, y: cy0 + (p.y - cy0) * k });
+  }));
+}
+
+// runLayout lays the view out afresh, on the fixed seed: the same graph always
+// gets the same picture, whatever order it was built in. fcose places the
+// nodes, separate() removes what overlap is left, then the nodes move there
+// (animated after the first draw, so the eye can follow) and the view fits.
+let layoutSeq = 0;
+let settling = null;
+
+function runLayout(animate) {
+  const seq = ++layoutSeq;
+  // A newer layout replaces one still animating.
+  settling?.stop();
+  settling = null;
+  if (cy.nodes().length === 0) {
     layoutRunning = false;
     refreshState();
+    return;
+  }
+  layoutRunning = true;
+  refreshState();
+  const eles = cy.elements(':visible').sort(byId);
+  const nodes = eles.nodes();
+  const from = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
+  const opts = LAYOUT === 'fcose'
+    ? fcoseOptions()
+    : { name: 'cose', randomize: true, animate: false, fit: false, nodeDimensionsIncludeLabels: true };
+  const layout = eles.layout(opts);
+  layout.one('layoutstop', () => {
+    // Moving nodes moves the labels of the edges between them: a second
+    // pass measures those again.
+    matchAspect(nodes);
+    separate(nodes);
+    separate(nodes);
+    const to = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
+    if (animate) cy.batch(() => nodes.forEach((n) => n.position(from.get(n.id()))));
+    // A path of three nodes should not fill the screen with giant labels: the
+    // fit stops at 1.3; the person may zoom further afterwards.
+    cy.maxZoom(1.3);
+    const settle = eles.layout({ name: 'preset', positions: (n) => to.get(n.id()), animate, animationDuration: 400, fit: true, padding: 24 });
+    settling = settle;
+    settle.one('layoutstop', () => {
+      if (seq !== layoutSeq) return;
+      settling = null;
+      cy.maxZoom(3);
+      layoutRunning = false;
+      if (hubFontSize() !== lastHubFont) {
+        // The fit changed the hubs' label size: make room for it.
+        lastHubFont = hubFontSize();
+        cy.style().update();
+        separate(nodes);
+        cy.fit(eles, 24);
+      }
+      refreshState();
+    });
+    settle.run();
   });
-  layout.run();
+  withSeed(() => layout.run());
 }
 
 // ---------- merging API graphs into the view ----------
 
-// merge adds an API graph to the view. A node's `hidden` counts its neighbours
-// the response left out; with the neighbours it did include, that gives the
-// node's neighbour total, from which the badge is recomputed as the view grows.
+const isSource = (id) => view.nodes.get(id)?.kind === 'Source' || view.sources.get(id)?.kind === 'Source';
+
+// merge adds an API graph to the view. A neighbour answer's `hidden` counts,
+// per node, the relationships it left out (links to Source nodes are never
+// counted); with the relationships it did include, that is the node's total,
+// from which the "+N" badge is recomputed as the view grows. A path answer's
+// `sources` are the Source entities its edges cite, for the evidence panel.
 function merge(g) {
-  const inResponse = new Map();
-  const link = (a, b) => {
-    if (!inResponse.has(a)) inResponse.set(a, new Set());
-    inResponse.get(a).add(b);
-  };
+  for (const s of g.sources || []) if (s && s.id) view.sources.set(s.id, s);
+  const touching = new Map();
+  const linked = new Set();
   for (const e of g.edges || []) {
-    link(e.source, e.target);
-    link(e.target, e.source);
+    linked.add(e.source);
+    linked.add(e.target);
   }
   for (const n of g.nodes || []) {
     if (n.kind === 'Source') view.sources.set(n.id, n);
     // Sources are drawn only when an edge touches them; otherwise they only
     // feed the evidence panel.
-    if (n.kind === 'Source' && !inResponse.has(n.id) && !view.nodes.has(n.id)) continue;
+    if (n.kind === 'Source' && !linked.has(n.id) && !view.nodes.has(n.id)) continue;
     view.nodes.set(n.id, { ...view.nodes.get(n.id), ...n });
-    if (typeof n.hidden === 'number') view.total.set(n.id, n.hidden + (inResponse.get(n.id)?.size || 0));
   }
   for (const e of g.edges || []) {
-    if (view.nodes.has(e.source) && view.nodes.has(e.target)) view.edges.set(e.id, e);
+    if (!view.nodes.has(e.source) || !view.nodes.has(e.target)) continue;
+    view.edges.set(e.id, e);
+    if (isSource(e.source) || isSource(e.target)) continue;
+    for (const end of [e.source, e.target]) touching.set(end, (touching.get(end) || 0) + 1);
+  }
+  for (const n of g.nodes || []) {
+    if (typeof n.hidden === 'number') view.total.set(n.id, n.hidden + (touching.get(n.id) || 0));
   }
 }
 
+// edgeCounts is, per node, how many relationships of the view touch it
+// (leaving out links to Source nodes, as `hidden` does).
+function edgeCounts() {
+  const m = new Map();
+  for (const e of view.edges.values()) {
+    if (isSource(e.source) || isSource(e.target)) continue;
+    for (const end of [e.source, e.target]) m.set(end, (m.get(end) || 0) + 1);
+  }
+  return m;
+}
+
+// neighbourCounts is, per node, how many distinct neighbours the view shows
+// (hubs are drawn larger).
 function neighbourCounts() {
   const m = new Map();
   const link = (a, b) => {
@@ -300,40 +548,39 @@ function neighbourCounts() {
   return m;
 }
 
-// hiddenOf is how many neighbours of id are not in the view, or null if unknown.
-function hiddenOf(id, counts = neighbourCounts()) {
+// hiddenOf is how many relationships of id the view does not show, or null if
+// unknown (only neighbour answers say).
+function hiddenOf(id, counts = edgeCounts()) {
   if (!view.total.has(id)) return null;
-  return Math.max(0, view.total.get(id) - (counts.get(id)?.size || 0));
-}
-
-function nodeLabel(n, hidden) {
-  return hidden > 0 ? `${n.name}\n+${hidden} more` : n.name;
+  return Math.max(0, view.total.get(id) - (counts.get(id) || 0));
 }
 
 // render brings cy in line with the view; new nodes start next to anchor.
 function render(anchor) {
-  const firstDraw = cy.nodes().length === 0;
-  const counts = neighbourCounts();
+  const before = cy.nodes().length;
+  const counts = edgeCounts();
+  const nbrs = neighbourCounts();
   const at = anchor && cy.$id(anchor).nonempty() ? cy.$id(anchor).position() : null;
+  let added = 0;
   cy.batch(() => {
     cy.elements().forEach((el) => {
       if (!(el.isNode() ? view.nodes : view.edges).has(el.id())) el.remove();
     });
-    let added = 0;
     for (const n of view.nodes.values()) {
       const hidden = hiddenOf(n.id, counts);
-      const data = { id: n.id, kind: n.kind, name: n.name, hidden: hidden ?? 0, label: nodeLabel(n, hidden),
-        deg: counts.get(n.id)?.size || 0 };
+      const data = { id: n.id, kind: n.kind, name: n.name, hidden: hidden ?? 0, label: shortName(n.name),
+        deg: nbrs.get(n.id)?.size || 0 };
       const el = cy.$id(n.id);
       if (el.nonempty()) {
         el.data(data);
         continue;
       }
-      const pos = at
-        ? { x: at.x + 60 * Math.cos(added * 2.4), y: at.y + 60 * Math.sin(added * 2.4) }
-        : { x: Math.random() * 400, y: Math.random() * 300 };
+      // New nodes start on a golden-angle spiral around the anchor (or the
+      // origin); the layout is deterministic from there.
+      const c = at || { x: 0, y: 0 };
+      const r = 40 + 12 * Math.sqrt(added);
+      cy.add({ group: 'nodes', data, position: { x: c.x + r * Math.cos(added * 2.4), y: c.y + r * Math.sin(added * 2.4) } });
       added++;
-      cy.add({ group: 'nodes', data, position: pos });
     }
     for (const e of view.edges.values()) {
       if (cy.$id(e.id).nonempty()) continue;
@@ -347,9 +594,11 @@ function render(anchor) {
   applyFilters();
   applyHighlight();
   updateDateSlider();
-  $('#empty').hidden = view.nodes.size > 0;
+  // A path answer with no path leaves the canvas empty: the evidence panel
+  // says why, so no "start exploring" card.
+  $('#empty').hidden = view.nodes.size > 0 || !!view.answer;
   if (view.selected && cy.$id(view.selected).nonempty()) cy.$id(view.selected).select();
-  runLayout(firstDraw);
+  runLayout(before > 0 && !restoring);
 }
 
 function clearView() {
@@ -386,11 +635,6 @@ async function expand(id, { quiet = false } = {}) {
     // The API may answer for a name or alias: record the canonical id.
     const canon = view.nodes.has(id) ? id : (g.nodes || []).find((n) => n.name === id || (n.aliases || []).includes(id))?.id || id;
     if (!view.expanded.includes(canon)) view.expanded.push(canon);
-    // A complete, unfiltered answer shows every neighbour, whatever `hidden`
-    // says (it may count neighbours this route never returns).
-    if (!g.truncated && !view.kindsOff.size && !view.relsOff.size) {
-      view.total.set(canon, neighbourCounts().get(canon)?.size || 0);
-    }
     render(canon);
     if (!quiet) {
       select(canon);
@@ -431,6 +675,22 @@ function focusNode(id) {
   });
 }
 
+// fitView fits the view to what is shown; the page is "loading" (data-state)
+// until the view stops moving.
+function fitView() {
+  const eles = cy.elements(':visible');
+  if (eles.empty()) return;
+  pending++;
+  refreshState();
+  cy.animate({ fit: { eles, padding: 24 } }, {
+    duration: 250,
+    complete: () => {
+      pending--;
+      refreshState();
+    },
+  });
+}
+
 async function loadAll() {
   await task('Loading the graph', async () => {
     const g = await api('/graph', { limit: 300, ...relParams(), ...kindParams() });
@@ -443,7 +703,10 @@ async function loadAll() {
 }
 
 function pathParams(q) {
-  const p = { from: q.from, to: q.to, rel: q.rel, minConfidence: q.minConfidence, knownOn: q.knownOn, maxDepth: q.maxDepth };
+  // stance is repeated (stance=claimed&stance=attributed), and sent only when
+  // some stance is unticked.
+  const p = { from: q.from, to: q.to, rel: q.rel, stance: q.stance?.length ? q.stance : undefined,
+    minConfidence: q.minConfidence, knownOn: q.knownOn, maxDepth: q.maxDepth };
   if (q.mode === 'ranked') p.limit = 5;
   else p.all = 'true';
   return p;
@@ -475,15 +738,11 @@ async function findPath(q) {
 
 // ---------- highlight and filters ----------
 
-// labelEdges names the edges a person can read: all of them in a small view,
-// otherwise those on a path or touching the selected node.
+// labelEdges names the edges of the highlighted path; any other edge shows
+// its type under the pointer (classes hl and hover), so a dense view is not
+// covered in relationship names.
 function labelEdges() {
-  const few = cy.edges(':visible').length <= 30;
-  const sel = view.selected ? cy.$id(view.selected).connectedEdges() : cy.collection();
-  const bySel = sel.length <= 12;
-  cy.batch(() => cy.edges().forEach((e) => {
-    e.toggleClass('labelled', few || e.hasClass('path') || (bySel && sel.has(e)));
-  }));
+  cy.batch(() => cy.edges().forEach((e) => e.toggleClass('labelled', e.hasClass('path'))));
 }
 
 function applyHighlight() {
@@ -581,32 +840,22 @@ function safeURL(u) {
   }
 }
 
-// sourceLookups caches GET /entities/{source id} for sources an answer named
-// but did not include, so the panel can show their title and link.
-const sourceLookups = new Map();
-
+// sourceView shows a cited source from the Source entities an answer carried
+// (a path answer's `sources`, or Source nodes of a graph): title or name as a
+// link to its url, publisher, date and reliability. A source no answer
+// described stays shown by its id.
 function sourceView(id) {
   const s = view.sources.get(id);
-  if (!s) {
-    const span = el('span', { class: 'src' }, el('code', {}, id));
-    if (!sourceLookups.has(id)) {
-      sourceLookups.set(id, api(entityPath(id)).then((n) => {
-        view.sources.set(id, n);
-        return n;
-      }).catch(() => null)); // the id stays shown; a missing source is no page error
-    }
-    sourceLookups.get(id).then((n) => {
-      if (n) span.replaceWith(sourceView(id));
-    });
-    return span;
-  }
+  if (!s) return el('span', { class: 'src' }, el('code', {}, id));
   const p = s.properties || {};
-  const title = p.title || s.name || id;
+  const name = s.name || p.title || id;
   const href = p.url && safeURL(p.url);
-  return el('span', { class: 'src' },
-    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, title) : title,
+  return el('span', { class: 'src', 'data-source': id, title: id },
+    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, name) : el('span', { class: 'src-title' }, name),
     p.publisher ? el('span', { class: 'pub' }, ` — ${p.publisher}`) : null,
-    p.date ? el('span', { class: 'pub' }, `, ${p.date}`) : null);
+    p.date ? el('span', { class: 'pub' }, `, ${p.date}`) : null,
+    p.title && p.title !== name ? el('span', { class: 'src-sub' }, p.title) : null,
+    p.reliability ? el('span', { class: 'reliability' }, `reliability: ${p.reliability}`) : null);
 }
 
 function evidenceBlock(ev) {
@@ -619,12 +868,14 @@ function evidenceBlock(ev) {
       ev.inferred ? el('span', { class: 'inferred', title: ev.reason || '' }, 'inferred') : null,
       ev.reportedOn ? el('span', { class: 'date' }, `reported ${ev.reportedOn}`) : null),
     ev.quote ? el('blockquote', { class: 'quote' }, ev.quote) : el('p', { class: 'hint' }, 'No quote.'),
-    ev.inferred && ev.reason ? el('p', { class: 'reason' }, 'Reason: ' + ev.reason) : null,
-    quoteFrom ? el('p', { class: 'source' }, 'Source: ', sourceView(quoteFrom)) : null,
-    sources.filter((s) => s !== quoteFrom).length
-      ? el('p', { class: 'source also' }, 'Also: ', ...sources.filter((s) => s !== quoteFrom).map((s) => [sourceView(s), ' ']))
-      : null);
+    ev.inferred && ev.reason ? el('p', { class: 'inferred-reason' }, 'Inferred: ' + ev.reason) : null,
+    quoteFrom ? el('p', { class: 'source' }, el('span', { class: 'src-label' }, 'Source '), sourceView(quoteFrom)) : null,
+    sources.filter((s) => s !== quoteFrom).map((s) => el('p', { class: 'source also' }, el('span', { class: 'src-label' }, 'Also '), sourceView(s))));
 }
+
+// FILTER_NAMES are the path filters an answer's `query` echoes, in the order
+// the panel lists them.
+const FILTER_NAMES = ['rel', 'kind', 'direction', 'stance', 'minConfidence', 'at', 'knownOn', 'source'];
 
 function renderEvidence() {
   const box = $('#evidence');
@@ -636,16 +887,28 @@ function renderEvidence() {
   }
   const q = view.path;
   box.append(el('h2', {}, 'Evidence ',
-    el('button', { type: 'button', class: 'link small', onclick: () => { view.answer = null; view.path = null; renderEvidence(); applyHighlight(); saveURL(); } }, 'clear path')));
-  box.append(el('p', { class: 'query' }, `${nameOf(q.from)} → ${nameOf(q.to)}`));
+    el('button', { type: 'button', class: 'link small', onclick: () => { view.answer = null; view.path = null; renderEvidence(); applyHighlight(); $('#empty').hidden = view.nodes.size > 0; saveURL(); } }, 'clear path')));
+  const echo = a.query || {};
+  box.append(el('p', { class: 'query' }, `${echo.fromName || nameOf(q.from)} → ${echo.toName || nameOf(q.to)}`));
+  const filters = FILTER_NAMES.filter((k) => echo[k] !== undefined && echo[k] !== '' && !(k === 'direction' && echo[k] === 'both'));
+  if (filters.length) {
+    box.append(el('p', { class: 'filters' }, el('span', { class: 'hint' }, 'Filters: '),
+      filters.map((k, i) => [i ? ' · ' : '', el('code', {}, `${k}=${echo[k]}`)])));
+  }
   const paths = a.paths || [];
   if (!paths.length) {
     box.dataset.state = 'no-path';
-    box.append(el('p', { class: 'reason' }, a.reason || 'No path matches these conditions.'));
+    // The API's reason is written for the analyst: which filter cut the
+    // path, and what would find one. It leads the panel.
+    box.append(el('div', { class: 'reason', role: 'note' },
+      el('strong', {}, 'No path. '), a.reason || 'No path matches these conditions.'));
   } else {
     box.dataset.state = 'paths';
   }
-  for (const note of a.notes || []) box.append(el('p', { class: 'note' }, note));
+  if (a.notes?.length) {
+    box.append(el('div', { class: 'notes', role: 'note' }, a.notes.map((note) => el('p', { class: 'note' }, note))));
+  }
+  if (a.truncated) box.append(el('p', { class: 'note' }, 'More paths matched than the limit; the best ranked are shown.'));
   paths.forEach((p, i) => {
     const s = p.score || {};
     const head = el('div', { class: 'path-head' },
@@ -808,11 +1071,13 @@ function renderLegend() {
     el('ul', { class: 'legend-kinds' }, Object.keys(KINDS).map((k) =>
       el('li', { title: counts.has(k) ? `${counts.get(k)} in the database` : k }, shapeIcon(k, 14), k))),
     el('ul', { class: 'legend-edges' },
-      el('li', {}, edgeIcon({ color: '#8a939c' }), 'claimed / attributed / reported'),
+      el('li', {}, edgeIcon({ color: '#8a939c' }), 'claimed, attributed, reported'),
       el('li', {}, edgeIcon({ color: '#b26a00', dash: '5 3' }), 'alleged'),
       el('li', {}, edgeIcon({ color: '#b3261e', dash: '5 3' }), 'denied'),
       el('li', {}, edgeIcon({ color: '#8a939c', dash: '1.5 2.5' }), 'inferred'),
-      el('li', {}, edgeIcon({ color: '#e6007e', width: 4 }), 'path')));
+      el('li', {}, edgeIcon({ color: '#e6007e', width: 4 }), 'path'),
+      el('li', { title: 'relationships of this node not shown yet; click the node to expand it' },
+        el('span', { class: 'legend-badge' }, '+N'), 'not shown')));
 }
 
 function allRelTypes() {
@@ -947,6 +1212,12 @@ function autocomplete(input, list, { onPick, onEnter }) {
     }
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
+  // A submitted form needs no suggestions for what was typed before it.
+  input.form?.addEventListener('submit', () => {
+    clearTimeout(timer);
+    ctrl?.abort();
+    close();
+  });
 }
 
 function setPathEnd(which, n) {
@@ -963,12 +1234,26 @@ function endValue(input) {
   return input.dataset.id && input.dataset.name === v ? input.dataset.id : v;
 }
 
+const STANCES = ['claimed', 'attributed', 'alleged', 'denied', 'reported'];
+
+// checkedStances is the stances ticked, or [] when all are (no filter).
+function checkedStances() {
+  const on = [...document.querySelectorAll('#path-stances input:checked')].map((i) => i.value);
+  return on.length === STANCES.length ? [] : on;
+}
+
+function updatePathStanceSummary() {
+  const on = [...document.querySelectorAll('#path-stances input:checked')].map((i) => i.value);
+  $('#path-stances-summary').textContent = on.length === STANCES.length ? 'all' : on.length ? on.join(', ') : 'none';
+}
+
 function readPathForm() {
   const rel = [...document.querySelectorAll('#path-rels-list input:checked')].map((i) => i.value);
   return {
     from: endValue($('#path-from')),
     to: endValue($('#path-to')),
     rel,
+    stance: checkedStances(),
     minConfidence: $('#path-minconf').value,
     knownOn: $('#path-knownon').value,
     mode: $('#path-mode').value,
@@ -995,6 +1280,9 @@ function writePathForm(q) {
   const rel = new Set(q.rel || []);
   document.querySelectorAll('#path-rels-list input').forEach((i) => { i.checked = rel.has(i.value); });
   updatePathRelSummary();
+  const stance = new Set(q.stance?.length ? q.stance : STANCES);
+  document.querySelectorAll('#path-stances input').forEach((i) => { i.checked = stance.has(i.value); });
+  updatePathStanceSummary();
 }
 
 // ---------- URL state ----------
@@ -1008,6 +1296,7 @@ function encodeState() {
     p.set('from', q.from);
     p.set('to', q.to);
     if (q.rel?.length) p.set('rel', q.rel.join(','));
+    if (q.stance?.length) p.set('stance', q.stance.join(','));
     if (q.minConfidence) p.set('minConfidence', q.minConfidence);
     if (q.knownOn) p.set('knownOn', q.knownOn);
     if (q.mode === 'ranked') p.set('mode', 'ranked');
@@ -1032,7 +1321,18 @@ function saveURL() {
 
 // restore rebuilds the view a URL describes: the path query, then the whole
 // graph, then each expansion in order, then the selection.
+let restoring = false;
+
 async function restore() {
+  restoring = true;
+  try {
+    await restoreHash();
+  } finally {
+    restoring = false;
+  }
+}
+
+async function restoreHash() {
   const h = location.hash.replace(/^#/, '');
   lastHash = h;
   const p = new URLSearchParams(h);
@@ -1044,7 +1344,8 @@ async function restore() {
   view.asOf = /^\d{4}-\d{2}-\d{2}$/.test(p.get('asOf') || '') ? p.get('asOf') : null;
   renderFilterLists();
   if (p.get('from') && p.get('to')) {
-    const q = { from: p.get('from'), to: p.get('to'), rel: list('rel'), minConfidence: p.get('minConfidence') || '',
+    const q = { from: p.get('from'), to: p.get('to'), rel: list('rel'),
+      stance: list('stance').filter((x) => STANCES.includes(x)), minConfidence: p.get('minConfidence') || '',
       knownOn: p.get('knownOn') || '', mode: p.get('mode') || 'shortest', maxDepth: p.get('maxDepth') || '' };
     writePathForm(q);
     await findPath(q);
@@ -1123,6 +1424,7 @@ function wire() {
     document.querySelectorAll('#path-form .suggestions').forEach((l) => { l.hidden = true; });
     const q = readPathForm();
     if (!q.from || !q.to) return showError('Give both ends of the path: an id, a name or an alias.');
+    if (!document.querySelector('#path-stances input:checked')) return showError('Tick at least one stance: with none, no edge can be on a path.');
     findPath(q);
   });
   $('#path-form').addEventListener('keydown', (ev) => {
@@ -1142,6 +1444,7 @@ function wire() {
     }
   });
   $('#path-rels-list').addEventListener('change', updatePathRelSummary);
+  $('#path-stances').addEventListener('change', updatePathStanceSummary);
   $('#kind-filters').addEventListener('change', onFilterChange);
   $('#rel-filters').addEventListener('change', onFilterChange);
   $('#rels-all').addEventListener('click', () => { document.querySelectorAll('#rel-filters input').forEach((i) => { i.checked = true; }); onFilterChange(); });
@@ -1149,7 +1452,7 @@ function wire() {
   $('#date-slider').addEventListener('input', onDateSlide);
   $('#show-all').addEventListener('click', loadAll);
   $('#empty-show-all').addEventListener('click', loadAll);
-  $('#fit').addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 }, duration: 250 }));
+  $('#fit').addEventListener('click', fitView);
   $('#clear').addEventListener('click', () => { clearView(); renderEvidence(); select(null); render(); saveURL(); setStatus(''); });
   $('#export-png').addEventListener('click', exportPNG);
   $('#export-json').addEventListener('click', exportJSON);
