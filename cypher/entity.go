@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
@@ -69,15 +70,17 @@ RETURN n LIMIT $cap`, map[string]any{"kinds": kinds, "cap": int64(q.Limit + 1)})
 	if len(q.Rels) > 0 {
 		types = ":" + strings.Join(checkedTypes(q.Rels), "|")
 	}
-	res2, err := s.read(ctx, "graph_edges", `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r`+types+`]->(b:Entity)
-WHERE b.id IN $ids RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, map[string]any{"ids": ids})
+	// Streamed: a large graph's edges are converted as they arrive rather
+	// than held as driver records too (peak memory of big exports).
+	err = s.stream(ctx, "graph_edges", `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r`+types+`]->(b:Entity)
+WHERE b.id IN $ids RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, map[string]any{"ids": ids},
+		func(rec *neo4j.Record) {
+			c.ids[get[string](rec, "ae")] = get[string](rec, "aid")
+			c.ids[get[string](rec, "be")] = get[string](rec, "bid")
+			c.edge(get[dbtype.Relationship](rec, "r"))
+		})
 	if err != nil {
 		return nil, err
-	}
-	for _, rec := range res2.Records {
-		c.ids[get[string](rec, "ae")] = get[string](rec, "aid")
-		c.ids[get[string](rec, "be")] = get[string](rec, "bid")
-		c.edge(get[dbtype.Relationship](rec, "r"))
 	}
 	g := c.subgraph()
 	g.Truncated = len(res.Records) > q.Limit

@@ -72,6 +72,34 @@ func (s *Store) read(ctx context.Context, name, query string, params map[string]
 	return res, err
 }
 
+// stream runs one read-only statement like read, but hands each record to fn
+// as it arrives instead of collecting them all first, so a large answer is
+// not held twice (the driver's records and ours). fn may see a record again
+// if the transaction is retried: it must be idempotent.
+func (s *Store) stream(ctx context.Context, name, query string, params map[string]any, fn func(*neo4j.Record)) error {
+	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout+time.Second)
+	defer cancel()
+	done := func(error) {}
+	if s.opt.Observe != nil {
+		done = s.opt.Observe(name)
+	}
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.opt.Database})
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			fn(res.Record())
+		}
+		return nil, res.Err()
+	}, neo4j.WithTxTimeout(s.opt.Timeout))
+	err = translate(ctx, err)
+	done(err)
+	return err
+}
+
 // Ready checks the database answers a query.
 func (s *Store) Ready(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
@@ -98,6 +126,16 @@ func translate(ctx context.Context, err error) error {
 			return fmt.Errorf("%w: %s", graph.ErrUnavailable, ne.Msg)
 		}
 		return fmt.Errorf("neo4j %s: %s", ne.Code, ne.Msg)
+	}
+	// The driver retries a refused or lost connection until the deadline and
+	// then reports the deadline: the database is unavailable, not slow.
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) {
+		for _, e := range lim.Errors {
+			if neo4j.IsConnectivityError(e) {
+				return fmt.Errorf("%w: %v", graph.ErrUnavailable, e)
+			}
+		}
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.DeadlineExceeded) {

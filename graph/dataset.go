@@ -100,6 +100,10 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*DataSet, error) 
 	if dec.More() {
 		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: "unexpected data after the data set object"}}}
 	}
+	if raw.Nodes == nil && raw.Edges == nil {
+		// null, {} or an object without either list: almost surely not what was meant.
+		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: "no nodes and no edges; want a JSON object with nodes and/or edges lists"}}}
+	}
 	if len(raw.Nodes)+len(raw.Edges) > MaxRecords {
 		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: fmt.Sprintf("more than %d records; split the file", MaxRecords)}}}
 	}
