@@ -21,8 +21,11 @@ test: ## jars, Docker, local Neo4j image, compose check, go vet, go test (real N
 fuzz: ## fuzz the parsers
 	@scripts/fuzz.sh
 
-bench: ## benchmarks and load tests
+bench: ## side-by-side benchmarks on synthetic graphs (SIZES=10k,100k; results in bench/results/)
 	@scripts/bench.sh
+
+soak: ## Neo4j killed and restarted under a 60 s load: no exit, 503 not 500, no lost or doubled rows
+	@scripts/soak.sh
 
 web: ## build/check the web explorer
 	@scripts/web.sh
@@ -50,9 +53,6 @@ compose-check: ## validate docker-compose.yml
 
 vocab: ## regenerate docs/vocabulary.md from graph/ (a test fails when it drifts)
 	@go run ./cmd/actorgraph vocab > docs/vocabulary.md
-
-soak: ## long fault tests: Neo4j killed and restarted under load
-	@scripts/soak.sh
 
 clean: ## remove build and test output (keeps jars, image root and the local database)
 	@echo "==> removing bin/ and test output"

@@ -27,18 +27,25 @@ type dbConfig struct {
 // in --help.
 type envFlags struct {
 	fs     *flag.FlagSet
+	usage  func()
 	getenv func(string) string
 	errs   []string
 }
 
 func newFlags(name, summary string, getenv func(string) string, out io.Writer) *envFlags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(out)
-	fs.Usage = func() {
+	// The flag package prints usage on every error; we print it for --help
+	// only, so a mistake is answered by one line.
+	fs.SetOutput(io.Discard)
+	e := &envFlags{fs: fs, getenv: getenv}
+	fs.Usage = func() {}
+	e.usage = func() {
 		fmt.Fprintf(out, "%s\n\nFlags (environment variable in brackets; a flag wins):\n", summary)
+		fs.SetOutput(out)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
-	return &envFlags{fs: fs, getenv: getenv}
+	return e
 }
 
 func (e *envFlags) str(p *string, name, env, def, help string) {
@@ -76,9 +83,10 @@ func (e *envFlags) num(p *int, name, env string, def int, help string) {
 func (e *envFlags) parse(args []string) error {
 	if err := e.fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			e.usage()
 			return err
 		}
-		return usageError{err.Error()}
+		return usageError{err.Error() + " (see --help)"}
 	}
 	if len(e.errs) > 0 {
 		return usageError{strings.Join(e.errs, "; ")}

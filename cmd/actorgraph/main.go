@@ -7,6 +7,7 @@
 //	actorgraph import [flags] FILE...    load data sets (JSON, or nodes.csv + edges.csv)
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
 //	actorgraph vocab                     print the vocabulary as Markdown
+//	actorgraph gen    [flags]            write a synthetic benchmark graph
 //
 // Run "actorgraph COMMAND --help" for a command's flags; every flag has an
 // environment variable, and flags win.
@@ -57,6 +58,7 @@ Usage:
                                      nodes.csv + edges.csv (name either file)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
+  actorgraph gen    [flags]          write (and -load) a synthetic graph for benchmarks and fault tests
 
 Run 'actorgraph COMMAND --help' for the flags of a command. Every flag can be
 set by the environment variable shown with it; a flag wins over its variable.
@@ -66,8 +68,7 @@ set by the environment variable shown with it; a flag wins over its variable.
 // an error out.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return usageError{"no command given; want serve, import, path or vocab"}
+		return usageError{"no command given; want serve, import, path or vocab (see --help)"}
 	}
 	switch args[0] {
 	case "serve":
@@ -76,6 +77,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return importCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "path":
 		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "gen":
+		return genCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "vocab":
 		_, err := io.WriteString(stdout, graph.VocabularyMarkdown())
 		return err
@@ -83,6 +86,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	fmt.Fprint(stderr, usage)
-	return usageError{fmt.Sprintf("unknown command %q; want serve, import, path or vocab", args[0])}
+	return usageError{fmt.Sprintf("unknown command %q; want serve, import, path or vocab (see --help)", args[0])}
 }

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// queryAPI compares actorgraph's shortest path (the evidence-carrying JSON)
+// with the same path statement sent to Neo4j's HTTP Query API.
+func (b *bench) queryAPI() string {
+	ps := b.connected()
+	stmt := pathQ("SHORTEST 1", 8)
+	post := func(p pair) time.Duration {
+		body, _ := json.Marshal(map[string]any{"statement": stmt, "parameters": map[string]any{"from": p.From, "to": p.To, "cap": 2}})
+		req, _ := http.NewRequest(http.MethodPost, b.queryV2, bytes.NewReader(body))
+		req.SetBasicAuth(b.user, b.pass)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json")
+		start := time.Now()
+		res, err := b.hc.Do(req)
+		must(err)
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != 202 && res.StatusCode != 200 {
+			must(fmt.Errorf("query API: %d", res.StatusCode))
+		}
+		return time.Since(start)
+	}
+	for i := 0; i < 10; i++ {
+		post(ps[i%len(ps)])
+	}
+	n := len(ps) * b.rounds
+	a, c := alternate(n, func(i int) time.Duration {
+		p := ps[i%len(ps)]
+		return b.timeGet("/api/v1/paths/shortest?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode())
+	}, func(i int) time.Duration { return post(ps[i%len(ps)]) })
+	return table(fmt.Sprintf("Shortest path: actorgraph vs Neo4j HTTP Query API (%s)", b.label), "A actorgraph", "B query/v2",
+		[]row{{name: "shortest path (maxDepth 8)", a: a, b: c, note: "A: resolve + path + sources, evidence JSON; B: the path statement alone"}})
+}
+
+// concurrency runs c closed-loop clients on loopback for d each, bounded in
+// count too, and reports throughput and latency.
+func (b *bench) concurrency(d time.Duration) string {
+	ps := b.connected()
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "\n### Concurrency: shortest path over loopback (%s)\n\n| clients | requests | errors | req/s | median ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|\n", b.label)
+	for _, c := range []int{1, 8, 32} {
+		var mu sync.Mutex
+		var all sample
+		var errs atomic.Int64
+		var next atomic.Int64
+		const maxRequests = 20_000
+		deadline := time.Now().Add(d)
+		start := time.Now()
+		var wg sync.WaitGroup
+		for w := 0; w < c; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var mine sample
+				for time.Now().Before(deadline) {
+					i := next.Add(1)
+					if i > maxRequests {
+						break
+					}
+					p := ps[int(i)%len(ps)]
+					lat, _, err := b.get("/api/v1/paths/shortest?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode())
+					if err != nil {
+						errs.Add(1)
+						continue
+					}
+					mine = append(mine, lat)
+				}
+				mu.Lock()
+				all = append(all, mine...)
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		el := time.Since(start).Seconds()
+		fmt.Fprintf(&sb, "| %d | %d | %d | %.0f | %s | %s | %s |\n", c, len(all), errs.Load(), float64(len(all))/el, ms(all.q(0.5)), ms(all.q(0.95)), ms(all.q(0.99)))
+	}
+	return sb.String()
+}
+
+// rss reads a process's resident set size in MB.
+func rss(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			f := strings.Fields(l)
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// export downloads a ~100k-edge subgraph (GET /graph with a node limit that
+// gives about that many edges) in each format while sampling the server's RSS.
+func (b *bench) export() string {
+	if b.pid == 0 {
+		return "\n(export: no -pid, RSS not measured)\n"
+	}
+	limit := 50000
+	if v := os.Getenv("BENCH_EXPORT_LIMIT"); v != "" {
+		limit, _ = strconv.Atoi(v)
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (%s)\n\n| format | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|\n", limit, b.label)
+	edges := 0
+	for _, f := range []string{"json", "cytoscape", "d3", "graphml", "gexf"} {
+		before := rss(b.pid)
+		peak := before
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(5 * time.Millisecond):
+					peak = max(peak, rss(b.pid))
+				}
+			}
+		}()
+		start := time.Now()
+		res, err := b.hc.Get(b.api + "/api/v1/graph?" + url.Values{"limit": {strconv.Itoa(limit)}, "format": {f}}.Encode())
+		if err != nil {
+			close(stop)
+			<-done
+			fmt.Fprintf(&sb, "| %s | | | | | | %v |\n", f, err)
+			continue
+		}
+		var n int64
+		if f == "json" {
+			var g struct{ Edges []json.RawMessage }
+			raw, _ := io.ReadAll(res.Body)
+			n = int64(len(raw))
+			json.Unmarshal(raw, &g)
+			edges = len(g.Edges)
+		} else {
+			n, _ = io.Copy(io.Discard, res.Body)
+		}
+		res.Body.Close()
+		el := time.Since(start).Seconds()
+		close(stop)
+		<-done
+		if res.StatusCode != 200 {
+			fmt.Fprintf(&sb, "| %s | | | %.2f | %.0f | %.0f | HTTP %d |\n", f, el, before, peak, res.StatusCode)
+			continue
+		}
+		fmt.Fprintf(&sb, "| %s | %d | %d | %.2f | %.0f | %.0f | |\n", f, edges, n, el, before, peak)
+	}
+	return sb.String()
+}

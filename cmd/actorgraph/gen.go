@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/actorgraph/actorgraph/bench/gen"
+	"github.com/actorgraph/actorgraph/bench/load"
+)
+
+// genCmd writes a synthetic graph (and, with -load, loads it in chunks).
+func genCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var shape, size, out, m, tag string
+	var seed uint64
+	var pairs, chunk int
+	var doLoad bool
+	var db dbConfig
+	f := newFlags("gen", "actorgraph gen [flags]: write a deterministic synthetic graph as OUT/nodes.csv, OUT/edges.csv\n"+
+		"and OUT/pairs.json (query pairs by true hop distance 1, 2, 3, 4, 6 and none).\n"+
+		"Shapes: ba (Barabási–Albert power law over every kind and type, -nodes 10k|100k|1M), k50 (complete\n"+
+		"graph), chain (-nodes 4096), hub (one group, -nodes 100k members), pairs (-nodes 1000 detached pairs).", getenv, stderr)
+	f.db(&db)
+	f.fs.StringVar(&shape, "shape", "ba", "ba, k50, chain, hub or pairs")
+	f.fs.StringVar(&size, "nodes", "10k", "size: nodes (ba), length (chain), members (hub), pairs (pairs); k and M suffixes")
+	f.fs.StringVar(&m, "m", "3-5", "ba: edges per new node, a number or a range lo-hi")
+	f.fs.Uint64Var(&seed, "seed", 1, "random seed; the same seed gives the same files")
+	f.fs.IntVar(&pairs, "pairs", 20, "query pairs per hop distance")
+	f.fs.StringVar(&tag, "tag", "", "text put into every id (group:TAGn5), so several graphs can share a database")
+	f.fs.StringVar(&out, "out", "", "output folder (default bench/data/SHAPE-SIZE)")
+	f.fs.BoolVar(&doLoad, "load", false, "then load it into Neo4j in chunks, each committed on its own (for graphs too big for one transaction)")
+	f.fs.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with -load")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	n, err := parseSize(size)
+	if err != nil {
+		return usageError{"-nodes: " + err.Error()}
+	}
+	lo, hi, err := parseRange(m)
+	if err != nil {
+		return usageError{"-m: " + err.Error()}
+	}
+	if out == "" {
+		out = "bench/data/" + shape + "-" + strings.ToLower(size)
+	}
+	start := time.Now()
+	g, err := gen.Generate(gen.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed, PairsPerDistance: pairs, Tag: tag})
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if err := g.Write(out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d nodes, %d relationships, %d pairs in %.1fs\n", out, g.NodeCount(), g.EdgeCount(), len(g.Pairs), time.Since(start).Seconds())
+	if !doLoad {
+		return nil
+	}
+	if err := db.check(); err != nil {
+		return err
+	}
+	driver, err := db.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.WithoutCancel(ctx))
+	store := db.store(driver, nil)
+	if err := store.EnsureSchema(ctx); err != nil {
+		return err
+	}
+	rep, err := load.Dir(ctx, store, out, chunk, func(file string, done int) {
+		fmt.Fprintf(stderr, "\rloaded %s: %d records", file, done)
+	})
+	fmt.Fprintln(stderr)
+	if err != nil {
+		return problems(stderr, err)
+	}
+	fmt.Fprintf(stdout, "loaded in %.1fs (%d chunks): nodes %d created, %d unchanged; edges %d created, %d unchanged\n",
+		rep.Seconds, rep.Chunks, rep.Nodes.Created, rep.Nodes.Unchanged, rep.Edges.Created, rep.Edges.Unchanged)
+	return nil
+}
+
+// parseSize reads 10k, 100k, 1M or a plain number.
+func parseSize(s string) (int, error) {
+	mult := 1
+	switch {
+	case strings.HasSuffix(s, "k"), strings.HasSuffix(s, "K"):
+		mult, s = 1000, s[:len(s)-1]
+	case strings.HasSuffix(s, "M"), strings.HasSuffix(s, "m"):
+		mult, s = 1_000_000, s[:len(s)-1]
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 || n*mult > 20_000_000 {
+		return 0, fmt.Errorf("want a size like 10k, 100k, 1M (at most 20M), got %q", s)
+	}
+	return n * mult, nil
+}
+
+func parseRange(s string) (int, int, error) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		b = a
+	}
+	lo, err1 := strconv.Atoi(a)
+	hi, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || lo < 1 || hi < lo || hi > 20 {
+		return 0, 0, fmt.Errorf("want a number or a range like 3-5 (1-20), got %q", s)
+	}
+	return lo, hi, nil
+}

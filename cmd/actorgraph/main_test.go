@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/testkit"
+)
+
+var db *testkit.Neo4j
+
+func TestMain(m *testing.M) {
+	os.Exit(testkit.RunMain(m, func(ctx context.Context, n *testkit.Neo4j) error {
+		db = n
+		return nil
+	}))
+}
+
+// cli runs the command as main would, against the test Neo4j unless env
+// overrides a variable.
+func cli(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password}
+	getenv := func(k string) string {
+		if v, ok := env[k]; ok {
+			return v
+		}
+		return base[k]
+	}
+	var out, errw bytes.Buffer
+	err = run(context.Background(), args, getenv, &out, &errw)
+	return out.String(), errw.String(), err
+}
+
+func TestBadConfigIsOneLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"unknown flag", nil, []string{"serve", "--bogus"}, "flag provided but not defined"},
+		{"malformed uri", map[string]string{"NEO4J_URI": "http//nowhere"}, []string{"serve"}, "is not a URI"},
+		{"wrong scheme", map[string]string{"NEO4J_URI": "http://127.0.0.1:7474"}, []string{"import", "crocus"}, "scheme"},
+		{"bad duration", map[string]string{"ACTORGRAPH_QUERY_TIMEOUT": "soon"}, []string{"serve"}, "not a duration"},
+		{"depth out of range", nil, []string{"serve", "--depth-limit", "99"}, "out of range"},
+		{"wrong password", map[string]string{"NEO4J_PASSWORD": "wrong"}, []string{"serve", "--addr", "127.0.0.1:0"}, "rejected the login"},
+		{"unknown command", nil, []string{"frobnicate"}, "unknown command"},
+		{"path needs two", nil, []string{"path", "ISIS-K"}, "needs FROM and TO"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, err := cli(t, tc.env, tc.args...)
+			if err == nil || exitCode(err) == 0 {
+				t.Fatalf("got no error, want one")
+			}
+			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("got %q, want one line containing %q", err, tc.want)
+			}
+			if stderr != "" {
+				t.Errorf("printed more than the reason: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestImportCrocusTwice(t *testing.T) {
+	ctx := context.Background()
+	if err := db.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := cli(t, nil, "import", "crocus")
+	if err != nil || !strings.Contains(out, "nodes 166 created") {
+		t.Fatalf("first import: %v %q", err, out)
+	}
+	out, _, err = cli(t, nil, "import", "crocus")
+	if err != nil || !strings.Contains(out, "nodes 0 created") || !strings.Contains(out, "edges 0 created") {
+		t.Fatalf("second import: %v %q, want 0 created", err, out)
+	}
+}
+
+// TestImportBadRecord: one bad record among many exits non-zero naming the
+// record, and nothing is written.
+func TestImportBadRecord(t *testing.T) {
+	ctx := context.Background()
+	if err := db.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../../data/crocus/crocus.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir), os.DirFS("../../data/crocus")); err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(b, []byte(`"type": "NATIONALITY_OF"`), []byte(`"type": "NATIONALITY_OFF"`), 1)
+	if bytes.Equal(bad, b) {
+		t.Fatal("fixture: no NATIONALITY_OF edge to break")
+	}
+	path := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(path, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := cli(t, nil, "import", path)
+	if err == nil || !strings.Contains(stderr, "bad.json: edges[") || !strings.Contains(stderr, "NATIONALITY_OFF") {
+		t.Errorf("got %v, stderr %q; want an error naming the file, the record and the type", err, stderr)
+	}
+	if n, r, _ := db.Counts(ctx); n != 0 || r != 0 {
+		t.Errorf("counts %d/%d after a rejected import, want 0/0", n, r)
+	}
+}
+
+func TestPathTable(t *testing.T) {
+	ctx := context.Background()
+	if err := db.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LoadCrocus(ctx); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := cli(t, nil, "path", "ISIS-K", "Tajikistan", "--source", "source:seed-2024-03-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY", "radicalized citizens of Tajikistan"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = cli(t, nil, "path", "--known-on", "2024-03-07", "--source", "source:seed-2024-03-25", "ISIS-K", "Tajikistan")
+	if err != nil || !strings.Contains(out, "without knownOn=2024-03-07") {
+		t.Errorf("got %v %q, want the reason naming knownOn", err, out)
+	}
+}
