@@ -57,15 +57,11 @@ func (s *Store) Neighbors(ctx context.Context, q graph.NeighborQuery) (*graph.Su
 	if err != nil {
 		return nil, err
 	}
+	// The resolved node comes first; bfs learns its element id from the first
+	// expansion rows (they name the node they start from) before any row can
+	// lead back to it.
 	c := newCollector()
-	res, err := s.read(ctx, "entity", "MATCH (n:Entity {id: $id}) RETURN n", map[string]any{"id": center.ID})
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Records) == 0 {
-		return nil, &graph.UnknownError{Name: q.ID}
-	}
-	c.node(get[dbtype.Node](res.Records[0], "n"))
+	c.nodes = append(c.nodes, center)
 	_, truncated, err := s.bfs(ctx, c, center.ID, compile(q.Filter), q.Depth, q.Limit-1)
 	if err != nil {
 		return nil, err

@@ -122,6 +122,7 @@ func (c *collector) node(n dbtype.Node) string {
 	if id, ok := c.ids[n.ElementId]; ok {
 		return id
 	}
+
 	gn := toNode(n)
 	c.ids[n.ElementId] = gn.ID
 	c.nodes = append(c.nodes, gn)

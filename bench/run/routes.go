@@ -73,7 +73,6 @@ func (b *bench) rawPaths(p pair, selector string, cap int) time.Duration {
 func (b *bench) rawNeighbors(id string, depth int) time.Duration {
 	start := time.Now()
 	b.run(resolveQ, map[string]any{"id": id})
-	b.run(resolveQ, map[string]any{"id": id})
 	seen := map[string]bool{id: true}
 	frontier := []string{id}
 	const maxNodes = 199
