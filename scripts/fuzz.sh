@@ -1,12 +1,35 @@
 #!/usr/bin/env bash
 # fuzz.sh runs every fuzz target for FUZZTIME each (default 60s; make test
-# uses 5s). New crashers land in graph/testdata/fuzz/ and fail the run.
+# uses 5s). An input that fails is saved under graph/testdata/fuzz/TARGET/ and
+# fails the run. A run that fails without saving one (the fuzzing engine's own
+# trouble, e.g. a worker killed on a loaded machine) is shown and tried once more.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 fuzztime=${FUZZTIME:-60s}
 targets=$(go test -list '^Fuzz' ./graph/ | grep '^Fuzz')
+shopt -s nullglob
+saved() { local f=("graph/testdata/fuzz/$1"/*); echo "${#f[@]}"; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for t in $targets; do
-  echo "==> fuzz $t for $fuzztime"
-  go test -run '^$' -fuzz "^${t}\$" -fuzztime "$fuzztime" ./graph/ 2>&1 | tail -n 3
+  for attempt in 1 2; do
+    echo "==> fuzz $t for $fuzztime"
+    before=$(saved "$t")
+    if go test -run '^$' -fuzz "^${t}\$" -fuzztime "$fuzztime" ./graph/ >"$log" 2>&1; then
+      tail -n 2 "$log"
+      break
+    fi
+    tail -n 40 "$log"
+    after=$(saved "$t")
+    if [[ $after -gt $before ]]; then
+      echo "fuzz: $t found a failing input, saved in graph/testdata/fuzz/$t/" >&2
+      exit 1
+    fi
+    if [[ $attempt -eq 2 ]]; then
+      echo "fuzz: $t failed twice without a failing input" >&2
+      exit 1
+    fi
+    echo "fuzz: $t failed without a failing input; trying once more"
+  done
 done
