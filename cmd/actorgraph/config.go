@@ -183,6 +183,22 @@ func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
+// openStore connects, ensures the schema and returns a store for a one-shot
+// command; close releases the driver.
+func (c dbConfig) openStore(ctx context.Context) (store *cypher.Store, close func(), err error) {
+	driver, err := c.connect(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	close = func() { driver.Close(context.WithoutCancel(ctx)) }
+	store = c.store(driver, nil)
+	if err := store.EnsureSchema(ctx); err != nil {
+		close()
+		return nil, nil, err
+	}
+	return store, close, nil
+}
+
 func (c dbConfig) store(d neo4j.DriverWithContext, observe func(string) func(error)) *cypher.Store {
 	return cypher.New(d, cypher.Options{Database: c.database, Timeout: c.timeout, Limits: c.limits(), Observe: observe})
 }

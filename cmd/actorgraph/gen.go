@@ -59,18 +59,11 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 	if !doLoad {
 		return nil
 	}
-	if err := db.check(); err != nil {
-		return err
-	}
-	driver, err := db.connect(ctx)
+	store, closeStore, err := db.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer driver.Close(context.WithoutCancel(ctx))
-	store := db.store(driver, nil)
-	if err := store.EnsureSchema(ctx); err != nil {
-		return err
-	}
+	defer closeStore()
 	rep, err := load.Dir(ctx, store, out, chunk, func(file string, done int) {
 		fmt.Fprintf(stderr, "\rloaded %s: %d records", file, done)
 	})

@@ -29,15 +29,11 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return problems(stderr, err)
 	}
-	driver, err := db.connect(ctx)
+	store, closeStore, err := db.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer driver.Close(context.WithoutCancel(ctx))
-	store := db.store(driver, nil)
-	if err := store.EnsureSchema(ctx); err != nil {
-		return err
-	}
+	defer closeStore()
 	if dryRun {
 		if err := store.Validate(ctx, d); err != nil {
 			return problems(stderr, err)
