@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -101,6 +102,11 @@ func (s *Store) Resolve(ctx context.Context, ref string) (graph.Node, error) {
 			exact = append(exact, c.node)
 		}
 	}
+	if len(exact) == 0 {
+		// "Putin" names Vladimir Putin: a name or alias holding every word of
+		// the reference is the next best thing, when only one entity has one.
+		exact = wholeWords(ref, cands)
+	}
 	switch {
 	case len(exact) == 1:
 		return exact[0], nil
@@ -116,6 +122,41 @@ func (s *Store) Resolve(ctx context.Context, ref string) (graph.Node, error) {
 		closest = append(closest, c.node)
 	}
 	return graph.Node{}, &graph.UnknownError{Name: ref, Closest: brief(closest)}
+}
+
+// words splits a name into folded words.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// wholeWords keeps the candidates (Sources aside: they are found by id) whose
+// name or an alias contains every word of ref as a whole word.
+func wholeWords(ref string, cands []candidate) []graph.Node {
+	want := words(ref)
+	if len(want) == 0 {
+		return nil
+	}
+	var out []graph.Node
+	for _, c := range cands {
+		if c.node.Kind == graph.Source {
+			continue
+		}
+		for _, name := range append([]string{c.node.Name}, c.node.Aliases...) {
+			have := map[string]bool{}
+			for _, w := range words(name) {
+				have[w] = true
+			}
+			all := true
+			for _, w := range want {
+				all = all && have[w]
+			}
+			if all {
+				out = append(out, c.node)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // brief keeps what a list of candidates needs.

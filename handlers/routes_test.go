@@ -29,9 +29,22 @@ func TestResolveNamesAndAliases(t *testing.T) {
 			t.Errorf("%q: degree %v lacks CLAIMED_RESPONSIBILITY", name, e.Degree)
 		}
 	}
-	r := get(t, "/api/v1/entities/Tajikistan")
-	if r.status != 200 || !contains(string(r.body), `"id":"state:tj"`) {
-		t.Errorf("Tajikistan: got %d %s", r.status, clip(r.body))
+	for name, want := range map[string]string{"Tajikistan": "state:tj", "Putin": "person:vladimir-putin", "khorasan": "group:is-k"} {
+		r := get(t, "/api/v1/entities/"+name)
+		if r.status != 200 || !contains(string(r.body), `"id":"`+want+`"`) {
+			t.Errorf("%s: got %d %s, want %s", name, r.status, clip(r.body), want)
+		}
+	}
+	// Two entities hold the word: the caller must choose.
+	r := get(t, "/api/v1/entities/Crocus")
+	var e errorBody
+	r.json(t, &e)
+	ids := map[string]bool{}
+	for _, c := range e.Error.Candidates {
+		ids[c.ID] = true
+	}
+	if r.status != 409 || !ids["location:crocus-city-hall"] || !ids["event:2024-03-22-crocus-city-hall"] {
+		t.Errorf("Crocus: got %d %v, want 409 listing the venue and the attack", r.status, ids)
 	}
 }
 
