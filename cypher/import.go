@@ -61,7 +61,7 @@ func (s *Store) Known(ctx context.Context, d *graph.DataSet) (map[string]graph.K
 	for id := range want {
 		ids = append(ids, id)
 	}
-	res, err := s.read(ctx, "import_known", `UNWIND $ids AS id MATCH (n:Entity {id: id})
+	res, err := s.readWithin(ctx, s.opt.ImportTimeout, "import_known", `UNWIND $ids AS id MATCH (n:Entity {id: id})
 RETURN n.id AS id, n.kind AS kind, coalesce(n.text, '') AS text`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err

@@ -57,7 +57,13 @@ func (s *Store) Limits() graph.Limits { return s.opt.Limits }
 // read runs one read-only statement with the transaction timeout, routed to
 // readers. name labels the statement in metrics.
 func (s *Store) read(ctx context.Context, name, query string, params map[string]any) (*neo4j.EagerResult, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout+time.Second)
+	return s.readWithin(ctx, s.opt.Timeout, name, query, params)
+}
+
+// readWithin is read with its own time limit (imports look up what they
+// refer to under the import's limit, not a query's).
+func (s *Store) readWithin(ctx context.Context, timeout time.Duration, name, query string, params map[string]any) (*neo4j.EagerResult, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout+time.Second)
 	defer cancel()
 	done := func(error) {}
 	if s.opt.Observe != nil {
@@ -66,7 +72,7 @@ func (s *Store) read(ctx context.Context, name, query string, params map[string]
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithDatabase(s.opt.Database),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.opt.Timeout)))
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
 	err = translate(ctx, err)
 	done(err)
 	return res, err
@@ -117,7 +123,7 @@ func translate(ctx context.Context, err error) error {
 	if errors.As(err, &ne) {
 		switch {
 		case strings.Contains(ne.Code, "TransactionTimedOut"), strings.Contains(ne.Code, "Transaction.Terminated") && ctx.Err() == nil:
-			return fmt.Errorf("%w: the query ran past its time limit; narrow it (lower maxDepth, add rel or kind filters)", graph.ErrTimeout)
+			return fmt.Errorf("%w: the query ran past its time limit; narrow the request (a lower maxDepth or limit, rel or kind filters) or raise ACTORGRAPH_QUERY_TIMEOUT", graph.ErrTimeout)
 		case strings.HasPrefix(ne.Code, "Neo.ClientError.Schema.ConstraintValidationFailed"):
 			return fmt.Errorf("%w: %s", graph.ErrConflict, ne.Msg)
 		case strings.HasPrefix(ne.Code, "Neo.TransientError"), strings.Contains(ne.Code, "DatabaseUnavailable"):
