@@ -22,6 +22,7 @@ func schemaStatements() []string {
 	for _, k := range graph.Kinds {
 		st = append(st, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", k.Prefix, k.Kind))
 	}
+	st = append(st, sourceSchema...)
 	return st
 }
 

@@ -16,6 +16,7 @@ func OpenAPI() []byte { return openapiYAML }
 
 type api struct {
 	store   Store
+	sources SourceStore
 	lim     graph.Limits
 	apiKey  string
 	maxBody int64

@@ -72,6 +72,10 @@ func New(cfg Config) (*gin.Engine, error) {
 	v1.GET("/graph", a.graph)
 	v1.GET("/timeline", a.timeline)
 	v1.POST("/import", a.importData)
+	if ss, ok := cfg.Store.(SourceStore); ok {
+		a.sources = ss
+		v1.GET("/sources/:id", a.source)
+	}
 	r.NoMethod(func(c *gin.Context) {
 		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
 	})
