@@ -1,0 +1,104 @@
+package ingest
+
+import "strings"
+
+// window is how far (code points) from its cue an end may stand.
+const window = 160
+
+// cueIndex matches every cue of every rule in one pass.
+type cueIndex struct {
+	ac    *automaton
+	cues  [][]rune
+	rules [][]int // per cue: the rules that use it
+}
+
+var cues = func() *cueIndex {
+	ci := &cueIndex{ac: newAutomaton()}
+	seen := map[string]int{}
+	for ri, r := range rules {
+		for _, c := range r.cues {
+			f := foldName(c)
+			k, ok := seen[string(f)]
+			if !ok {
+				k = len(ci.cues)
+				seen[string(f)] = k
+				ci.cues = append(ci.cues, f)
+				ci.rules = append(ci.rules, nil)
+				ci.ac.add(f, int32(k))
+			}
+			ci.rules[k] = append(ci.rules[k], ri)
+		}
+	}
+	ci.ac.build()
+	return ci
+}()
+
+// cueHit is a cue found in the text (original offsets).
+type cueHit struct {
+	start, end int
+	cue        int32
+}
+
+func findCues(text []rune, f folded) []cueHit {
+	var out []cueHit
+	cues.ac.scan(f.r, func(end int, id int32, length int) {
+		start := end - length
+		if start > 0 && isWord(f.r[start-1]) || end < len(f.r) && isWord(f.r[end]) {
+			// "-born" style cues start with a separator and attach to the word before.
+			if !(cues.cues[id][0] == ' ' && (end >= len(f.r) || !isWord(f.r[end]))) {
+				return
+			}
+		}
+		out = append(out, cueHit{start: int(f.pos[start]), end: int(f.pos[end-1]) + 1, cue: id})
+	})
+	return out
+}
+
+// sentence is what the candidate finder sees of one sentence.
+type sentence struct {
+	span     Span
+	text     []rune // the whole text
+	low      string // the sentence, folded, for word tests
+	mentions []mention
+	date     string
+}
+
+// negators and hedges are looked for just before a cue.
+var negators = []string{"no", "not", "never", "n't", "without", "nobody", "no one", "neither", "nor", "yet to", "refused to",
+	"declined to", "denied", "denies", "rejected", "dismissed", "false", "did not", "has not", "have not"}
+var hedges = []string{"whether", "if", "may have", "might have", "could have", "possibly", "unclear", "unconfirmed",
+	"reportedly", "suspected", "allegedly", "rumoured", "rumored", "speculated", "may", "might"}
+
+// hasWord reports whether s holds w as whole words.
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+
+func anyWord(s string, ws []string) string {
+	for _, w := range ws {
+		if w == "n't" && strings.Contains(s, "n't") {
+			return w
+		}
+		if hasWord(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// lower folds a span of the text for word tests.
+func lower(text []rune, a, b int) string {
+	return string(fold(text[max(a, 0):min(b, len(text))], true).r)
+}

@@ -1,0 +1,383 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Meta is what ingest knows of the source besides its text.
+type Meta struct {
+	// SourceID names the source in candidate ids.
+	SourceID string
+	// Date (YYYY-MM-DD) picks the event meant by "the attack on <place>"
+	// when several occurred there: the latest on or before it.
+	Date string
+	// Reliability of the source, 0-1; 0 means 0.75 (an ordinary outlet).
+	Reliability float64
+}
+
+// Analyze finds the mentions, new-entity proposals and candidate edges of text.
+func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
+	rs := []rune(text)
+	f := fold(rs, true)
+	ms, news := g.mentions(rs, f)
+	hits := findCues(rs, f)
+	sents := Sentences(rs)
+	a := graph.Analysis{Mentions: make([]graph.Mention, len(ms)), NewEntities: news, Candidates: []graph.Candidate{}}
+	for i, m := range ms {
+		a.Mentions[i] = m.Mention
+	}
+	if a.NewEntities == nil {
+		a.NewEntities = []graph.NewEntity{}
+	}
+	mi, hi := 0, 0
+	seen := map[string]bool{}
+	for _, sp := range sents {
+		for mi < len(ms) && ms[mi].Start < sp.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(ms) && ms[mj].End <= sp.End {
+			mj++
+		}
+		for hi < len(hits) && hits[hi].start < sp.Start {
+			hi++
+		}
+		hj := hi
+		for hj < len(hits) && hits[hj].end <= sp.End {
+			hj++
+		}
+		if mj-mi < 2 || hj == hi {
+			continue
+		}
+		s := &sentence{span: sp, text: rs, mentions: ms[mi:mj], date: meta.Date}
+		sh := append([]cueHit(nil), hits[hi:hj]...)
+		// Longer cues first, so "claimed responsibility for" wins over "claimed".
+		sort.SliceStable(sh, func(i, j int) bool { return sh[i].end-sh[i].start > sh[j].end-sh[j].start })
+		for _, h := range sh {
+			for _, ri := range cues.rules[h.cue] {
+				for _, c := range g.propose(s, h, &rules[ri], meta) {
+					k := c.Type + "|" + c.From + "|" + c.To + "|" + fmt.Sprint(sp.Start)
+					if seen[k] {
+						continue
+					}
+					seen[k] = true
+					c.ID = fmt.Sprintf("cand:%s-%d", candPrefix(meta.SourceID), len(a.Candidates)+1)
+					a.Candidates = append(a.Candidates, c)
+				}
+			}
+		}
+	}
+	return a
+}
+
+func candPrefix(sourceID string) string {
+	s := strings.TrimPrefix(sourceID, "source:")
+	if len(s) > 40 {
+		s = s[len(s)-40:]
+	}
+	if s == "" {
+		s = "text"
+	}
+	return s
+}
+
+// propose applies one rule at one cue of a sentence.
+func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.Candidate {
+	rt, ok := graph.LookupRel(r.typ)
+	if !ok {
+		return nil
+	}
+	var froms []*mention
+	var to *mention
+	switch r.mode {
+	case svo:
+		gap := window
+		if len(cues.cues[h.cue]) <= 3 { // "in", "at": the ends must touch the cue
+			gap = 2
+		}
+		to = g.after(s, h.end, gap, rt.To, r)
+		froms = g.before(s, h.start, gap, rt.From, r.multi, true)
+	case passive:
+		to = g.nearestBefore(s, h.start, window, rt.To)
+		if f := g.after(s, h.end, window, rt.From, r); f != nil {
+			froms = []*mention{f}
+		}
+	case title:
+		to = g.nearestBefore(s, h.start, 4, rt.To)
+		if f := g.after(s, h.end, 2, rt.From, r); f != nil {
+			froms = []*mention{f}
+		}
+	case adjective:
+		to = g.nearestBefore(s, h.start, 2, rt.To)
+		if to == nil {
+			to = g.nationalityOf(s, h.start, rt.To)
+		}
+		if to != nil {
+			froms = g.before(s, to.Start, 40, rt.From, r.multi, false)
+			if len(froms) == 0 {
+				if f := g.after(s, h.end, 3, rt.From, r); f != nil {
+					froms = []*mention{f}
+				}
+			}
+		}
+	}
+	if to == nil || len(froms) == 0 {
+		return nil
+	}
+	stance, ok := g.stance(s, h, r, froms[0])
+	if !ok {
+		return nil
+	}
+	var out []graph.Candidate
+	for _, from := range froms {
+		toID, toName := g.end(to, rt.To, s.date)
+		fromID, fromName := g.end(from, rt.From, s.date)
+		if fromID == "" || toID == "" || fromID == toID {
+			continue
+		}
+		out = append(out, graph.Candidate{Source: meta.SourceID, Type: rt.Name, From: fromID, To: toID, FromName: fromName, ToName: toName,
+			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[s.span.Start:s.span.End]),
+			Start: s.span.Start, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending})
+	}
+	return out
+}
+
+// end is the id and name a mention stands for at an end that takes kinds:
+// the entity, the new-entity ref, a State's Nationality, or the event that
+// occurred at a place ("the assault on Crocus City Hall").
+func (g *Gazetteer) end(m *mention, kinds []graph.Kind, date string) (string, string) {
+	if len(m.ids) != 1 {
+		return "", ""
+	}
+	if hasKind(kinds, m.kind) {
+		return m.ids[0], m.name
+	}
+	if m.kind == graph.State && hasKind(kinds, graph.Nationality) {
+		if e, ok := g.Entry(m.ids[0]); ok && e.Nationality != "" {
+			n, _ := g.Entry(e.Nationality)
+			return n.ID, n.Name
+		}
+	}
+	if ev, ok := g.eventAt(m, date); ok && hasKind(kinds, graph.Event) {
+		return ev.ID, ev.Name
+	}
+	return "", ""
+}
+
+// fits reports whether a mention can stand at an end that takes kinds.
+func (g *Gazetteer) fits(m *mention, kinds []graph.Kind, date string) bool {
+	if m.kind == "" {
+		return false
+	}
+	id, _ := g.end(m, kinds, date)
+	return id != ""
+}
+
+func hasKind(ks []graph.Kind, k graph.Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// eventAt is the event a place stands for when the words before it name an
+// attack on it; when several occurred there, the latest on or before the
+// source's date.
+func (g *Gazetteer) eventAt(m *mention, date string) (Entry, bool) {
+	if !m.eventCue || len(m.ids) != 1 {
+		return Entry{}, false
+	}
+	evs := g.eventsAt[m.ids[0]]
+	var best Entry
+	found := false
+	for _, i := range evs {
+		e := g.entries[i]
+		if date != "" && e.Date > date {
+			continue
+		}
+		if !found || e.Date > best.Date {
+			best, found = e, true
+		}
+	}
+	return best, found && (len(evs) == 1 || best.Date != "")
+}
+
+// after is the nearest mention after pos within gap that fits kinds.
+func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule) *mention {
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Start < pos {
+			continue
+		}
+		if m.Start-pos > gap {
+			return nil
+		}
+		m.eventCue = eventWordBetween(s.text, pos, m.Start)
+		if g.fits(m, kinds, s.date) {
+			return m
+		}
+	}
+	return nil
+}
+
+// nearestBefore is the nearest mention ending within gap before pos that fits kinds.
+func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind) *mention {
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := &s.mentions[i]
+		if m.End > pos {
+			continue
+		}
+		gp := s.text[m.End:pos]
+		if pos-m.End > gap && !(strings.HasPrefix(string(gp), "'s") && pos-m.End <= gap+2) {
+			return nil
+		}
+		m.eventCue = false
+		if g.fits(m, kinds, s.date) {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// before is the from end: the nearest fitting mention before pos, skipping
+// an apposition (", an Islamic State affiliate,"), and with multi the whole
+// list it stands in ("A, B and C").
+func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi, skipAppos bool) []*mention {
+	limit := pos
+	if skipAppos {
+		pre := strings.TrimRight(string(s.text[s.span.Start:pos]), " ")
+		if strings.HasSuffix(pre, ",") {
+			inner := strings.LastIndex(pre[:len(pre)-1], ",")
+			if inner > 0 {
+				limit = s.span.Start + len([]rune(pre[:inner]))
+			}
+		}
+	}
+	var out []*mention
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := &s.mentions[i]
+		if m.End > limit {
+			continue
+		}
+		if len(out) == 0 {
+			if limit-m.End > gap && pos-m.End > gap {
+				break
+			}
+			m.eventCue = false
+			if g.fits(m, kinds, s.date) {
+				out = append(out, m)
+				if !multi {
+					break
+				}
+			}
+			continue
+		}
+		last := out[len(out)-1]
+		between := strings.TrimSpace(string(s.text[m.End:last.Start]))
+		if between != "," && between != "and" && between != ", and" && between != "&" || !g.fits(m, kinds, s.date) {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var eventWords = []string{"attack", "assault", "bombing", "shooting", "massacre", "siege", "raid", "attacks", "bombings", "carnage", "atrocity"}
+
+func eventWordBetween(text []rune, a, b int) bool {
+	if b-a > 40 || b < a {
+		return false
+	}
+	return anyWord(lower(text, a, b), eventWords) != "" || anyWord(lower(text, a-30, a), eventWords) != ""
+}
+
+// nationalityOf handles "a Tajik national" where "Tajik" is a state's
+// demonym: the state's mention right before the cue.
+func (g *Gazetteer) nationalityOf(s *sentence, pos int, kinds []graph.Kind) *mention {
+	return nil
+}
+
+// stance decides the candidate's stance from the cue, who speaks and the
+// words around it; ok is false when the sentence negates or hedges a claim.
+func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph.Stance, bool) {
+	pre := lower(s.text, max(s.span.Start, h.start-50), h.start)
+	sent := lower(s.text, s.span.Start, s.span.End)
+	cue := lower(s.text, h.start, h.end)
+	if r.typ != "DENIED" {
+		if anyWord(pre, negators) != "" || strings.HasPrefix(cue, "no ") {
+			return "", false
+		}
+	}
+	hedged := anyWord(pre, hedges) != ""
+	if hedged && r.stance == graph.Claimed {
+		return "", false
+	}
+	st := r.stance
+	if st == "" {
+		st = g.speakerStance(s, sent, from)
+	}
+	if hasAny(sent, "without evidence", "without providing evidence", "offered no evidence", "provided no evidence", "no evidence") && st != graph.Denied && st != graph.Claimed {
+		st = graph.Alleged
+	}
+	if hedged && st != graph.Denied {
+		st = graph.Alleged
+	}
+	return st, true
+}
+
+func hasAny(s string, xs ...string) bool {
+	for _, x := range xs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+var officials = []string{"investigators", "prosecutors", "officials", "authorities", "police", "government", "ministry",
+	"investigative committee", "security service", "intelligence", "fsb", "fbi", "court", "judge", "the state department", "the kremlin"}
+var speech = []string{"said", "says", "told", "announced", "stated", "according to", "confirmed", "reported", "concluded", "found", "believe", "believed"}
+
+// speakerStance: the actor itself speaking claims; a government or
+// investigators attribute; otherwise the source reports.
+func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph.Stance {
+	if anyWord(sent, speech) == "" {
+		return graph.Reported
+	}
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m == from || len(m.ids) != 1 {
+			continue
+		}
+		if m.kind == graph.State || m.kind == graph.Person {
+			follow := lower(s.text, m.End, m.End+25)
+			if anyWord(follow, speech) != "" || strings.HasSuffix(lower(s.text, m.Start-14, m.Start), "according to ") {
+				return graph.Attributed
+			}
+		}
+	}
+	if anyWord(sent, officials) != "" {
+		return graph.Attributed
+	}
+	if follow := lower(s.text, from.End, from.End+20); anyWord(follow, speech) != "" {
+		return graph.Claimed
+	}
+	return graph.Reported
+}
+
+// confidence from the stance and the source's reliability.
+func confidence(st graph.Stance, rel float64) int {
+	base := map[graph.Stance]float64{graph.Claimed: 80, graph.Attributed: 70, graph.Reported: 65, graph.Denied: 60, graph.Alleged: 40}[st]
+	if rel <= 0 || rel > 1 {
+		rel = 0.75
+	}
+	return int(math.Round(base * (0.6 + 0.4*rel/0.75) * 0.9 / 0.9))
+}
