@@ -92,7 +92,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if !ok {
 		return nil
 	}
-	var froms []*mention
+	var froms, tos []*mention
 	var to *mention
 	switch r.mode {
 	case svo:
@@ -103,7 +103,10 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		to = g.after(s, h.end, gap, rt.To, r)
 		froms = g.before(s, h.start, gap, rt.From, r.multi, true)
 	case passive:
-		to = g.nearestBefore(s, h.start, window, rt.To)
+		tos = g.before(s, h.start, window, rt.To, r.multi, false)
+		if len(tos) > 0 {
+			to = tos[0]
+		}
 		if f := g.after(s, h.end, window, rt.From, r); f != nil {
 			froms = []*mention{f}
 		}
@@ -133,8 +136,12 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if !ok {
 		return nil
 	}
+	if len(tos) == 0 {
+		tos = []*mention{to}
+	}
 	var out []graph.Candidate
-	for _, from := range froms {
+	for _, pair := range pairs(froms, tos) {
+		from, to := pair[0], pair[1]
 		toID, toName := g.end(to, rt.To, s.date)
 		fromID, fromName := g.end(from, rt.From, s.date)
 		if fromID == "" || toID == "" || fromID == toID {
@@ -380,4 +387,14 @@ func confidence(st graph.Stance, rel float64) int {
 		rel = 0.75
 	}
 	return int(math.Round(base * (0.6 + 0.4*rel/0.75) * 0.9 / 0.9))
+}
+
+func pairs(froms, tos []*mention) [][2]*mention {
+	var out [][2]*mention
+	for _, f := range froms {
+		for _, t := range tos {
+			out = append(out, [2]*mention{f, t})
+		}
+	}
+	return out
 }

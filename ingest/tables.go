@@ -141,7 +141,8 @@ var personCues = set("president", "prime", "minister", "spokesman", "spokeswoman
 	"general", "gen", "colonel", "col", "judge", "imam", "leader", "chief", "secretary", "senator", "ambassador", "adviser",
 	"advisor", "director", "commander", "king", "queen", "prince", "emir", "mayor", "governor", "sheikh", "cleric", "officer",
 	"captain", "sergeant", "lieutenant", "chancellor", "pope", "bishop", "professor", "prosecutor", "head", "suspect",
-	"attacker", "bomber", "gunman", "brother", "son", "father", "named", "identified")
+	"attacker", "bomber", "gunman", "brother", "son", "father", "named", "identified", "foreign", "interior", "defence",
+	"defense", "deputy", "vice", "former", "acting", "justice")
 
 // locationCues precede a place ("city of X"); locationHeads end one ("X region").
 var locationCues = set("city of", "town of", "village of", "region of", "province of", "district of", "capital", "suburb of",

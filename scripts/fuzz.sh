@@ -1,29 +1,31 @@
 #!/usr/bin/env bash
 # fuzz.sh runs every fuzz target for FUZZTIME each (default 60s; make test
-# uses 5s). An input that fails is saved under graph/testdata/fuzz/TARGET/ and
+# uses 5s) in each package of $pkgs. An input that fails is saved under PKG/testdata/fuzz/TARGET/ and
 # fails the run. A run that fails without saving one (the fuzzing engine's own
 # trouble, e.g. a worker killed on a loaded machine) is shown and tried once more.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 fuzztime=${FUZZTIME:-60s}
-targets=$(go test -list '^Fuzz' ./graph/ | grep '^Fuzz')
+pkgs="graph ingest"
 shopt -s nullglob
-saved() { local f=("graph/testdata/fuzz/$1"/*); echo "${#f[@]}"; }
+saved() { local f=("$pkg/testdata/fuzz/$1"/*); echo "${#f[@]}"; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+for pkg in $pkgs; do
+targets=$(go test -list '^Fuzz' "./$pkg/" | grep '^Fuzz')
 for t in $targets; do
   for attempt in 1 2; do
     echo "==> fuzz $t for $fuzztime"
     before=$(saved "$t")
-    if go test -run '^$' -fuzz "^${t}\$" -fuzztime "$fuzztime" ./graph/ >"$log" 2>&1; then
+    if go test -run '^$' -fuzz "^${t}\$" -fuzztime "$fuzztime" "./$pkg/" >"$log" 2>&1; then
       tail -n 2 "$log"
       break
     fi
     tail -n 40 "$log"
     after=$(saved "$t")
     if [[ $after -gt $before ]]; then
-      echo "fuzz: $t found a failing input, saved in graph/testdata/fuzz/$t/" >&2
+      echo "fuzz: $t found a failing input, saved in $pkg/testdata/fuzz/$t/" >&2
       exit 1
     fi
     if [[ $attempt -eq 2 ]]; then
@@ -32,4 +34,5 @@ for t in $targets; do
     fi
     echo "fuzz: $t failed without a failing input; trying once more"
   done
+done
 done
