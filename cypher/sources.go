@@ -21,7 +21,7 @@ var sourceSchema = []string{
 	"CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (c:Candidate) REQUIRE c.id IS UNIQUE",
 	"CREATE INDEX candidate_source IF NOT EXISTS FOR (c:Candidate) ON (c.source)",
 	"CREATE CONSTRAINT analysis_source IF NOT EXISTS FOR (a:SourceAnalysis) REQUIRE a.source IS UNIQUE",
-	"CREATE INDEX source_sha IF NOT EXISTS FOR (s:Source) ON (s.textSha256)",
+	"CREATE CONSTRAINT source_text_sha IF NOT EXISTS FOR (s:Source) REQUIRE s.textSha256 IS UNIQUE",
 	"CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target)",
 }
 

@@ -203,3 +203,24 @@ type Change struct {
 	Source    *string        `json:"source"`
 	Reason    string         `json:"reason,omitempty"`
 }
+
+// NamedEntity is an entity as the ingest matcher knows it: its names, a
+// Nationality's or State's demonym, an Event's date and the places it
+// occurred in (OCCURRED_IN), and a State's Nationality (NATIONALITY_OF).
+type NamedEntity struct {
+	ID          string
+	Kind        Kind
+	Name        string
+	Aliases     []string
+	Demonym     string
+	Places      []string
+	Date        string
+	Nationality string
+}
+
+// CandidateQuery selects candidates for review.
+type CandidateQuery struct {
+	Source string
+	Status string
+	Limit  int
+}

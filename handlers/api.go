@@ -17,8 +17,10 @@ func OpenAPI() []byte { return openapiYAML }
 type api struct {
 	store   Store
 	sources SourceStore
+	gaz     gazetteer
 	lim     graph.Limits
 	apiKey  string
+	apiKeys map[string]string
 	maxBody int64
 	metrics *Metrics
 }

@@ -3,6 +3,7 @@ package handlers
 import (
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
 	"strings"
@@ -33,29 +34,73 @@ func (a *api) importData(c *gin.Context) {
 		return
 	}
 	a.metrics.importsOK.Inc()
+	a.gaz.invalidate()
 	c.JSON(http.StatusOK, rep)
 }
 
-// authorized checks the key in Authorization: Bearer KEY or X-API-Key.
+// authorized checks the key in Authorization: Bearer KEY or X-API-Key
+// against the unnamed key and the named ones, and remembers the key's name
+// (for the history of what it changes).
 func (a *api) authorized(c *gin.Context) bool {
-	if a.apiKey == "" {
-		abort(c, http.StatusForbidden, "import_disabled", "imports over HTTP are disabled: start the server with ACTORGRAPH_API_KEY set")
+	if a.apiKey == "" && len(a.apiKeys) == 0 {
+		abort(c, http.StatusForbidden, "import_disabled", "writes over HTTP are disabled: start the server with ACTORGRAPH_API_KEY or ACTORGRAPH_API_KEYS set")
 		return false
 	}
 	key := c.GetHeader("X-API-Key")
 	if after, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer "); ok {
 		key = after
 	}
-	switch {
-	case key == "":
+	if key == "" {
 		c.Header("WWW-Authenticate", `Bearer realm="actorgraph"`)
 		abort(c, http.StatusUnauthorized, "unauthenticated", "send the API key as Authorization: Bearer KEY or X-API-Key: KEY")
 		return false
-	case subtle.ConstantTimeCompare([]byte(key), []byte(a.apiKey)) != 1:
+	}
+	name, ok := "", a.apiKey != "" && subtle.ConstantTimeCompare([]byte(key), []byte(a.apiKey)) == 1
+	for n, k := range a.apiKeys {
+		if subtle.ConstantTimeCompare([]byte(key), []byte(k)) == 1 {
+			name, ok = n, true
+		}
+	}
+	if !ok {
 		abort(c, http.StatusForbidden, "forbidden", "the API key is wrong")
 		return false
 	}
+	c.Set(keyNameKey, name)
 	return true
+}
+
+const keyNameKey = "apiKeyName"
+
+// ParseAPIKeys reads ACTORGRAPH_API_KEYS: name:key pairs separated by commas.
+func ParseAPIKeys(s string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(s, ",") {
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		name, key, ok := strings.Cut(pair, ":")
+		name, key = strings.TrimSpace(name), strings.TrimSpace(key)
+		if !ok || name == "" || key == "" {
+			return nil, fmt.Errorf("ACTORGRAPH_API_KEYS: %q is not name:key; want e.g. alice:KEY1,bob:KEY2", clipKey(pair))
+		}
+		if _, dup := out[name]; dup {
+			return nil, fmt.Errorf("ACTORGRAPH_API_KEYS: the name %q is given twice", name)
+		}
+		out[name] = key
+	}
+	return out, nil
+}
+
+// clipKey keeps a key out of error messages.
+func clipKey(pair string) string {
+	if name, _, ok := strings.Cut(pair, ":"); ok {
+		return name + ":…"
+	}
+	if len(pair) > 3 {
+		return pair[:3] + "…"
+	}
+	return pair
 }
 
 func (a *api) readDataSet(c *gin.Context) (*graph.DataSet, error) {

@@ -25,6 +25,9 @@ type Config struct {
 	Limits graph.Limits
 	// APIKey guards POST /api/v1/import; empty disables imports over HTTP.
 	APIKey string
+	// APIKeys are named keys (name -> key); the name is recorded in the
+	// history of every change the key makes.
+	APIKeys map[string]string
 	// MaxBody bounds request bodies (imports); 0 means 64 MiB.
 	MaxBody int64
 	Logger  *slog.Logger
@@ -57,7 +60,7 @@ func New(cfg Config) (*gin.Engine, error) {
 		return nil, err
 	}
 	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
-	a := &api{store: cfg.Store, lim: cfg.Limits, apiKey: cfg.APIKey, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
+	a := &api{store: cfg.Store, lim: cfg.Limits, apiKey: cfg.APIKey, apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
@@ -75,6 +78,10 @@ func New(cfg Config) (*gin.Engine, error) {
 	if ss, ok := cfg.Store.(SourceStore); ok {
 		a.sources = ss
 		v1.GET("/sources/:id", a.source)
+		v1.POST("/sources", a.ingestSource)
+		v1.GET("/candidates", a.candidates)
+		v1.POST("/candidates/:id/accept", a.accept)
+		v1.POST("/candidates/:id/reject", a.reject)
 	}
 	r.NoMethod(func(c *gin.Context) {
 		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)

@@ -9,21 +9,7 @@ import (
 )
 
 // Entry is one entity the matcher knows.
-type Entry struct {
-	ID      string
-	Kind    graph.Kind
-	Name    string
-	Aliases []string
-	// Demonym is a Nationality's or State's adjective ("Tajik").
-	Demonym string
-	// Places are where an Event occurred (OCCURRED_IN targets), so "the
-	// attack on <venue>" finds the event; Date is an Event's date.
-	Places []string
-	Date   string
-	// Nationality is, for a State, the Nationality that NATIONALITY_OF links
-	// to it.
-	Nationality string
-}
+type Entry = graph.NamedEntity
 
 // pattern is one folded name; several entities may share it.
 type pattern struct {

@@ -29,6 +29,8 @@ type Option func(*serverConfig)
 
 type serverConfig struct {
 	apiKey  string
+	apiKeys map[string]string
+	maxBody int64
 	timeout time.Duration
 	limits  graph.Limits
 	log     io.Writer
@@ -36,6 +38,12 @@ type serverConfig struct {
 
 // WithAPIKey sets the import API key (default "testkit-key").
 func WithAPIKey(k string) Option { return func(c *serverConfig) { c.apiKey = k } }
+
+// WithAPIKeys adds named keys (name -> key), as ACTORGRAPH_API_KEYS does.
+func WithAPIKeys(keys map[string]string) Option { return func(c *serverConfig) { c.apiKeys = keys } }
+
+// WithMaxBody bounds request bodies, as ACTORGRAPH_MAX_BODY does (default 64 MiB).
+func WithMaxBody(n int64) Option { return func(c *serverConfig) { c.maxBody = n } }
 
 // WithQueryTimeout sets the per-query time limit (default 10 s).
 func WithQueryTimeout(d time.Duration) Option { return func(c *serverConfig) { c.timeout = d } }
@@ -64,7 +72,7 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 	if err != nil {
 		return nil, err
 	}
-	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey, Metrics: metrics,
+	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey, APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
 		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler()})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,137 @@
+package cypher
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+// gazetteerQuery reads every entity ingest matches names against.
+const gazetteerQuery = `MATCH (n:Entity) WHERE n.kind <> 'Source'
+RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS aliases,
+       coalesce(n.demonym, '') AS demonym, coalesce(toString(n.date), '') AS date,
+       COLLECT { MATCH (n)-[:OCCURRED_IN]->(p:Entity) RETURN p.id } AS places,
+       COLLECT { MATCH (x:Nationality)-[:NATIONALITY_OF]->(n) RETURN x.id } AS nats`
+
+// GazetteerEntries lists every entity with the names ingest matches.
+func (s *Store) GazetteerEntries(ctx context.Context) ([]graph.NamedEntity, error) {
+	var out []graph.NamedEntity
+	err := s.stream(ctx, "gazetteer", gazetteerQuery, nil, func(rec *neo4j.Record) {
+		e := graph.NamedEntity{ID: get[string](rec, "id"), Kind: graph.Kind(get[string](rec, "kind")), Name: get[string](rec, "name"),
+			Aliases: strs(get[[]any](rec, "aliases")), Demonym: get[string](rec, "demonym"), Date: get[string](rec, "date"),
+			Places: strs(get[[]any](rec, "places"))}
+		if nats := strs(get[[]any](rec, "nats")); len(nats) > 0 {
+			e.Nationality = nats[0]
+		}
+		out = append(out, e)
+	})
+	return out, err
+}
+
+// Candidates lists candidates by source and status, oldest source first.
+func (s *Store) Candidates(ctx context.Context, q graph.CandidateQuery) ([]graph.Candidate, error) {
+	res, err := s.read(ctx, "candidates", `MATCH (c:Candidate)
+WHERE ($source = '' OR c.source = $source) AND ($status = '' OR c.status = $status)
+RETURN c ORDER BY c.createdAt, c.source, c.start, c.id LIMIT $limit`,
+		map[string]any{"source": q.Source, "status": q.Status, "limit": int64(q.Limit)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Candidate, 0, len(res.Records))
+	for _, rec := range res.Records {
+		out = append(out, toCandidate(get[dbtype.Node](rec, "c").Props))
+	}
+	return out, nil
+}
+
+// candidateInfo is a candidate with what accepting it needs of its source.
+type candidateInfo struct {
+	graph.Candidate
+	text, date string
+	news       []graph.NewEntity
+}
+
+// candidate reads one candidate with its source's text, date and new-entity proposals.
+func (s *Store) candidate(ctx context.Context, id string) (candidateInfo, error) {
+	res, err := s.read(ctx, "candidate", `MATCH (c:Candidate {id: $id})
+OPTIONAL MATCH (s:Source {id: c.source})
+OPTIONAL MATCH (a:SourceAnalysis {source: c.source})
+RETURN c, coalesce(s.text, '') AS text, coalesce(toString(s.publishedOn), '') AS date, coalesce(a.newEntities, '[]') AS news`, map[string]any{"id": id})
+	if err != nil {
+		return candidateInfo{}, err
+	}
+	if len(res.Records) == 0 {
+		return candidateInfo{}, fmt.Errorf("%w: no candidate with id %s; list them with GET /api/v1/candidates", graph.ErrNotFound, id)
+	}
+	rec := res.Records[0]
+	ci := candidateInfo{Candidate: toCandidate(get[dbtype.Node](rec, "c").Props), text: get[string](rec, "text"), date: get[string](rec, "date")}
+	if err := json.Unmarshal([]byte(get[string](rec, "news")), &ci.news); err != nil {
+		return ci, fmt.Errorf("stored new entities of %s: %w", ci.Source, err)
+	}
+	return ci, nil
+}
+
+func decided(c graph.Candidate) error {
+	if c.Status != graph.Pending {
+		return fmt.Errorf("%w: candidate %s is already %s", graph.ErrConflict, c.ID, c.Status)
+	}
+	return nil
+}
+
+// markCandidate sets a pending candidate's status in the transaction, and
+// fails with a conflict when another request decided it first.
+func markCandidate() statement {
+	return statement{`MATCH (c:Candidate {id: $cand}) WHERE c.status = 'pending'
+SET c.status = $status, c.decidedAt = $at, c.decidedBy = $key, c.edge = $edgeId, c.reason = $reason
+RETURN c`, func(recs []*neo4j.Record) error {
+		if len(recs) == 0 {
+			return fmt.Errorf("%w: the candidate was decided by another request", graph.ErrConflict)
+		}
+		return nil
+	}}
+}
+
+// Reject marks a pending candidate rejected with a reason.
+func (s *Store) Reject(ctx context.Context, id, reason, key string) (graph.Candidate, error) {
+	ci, err := s.candidate(ctx, id)
+	c := ci.Candidate
+	if err != nil {
+		return c, err
+	}
+	if err := decided(c); err != nil {
+		return c, err
+	}
+	params := map[string]any{"cand": id, "status": graph.Rejected, "at": now(), "key": key, "edgeId": nil, "reason": reason}
+	if err := s.write(ctx, "reject", params, markCandidate()); err != nil {
+		return c, err
+	}
+	c.Status, c.Reason = graph.Rejected, reason
+	return c, nil
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// changeStatement records one change to an entity or edge.
+const changeStatement = `UNWIND $changes AS ch
+CREATE (c:Change) SET c = ch, c.at = $at, c.key = $key`
+
+func change(target, action string, before, after any, cand, source, reason string) map[string]any {
+	b, _ := json.Marshal(before)
+	a, _ := json.Marshal(after)
+	m := map[string]any{"target": target, "action": action, "before": string(b), "after": string(a)}
+	if cand != "" {
+		m["candidate"] = cand
+	}
+	if source != "" {
+		m["source"] = source
+	}
+	if reason != "" {
+		m["reason"] = reason
+	}
+	return m
+}
