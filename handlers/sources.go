@@ -89,73 +89,22 @@ func (a *api) ingestSource(c *gin.Context) {
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.maxBody)
 	in, err := readSource(c)
-	if err == nil {
-		err = in.Validate()
-	}
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	id, err := a.sources.SourceByText(ctx, in.Text)
+	d, created, err := ingest.Ingest(c.Request.Context(), a.sources, func(ctx context.Context) (*ingest.Gazetteer, error) {
+		return a.gaz.get(ctx, a.sources)
+	}, in, c.GetString(keyNameKey))
 	if err != nil {
 		fail(c, err)
 		return
 	}
 	status := http.StatusOK
-	var node *graph.Node
-	if id == "" {
+	if created {
 		status = http.StatusCreated
-		n := sourceNode(in, c.GetString(keyNameKey))
-		id, node = n.ID, &n
-	} else if done, err := a.sources.HasAnalysis(ctx, id); err != nil || done {
-		a.answerSource(c, id, status, err)
-		return
-	}
-	g, err := a.gaz.get(ctx, a.sources)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	an := g.Analyze(in.Text, ingest.Meta{SourceID: id, Date: in.PublishedOn})
-	err = a.sources.SaveSource(ctx, node, id, an, c.GetString(keyNameKey))
-	if errors.Is(err, graph.ErrConflict) && node != nil {
-		// Another request stored the same text first: answer with its source.
-		if id, err = a.sources.SourceByText(ctx, in.Text); err == nil {
-			status = http.StatusOK
-		}
-	}
-	a.answerSource(c, id, status, err)
-}
-
-func (a *api) answerSource(c *gin.Context, id string, status int, err error) {
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	d, err := a.sources.Source(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
 	}
 	c.JSON(status, d)
-}
-
-func sourceNode(in graph.SourceInput, key string) graph.Node {
-	sha := graph.TextSHA256(in.Text)
-	name := strings.TrimSpace(in.Title)
-	if name == "" {
-		name = "Untitled source " + sha[:8]
-	}
-	props := map[string]any{"text": in.Text, "textSha256": sha, "textLength": int64(graph.TextLength(in.Text)),
-		"ingestedAt": time.Now().UTC().Format(time.RFC3339)}
-	for k, v := range map[string]string{"title": in.Title, "url": in.URL, "publisher": in.Publisher, "publishedOn": in.PublishedOn,
-		"language": in.Language, "date": in.PublishedOn, "ingestedBy": key} {
-		if v != "" {
-			props[k] = v
-		}
-	}
-	return graph.Node{ID: graph.SourceID(in.Title, sha), Kind: graph.Source, Name: name, Aliases: []string{}, Properties: props}
 }
 
 // readSource reads the article: JSON, or a multipart form with the text in
@@ -168,7 +117,7 @@ func readSource(c *gin.Context) (graph.SourceInput, error) {
 		if err := strictJSON(c.Request.Body, &in); err != nil {
 			return in, err
 		}
-		return readable(in, "")
+		return ingest.Prepare(in, "")
 	case "multipart/form-data":
 		fh, err := c.FormFile("file")
 		if err != nil {
@@ -192,28 +141,8 @@ func readSource(c *gin.Context) (graph.SourceInput, error) {
 		if ext := strings.ToLower(filepath.Ext(fh.Filename)); ext == ".html" || ext == ".htm" {
 			ct = "text/html"
 		}
-		return readable(in, ct)
+		return ingest.Prepare(in, ct)
 	}
 	return in, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
 		"want application/json {title,url,publisher,publishedOn,language,text} or multipart/form-data with the article as file")
-}
-
-// readable turns HTML into its readable text; the stored text is what
-// quotes are checked against.
-func readable(in graph.SourceInput, contentType string) (graph.SourceInput, error) {
-	if err := in.Validate(); err != nil {
-		return in, err
-	}
-	if !strings.HasPrefix(contentType, "text/html") && !ingest.LooksLikeHTML(in.Text) {
-		return in, nil
-	}
-	text, err := ingest.Readable(strings.NewReader(in.Text))
-	if err != nil {
-		return in, graph.Invalid("text", "", "not readable HTML: "+err.Error())
-	}
-	if strings.TrimSpace(text) == "" {
-		return in, graph.Invalid("text", "", "the HTML has no readable text (only scripts, styles or markup); send the article's text")
-	}
-	in.Text = text
-	return in, nil
 }

@@ -5,6 +5,7 @@
 //
 //	actorgraph serve  [flags]            serve the HTTP API and the explorer
 //	actorgraph import [flags] FILE...    load data sets (JSON, or nodes.csv + edges.csv)
+//	actorgraph ingest [flags] FILE       store an article, link its mentions, propose edges
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
 //	actorgraph vocab                     print the vocabulary as Markdown
 //	actorgraph gen    [flags]            write a synthetic benchmark graph
@@ -56,6 +57,8 @@ Usage:
   actorgraph serve  [flags]          serve the HTTP API and the explorer (default :8080)
   actorgraph import [flags] FILE...  load data sets: a .json data set, or a folder's
                                      nodes.csv + edges.csv (name either file)
+  actorgraph ingest [flags] FILE     store an article (text or HTML), link its mentions and
+                                     propose candidate edges for review (--json: the API's answer)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
   actorgraph gen    [flags]          write (and -load) a synthetic graph for benchmarks and fault tests
@@ -68,13 +71,15 @@ set by the environment variable shown with it; a flag wins over its variable.
 // an error out.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"no command given; want serve, import, path or vocab (see --help)"}
+		return usageError{"no command given; want serve, import, ingest, path or vocab (see --help)"}
 	}
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout, stderr)
 	case "import":
 		return importCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "ingest":
+		return ingestCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "path":
 		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
@@ -86,5 +91,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageError{fmt.Sprintf("unknown command %q; want serve, import, path or vocab (see --help)", args[0])}
+	return usageError{fmt.Sprintf("unknown command %q; want serve, import, ingest, path or vocab (see --help)", args[0])}
 }

@@ -51,6 +51,8 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"wrong password", map[string]string{"NEO4J_PASSWORD": "wrong"}, []string{"serve", "--addr", "127.0.0.1:0"}, "rejected the login"},
 		{"unknown command", nil, []string{"frobnicate"}, "unknown command"},
 		{"path needs two", nil, []string{"path", "ISIS-K"}, "needs FROM and TO"},
+		{"bad api keys", map[string]string{"ACTORGRAPH_API_KEYS": "alice"}, []string{"serve"}, "not name:key"},
+		{"ingest needs a file", nil, []string{"ingest"}, "exactly one FILE"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, err := cli(t, tc.env, tc.args...)

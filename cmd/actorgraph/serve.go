@@ -22,6 +22,7 @@ import (
 type serveConfig struct {
 	db                      dbConfig
 	addr, apiKey, loadEmpty string
+	apiKeys                 string
 	proxies, logLevel       string
 	maxBody                 int
 	shutdownGrace           time.Duration
@@ -32,7 +33,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	f := newFlags("serve", "actorgraph serve: the HTTP API (/api/v1, /openapi.yaml, /healthz, /readyz, /metrics) and the explorer at /.", getenv, stderr)
 	f.db(&c.db)
 	f.str(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
-	f.str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "", "key that POST /api/v1/import requires (empty: HTTP imports disabled)")
+	f.str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "", "key that the write routes (import, sources, accept/reject, retract) require (empty and no api-keys: HTTP writes disabled)")
+	f.str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "", "named write keys, name:key,... (the name goes into the history of every change)")
 	f.str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "", "data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
 	f.str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "", "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
 	f.str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
@@ -46,6 +48,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if err := c.db.check(); err != nil {
 		return err
+	}
+	keys, err := handlers.ParseAPIKeys(c.apiKeys)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
@@ -70,7 +76,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	metrics := handlers.NewMetrics()
 	store := c.db.store(driver, metrics.ObserveQuery)
-	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.limits(), APIKey: c.apiKey,
+	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.limits(), APIKey: c.apiKey, APIKeys: keys,
 		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler()})
 	if err != nil {
 		return usageError{"trusted proxies: " + err.Error()}
