@@ -168,3 +168,7 @@ func TestSeedArticleCorroboratesTheClaim(t *testing.T) {
 		t.Fatalf("got %d, candidate %+v; want IS-K's claim (claimed) corroborating the stored edge", r.status, c)
 	}
 }
+
+func sourceInput(text string) graph.SourceInput {
+	return graph.SourceInput{Title: "test article", PublishedOn: "2024-03-26", Text: text}
+}

@@ -27,12 +27,16 @@ type Gazetteer struct {
 	ac      *automaton
 	// eventsAt lists, per Location or State id, the events that occurred there.
 	eventsAt map[string][]int32
+	// natOf and stateOf pair a State with its Nationality ("Tajik" and
+	// Tajikistan) when the nationality's name is one of the state's demonyms.
+	natOf, stateOf map[string]string
 }
 
 // NewGazetteer indexes every name and alias of entries, the demonyms of
 // their states and nationalities, and the surnames of people.
 func NewGazetteer(entries []Entry) *Gazetteer {
-	g := &Gazetteer{entries: entries, byID: make(map[string]int32, len(entries)), ac: newAutomaton(), eventsAt: map[string][]int32{}}
+	g := &Gazetteer{entries: entries, byID: make(map[string]int32, len(entries)), ac: newAutomaton(), eventsAt: map[string][]int32{},
+		natOf: map[string]string{}, stateOf: map[string]string{}}
 	index := map[string]int32{}
 	addPat := func(name string, e int32, weak bool) {
 		f := foldName(name)
@@ -76,6 +80,22 @@ func NewGazetteer(entries []Entry) *Gazetteer {
 		}
 		for _, pl := range e.Places {
 			g.eventsAt[pl] = append(g.eventsAt[pl], id)
+		}
+	}
+	for _, e := range entries {
+		if e.Kind != graph.State || e.Nationality == "" {
+			continue
+		}
+		n, ok := g.Entry(e.Nationality)
+		if !ok {
+			continue
+		}
+		// Chechen is a nationality of Russia, but "a Russian national" is not a Chechen.
+		for _, d := range demonymsOf(e) {
+			if strings.EqualFold(d, n.Name) || strings.EqualFold(d, n.Demonym) {
+				g.natOf[e.ID], g.stateOf[n.ID] = n.ID, e.ID
+				break
+			}
 		}
 	}
 	for i := range g.pats {

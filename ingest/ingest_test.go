@@ -10,13 +10,17 @@ import (
 	"github.com/actorgraph/actorgraph/ingest"
 )
 
-func crocus(t testing.TB) *ingest.Gazetteer {
+func crocusData(t testing.TB) *graph.DataSet {
 	t.Helper()
 	d, err := data.Crocus()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ingest.NewGazetteer(ingest.EntriesOf(d))
+	return d
+}
+
+func crocus(t testing.TB) *ingest.Gazetteer {
+	return ingest.NewGazetteer(ingest.EntriesOf(crocusData(t)))
 }
 
 func seedText(t testing.TB) string {

@@ -59,6 +59,9 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 		// Longer cues first, so "claimed responsibility for" wins over "claimed".
 		sort.SliceStable(sh, func(i, j int) bool { return sh[i].end-sh[i].start > sh[j].end-sh[j].start })
 		for _, h := range sh {
+			if overlaps(s.mentions, h) {
+				continue
+			}
 			for _, ri := range cues.rules[h.cue] {
 				for _, c := range g.propose(s, h, &rules[ri], meta) {
 					k := c.Type + "|" + c.From + "|" + c.To + "|" + fmt.Sprint(sp.Start)
@@ -94,21 +97,34 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	}
 	var froms, tos []*mention
 	var to *mention
+	if r.needs != "" && !strings.Contains(lower(s.text, s.span.Start, s.span.End), r.needs) {
+		return nil
+	}
+	gap := window
+	if r.near > 0 {
+		gap = r.near
+	}
 	switch r.mode {
 	case svo:
-		gap := window
-		if len(cues.cues[h.cue]) <= 3 { // "in", "at": the ends must touch the cue
-			gap = 2
-		}
 		to = g.after(s, h.end, gap, rt.To, r)
 		froms = g.before(s, h.start, gap, rt.From, r.multi, true)
 	case passive:
-		tos = g.before(s, h.start, window, rt.To, r.multi, false)
+		tos = g.before(s, h.start, gap, rt.To, r.multi, false)
 		if len(tos) > 0 {
 			to = tos[0]
 		}
-		if f := g.after(s, h.end, window, rt.From, r); f != nil {
+		if f := g.after(s, h.end, gap, rt.From, r); f != nil {
 			froms = []*mention{f}
+		}
+	case objectIn:
+		if f := g.after(s, h.end, 3, rt.From, r); f != nil {
+			froms = []*mention{f}
+			to = g.afterPrep(s, f.End, rt.To)
+		}
+	case namedAs:
+		if f := g.after(s, h.end, window, rt.From, r); f != nil && strings.Contains(lower(s.text, h.end, f.Start), " as") {
+			froms = []*mention{f}
+			to = g.eventOf(s, rt.To)
 		}
 	case title:
 		to = g.nearestBefore(s, h.start, 4, rt.To)
@@ -154,6 +170,49 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	return out
 }
 
+// afterPrep is the mention of kinds after "in", "at" or "near" that
+// follows pos, past an apposition ("Hashem Abedi, his brother, in Tripoli").
+func (g *Gazetteer) afterPrep(s *sentence, pos int, kinds []graph.Kind) *mention {
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Start < pos {
+			continue
+		}
+		between := lower(s.text, pos, m.Start)
+		if m.Start-pos > 60 || strings.ContainsAny(between, ".;") {
+			return nil
+		}
+		if !(strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " near ")) {
+			continue
+		}
+		m.eventCue = false
+		if g.fits(m, kinds, s.date) {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// eventOf is the event a sentence names: an Event mention, or a place where
+// one event occurred when the sentence speaks of an attack.
+func (g *Gazetteer) eventOf(s *sentence, kinds []graph.Kind) *mention {
+	attack := anyWord(lower(s.text, s.span.Start, s.span.End), append(eventWords, "bomber", "gunman", "gunmen", "attacker")) != ""
+	for _, want := range []bool{true, false} {
+		for i := range s.mentions {
+			m := &s.mentions[i]
+			if (m.kind == graph.Event) != want {
+				continue
+			}
+			m.eventCue = attack
+			if g.fits(m, kinds, s.date) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // end is the id and name a mention stands for at an end that takes kinds:
 // the entity, the new-entity ref, a State's Nationality, or the event that
 // occurred at a place ("the assault on Crocus City Hall").
@@ -165,9 +224,13 @@ func (g *Gazetteer) end(m *mention, kinds []graph.Kind, date string) (string, st
 		return m.ids[0], m.name
 	}
 	if m.kind == graph.State && hasKind(kinds, graph.Nationality) {
-		if e, ok := g.Entry(m.ids[0]); ok && e.Nationality != "" {
-			n, _ := g.Entry(e.Nationality)
+		if n, ok := g.Entry(g.natOf[m.ids[0]]); ok {
 			return n.ID, n.Name
+		}
+	}
+	if m.kind == graph.Nationality && hasKind(kinds, graph.State) {
+		if st, ok := g.Entry(g.stateOf[m.ids[0]]); ok {
+			return st.ID, st.Name
 		}
 	}
 	if ev, ok := g.eventAt(m, date); ok && hasKind(kinds, graph.Event) {
@@ -226,7 +289,7 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if m.Start-pos > gap {
 			return nil
 		}
-		m.eventCue = eventWordBetween(s.text, pos, m.Start)
+		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
 		if g.fits(m, kinds, s.date) {
 			return m
 		}
@@ -397,4 +460,15 @@ func pairs(froms, tos []*mention) [][2]*mention {
 		}
 	}
 	return out
+}
+
+// overlaps reports whether a cue lies partly inside a mention ("attacks on"
+// in "the Paris attacks on Saturday").
+func overlaps(ms []mention, h cueHit) bool {
+	for _, m := range ms {
+		if m.Start < h.end && h.start < m.End {
+			return true
+		}
+	}
+	return false
 }
