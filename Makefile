@@ -2,7 +2,7 @@
 # target also runs by hand (scripts/<name>.sh).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help build run test fuzz bench web neo4j-jars neo4j-start neo4j-stop neo4j-status \
+.PHONY: help build run test fuzz eval bench web neo4j-jars neo4j-start neo4j-stop neo4j-status \
 	image dockerd compose-check vocab soak clean distclean
 
 help: ## list the targets
@@ -20,6 +20,9 @@ test: ## jars, Docker, local Neo4j image, compose check, go vet, go test (real N
 
 fuzz: ## fuzz the parsers
 	@scripts/fuzz.sh
+
+eval: ## ingest's quality on the evaluation set: precision, recall, stance accuracy per type
+	@scripts/eval.sh
 
 bench: ## side-by-side benchmarks on synthetic graphs (SIZES=10k,100k; results in bench/results/)
 	@scripts/bench.sh
