@@ -31,6 +31,10 @@ func compile(f graph.Filter) match {
 		m.types = ":" + strings.Join(checkedTypes(f.Rels), "|")
 	}
 	var ep []string
+	if !f.IncludeRetracted {
+		// A retracted edge is kept (nothing is lost) but answers leave it out.
+		ep = append(ep, notRetracted)
+	}
 	if f.MinConfidence > 0 {
 		ep = append(ep, "r.confidence >= $minConfidence")
 		m.params["minConfidence"] = int64(f.MinConfidence)
@@ -76,6 +80,9 @@ func compile(f graph.Filter) match {
 	m.nodePred = strings.Join(np, " AND ")
 	return m
 }
+
+// notRetracted is the predicate every read uses to leave out retracted edges.
+const notRetracted = "coalesce(r.status, '') <> 'retracted'"
 
 // checkedTypes keeps only vocabulary names; queries never see anything else.
 func checkedTypes(rels []string) []string {

@@ -14,7 +14,13 @@ import (
 type Progress = func(done, total int)
 
 // outcome codes returned per row by the merge statements.
-const outcomeFields = `CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome`
+const outcomeFields = `CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome,
+  CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before`
+
+// outcomeReturn counts the rows per outcome and lists the changed ones (id
+// and state before) for the history.
+const outcomeReturn = `RETURN outcome, count(*) AS n,
+  collect(CASE WHEN outcome <> 'unchanged' THEN [row.props.id, before] END) AS changed`
 
 // mergeNodes is run per kind; the label comes from the closed kind list.
 func mergeNodes(kind graph.Kind) string {
@@ -23,7 +29,7 @@ OPTIONAL MATCH (old:Entity {id: row.props.id})
 WITH row, old, ` + outcomeFields + `
 MERGE (n:Entity {id: row.props.id})
 SET n = row.props, n:` + string(kind) + `
-RETURN outcome, count(*) AS n`
+` + outcomeReturn
 }
 
 // mergeEdges is run per relationship type; the type comes from the vocabulary.
@@ -35,7 +41,7 @@ OPTIONAL MATCH (a)-[old:` + typ + ` {id: row.props.id}]->(b)
 WITH a, b, row, old, ` + outcomeFields + `
 MERGE (a)-[r:` + typ + ` {id: row.props.id}]->(b)
 SET r = row.props
-RETURN outcome, count(*) AS n`
+` + outcomeReturn
 }
 
 // Known looks up the entities a data set refers to but does not define, so
@@ -95,7 +101,7 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 	if err != nil {
 		return graph.ImportReport{}, translate(ctx, err)
 	}
-	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress}
+	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress, key: graph.KeyOf(ctx), history: true}
 	if err := w.write(ctx, d); err != nil {
 		// Rollback may fail too when the connection is gone; the server then
 		// drops the transaction itself, so nothing is kept either way.
@@ -116,6 +122,9 @@ type writer struct {
 	total    int
 	progress Progress
 	report   graph.ImportReport
+	// history records each created or updated record as a change under key.
+	history bool
+	key     string
 }
 
 func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
@@ -162,6 +171,11 @@ func (w *writer) run(ctx context.Context, query string, rows []any, counts *grap
 		}
 		seen := 0
 		for _, rec := range recs {
+			if w.history {
+				if err := recordImport(ctx, w.tx, w.key, rows[lo:hi], get[[]any](rec, "changed")); err != nil {
+					return err
+				}
+			}
 			n := int(get[int64](rec, "n"))
 			seen += n
 			switch get[string](rec, "outcome") {

@@ -41,9 +41,10 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	return translate(ctx, err)
 }
 
-// Counts returns the number of entities and relationships.
+// Counts returns the number of entities and relationships (the history,
+// candidates and analyses kept beside the graph are not entities).
 func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
-	res, err := s.read(ctx, "counts", `CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)
+	res, err := s.read(ctx, "counts", `CALL { MATCH (n:Entity) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -144,7 +144,8 @@ func (s *Store) SaveSource(ctx context.Context, node *graph.Node, id string, a g
 	stmts := []statement{}
 	if node != nil {
 		params["props"] = nodeProps(*node)
-		stmts = append(stmts, statement{`CREATE (s:Entity:Source) SET s = $props`, nil})
+		stmts = append(stmts, statement{`CREATE (s:Entity:Source) SET s = $props`, nil}, statement{changeStatement, nil})
+		params["changes"] = []any{change(id, "import", nil, lean(nodeProps(*node)), "", id, "")}
 	}
 	stmts = append(stmts,
 		statement{`MERGE (a:SourceAnalysis {source: $id}) SET a.mentions = $mentions, a.newEntities = $newEntities, a.at = $at`, nil},

@@ -17,7 +17,7 @@ const timelineQuery = `CALL {
   RETURN e.date AS date, 'event' AS what, e AS node, null AS r, null AS a, null AS b
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE ($entity IS NULL OR a.id = $entity OR b.id = $entity)
+  WHERE ($entity IS NULL OR a.id = $entity OR b.id = $entity) AND ($retracted OR coalesce(r.status, '') <> 'retracted')
   WITH a, b, r, coalesce(r.validFrom, r.reportedOn) AS date
   WHERE date IS NOT NULL AND ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)
   RETURN date, 'relationship' AS what, null AS node, r, a, b
@@ -27,7 +27,7 @@ RETURN date, what, node, r, a, b ORDER BY date, what DESC LIMIT $cap`
 // Timeline lists dated events and edges, oldest first, each edge with its
 // evidence and the nodes it joins.
 func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error) {
-	params := map[string]any{"entity": nil, "from": nil, "to": nil, "cap": int64(q.Limit + 1)}
+	params := map[string]any{"entity": nil, "from": nil, "to": nil, "cap": int64(q.Limit + 1), "retracted": q.IncludeRetracted}
 	if q.Entity != "" {
 		n, err := s.Resolve(ctx, q.Entity)
 		if err != nil {

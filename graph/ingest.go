@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
@@ -223,4 +224,18 @@ type CandidateQuery struct {
 	Source string
 	Status string
 	Limit  int
+}
+
+type keyCtx struct{}
+
+// WithKey returns a context that carries the name of the API key a write is
+// made with, for the history of what it changes.
+func WithKey(ctx context.Context, name string) context.Context {
+	return context.WithValue(ctx, keyCtx{}, name)
+}
+
+// KeyOf is the key name WithKey put in ctx ("" when none).
+func KeyOf(ctx context.Context) string {
+	s, _ := ctx.Value(keyCtx{}).(string)
+	return s
 }

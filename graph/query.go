@@ -37,7 +37,9 @@ type Filter struct {
 	KnownOn       string     // only edges reported by this date
 	Undated       string     // "keep" (default) or "drop": edges with no date under At/KnownOn
 	Sources       []string   // only edges citing one of these sources
-	Extra         url.Values `json:"-"`
+	// IncludeRetracted keeps retracted edges, which answers leave out by default.
+	IncludeRetracted bool
+	Extra            url.Values `json:"-"`
 }
 
 // PathQuery asks for paths between two entities.
@@ -66,16 +68,18 @@ type SearchQuery struct {
 
 // GraphQuery asks for the (filtered) graph.
 type GraphQuery struct {
-	Kinds []Kind
-	Rels  []string
-	Limit int
+	Kinds            []Kind
+	Rels             []string
+	Limit            int
+	IncludeRetracted bool
 }
 
 // TimelineQuery asks for dated events and edges.
 type TimelineQuery struct {
-	Entity   string
-	From, To string
-	Limit    int
+	Entity           string
+	From, To         string
+	Limit            int
+	IncludeRetracted bool
 }
 
 // params reads url.Values, collecting every problem.
@@ -239,6 +243,7 @@ func (p *params) filter(lim Limits) Filter {
 		}
 		f.Sources = append(f.Sources, s)
 	}
+	f.IncludeRetracted = p.boolean("includeRetracted")
 	return f
 }
 
@@ -252,7 +257,7 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "format"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "format", "includeRetracted"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.
@@ -303,7 +308,8 @@ func ParseGraphQuery(v url.Values, lim Limits) (GraphQuery, error) {
 	p := &params{v: v}
 	q := GraphQuery{Kinds: p.kinds("kind"), Rels: p.rels("rel")}
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
-	p.check("kind", "rel", "limit", "format")
+	q.IncludeRetracted = p.boolean("includeRetracted")
+	p.check("kind", "rel", "limit", "format", "includeRetracted")
 	return q, p.err()
 }
 
@@ -318,7 +324,8 @@ func ParseTimelineQuery(v url.Values, lim Limits) (TimelineQuery, error) {
 	if q.Entity == "" && q.From == "" && q.To == "" && len(p.probs) == 0 {
 		p.fail("entity", "", "give an entity, or a window with from and/or to")
 	}
-	p.check("entity", "from", "to", "limit")
+	q.IncludeRetracted = p.boolean("includeRetracted")
+	p.check("entity", "from", "to", "limit", "includeRetracted")
 	return q, p.err()
 }
 

@@ -28,7 +28,7 @@ func (a *api) importData(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	rep, err := a.store.Import(c.Request.Context(), d, nil)
+	rep, err := a.store.Import(graph.WithKey(c.Request.Context(), c.GetString(keyNameKey)), d, nil)
 	if err != nil {
 		fail(c, err)
 		return

@@ -82,6 +82,9 @@ func New(cfg Config) (*gin.Engine, error) {
 		v1.GET("/candidates", a.candidates)
 		v1.POST("/candidates/:id/accept", a.accept)
 		v1.POST("/candidates/:id/reject", a.reject)
+		v1.GET("/entities/:id/history", a.entityHistory)
+		v1.GET("/edges/:id/history", a.edgeHistory)
+		v1.POST("/edges/:id/retract", a.retract)
 	}
 	r.NoMethod(func(c *gin.Context) {
 		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
