@@ -28,15 +28,15 @@ var DefaultLimits = Limits{MaxDepth: 8, MaxPaths: 50, MaxResults: 5000, MaxRefLe
 
 // Filter restricts which edges and nodes a traversal may use.
 type Filter struct {
-	Rels          []string   // relationship types; empty means all
-	Kinds         []Kind     // kinds of intermediate / reached nodes; empty means all but Source
-	Direction     string     // "both" (default), "out", "in"
-	MinConfidence int        // edges below are left out
-	Stances       []Stance   // only these stances; empty means all
-	At            string     // only edges valid on this date
-	KnownOn       string     // only edges reported by this date
-	Undated       string     // "keep" (default) or "drop": edges with no date under At/KnownOn
-	Sources       []string   // only edges citing one of these sources
+	Rels          []string // relationship types; empty means all
+	Kinds         []Kind   // kinds of intermediate / reached nodes; empty means all but Source
+	Direction     string   // "both" (default), "out", "in"
+	MinConfidence int      // edges below are left out
+	Stances       []Stance // only these stances; empty means all
+	At            string   // only edges valid on this date
+	KnownOn       string   // only edges reported by this date
+	Undated       string   // "keep" (default) or "drop": edges with no date under At/KnownOn
+	Sources       []string // only edges citing one of these sources
 	// IncludeRetracted keeps retracted edges, which answers leave out by default.
 	IncludeRetracted bool
 	Extra            url.Values `json:"-"`
