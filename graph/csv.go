@@ -17,9 +17,9 @@ import (
 // JSON object. Header rows are required; column order is free.
 var (
 	NodeColumns = []string{"id", "kind", "name", "aliases", "properties"}
-	EdgeColumns = []string{"id", "type", "source", "target", "evidence", "sources", "quote", "quoteSource",
-		"quoteStart", "quoteEnd", "quoteSha256", "summary", "confidence",
-		"stance", "validFrom", "validTo", "reportedOn", "inferred", "reason", "properties"}
+	EdgeColumns = []string{"id", "type", "source", "target", "sources", "quote", "quoteSource", "confidence",
+		"stance", "validFrom", "validTo", "reportedOn", "inferred", "reason", "properties",
+		"evidence", "quoteStart", "quoteEnd", "quoteSha256", "summary"}
 )
 
 func readCSVPair(path string) (*DataSet, error) {
