@@ -190,3 +190,47 @@ func TestParseEvidenceLevel(t *testing.T) {
 		t.Errorf("ranks not quote > reported-quote > summary > none")
 	}
 }
+
+// TestRankPrefersVerifiedEvidence: at equal length, a path whose weakest hop
+// is a verified quote ranks above one resting on a reported quote, which
+// ranks above one resting on a summary, even when the weaker evidence has
+// the higher confidence; and the explanation says so.
+func TestRankPrefersVerifiedEvidence(t *testing.T) {
+	hop := func(id string, lvl EvidenceLevel, conf int) Edge {
+		return Edge{ID: id, Type: "AFFILIATE_OF", Source: "group:a", Target: "group:" + id,
+			Evidence: Evidence{Evidence: lvl, Sources: []string{"source:s"}, Confidence: conf, Stance: Reported}}
+	}
+	mk := func(name string, lvl2 EvidenceLevel, conf int) Path {
+		e1 := hop(name+"1", EvidenceQuote, conf)
+		e2 := hop(name+"2", lvl2, conf)
+		e2.Source = e1.Target
+		return NewPath([]string{"group:a", e1.Target, e2.Target}, []Edge{e1, e2})
+	}
+	summary := mk("s", EvidenceSummary, 99)
+	reported := mk("r", EvidenceReportedQuote, 90)
+	verified := mk("v", EvidenceQuote, 40)
+	ranked := RankPaths([]Path{summary, reported, verified}, 5)
+	var got []string
+	for _, p := range ranked {
+		got = append(got, string(p.Score.WeakestEvidence))
+	}
+	if strings.Join(got, ",") != "quote,reported-quote,summary" {
+		t.Fatalf("ranked by weakest evidence: got %v, want quote, reported-quote, summary", got)
+	}
+	if ranked[0].Score.VerifiedHops != 2 || ranked[1].Score.VerifiedHops != 1 {
+		t.Errorf("verified hops: got %d, %d; want 2, 1", ranked[0].Score.VerifiedHops, ranked[1].Score.VerifiedHops)
+	}
+	for _, want := range []string{"weakest evidence a reported quote", "1 of 2 hop(s) verified quotes", "a verified quote ranks above a reported quote"} {
+		if !strings.Contains(ranked[1].Score.Explanation, want) {
+			t.Errorf("explanation %q does not say %q", ranked[1].Score.Explanation, want)
+		}
+	}
+	// A shorter path still wins over a longer verified one.
+	short := NewPath([]string{"group:a", "group:x"}, []Edge{hop("x", EvidenceSummary, 10)})
+	if r := RankPaths([]Path{verified, short}, 5); r[0].Length != 1 {
+		t.Errorf("got a %d-hop path first, want the 1-hop path", r[0].Length)
+	}
+	if h := ranked[0].Hops[1]; h.Evidence != EvidenceQuote {
+		t.Errorf("hop evidence: got %q, want quote", h.Evidence)
+	}
+}
