@@ -39,7 +39,9 @@ func seedQuote(t *testing.T) string {
 func importEvidenceFixture(t *testing.T) {
 	t.Helper()
 	quote := seedQuote(t)
-	group := func(id string) graph.Node { return graph.Node{ID: "group:evt-" + id, Kind: graph.Group, Name: "Evidence Test " + id} }
+	group := func(id string) graph.Node {
+		return graph.Node{ID: "group:evt-" + id, Kind: graph.Group, Name: "Evidence Test " + id}
+	}
 	edge := func(from, to string, lvl graph.EvidenceLevel, conf int) graph.Edge {
 		ev := graph.Evidence{Evidence: lvl, Sources: []string{seed}, Confidence: conf, Stance: graph.Reported, ReportedOn: "2024-03-25"}
 		switch lvl {
