@@ -5,10 +5,14 @@ table below and the files in sources/.
     python3 build.py            # writes crocus.json beside this script
     python3 build.py --check    # fails if crocus.json is not what the table builds
 
-Standard library only. Every edge names the public fact(s) it was read from
-(property publicFacts: line numbers in sources/crocus-public-facts.jsonl), and
-every quote is checked here to be a verbatim substring of its quote source, the
-same check the Go import runs (graph/validate.go).
+Standard library only (system python3). Every edge names the public fact(s) it
+was read from (property publicFacts: line numbers in
+sources/crocus-public-facts.jsonl) and carries one evidence level (quote,
+reported-quote, summary; see section 3). Before writing, check() enforces the
+data rules that data/rules_test.go checks over the shipped JSON: verified quotes
+at their code-point offsets with the stored text's sha256, no quote from a
+compilation, reportedOn on or after every dated source, confidence within the
+band of the best-graded source (README.md).
 """
 import hashlib
 import json
@@ -1108,7 +1112,7 @@ for loc, st in (("LOC_KABUL_AIRPORT", "STATE_AF"), ("LOC_BESLAN", "STATE_RU"), (
         "The public entities compilation places %s in %s." % (ENTS[loc]["name"], node_name(R.get(st, st))), 95)
 # Places the seed or a fact names without an entity row.
 ent("LOCATED_IN", "location:moscow", R["STATE_RU"],
-    "The public entities compilation places the Dubrovka Theater, Moscow, in Russia; Moscow is the capital of Russia.", 95)
+    "The public entities compilation places the Dubrovka Theater, Moscow, in Russia, so Moscow lies in Russia.", 95)
 fact("LOCATED_IN", "location:kaluga-oblast", R["STATE_RU"], 90, 95)
 fact("OCCURRED_IN", R["EV_FSB_KALUGA_SYNAGOGUE_PLOT_2024"], "location:kaluga-oblast", 90, 90)
 
