@@ -426,7 +426,8 @@ SITE = {
 OWN_GRADE = {SEED: ("C", "opinion article of unknown publisher; one known factual error ('deadliest ... since 2013')"),
              PE: ("B", "compilation of encyclopedia mirrors and news reports (entities: names, roles, places)")}
 # Dates the archive gave for stored pages whose URL carries none.
-ARCHIVE_DATE = {"web-rt-us-embassy-alert": "2024-03-07", "web-tag24-kerman-claim": "2024-01-05"}
+ARCHIVE_DATE = {"web-rt-us-embassy-alert": "2024-03-07", "web-tag24-kerman-claim": "2024-01-05",
+                "web-giornaledibrescia-kiev": "2024-03-23"}
 # The address a stored passage was read from, when it differs from the cited URL.
 TEXT_URL = {"web-cir-crocus-analysis": "https://www.info-res.org/cir/articles/islamic-state-crocus-city-hall-attack-analysing-the-background-and-online-responses/"}
 WEB_TEXT_BASIS = ("excerpt of the page as held by a public web-page archive (retrieved 2026-11-30); only this passage "
@@ -818,6 +819,8 @@ fact("PERPETRATED", R["GRP_IS"], CRO, 27, 80, "attributed", key="attributed-by-u
      summary="NHK World reports that the US government attributed the Crocus attack to ISIS alone (an attribution, not a finding).")
 fact("ATTRIBUTED", R["STATE_FR"], R["GRP_IS"], 29, 85, "attributed", props={"event": CRO}, rq="statement")
 fact("PERPETRATED", R["GRP_IS"], CRO, 29, 75, "attributed", key="attributed-by-fr", props={"attributedBy": "state:fr"}, rq="statement")
+VERDICT = ("Четыре исполнителя теракта в «Крокусе» Далерджон Мирзоев, Саидакрами Рачабализода, Шамсидин Фаридуни "
+           "и Мухаммадсобир Файзов приговорены к пожизненному сроку")
 for atk, f_part, f_nat, f_assoc, f_sent, years in ATTACKERS:
     # Review: "associated with ... not proven" is not membership: attributed, 45.
     fact("MEMBER_OF", R[atk], R["GRP_ISKP"], f_assoc, 45, "attributed", reported="2024-03-25",
@@ -827,7 +830,7 @@ for atk, f_part, f_nat, f_assoc, f_sent, years in ATTACKERS:
     fact("PROSECUTED_IN", R[atk], "event:2024-03-24-basmanny-court-hearing", f_part, 90,
          vq=("cnn-live-2024-03-25", "Each of the four defendants charged with committing a terrorist act in the Crocus City concert hall attack was brought to court individually in Moscow on Sunday."),
          reported="2024-03-25", props={"outcome": "charged; placed in pretrial detention"})
-    fact("PROSECUTED_IN", R[atk], R["EV_CROCUS_VERDICT_2026"], f_sent, 95,
+    fact("PROSECUTED_IN", R[atk], R["EV_CROCUS_VERDICT_2026"], f_sent, 95, vq=("news-ru-verdict", VERDICT),
          props={"sentence": "life imprisonment", "prisonYears": years})
     fact("DESIGNATED_TERRORIST", R["STATE_RU"], R[atk], 65, 90, props={"listedBy": "Rosfinmonitoring"},
          vq=("sputnik-terrorist-list", "The service added Dalerdzhon Mirzoyev, Shamsidin Fariduni, Saidakrami Rachabalizoda and Muhammadsobir Fayzov to the list of terrorist and extremists, according to its registry."))
@@ -845,7 +848,8 @@ fact("TRAVELED_TO", R["ATK_FARIDUNI"], R["STATE_TR"], 51, 60, reported="2024-03-
      props={"reportedOnBasis": "undated article; his return to Russia (2024-03-04)"})
 fact("TRAVELED_TO", R["ATK_FARIDUNI"], R["LOC_CROCUS"], 52, 65, reported="2024-03-07",
      props={"purpose": "visited the venue before the attack"})
-fact("TRIAL_OF", R["EV_CROCUS_VERDICT_2026"], CRO, 59, 95)
+fact("TRIAL_OF", R["EV_CROCUS_VERDICT_2026"], CRO, 59, 95, extra_sources=("https://news.ru/society/sud-vynes-prigovor-chetyrem-ispolnitelyam-terakta-v-krokuse",),
+     vq=("news-ru-verdict", "Суд вынес приговоры четырем исполнителям теракта в «Крокусе»"))
 fact("TRIAL_OF", "event:2024-03-24-basmanny-court-hearing", CRO, 30, 90, reported="2024-03-25",
      vq=("cnn-live-2024-03-25", "They are accused of committing a crime under part 3, provision \u201cb\u201d of article 205 of the Russian Criminal Code (terrorist act)"),
      props={"note": "court hearing built from the charge facts 30, 34, 38, 42"}, drop=("role",))
@@ -854,12 +858,14 @@ fact("OCCURRED_IN", "event:2024-03-24-basmanny-court-hearing", "location:moscow"
      key=None, drop=("role", "charge"))
 
 # ---- Investigations and detentions -----------------------------------------
-fact("INVESTIGATED", R["STATE_RU"], CRO, 56, 85, key="2024-03-23",
+BORTNIKOV_11 = ("The head of the Russian FSB, Alexander Bortnikov, reported to Russian President Vladimir Putin on 23 March "
+                "on the arrest of 11 people, including all four terrorists directly involved in the terrorist attack.")
+fact("INVESTIGATED", R["STATE_RU"], CRO, 56, 85, key="2024-03-23", vq=("giornaledibrescia-kiev", BORTNIKOV_11),
      props={"action": "detentions"})
 fact("INVESTIGATED", R["STATE_RU"], CRO, 57, 75, key="12-detained", reported="2024-03-28",
      props={"reportedOnBasis": "undated Wikipedia mirror (text covers events to at least 2024-03-28)"})
 fact("INVESTIGATED", R["STATE_RU"], CRO, 58, 60, key="2024-03-30")
-fact("SPOKE_WITH", R["PER_BORTNIKOV"], R["PER_PUTIN"], 56, 80, key=None,
+fact("SPOKE_WITH", R["PER_BORTNIKOV"], R["PER_PUTIN"], 56, 80, key=None, vq=("giornaledibrescia-kiev", BORTNIKOV_11),
      props={"topic": "11 detained over the Crocus attack, 4 of them direct perpetrators", "event": CRO})
 fact("DETAINED", R["STATE_RU"], R["PER_ISLOMOV_FAMILY"], 60, 80,
      props={"event": CRO, "action": "pretrial detention"})
@@ -930,6 +936,9 @@ TOLL_VQ = {
     "web-wikipedia-volgograd-2013": "killing 34 people overall, including both perpetrators",
     "web-wikipedia-spb-metro-2017": "bringing the total to 15",
     "web-wikipedia-kerman": "The attacks killed at least 95 people, and injured 284 others.",
+    "web-tvzvezda-verdict-toll": "Теракт унес жизни 150 человек, шестеро из которых дети. Еще 609 человек получили ранения.",
+    "web-giornaledibrescia-kiev": "At least 115 people were killed and more than 100 others were hospitalized, the Investigative Committee confirmed.",
+    "web-en-academic-nord-ost": "Death(s) At least 170 in total (including some 130 hostages)\nInjured Over 700",
 }
 
 
@@ -989,17 +998,23 @@ for n, ev, rep, conf in ((102, "EV_KERMAN_2024", "2024-01-05", 80), (103, "EV_KE
 fact("DEADLIEST_SINCE", CRO, R["EV_BESLAN_2004"], 148, 85, reported="2024-03-22",
      props={"scope": "on Russian soil", "reportedOnBasis": "undated Wikipedia mirror; the press said 'deadliest in two decades' from the day of the attack",
             "caveat": "Metrojet 9268 (2015, 224 dead) killed more Russians, but over Egypt (fact 150)"})
-fact("OCCURRED_IN", R["EV_NORDOST_2002"], R["LOC_DUBROVKA"], 112, 90, reported="2002-10-23")
+fact("OCCURRED_IN", R["EV_NORDOST_2002"], R["LOC_DUBROVKA"], 112, 90, reported="2002-10-23",
+     vq=("en-academic-nord-ost", "was the seizure of the crowded Dubrovka Theater on 23 October 2002"))
 fact("PERPETRATED", R["PER_BARAYEV"], R["EV_NORDOST_2002"], 115, 85, reported="2002-10-23",
+     vq=("en-academic-nord-ost", "The siege was officially led by Movsar Barayev."),
      props={"role": "led the hostage-takers"})
-fact("CLAIMED_RESPONSIBILITY", R["PER_BASAYEV"], R["EV_NORDOST_2002"], 116, 80, "claimed", reported="2002-10-26")
+fact("CLAIMED_RESPONSIBILITY", R["PER_BASAYEV"], R["EV_NORDOST_2002"], 116, 80, "claimed", reported="2002-10-26",
+     vq=("en-academic-nord-ost", "Shamil Basayev (claimed responsibility for organization)"))
 fact("PERPETRATED", R["GRP_RIYADUS"], R["EV_NORDOST_2002"], 114, 65, reported="2002-10-26",
+     vq=("en-academic-nord-ost", "Perpetrator(s) SPIR, Riyadus-Salikhin, IIPB"),
      props={"reportedOnBasis": "undated encyclopedia copy; the siege's end"})
 fact("OCCURRED_IN", R["EV_BESLAN_2004"], R["LOC_BESLAN"], 117, 95, reported="2004-09-01")
 fact("PERPETRATED", R["GRP_RIYADUS"], R["EV_BESLAN_2004"], 119, 85, reported="2004-09-03")
 fact("CLAIMED_RESPONSIBILITY", R["PER_BASAYEV"], R["EV_BESLAN_2004"], 120, 85, "claimed", reported="2004-09-17",
+     vq=("currenttime-beslan", "Within a few weeks, Chechen militia leader Shamil Basayev claimed responsibility for the attack."),
      props={"reportedOnBasis": "'within weeks' of the siege (2004-09); day not given"})
-fact("PERPETRATED", R["PER_KULAYEV"], R["EV_BESLAN_2004"], 121, 90, reported="2004-09-03")
+fact("PERPETRATED", R["PER_KULAYEV"], R["EV_BESLAN_2004"], 121, 90, reported="2004-09-03",
+     vq=("currenttime-beslan", "All of the hostage-takers were killed except for one man, Nurpashi Kulayev, who was captured alive and sentenced to life in prison in 2006."))
 fact("CLAIMED_RESPONSIBILITY", R["PER_UMAROV"], R["EV_MOSCOW_METRO_2010"], 123, 85, "claimed")
 fact("PERPETRATED", R["GRP_CE"], R["EV_MOSCOW_METRO_2010"], 124, 80, reported="2010-03-31",
      props={"reportedOnBasis": "undated encyclopedia; the claim of 2010-03-31"})
@@ -1033,10 +1048,12 @@ fact("MOTIVATED_BY", R["EV_METROJET_9268_2015"], R["EV_RU_SYRIA_INTERVENTION_201
      reported="2015-10-31", props={"reportedOnBasis": "the IS-SP claim (2015-10-31)"})
 fact("AFFILIATE_OF", R["GRP_ISSP"], R["GRP_IS"], 141, 90, reported="2014-11-13", valid_from="2014-11-13")
 fact("LEADER_OF", R["PER_UMAROV"], R["GRP_CE"], 142, 85, reported="2007-10-07", valid_from="2007-10-07",
+     vq=("wikimili-caucasus-emirate", "it was officially announced on 7 October 2007, by former President of Ichkeria Dokka Umarov, who became its first emir."),
      props={"role": "founder/emir"})
 fact("DESIGNATED_TERRORIST", R["STATE_US"], R["GRP_CE"], 143, 90, reported="2011-05-31",
      props={"reportedOnBasis": "month given (2011-05); last day used"}, drop=("date",))
 fact("SPLIT_FROM", R["GRP_VILAYAT_KAVKAZ"], R["GRP_CE"], 144, 80, reported="2015-12-31",
+     vq=("wikimili-caucasus-emirate", "By late 2015 the group no longer had a visible presence in the North Caucasus region, as most of its members defected to the local ISIL affiliate, Vilayat Kavkaz."),
      props={"what": "most Caucasus Emirate members defected to it", "reportedOnBasis": "'by late 2015'"})
 fact("OCCURRED_IN", R["EV_RU_SYRIA_INTERVENTION_2015"], R["STATE_SY"], 145, 95, reported="2015-09-30")
 fact("MILITARY_INVOLVEMENT_IN", R["STATE_RU"], R["EV_RU_SYRIA_INTERVENTION_2015"], 145, 95, reported="2015-09-30",
@@ -1072,7 +1089,9 @@ fact("LOCATED_IN", R["LOC_KRASNOGORSK"], R["STATE_RU"], 3, 95, reported="2024-03
      props={"reportedOnBasis": "undated Wikipedia mirror; the attack date"})
 fact("VICTIMS_FROM", CRO, R["STATE_KG"], 21, 80, reported="2024-03-27",
      props={"reportedOnBasis": "undated; reported with the 143 toll (2024-03-27/28)"})
-fact("TARGETED", R["EV_FSB_KALUGA_SYNAGOGUE_PLOT_2024"], R["GRP_ISKP"], 90, 80)
+KALUGA = ("On the territory of the Kaluga region, the activities of a cell of the international terrorist organization "
+          "\u201cIslamic State\u201d in Afghanistan \u201cVilayat Khorasan\u201d, banned in Russia, were suppressed")
+fact("TARGETED", R["EV_FSB_KALUGA_SYNAGOGUE_PLOT_2024"], R["GRP_ISKP"], 90, 80, vq=("i24-synagogue-plot", KALUGA))
 fact("NATIONALITY_OF", R["NAT_KAZAKH"], R["STATE_KZ"], 86, 90, reported="2024-03-11")
 
 # ---- From the entities file -----------------------------------------------------
@@ -1114,7 +1133,7 @@ for loc, st in (("LOC_KABUL_AIRPORT", "STATE_AF"), ("LOC_BESLAN", "STATE_RU"), (
 ent("LOCATED_IN", "location:moscow", R["STATE_RU"],
     "The public entities compilation places the Dubrovka Theater, Moscow, in Russia, so Moscow lies in Russia.", 95)
 fact("LOCATED_IN", "location:kaluga-oblast", R["STATE_RU"], 90, 95)
-fact("OCCURRED_IN", R["EV_FSB_KALUGA_SYNAGOGUE_PLOT_2024"], "location:kaluga-oblast", 90, 90)
+fact("OCCURRED_IN", R["EV_FSB_KALUGA_SYNAGOGUE_PLOT_2024"], "location:kaluga-oblast", 90, 90, vq=("i24-synagogue-plot", KALUGA))
 
 # ---------------------------------------------------------------------------
 # 4. Facts deliberately not imported as edges (see README): why, per fact.
