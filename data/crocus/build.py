@@ -1045,28 +1045,35 @@ fact("LEADER_OF", R["PER_ABU_OSAMA_ALMASRI"], R["GRP_ISSP"], 136, 75, reported="
 fact("RESPONDED_TO", R["STATE_RU"], R["EV_METROJET_9268_2015"], 139, 80, reported="2016-08-04",
      props={"action": "confirmed the crash as terrorism"})
 fact("MOTIVATED_BY", R["EV_METROJET_9268_2015"], R["EV_RU_SYRIA_INTERVENTION_2015"], 140, 60, "claimed",
+     vq=("stanford-mmp-557", "October 31, 2015: IS-IP claimed that it shot down a Russian charter jet in Egypt because of Russian airstrikes in Syria."),
      reported="2015-10-31", props={"reportedOnBasis": "the IS-SP claim (2015-10-31)"})
-fact("AFFILIATE_OF", R["GRP_ISSP"], R["GRP_IS"], 141, 90, reported="2014-11-13", valid_from="2014-11-13")
+fact("AFFILIATE_OF", R["GRP_ISSP"], R["GRP_IS"], 141, 90, reported="2014-11-13", valid_from="2014-11-13",
+     vq=("ctc-sinai-province", "Accordingly, JABM\u2019s name was dropped, replaced by \u201cwilayat sina,\u201d the Islamic State\u2019s province of Sinai (PS)."))
 fact("LEADER_OF", R["PER_UMAROV"], R["GRP_CE"], 142, 85, reported="2007-10-07", valid_from="2007-10-07",
      vq=("wikimili-caucasus-emirate", "it was officially announced on 7 October 2007, by former President of Ichkeria Dokka Umarov, who became its first emir."),
      props={"role": "founder/emir"})
 fact("DESIGNATED_TERRORIST", R["STATE_US"], R["GRP_CE"], 143, 90, reported="2011-05-31",
+     vq=("longwarjournal-ce-designation", "Today under Executive Order 13224, the US State Department added the Islamic Caucasus Emirate, or Imarat Kavkaz, to the list of terrorist organizations."),
      props={"reportedOnBasis": "month given (2011-05); last day used"}, drop=("date",))
 fact("SPLIT_FROM", R["GRP_VILAYAT_KAVKAZ"], R["GRP_CE"], 144, 80, reported="2015-12-31",
      vq=("wikimili-caucasus-emirate", "By late 2015 the group no longer had a visible presence in the North Caucasus region, as most of its members defected to the local ISIL affiliate, Vilayat Kavkaz."),
      props={"what": "most Caucasus Emirate members defected to it", "reportedOnBasis": "'by late 2015'"})
-fact("OCCURRED_IN", R["EV_RU_SYRIA_INTERVENTION_2015"], R["STATE_SY"], 145, 95, reported="2015-09-30")
+SYRIA_2015 = ("On 30 September 2015, President Putin authorized Russian military intervention in the Syrian Civil War, "
+              "following a formal request by the Syrian government for military help against rebel and jihadist groups.")
+fact("OCCURRED_IN", R["EV_RU_SYRIA_INTERVENTION_2015"], R["STATE_SY"], 145, 95, reported="2015-09-30", vq=("historydraft-syria-2015", SYRIA_2015))
 fact("MILITARY_INVOLVEMENT_IN", R["STATE_RU"], R["EV_RU_SYRIA_INTERVENTION_2015"], 145, 95, reported="2015-09-30",
-     valid_from="2015-09-30")
-fact("MILITARY_INVOLVEMENT_IN", R["STATE_RU"], R["STATE_SY"], 145, 95, reported="2015-09-30", valid_from="2015-09-30")
-fact("TARGETED", R["EV_RU_INVASION_UKRAINE_2022"], R["STATE_UA"], 146, 95, reported="2022-02-24")
+     valid_from="2015-09-30", vq=("historydraft-syria-2015", SYRIA_2015))
+fact("MILITARY_INVOLVEMENT_IN", R["STATE_RU"], R["STATE_SY"], 145, 95, reported="2015-09-30", valid_from="2015-09-30", vq=("historydraft-syria-2015", SYRIA_2015))
+SMO = ("Following President Vladimir Putin's statement declaring the commencenent of a 'special military operation' in Ukraine, "
+       "the full-scale invasion began by land, air and sea.")
+fact("TARGETED", R["EV_RU_INVASION_UKRAINE_2022"], R["STATE_UA"], 146, 95, reported="2022-02-24", vq=("cir-special-military-operation", SMO))
 fact("MILITARY_INVOLVEMENT_IN", R["STATE_RU"], R["EV_RU_INVASION_UKRAINE_2022"], 146, 95, reported="2022-02-24",
-     valid_from="2022-02-24")
+     valid_from="2022-02-24", vq=("cir-special-military-operation", SMO))
 
 # ---- Kerman 2024 and Kabul 2021 (IS-K's other attacks) ------------------------
 fact("OCCURRED_IN", R["EV_KERMAN_2024"], R["LOC_KERMAN"], 100, 95, reported="2024-01-03",
      vq=("wikipedia-kerman", "a commemorative ceremony marking the assassination of Qasem Soleimani at his grave in eastern Kerman, Iran, was attacked by two bomb explosions"))
-fact("LOCATED_IN", R["LOC_KERMAN"], R["STATE_IR"], 101, 95, reported="2024-01-03")
+fact("LOCATED_IN", R["LOC_KERMAN"], R["STATE_IR"], 101, 95, reported="2024-01-03", vq=("wikipedia-kerman", "his grave in eastern Kerman, Iran"))
 fact("CLAIMED_RESPONSIBILITY", R["GRP_IS"], R["EV_KERMAN_2024"], 105, 90, "claimed", reported="2024-01-05",
      vq=("tag24-kerman-claim", "The Islamic State group said Thursday that it carried out twin bombings which killed at least 84 people at a memorial ceremony in Iran"))
 fact("PERPETRATED", R["GRP_ISKP"], R["EV_KERMAN_2024"], 106, 80, "attributed", reported="2024-01-05",
