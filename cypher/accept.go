@@ -97,14 +97,14 @@ func acceptedEdge(ci candidateInfo, o graph.CandidateOverride) (*graph.DataSet, 
 			return nil, nil, graph.Invalid("newEntities", ref, "names neither end of the edge; set from or to to it, or leave it out")
 		}
 	}
-	props := map[string]any{"candidate": c.ID, "evidence": "quote", "quoteStart": int64(c.Start), "quoteEnd": int64(c.End),
-		"quoteSha256": graph.TextSHA256(ci.text)}
 	reported := ""
 	if graph.ValidDate(ci.date) {
 		reported = ci.date
 	}
-	d.Edges = append(d.Edges, graph.Edge{Type: typ, Source: from, Target: to, Properties: props,
-		Evidence: graph.Evidence{Sources: []string{c.Source}, Quote: c.Quote, QuoteSource: c.Source, Confidence: conf,
+	start, end := c.Start, c.End
+	d.Edges = append(d.Edges, graph.Edge{Type: typ, Source: from, Target: to, Properties: map[string]any{"candidate": c.ID},
+		Evidence: graph.Evidence{Evidence: graph.EvidenceQuote, Sources: []string{c.Source}, Quote: c.Quote, QuoteSource: c.Source,
+			QuoteStart: &start, QuoteEnd: &end, QuoteSHA256: graph.TextSHA256(ci.text), Confidence: conf,
 			Stance: graph.Stance(stance), ValidFrom: o.ValidFrom, ValidTo: o.ValidTo, ReportedOn: reported}})
 	return d, &d.Edges[0], nil
 }

@@ -2,8 +2,6 @@ package graph
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"unicode/utf8"
 )
@@ -86,15 +84,6 @@ type SourceInput struct {
 	Language    string `json:"language"`
 	Text        string `json:"text"`
 }
-
-// TextSHA256 is the hex sha256 of a text's UTF-8 bytes.
-func TextSHA256(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
-}
-
-// TextLength is a text's length in Unicode code points.
-func TextLength(text string) int { return utf8.RuneCountInString(text) }
 
 // MaxSourceText bounds an ingested text (code points).
 const MaxSourceText = 2_000_000

@@ -37,6 +37,9 @@ type Filter struct {
 	KnownOn       string   // only edges reported by this date
 	Undated       string   // "keep" (default) or "drop": edges with no date under At/KnownOn
 	Sources       []string // only edges citing one of these sources
+	// Evidence is the weakest evidence level kept: quote keeps verified
+	// quotes only, reported-quote adds reported quotes; "" keeps all.
+	Evidence EvidenceLevel
 	// IncludeRetracted keeps retracted edges, which answers leave out by default.
 	IncludeRetracted bool
 	Extra            url.Values `json:"-"`
@@ -71,6 +74,7 @@ type GraphQuery struct {
 	Kinds            []Kind
 	Rels             []string
 	Limit            int
+	Evidence         EvidenceLevel // weakest evidence level of the edges kept; "" keeps all
 	IncludeRetracted bool
 }
 
@@ -236,6 +240,7 @@ func (p *params) filter(lim Limits) Filter {
 	default:
 		p.fail("undated", f.Undated, "want keep or drop")
 	}
+	f.Evidence = p.evidence()
 	for _, s := range p.list("source") {
 		if why := ValidID(s); why != "" {
 			p.fail("source", s, why)
@@ -245,6 +250,19 @@ func (p *params) filter(lim Limits) Filter {
 	}
 	f.IncludeRetracted = p.boolean("includeRetracted")
 	return f
+}
+
+// evidence reads the minimum evidence level.
+func (p *params) evidence() EvidenceLevel {
+	s := p.one("evidence")
+	if s == "" {
+		return ""
+	}
+	l, ok := ParseEvidenceLevel(s)
+	if !ok {
+		p.fail("evidence", s, "want quote (verified quotes only), reported-quote (quotes, verified or not) or summary (all)")
+	}
+	return l
 }
 
 // check rejects parameters the route does not know, so a typo is not silently
@@ -257,7 +275,7 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "format", "includeRetracted"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format", "includeRetracted"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.
@@ -308,8 +326,9 @@ func ParseGraphQuery(v url.Values, lim Limits) (GraphQuery, error) {
 	p := &params{v: v}
 	q := GraphQuery{Kinds: p.kinds("kind"), Rels: p.rels("rel")}
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
+	q.Evidence = p.evidence()
 	q.IncludeRetracted = p.boolean("includeRetracted")
-	p.check("kind", "rel", "limit", "format", "includeRetracted")
+	p.check("kind", "rel", "limit", "evidence", "format", "includeRetracted")
 	return q, p.err()
 }
 
