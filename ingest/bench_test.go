@@ -11,7 +11,8 @@ import (
 )
 
 // article is a text of at least n words: the seed article repeated, with
-// names from extra woven in so that the big gazetteer finds mentions too.
+// claims woven in (extra holds pairs: a group's name, an event's name) so
+// that the big gazetteer finds mentions and candidates too.
 func article(t testing.TB, n int, extra []string) string {
 	seed := seedText(t)
 	var b strings.Builder
@@ -20,7 +21,7 @@ func article(t testing.TB, n int, extra []string) string {
 		b.WriteString(seed)
 		b.WriteString("\n\n")
 		if len(extra) > 0 {
-			b.WriteString(extra[i%len(extra)] + " claimed responsibility for the attack, officials said. ")
+			b.WriteString(extra[(2*i)%len(extra)] + " claimed responsibility for the " + extra[(2*i+1)%len(extra)] + ", officials said. ")
 		}
 		words = len(strings.Fields(b.String()))
 	}
@@ -80,11 +81,17 @@ func genData(b *testing.B, n int) *graph.DataSet {
 
 func genGazetteer(b *testing.B, n int) (*ingest.Gazetteer, []string) {
 	d := genData(b, n)
-	var names []string
+	var groups, events, names []string
 	for _, n := range d.Nodes {
-		if n.Kind == graph.Group {
-			names = append(names, n.Name)
+		switch n.Kind {
+		case graph.Group:
+			groups = append(groups, n.Name)
+		case graph.Event:
+			events = append(events, n.Name)
 		}
+	}
+	for i := 0; i < len(groups) && i < len(events); i++ {
+		names = append(names, groups[i], events[i])
 	}
 	return ingest.NewGazetteer(ingest.EntriesOf(d)), names
 }
