@@ -105,6 +105,17 @@ func TestEntityHistoryAndAcceptRecorded(t *testing.T) {
 	if r := get(t, "/api/v1/entities/group:nobody/history"); r.status != 404 {
 		t.Errorf("unknown entity history: got %d, want 404", r.status)
 	}
+	// An import that changes a record is an edit, with the state before.
+	for _, name := range []string{"Test Edit", "Test Edited"} {
+		if r := post(t, "/api/v1/import", `{"nodes":[{"id":"person:test-edit","kind":"Person","name":"`+name+`"}],"edges":[]}`); r.status != 200 {
+			t.Fatalf("import: %d %s", r.status, clip(r.body))
+		}
+	}
+	get(t, "/api/v1/entities/person:test-edit/history").json(t, &h)
+	if len(h.Changes) != 2 || h.Changes[0].Action != "import" || h.Changes[1].Action != "edit" ||
+		h.Changes[1].Before["name"] != "Test Edit" || h.Changes[1].After["name"] != "Test Edited" {
+		t.Errorf("edit history: %+v", h.Changes)
+	}
 	r = ingestJSON(t, sourceInput("Ukraine denied any involvement in the attack on Crocus City Hall."))
 	var d sourceDoc
 	r.json(t, &d)
