@@ -106,6 +106,10 @@ func TestIngestReviewAndCite(t *testing.T) {
 		acc.Edge.Confidence != 70 || acc.Candidate.Edge == nil || *acc.Candidate.Edge != acc.Edge.ID {
 		t.Fatalf("accept: got %d %s", r.status, clip(r.body))
 	}
+	if ev := acc.Edge.Evidence; ev.Evidence != graph.EvidenceQuote || ev.QuoteStart == nil || *ev.QuoteStart != denied.Start ||
+		ev.QuoteEnd == nil || *ev.QuoteEnd != denied.End || ev.QuoteSHA256 != graph.TextSHA256(article) {
+		t.Errorf("accepted edge evidence %+v, want a verified quote with the sentence's offsets and the text's hash", ev)
+	}
 	if r := post(t, "/api/v1/candidates/"+denied.ID+"/accept", ``); r.status != 409 {
 		t.Errorf("accepting twice: got %d %s, want 409", r.status, clip(r.body))
 	}
