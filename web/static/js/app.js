@@ -12,7 +12,7 @@
 import { $, view, busy, nav, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './state.js';
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
-import { cy, clearView, render, onDateSlide, exportPNG, exportJSON } from './graph.js';
+import { clearView, render, onDateSlide, exportPNG, exportJSON, refit } from './graph.js';
 import { expand, pick, loadAll, findPath, fitView } from './actions.js';
 import { renderEvidence, select, renderLegend, renderFilterLists, onFilterChange, updatePathRelSummary } from './panels.js';
 import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStanceSummary } from './pathfinder.js';
@@ -134,10 +134,7 @@ function wire() {
   });
   document.addEventListener('keydown', onKey);
   wireSources();
-  $('#tab-graph').addEventListener('click', () => {
-    cy.resize();
-    if (cy.nodes().length) fitView();
-  });
+  $('#tab-graph').addEventListener('click', refit);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== nav.lastHash) restore();
   });

@@ -390,3 +390,14 @@ export function exportJSON() {
   download(`actorgraph-${stamp()}.json`, new Blob([JSON.stringify(out, null, 2)], { type: 'application/json' }));
 }
 
+
+// refit sizes the canvas again (it had no size while the Sources view was
+// shown) and fits what is drawn, no closer than a fresh layout would.
+export function refit() {
+  cy.resize();
+  const eles = cy.elements(':visible');
+  if (eles.empty()) return;
+  cy.maxZoom(1.3);
+  cy.fit(eles, 24);
+  cy.maxZoom(3);
+}

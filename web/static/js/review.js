@@ -32,7 +32,7 @@ export function renderCandidates() {
       el('div', { class: 'cand-line' }, el('b', {}, c.fromName || nm(c.from)), ' ', el('span', { class: 'rel' }, `—${c.type}→`), ' ',
         el('b', {}, c.toName || nm(c.to))),
       el('div', { class: 'meta' },
-        el('span', { class: `status status-${c.status}` }, c.status),
+        el('span', { class: 'cand-status' }, c.status),
         c.stance ? el('span', { class: `stance stance-${c.stance}` }, c.stance) : null,
         c.confidence !== undefined ? el('span', { class: 'conf' }, `confidence ${c.confidence}`) : null,
         c.cue ? el('span', { class: 'cue', title: 'the words that proposed it' }, `cue “${c.cue}”`) : null),

@@ -98,7 +98,7 @@ export function hideError() {
 export const nav = { lastHash: '' };
 
 export function saveURL() {
-  const h = encodeState(view.tab === 'sources' ? { src: view.src, span: view.span } : view);
+  const h = encodeState(view.tab === 'sources' ? { src: view.src, span: view.span } : { ...view, src: null, span: null });
   nav.lastHash = h;
   const url = location.pathname + location.search + (h ? '#' + h : '');
   if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
