@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	stdpng "image/png"
 	"net/http"
 	"net/url"
@@ -834,6 +835,34 @@ func TestExplorer(t *testing.T) {
 		}
 	})
 
+	t.Run("each hop shows its evidence level as the API states it", func(t *testing.T) {
+		defer b.checkConsole(t, "each hop shows its evidence level as the API states it")
+		var want struct {
+			Paths []struct {
+				Hops []evidenceHop `json:"hops"`
+			} `json:"paths"`
+		}
+		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}}, &want)
+		if len(want.Paths) == 0 {
+			t.Fatal("the API finds no path from IS-K to Tajikistan")
+		}
+		runPath(b, t, "asking for the path with every filter off", "IS-K", "Tajikistan", `(() => {
+			document.querySelectorAll('#path-stances input').forEach(i => { i.checked = true; });
+			document.querySelector('#path-evidence').value = '';
+		})()`)
+		shown := eval[[]shownHop](t, b, "reading the hops", shownHopsJS)
+		var hops []evidenceHop
+		for _, p := range want.Paths {
+			hops = append(hops, p.Hops...)
+		}
+		if len(shown) != len(hops) {
+			t.Fatalf("evidence panel shows %d hops, the API answers %d", len(shown), len(hops))
+		}
+		for i, h := range hops {
+			checkHop(t, h, shown[i])
+		}
+	})
+
 	// The final picture: the expanded attack, restored from its link and fitted.
 	if expandedURL != "" {
 		b.do(t, "reopening the expanded view",
@@ -873,5 +902,68 @@ func waitDownload(t *testing.T, dir, suffix string) []byte {
 			t.Fatalf("no complete download ending in %s after 30 s; the folder holds %q", suffix, all)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// evidenceHop is a path hop's evidence as the API sends it.
+type evidenceHop struct {
+	Edge        string `json:"edge"`
+	Evidence    string `json:"evidence"`
+	Quote       string `json:"quote"`
+	Summary     string `json:"summary"`
+	QuoteSource string `json:"quoteSource"`
+	QuoteStart  *int   `json:"quoteStart"`
+	QuoteEnd    *int   `json:"quoteEnd"`
+}
+
+// shownHop is a hop as the evidence panel shows it.
+type shownHop struct {
+	Edge  string `json:"edge"`
+	Level string `json:"level"`
+	Label string `json:"label"`
+	Words string `json:"words"`
+	Open  string `json:"open"`
+}
+
+const shownHopsJS = `[...document.querySelectorAll('#evidence li.hop')].map(li => ({
+	edge: li.dataset.edge,
+	level: li.querySelector('.ev').dataset.evidence,
+	label: li.querySelector('.ev .level').innerText,
+	words: (li.querySelector('.ev blockquote.quote, .ev p.summary') || {innerText: ''}).innerText,
+	open: (li.querySelector('a.open-source') || {getAttribute: () => ''}).getAttribute('href') || '',
+}))`
+
+// levelLabels is what the panel must say for each evidence level.
+var levelLabels = map[string]string{
+	"quote":          "verified quote ✓",
+	"reported-quote": "reported quote (not checked)",
+	"summary":        "curator summary",
+	"":               "quote (level not stated)",
+}
+
+// checkHop compares one hop of the panel with the API's: its label, its words
+// (the quote, or the summary of a summary), and a link into the source text
+// exactly when the quote is verified and its offsets are known.
+func checkHop(t *testing.T, h evidenceHop, s shownHop) {
+	t.Helper()
+	if s.Edge != h.Edge {
+		t.Errorf("hop %s shown as %s", h.Edge, s.Edge)
+	}
+	if want, ok := levelLabels[h.Evidence]; !ok || s.Label != want {
+		t.Errorf("hop %s (evidence %q): label %q, want %q", h.Edge, h.Evidence, s.Label, want)
+	}
+	words := h.Quote
+	if h.Evidence == "summary" {
+		words = h.Summary
+	}
+	if strings.Join(strings.Fields(s.Words), " ") != strings.Join(strings.Fields(words), " ") {
+		t.Errorf("hop %s (evidence %q): shows %q, want %q", h.Edge, h.Evidence, s.Words, words)
+	}
+	wantOpen := ""
+	if h.Evidence == "quote" && h.QuoteStart != nil && h.QuoteEnd != nil {
+		wantOpen = fmt.Sprintf("#src=%s&span=%d-%d", h.QuoteSource, *h.QuoteStart, *h.QuoteEnd)
+	}
+	if got, _ := url.QueryUnescape(s.Open); got != wantOpen {
+		t.Errorf("hop %s (evidence %q): link into the source text %q, want %q", h.Edge, h.Evidence, s.Open, wantOpen)
 	}
 }
