@@ -168,15 +168,29 @@ func (b *browser) checkConsole(t *testing.T, flow string) {
 	}
 }
 
-// do runs steps with a time limit, and on failure saves a screenshot and stops the test.
+// do runs steps with a time limit, and on failure saves a screenshot and stops
+// the test, with what the page's error banner says.
 func (b *browser) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
 	defer cancel()
 	if err := chromedp.Do(ctx, steps...); err != nil {
-		b.screenshot(t, "failed.png")
-		t.Fatalf("%s: %v", what, err)
+		b.screenshot(t, failedName(t))
+		t.Fatalf("%s: %v (error banner: %q)", what, err, b.banner())
 	}
+}
+
+// banner is the text of the page's error banner, if shown.
+func (b *browser) banner() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#error').hidden ? '' : document.querySelector('#error-message').innerText`))
+	return s
+}
+
+// failedName names the screenshot of a failure after the test.
+func failedName(t *testing.T) string {
+	return "failed-" + strings.NewReplacer("/", "-", " ", "_", "'", "", ",", "").Replace(t.Name()) + ".png"
 }
 
 // eval evaluates a JavaScript expression in the page and decodes its value.
@@ -186,7 +200,7 @@ func eval[T any](t *testing.T, b *browser, what, expr string) T {
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
-		b.screenshot(t, "failed.png")
+		b.screenshot(t, failedName(t))
 		t.Fatalf("%s: %v", what, err)
 	}
 	return v

@@ -67,15 +67,29 @@ function fcoseOptions() {
 // least overlap, until none is left or the rounds run out. Labelled edges'
 // labels are obstacles: a node on one (other than the edge's ends) moves off it.
 export function separate(nodes, gap = 6, rounds = 80) {
+  const byId = new Map();
   const items = nodes.map((n) => {
     const p = n.position();
     const bb = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
-    return { n, x: p.x, y: p.y, x1: bb.x1 - p.x - gap / 2, x2: bb.x2 - p.x + gap / 2, y1: bb.y1 - p.y - gap / 2, y2: bb.y2 - p.y + gap / 2 };
+    const lb = n.style('label') ? n.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false }) : null;
+    const it = { n, x: p.x, y: p.y, x1: bb.x1 - p.x - gap / 2, x2: bb.x2 - p.x + gap / 2, y1: bb.y1 - p.y - gap / 2, y2: bb.y2 - p.y + gap / 2,
+      label: lb && lb.w > 0 ? { x1: lb.x1 - p.x, x2: lb.x2 - p.x, y1: lb.y1 - p.y, y2: lb.y2 - p.y } : null };
+    byId.set(n.id(), it);
+    return it;
   });
-  const obstacles = nodes.edgesWith(nodes).filter((e) => e.style('label')).map((e) => ({
-    ends: new Set([e.source().id(), e.target().id()]),
-    bb: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
-  })).filter((o) => o.bb.w > 0);
+  // A labelled edge's label moves with the midpoint of its ends.
+  const obstacles = nodes.edgesWith(nodes).filter((e) => e.style('label')).map((e) => {
+    const bb = e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const s = byId.get(e.source().id());
+    const t = byId.get(e.target().id());
+    return { s, t, w: bb.w + gap / 2, h: bb.h + gap / 2, dx: (bb.x1 + bb.x2) / 2 - (s.x + t.x) / 2, dy: (bb.y1 + bb.y2) / 2 - (s.y + t.y) / 2 };
+  }).filter((o) => o.w > gap / 2 && o.s !== o.t);
+  const box = (o) => {
+    const cx = (o.s.x + o.t.x) / 2 + o.dx;
+    const cy0 = (o.s.y + o.t.y) / 2 + o.dy;
+    return { x1: cx - o.w / 2, x2: cx + o.w / 2, y1: cy0 - o.h / 2, y2: cy0 + o.h / 2 };
+  };
+  const overlap = (a, b) => [Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1), Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1)];
   for (let r = 0; r < rounds; r++) {
     let moved = false;
     for (let i = 0; i < items.length; i++) {
@@ -98,14 +112,29 @@ export function separate(nodes, gap = 6, rounds = 80) {
         }
       }
       for (const o of obstacles) {
-        if (o.ends.has(a.n.id())) continue;
-        const ox = Math.min(a.x + a.x2, o.bb.x2) - Math.max(a.x + a.x1, o.bb.x1);
-        if (ox <= 0) continue;
-        const oy = Math.min(a.y + a.y2, o.bb.y2) - Math.max(a.y + a.y1, o.bb.y1);
-        if (oy <= 0) continue;
+        const bb = box(o);
+        if (o.s === a || o.t === a) {
+          // An edge's own end: its label may not cover the edge's label;
+          // moving the end away along the edge lengthens it and moves the
+          // label half as far.
+          if (!a.label) continue;
+          const [ox, oy] = overlap(bb, { x1: a.x + a.label.x1, x2: a.x + a.label.x2, y1: a.y + a.label.y1, y2: a.y + a.label.y2 });
+          if (ox <= 0 || oy <= 0) continue;
+          const other = o.s === a ? o.t : o.s;
+          const vx = a.x - other.x;
+          const vy = a.y - other.y;
+          const len = Math.hypot(vx, vy) || 1;
+          const d = 2 * (Math.min(ox, oy) + 0.5);
+          a.x += (vx / len) * d;
+          a.y += (vy / len) * d;
+          moved = true;
+          continue;
+        }
+        const [ox, oy] = overlap(bb, { x1: a.x + a.x1, x2: a.x + a.x2, y1: a.y + a.y1, y2: a.y + a.y2 });
+        if (ox <= 0 || oy <= 0) continue;
         moved = true;
-        if (ox < oy) a.x += (ox + 0.5) * (a.x <= (o.bb.x1 + o.bb.x2) / 2 ? -1 : 1);
-        else a.y += (oy + 0.5) * (a.y <= (o.bb.y1 + o.bb.y2) / 2 ? -1 : 1);
+        if (ox < oy) a.x += (ox + 0.5) * (a.x <= (bb.x1 + bb.x2) / 2 ? -1 : 1);
+        else a.y += (oy + 0.5) * (a.y <= (bb.y1 + bb.y2) / 2 ? -1 : 1);
       }
     }
     if (!moved) break;
