@@ -1,11 +1,13 @@
 package stix
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -104,7 +106,10 @@ func Read(r io.Reader, name string) (*graph.DataSet, *Result, error) {
 
 // ReadBytes is Read over a document already in memory.
 func ReadBytes(b []byte, name string) (*graph.DataSet, *Result, error) {
-	return Read(strings.NewReader(string(b)), name)
+	if !utf8.Valid(b) {
+		return nil, nil, invalid(name, "not valid UTF-8; save the bundle as UTF-8")
+	}
+	return Read(bytes.NewReader(b), name)
 }
 
 func invalid(name, reason string) error {
