@@ -23,7 +23,8 @@ var countryNames = sync.OnceValue(func() map[string]string {
 			if err != nil || !r.IsCountry() || r.String() != code {
 				continue
 			}
-			if name := names.Name(r); name != "" {
+			// The first code wins: GB before UK, which CLDR also knows.
+			if name := names.Name(r); name != "" && m[fold(name)] == "" {
 				m[fold(name)] = code
 			}
 		}
@@ -57,6 +58,9 @@ func CountryCode(s string) string {
 	if len(s) == 2 {
 		up := strings.ToUpper(s)
 		if r, err := language.ParseRegion(up); err == nil && r.IsCountry() && r.String() == up {
+			if up == "UK" {
+				return "GB" // exceptionally reserved for the United Kingdom
+			}
 			return up
 		}
 	}

@@ -149,7 +149,7 @@ func extensionObject() map[string]any {
 var extensionProperties = []string{
 	"first_seen", "last_seen",
 	"x_actorgraph_aliases", "x_actorgraph_confidence", "x_actorgraph_evidence", "x_actorgraph_id",
-	"x_actorgraph_inferred", "x_actorgraph_kind", "x_actorgraph_properties", "x_actorgraph_quote",
+	"x_actorgraph_inferred", "x_actorgraph_kind", "x_actorgraph_name", "x_actorgraph_properties", "x_actorgraph_quote",
 	"x_actorgraph_quote_end", "x_actorgraph_quote_sha256", "x_actorgraph_quote_source", "x_actorgraph_quote_start",
 	"x_actorgraph_reason", "x_actorgraph_reported_on", "x_actorgraph_source", "x_actorgraph_sources",
 	"x_actorgraph_stance", "x_actorgraph_summary", "x_actorgraph_target", "x_actorgraph_text", "x_actorgraph_type",

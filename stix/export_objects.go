@@ -69,8 +69,10 @@ func (x *exporter) node(n *graph.Node) map[string]any {
 }
 
 func (x *exporter) report(n *graph.Node, o map[string]any) {
-	if t, ok := n.Properties["title"].(string); ok && strings.TrimSpace(t) != "" {
+	if t, ok := n.Properties["title"].(string); ok && strings.TrimSpace(t) != "" && t != n.Name {
+		// STIX readers show a report's name: its title. Our name is kept.
 		o["name"] = t
+		o["x_actorgraph_name"] = n.Name
 	}
 	o["published"] = o["created"]
 	refs := uniqueSorted(x.reports[n.ID])

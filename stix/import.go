@@ -177,6 +177,9 @@ func (im *importer) restore(o object) (graph.Node, bool) {
 		return graph.Node{}, false
 	}
 	n := graph.Node{ID: id, Kind: kind, Name: o.str("name"), Aliases: nilIfEmpty(o.strs("x_actorgraph_aliases"))}
+	if name := o.str("x_actorgraph_name"); name != "" {
+		n.Name = name
+	}
 	if p, ok := o["x_actorgraph_properties"].(map[string]any); ok && len(p) > 0 {
 		n.Properties = normalize(p)
 	}
