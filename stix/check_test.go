@@ -50,7 +50,7 @@ func TestOASISTools(t *testing.T) {
 	python := checkers(t)
 	d := crocus(t)
 	for name, g := range map[string]*graph.Subgraph{
-		"crocus": {Nodes: d.Nodes, Edges: d.Edges},
+		"crocus":  {Nodes: d.Nodes, Edges: d.Edges},
 		"gen-10k": bigGraph(t, 10000),
 	} {
 		t.Run(name, func(t *testing.T) {
