@@ -54,27 +54,37 @@ func TestOASISTools(t *testing.T) {
 		"gen-10k": bigGraph(t, 10000),
 	} {
 		t.Run(name, func(t *testing.T) {
+			if testing.Short() && len(g.Edges) > 5000 && os.Getenv("CI") != "true" {
+				t.Skip("-short: the OASIS validator takes minutes over a large export")
+			}
+			t.Parallel()
 			file := filepath.Join(t.TempDir(), name+".stix.json")
 			if err := os.WriteFile(file, export(t, g), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+			ctx, cancel := context.WithTimeout(t.Context(), 15*time.Minute)
 			defer cancel()
-			// The validator's own command line (its console script's entry point).
+			// The validator's own command line (its console script's entry
+			// point), run beside the stix2 parser: both take minutes on 10k.
 			validator := exec.CommandContext(ctx, python, "-c",
 				"import sys; from stix2validator.scripts.stix2_validator import main; sys.argv[0] = 'stix2_validator'; sys.exit(main())",
-				"--version", "2.1", "--strict", "--disable", "103,202,302", "--silent", file)
-			if out, err := validator.CombinedOutput(); err != nil {
-				t.Fatalf("stix2_validator --version 2.1 --strict --disable 103,202,302 rejected the export: %v\n%s", err, clipOut(out))
-			}
-			c := exec.CommandContext(ctx, python, filepath.Join(formatcheck, "check_stix.py"), file)
+				"--version", "2.1", "--strict", "--disable", "103,202,302", file)
+			var vout bytes.Buffer
+			validator.Stdout, validator.Stderr = &vout, &vout
+			parser := exec.CommandContext(ctx, python, filepath.Join(formatcheck, "check_stix.py"), file)
 			var stdout, stderr bytes.Buffer
-			c.Stdout, c.Stderr = &stdout, &stderr
-			if err := c.Run(); err != nil {
-				t.Fatalf("check_stix.py rejected the export: %v\n%s", err, clipOut(stderr.Bytes()))
+			parser.Stdout, parser.Stderr = &stdout, &stderr
+			if err := validator.Start(); err != nil {
+				t.Fatal(err)
+			}
+			perr := parser.Run()
+			if err := validator.Wait(); err != nil {
+				t.Errorf("stix2_validator --version 2.1 --strict --disable 103,202,302 rejected the export: %v\n%s", err, clipOut(vout.Bytes()))
+			}
+			if perr != nil {
+				t.Fatalf("check_stix.py (stix2.parse) rejected the export: %v\n%s", perr, clipOut(stderr.Bytes()))
 			}
 			var seen struct {
-				Valid   bool           `json:"valid"`
 				Objects int            `json:"objects"`
 				Parsed  int            `json:"parsed"`
 				Types   map[string]int `json:"types"`
@@ -83,8 +93,8 @@ func TestOASISTools(t *testing.T) {
 				t.Fatalf("check_stix.py printed %q: %v", stdout.String(), err)
 			}
 			want := len(g.Nodes) + len(g.Edges) + 2
-			if !seen.Valid || seen.Objects != want || seen.Parsed != want {
-				t.Errorf("the OASIS tools saw %+v, want %d objects, all valid and parsed", seen, want)
+			if seen.Objects != want || seen.Parsed != want {
+				t.Errorf("stix2 read %d of %d objects, want %d", seen.Parsed, seen.Objects, want)
 			}
 			if wantTypes := typeCounts(g); !reflect.DeepEqual(seen.Types, wantTypes) {
 				t.Errorf("object types %v, want %v", seen.Types, wantTypes)
@@ -122,7 +132,7 @@ func checkers(t *testing.T) string {
 	if err == nil {
 		return python
 	}
-	msg := fmt.Sprintf("cannot check STIX exports with the OASIS tools: %v; install them with `make formatcheck-deps` (pip install -r tools/formatcheck/requirements.txt)", err)
+	msg := fmt.Sprintf("cannot check STIX exports with the OASIS tools: %v; install them with `pip install -r tools/formatcheck/requirements.txt` (scripts/test-deps.sh does)", err)
 	switch {
 	case os.Getenv("CI") == "true":
 		t.Fatal(msg)

@@ -20,7 +20,7 @@ var countryNames = sync.OnceValue(func() map[string]string {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code {
+			if err != nil || !assigned(code) {
 				continue
 			}
 			// The first code wins: GB before UK, which CLDR also knows.
@@ -57,14 +57,26 @@ func CountryCode(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) == 2 {
 		up := strings.ToUpper(s)
-		if r, err := language.ParseRegion(up); err == nil && r.IsCountry() && r.String() == up {
-			if up == "UK" {
-				return "GB" // exceptionally reserved for the United Kingdom
-			}
+		if up == "UK" {
+			return "GB" // exceptionally reserved for the United Kingdom
+		}
+		if assigned(up) {
 			return up
 		}
+		return ""
 	}
 	return countryNames()[fold(s)]
+}
+
+// assigned reports whether code is an officially assigned ISO 3166-1 code:
+// a country to CLDR and not one of the user-assigned ranges (AA, QM-QZ,
+// XA-XZ, ZZ), which no validator accepts.
+func assigned(code string) bool {
+	if code == "AA" || code == "ZZ" || code[0] == 'X' || (code[0] == 'Q' && code[1] >= 'M') {
+		return false
+	}
+	r, err := language.ParseRegion(code)
+	return err == nil && r.IsCountry() && r.String() == code
 }
 
 // CountryName is the English name of an ISO code, or the code itself.

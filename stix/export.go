@@ -114,10 +114,11 @@ func (x *exporter) index() []pending {
 	return out
 }
 
-// typeOf is n's STIX type: a Location with no country, region or coordinates
-// cannot be a valid STIX location, so it is a place of our own (new-sdo).
+// typeOf is n's STIX type: a State or Location with no ISO country, region
+// or coordinates cannot be a valid STIX location, so it is a place of our
+// own (new-sdo).
 func (x *exporter) typeOf(n *graph.Node) string {
-	if n.Kind == graph.Location && !x.placed(n) {
+	if (n.Kind == graph.Location || n.Kind == graph.State) && !x.placed(n) {
 		return placeType
 	}
 	if t, ok := objectType[n.Kind]; ok {

@@ -47,9 +47,7 @@ func (x *exporter) node(n *graph.Node) map[string]any {
 		put(o, "description", str(n.Properties, "role"))
 	case graph.Nationality:
 		o["identity_class"] = "class"
-	case graph.State:
-		x.place(n, o)
-	case graph.Location:
+	case graph.State, graph.Location:
 		if typ != placeType {
 			x.place(n, o)
 		}
@@ -121,7 +119,7 @@ func (x *exporter) place(n *graph.Node, o map[string]any) {
 	}
 }
 
-// placed reports whether a Location can be a valid STIX location.
+// placed reports whether a State or Location can be a valid STIX location.
 func (x *exporter) placed(n *graph.Node) bool {
 	_, _, coords := coordinates(n)
 	return x.country(n, 0) != "" || regionOf(n) != "" || coords
@@ -129,7 +127,7 @@ func (x *exporter) placed(n *graph.Node) bool {
 
 func (x *exporter) country(n *graph.Node, depth int) string {
 	if n.Kind == graph.State {
-		if c := strings.ToUpper(str(n.Properties, "iso2")); len(c) == 2 {
+		if c := CountryCode(str(n.Properties, "iso2")); c != "" {
 			return c
 		}
 		return CountryCode(n.Name)
