@@ -3,7 +3,6 @@ package stix
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -30,9 +29,10 @@ func Write(w io.Writer, g *graph.Subgraph) error {
 	}
 	bundle := "bundle--" + uuid.NewSHA1(Namespace, sum.Sum(nil)).String()
 	fmt.Fprintf(bw, "{\"type\":\"bundle\",\"id\":%q,\"objects\":[\n", bundle)
+	var b []byte
 	for i, o := range objs {
-		b, err := json.Marshal(o.build())
-		if err != nil {
+		var err error
+		if b, err = appendObject(b[:0], o.build()); err != nil {
 			return fmt.Errorf("stix: %s: %w", o.id, err)
 		}
 		if i > 0 {

@@ -6,6 +6,7 @@ package stix
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -38,12 +39,24 @@ const epoch = "1970-01-01T00:00:00.000Z"
 // timestamp turns a date (YYYY-MM-DD) into a STIX timestamp with
 // millisecond precision; ok is false when s is not a date.
 func timestamp(s string) (string, bool) {
+	if len(s) != 10 {
+		return "", false
+	}
+	if ts, ok := timestamps.Load(s); ok {
+		return ts.(string), true
+	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return "", false
 	}
-	return t.UTC().Format("2006-01-02T15:04:05.000Z"), true
+	ts := t.UTC().Format("2006-01-02T15:04:05.000Z")
+	timestamps.Store(s, ts)
+	return ts, true
 }
+
+// timestamps caches timestamp: an export converts the same few dates
+// hundreds of thousands of times.
+var timestamps sync.Map
 
 // date reads the date part of a STIX timestamp ("2024-03-25T00:00:00Z").
 func date(ts string) string {
