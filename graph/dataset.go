@@ -251,9 +251,12 @@ func IsSTIXBundle(b []byte) bool {
 		if err != nil {
 			return false
 		}
-		if key == "type" {
+		switch key {
+		case "type":
 			v, err := dec.Token()
 			return err == nil && v == "bundle"
+		case "nodes", "edges", "name", "description":
+			return false // a data set's keys: no need to read on
 		}
 		var skip json.RawMessage
 		if dec.Decode(&skip) != nil {
