@@ -97,14 +97,17 @@ func (x *exporter) index() []pending {
 		if x.stixID[e.Source] == "" || x.stixID[e.Target] == "" {
 			continue // an edge to a node outside g cannot be written as a relationship
 		}
-		if e.ID == "" {
-			e.ID = graph.EdgeID(e.Type, e.Source, e.Target)
+		// An edge of a data set not yet validated may have no id: it gets the
+		// one the import would give it.
+		ourID := e.ID
+		if ourID == "" {
+			ourID = graph.EdgeID(e.Type, e.Source, e.Target)
 		}
-		id := ID("relationship", e.ID)
+		id := ID("relationship", ourID)
 		for _, s := range e.Sources {
 			x.reports[s] = append(x.reports[s], id, x.stixID[e.Source], x.stixID[e.Target])
 		}
-		out = append(out, pending{id, func() map[string]any { return x.relationship(e, id) }})
+		out = append(out, pending{id, func() map[string]any { return x.relationship(e, ourID, id) }})
 	}
 	for i := range x.g.Nodes {
 		n := &x.g.Nodes[i]

@@ -9,7 +9,7 @@ import (
 // confidence, labels, start_time/stop_time, created from reportedOn,
 // external_references to the supporting sources) and all of it, exactly, in
 // x_actorgraph_*.
-func (x *exporter) relationship(e *graph.Edge, id string) map[string]any {
+func (x *exporter) relationship(e *graph.Edge, ourID, id string) map[string]any {
 	created, ok := timestamp(e.ReportedOn)
 	if !ok {
 		created = epoch
@@ -23,7 +23,7 @@ func (x *exporter) relationship(e *graph.Edge, id string) map[string]any {
 	}
 	o["confidence"] = e.Confidence
 	o["labels"] = []string{"stance:" + string(e.Stance)}
-	o["x_actorgraph_id"] = e.ID
+	o["x_actorgraph_id"] = ourID
 	o["x_actorgraph_type"] = e.Type
 	o["x_actorgraph_source"], o["x_actorgraph_target"] = e.Source, e.Target
 	o["x_actorgraph_stance"] = string(e.Stance)
@@ -49,7 +49,7 @@ func (x *exporter) relationship(e *graph.Edge, id string) map[string]any {
 	if len(e.Properties) > 0 {
 		o["x_actorgraph_properties"] = e.Properties
 	}
-	refs := []any{ourRef(e.ID)}
+	refs := []any{ourRef(ourID)}
 	for _, s := range e.Sources {
 		refs = append(refs, x.sourceRef(s))
 	}
