@@ -75,6 +75,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	v1.GET("/graph", a.graph)
 	v1.GET("/timeline", a.timeline)
 	v1.POST("/import", a.importData)
+	v1.GET("/export/stix", a.exportSTIX)
 	if ss, ok := cfg.Store.(SourceStore); ok {
 		a.sources = ss
 		v1.GET("/sources/:id", a.source)
