@@ -22,7 +22,33 @@ const (
 	FormatD3        Format = "d3"
 	FormatGraphML   Format = "graphml"
 	FormatGEXF      Format = "gexf"
+	// FormatGEXF13 is GEXF 1.3, given on request (format=gexf&gexfVersion=1.3);
+	// FormatGEXF is GEXF 1.2draft, the version networkx's read_gexf and Gephi
+	// read by default.
+	FormatGEXF13 Format = "gexf-1.3"
 )
+
+// GEXFVersions are the GEXF versions an export can be written in, the
+// default first.
+var GEXFVersions = []string{"1.2draft", "1.3"}
+
+// WithGEXFVersion returns the format that writes f (which must be
+// FormatGEXF) in GEXF version v: "" or "1.2draft" (the default) or "1.3".
+func WithGEXFVersion(f Format, v string) (Format, error) {
+	if v == "" {
+		return f, nil
+	}
+	if f != FormatGEXF {
+		return "", Invalid("gexfVersion", v, "applies to format=gexf only; drop it or add format=gexf")
+	}
+	switch v {
+	case "1.2draft", "1.2":
+		return FormatGEXF, nil
+	case "1.3":
+		return FormatGEXF13, nil
+	}
+	return "", Invalid("gexfVersion", v, "want 1.2draft (the default, read by networkx and Gephi) or 1.3")
+}
 
 // Formats lists every format in a fixed order.
 var Formats = []Format{FormatJSON, FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF}
@@ -48,7 +74,7 @@ func (f Format) ContentType() string {
 	switch f {
 	case FormatGraphML:
 		return "application/graphml+xml; charset=utf-8"
-	case FormatGEXF:
+	case FormatGEXF, FormatGEXF13:
 		return "application/gexf+xml; charset=utf-8"
 	}
 	return "application/json; charset=utf-8"
@@ -76,7 +102,7 @@ func (f Format) Filename(base string) string {
 		return base + ".d3.json"
 	case FormatGraphML:
 		return base + ".graphml"
-	case FormatGEXF:
+	case FormatGEXF, FormatGEXF13:
 		return base + ".gexf"
 	}
 	return base + ".json"
@@ -119,7 +145,9 @@ func Write(w io.Writer, f Format, v any) error {
 	case FormatGraphML:
 		err = writeGraphML(bw, doc)
 	case FormatGEXF:
-		err = writeGEXF(bw, doc)
+		err = writeGEXF(bw, doc, gexf12)
+	case FormatGEXF13:
+		err = writeGEXF(bw, doc, gexf13)
 	default:
 		_, err = ParseFormat(string(f))
 	}

@@ -252,7 +252,7 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "format"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "format", "gexfVersion"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.
@@ -303,7 +303,7 @@ func ParseGraphQuery(v url.Values, lim Limits) (GraphQuery, error) {
 	p := &params{v: v}
 	q := GraphQuery{Kinds: p.kinds("kind"), Rels: p.rels("rel")}
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
-	p.check("kind", "rel", "limit", "format")
+	p.check("kind", "rel", "limit", "format", "gexfVersion")
 	return q, p.err()
 }
 
