@@ -68,9 +68,8 @@ func WriteBulkCSV(d *graph.DataSet, dir string) (BulkFiles, error) {
 		if len(rows) == 0 {
 			continue
 		}
-		name := filepath.Join(dir, "nodes-"+string(k.Kind)+".csv")
 		label := "Entity" + string(BulkArrayDelimiter) + string(k.Kind)
-		empty, err := writeBulkFile(name, []string{"id:ID", ":LABEL"}, rows, func(p map[string]any) []string {
+		names, empty, err := writeBulkFile(filepath.Join(dir, "nodes-"+string(k.Kind)), []string{"id:ID", ":LABEL"}, rows, func(p map[string]any) []string {
 			return []string{quoteCSV(str(p, "id")), quoteCSV(label)}
 		}, map[string]bool{"id": true})
 		if err != nil {
@@ -79,7 +78,7 @@ func WriteBulkCSV(d *graph.DataSet, dir string) (BulkFiles, error) {
 		for _, key := range empty {
 			files.emptyLists = append(files.emptyLists, emptyList{true, string(k.Kind), key})
 		}
-		files.Nodes = append(files.Nodes, name)
+		files.Nodes = append(files.Nodes, names...)
 	}
 	byType := map[string][]map[string]any{}
 	for _, e := range d.Edges {
@@ -96,8 +95,7 @@ func WriteBulkCSV(d *graph.DataSet, dir string) (BulkFiles, error) {
 	}
 	sort.Strings(types)
 	for _, t := range types {
-		name := filepath.Join(dir, "rels-"+t+".csv")
-		empty, err := writeBulkFile(name, []string{":START_ID", ":END_ID", ":TYPE"}, byType[t], func(p map[string]any) []string {
+		names, empty, err := writeBulkFile(filepath.Join(dir, "rels-"+t), []string{":START_ID", ":END_ID", ":TYPE"}, byType[t], func(p map[string]any) []string {
 			return []string{quoteCSV(str(p, " start")), quoteCSV(str(p, " end")), t}
 		}, map[string]bool{" start": true, " end": true})
 		if err != nil {
@@ -106,70 +104,109 @@ func WriteBulkCSV(d *graph.DataSet, dir string) (BulkFiles, error) {
 		for _, k := range empty {
 			files.emptyLists = append(files.emptyLists, emptyList{false, t, k})
 		}
-		files.Relationships = append(files.Relationships, name)
+		files.Relationships = append(files.Relationships, names...)
 	}
 	return files, nil
 }
 
-// writeBulkFile writes one CSV file: the fixed columns, then one typed
-// column per property key found in rows (skip aside). It returns the list
-// keys every row has and some hold empty.
-func writeBulkFile(name string, fixed []string, rows []map[string]any, fixedValues func(map[string]any) []string, skip map[string]bool) ([]string, error) {
-	types := map[string]string{}
+// writeBulkFile writes rows as CSV files named base-N.csv: the fixed
+// columns, then one typed column per property key. neo4j-admin types a
+// column per file, so rows whose values of a key differ in type (an import
+// stores 12 and "about 40" alike) go to different files. It returns the
+// files and the list keys every row has and some hold empty.
+func writeBulkFile(base string, fixed []string, rows []map[string]any, fixedValues func(map[string]any) []string, skip map[string]bool) ([]string, []string, error) {
 	present, empty := map[string]int{}, map[string]bool{}
+	type group struct {
+		types map[string]string
+		rows  []map[string]any
+	}
+	var groups []*group
 	for _, p := range rows {
+		rowTypes := map[string]string{}
 		for k, v := range p {
 			present[k]++
-			if t, _ := bulkType(v); t == "" {
-				empty[k] = true
-			}
-		}
-	}
-	for _, p := range rows {
-		for k, v := range p {
 			if skip[k] {
 				continue
 			}
 			t, err := bulkType(v)
 			if err != nil {
-				return nil, fmt.Errorf("property %q: %w", k, err)
+				return nil, nil, fmt.Errorf("property %q: %w", k, err)
 			}
 			if t == "" { // an empty list says nothing about its element type
+				empty[k] = true
 				continue
 			}
-			if old, ok := types[k]; ok && old != t {
-				return nil, fmt.Errorf("property %q holds both %s and %s values; a bulk load needs one type per property (actorgraph import stores mixed types)", k, old, t)
-			}
-			types[k] = t
+			rowTypes[k] = t
 		}
+		var g *group
+		for _, c := range groups {
+			fits := true
+			for k, t := range rowTypes {
+				if old, ok := c.types[k]; ok && old != t {
+					fits = false
+					break
+				}
+			}
+			if fits {
+				g = c
+				break
+			}
+		}
+		if g == nil {
+			g = &group{types: map[string]string{}}
+			groups = append(groups, g)
+		}
+		for k, t := range rowTypes {
+			g.types[k] = t
+		}
+		g.rows = append(g.rows, p)
 	}
-	for _, p := range rows { // keys with only empty lists
-		for k, v := range p {
-			if _, ok := types[k]; !ok && !skip[k] {
-				if xs, isList := v.([]string); isList && len(xs) == 0 {
-					types[k] = "string[]"
+	var files []string
+	for i, g := range groups {
+		for _, p := range g.rows { // keys with only empty lists
+			for k, v := range p {
+				if _, ok := g.types[k]; !ok && !skip[k] {
+					if t, _ := bulkType(v); t == "" {
+						g.types[k] = "string[]"
+					}
 				}
 			}
 		}
+		name := fmt.Sprintf("%s-%d.csv", base, i)
+		if err := writeCSV(name, fixed, g.types, g.rows, fixedValues); err != nil {
+			return nil, nil, err
+		}
+		files = append(files, name)
 	}
+	var emptyKeys []string
+	for k := range empty {
+		if present[k] == len(rows) {
+			emptyKeys = append(emptyKeys, k)
+		}
+	}
+	sort.Strings(emptyKeys)
+	return files, emptyKeys, nil
+}
+
+// writeCSV writes one neo4j-admin CSV file with a column per key of types.
+func writeCSV(name string, fixed []string, types map[string]string, rows []map[string]any, fixedValues func(map[string]any) []string) error {
 	keys := make([]string, 0, len(types))
 	for k := range types {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	f, err := os.Create(name)
-	if err != nil {
-		return nil, err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
 	header := append([]string{}, fixed...)
 	for _, k := range keys {
-		if strings.ContainsAny(k, ":,\"\n") {
-			f.Close()
-			return nil, fmt.Errorf("property name %q cannot be a neo4j-admin column", k)
+		if strings.ContainsAny(k, ":,\"\n\r") {
+			return fmt.Errorf("property name %q cannot be a neo4j-admin column; use actorgraph import", k)
 		}
 		header = append(header, k+":"+types[k])
 	}
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
 	w.WriteString(strings.Join(header, ",") + "\n")
 	for _, p := range rows {
 		cols := fixedValues(p)
@@ -182,7 +219,7 @@ func writeBulkFile(name string, fixed []string, rows []map[string]any, fixedValu
 			s, err := bulkValue(v)
 			if err != nil {
 				f.Close()
-				return nil, fmt.Errorf("property %q: %w", k, err)
+				return fmt.Errorf("property %q: %w", k, err)
 			}
 			cols = append(cols, s)
 		}
@@ -190,15 +227,9 @@ func writeBulkFile(name string, fixed []string, rows []map[string]any, fixedValu
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
-		return nil, err
+		return err
 	}
-	var emptyKeys []string
-	for _, k := range keys {
-		if empty[k] && present[k] == len(rows) {
-			emptyKeys = append(emptyKeys, k)
-		}
-	}
-	return emptyKeys, f.Close()
+	return f.Close()
 }
 
 // bulkType names the neo4j-admin column type of a stored value; "" for an
@@ -222,12 +253,15 @@ func bulkType(v any) (string, error) {
 		if len(x) == 0 {
 			return "", nil
 		}
+		var elem string
 		for _, e := range x {
-			if _, ok := e.(string); !ok {
-				return "", fmt.Errorf("a list of %T cannot be bulk loaded; use actorgraph import", e)
+			t, err := bulkType(e)
+			if err != nil || strings.HasSuffix(t, "[]") || t == "" || (elem != "" && t != elem) {
+				return "", fmt.Errorf("a list of mixed or nested values cannot be bulk loaded; use actorgraph import")
 			}
+			elem = t
 		}
-		return "string[]", nil
+		return elem + "[]", nil
 	}
 	return "", fmt.Errorf("a %T value cannot be bulk loaded; use actorgraph import", v)
 }
@@ -237,30 +271,38 @@ func bulkType(v any) (string, error) {
 // BulkArrayDelimiter.
 func bulkValue(v any) (string, error) {
 	switch x := v.(type) {
-	case string:
-		return quoteCSV(x), nil
-	case bool:
-		return strconv.FormatBool(x), nil
-	case int:
-		return strconv.Itoa(x), nil
-	case int32:
-		return strconv.FormatInt(int64(x), 10), nil
-	case int64:
-		return strconv.FormatInt(x, 10), nil
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64), nil
-	case float32:
-		return strconv.FormatFloat(float64(x), 'g', -1, 32), nil
 	case []string:
 		return joinBulk(x)
 	case []any:
 		xs := make([]string, len(x))
 		for i, e := range x {
-			xs[i], _ = e.(string)
+			xs[i] = scalarText(e)
 		}
 		return joinBulk(xs)
+	case string:
+		return quoteCSV(x), nil
 	}
-	return "", fmt.Errorf("a %T value cannot be bulk loaded", v)
+	return scalarText(v), nil
+}
+
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case int:
+		return strconv.Itoa(x)
+	case int32:
+		return strconv.FormatInt(int64(x), 10)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(x), 'g', -1, 32)
+	}
+	return fmt.Sprint(v)
 }
 
 func joinBulk(xs []string) (string, error) {
