@@ -40,3 +40,10 @@ func ExpandStatement() string {
 func SearchText(s string) string {
 	return fullTextQuery(s, true)
 }
+
+// NodeProps is what the importer stores for a node (for the benchmark's
+// raw side, which must write the same rows).
+func NodeProps(n graph.Node) map[string]any { return nodeProps(n) }
+
+// EdgeProps is what the importer stores for an edge.
+func EdgeProps(e graph.Edge) map[string]any { return edgeProps(e) }

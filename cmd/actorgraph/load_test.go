@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 	"path/filepath"
@@ -13,15 +14,22 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// freePort asks the kernel for a port nobody listens on.
+// freePort finds a port nobody listens on below the kernel's ephemeral
+// range (32768-60999), where Docker and outgoing connections take ports:
+// the server is stopped and started again, and its ports must stay free
+// in between.
 func freePort(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	for range 100 {
+		port := 20000 + rand.IntN(12000)
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err == nil {
+			l.Close()
+			return fmt.Sprint(port)
+		}
 	}
-	defer l.Close()
-	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+	t.Fatal("no free port in 20000-32000")
+	return ""
 }
 
 // TestBulkLoad bulk-loads data sets with neo4j-admin into a local Neo4j run
