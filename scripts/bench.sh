@@ -106,8 +106,10 @@ fi
 
 for size in ${SIZES//,/ }; do
   parts=$PARTS
-  # import and export run once, on the first size (import makes its own graph).
+  # import runs once, on the first size (it makes its own graph); export
+  # once, on the last: GET /graph reads the whole database, every size in it.
   [[ $size != "${SIZES%%,*}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^import$' | paste -sd, -)
+  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | paste -sd, -)
   echo "==> bench $size: $parts"
   bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
     -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null

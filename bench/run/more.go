@@ -154,7 +154,7 @@ func (b *bench) export() string {
 		limit, _ = strconv.Atoi(v)
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (%s)\n\n| format | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|\n", limit, b.label)
+	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (one workload: the whole database, every size loaded; run once)\n\n| format | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|\n", limit)
 	edges := 0
 	for _, f := range []string{"json", "cytoscape", "d3", "graphml", "gexf"} {
 		before := rss(b.pid)
