@@ -13,7 +13,8 @@ import (
 var nodeFields = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "aliasText": true, "keys": true, "keyText": true}
 
 var edgeFields = map[string]bool{"id": true, "sources": true, "quote": true, "quoteSource": true, "confidence": true,
-	"stance": true, "validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true}
+	"stance": true, "validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true,
+	"evidence": true, "quoteStart": true, "quoteEnd": true, "quoteSha256": true, "summary": true}
 
 // nodeProps is what a node is stored as.
 func nodeProps(n graph.Node) map[string]any {
@@ -38,9 +39,13 @@ func edgeProps(e graph.Edge) map[string]any {
 	for k, v := range e.Properties {
 		m[k] = v
 	}
-	m["id"], m["sources"], m["quote"], m["quoteSource"] = e.ID, e.Sources, e.Quote, e.QuoteSource
+	m["id"], m["sources"], m["evidence"] = e.ID, e.Sources, string(e.Evidence.Evidence)
 	m["confidence"], m["stance"] = int64(e.Confidence), string(e.Stance)
-	for k, v := range map[string]string{"validFrom": e.ValidFrom, "validTo": e.ValidTo, "reportedOn": e.ReportedOn, "reason": e.Reason} {
+	if e.QuoteStart != nil && e.QuoteEnd != nil {
+		m["quoteStart"], m["quoteEnd"] = int64(*e.QuoteStart), int64(*e.QuoteEnd)
+	}
+	for k, v := range map[string]string{"quote": e.Quote, "quoteSource": e.QuoteSource, "quoteSha256": e.QuoteSHA256, "summary": e.Summary,
+		"validFrom": e.ValidFrom, "validTo": e.ValidTo, "reportedOn": e.ReportedOn, "reason": e.Reason} {
 		if v != "" {
 			m[k] = v
 		}
@@ -54,6 +59,16 @@ func edgeProps(e graph.Edge) map[string]any {
 func str(m map[string]any, k string) string {
 	s, _ := m[k].(string)
 	return s
+}
+
+// intPtr reads an optional integer property.
+func intPtr(v any) *int {
+	i, ok := v.(int64)
+	if !ok {
+		return nil
+	}
+	n := int(i)
+	return &n
 }
 
 func strs(v any) []string {
@@ -91,7 +106,9 @@ func toEdge(r dbtype.Relationship, ids map[string]string) graph.Edge {
 	conf, _ := p["confidence"].(int64)
 	inferred, _ := p["inferred"].(bool)
 	e := graph.Edge{ID: str(p, "id"), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
-		Evidence: graph.Evidence{Sources: strs(p["sources"]), Quote: str(p, "quote"), QuoteSource: str(p, "quoteSource"),
+		Evidence: graph.Evidence{Evidence: graph.EvidenceLevel(str(p, "evidence")), Sources: strs(p["sources"]),
+			Quote: str(p, "quote"), QuoteSource: str(p, "quoteSource"), QuoteStart: intPtr(p["quoteStart"]),
+			QuoteEnd: intPtr(p["quoteEnd"]), QuoteSHA256: str(p, "quoteSha256"), Summary: str(p, "summary"),
 			Confidence: int(conf), Stance: graph.Stance(str(p, "stance")), ValidFrom: str(p, "validFrom"),
 			ValidTo: str(p, "validTo"), ReportedOn: str(p, "reportedOn"), Inferred: inferred, Reason: str(p, "reason")}}
 	for k, v := range p {
