@@ -171,7 +171,7 @@ func (g *Graph) writeEdges(path string) error {
 	row := make([]string, len(graph.EdgeColumns))
 	return create(path, graph.EdgeColumns, func(w *csv.Writer) error {
 		for i := range g.src {
-			row[0] = "r" + itoa(i)
+			row[0] = "r" + g.cfg.Tag + itoa(i) // tagged, so graphs sharing a database never share an edge id
 			row[1] = graph.Vocabulary[g.typ[i]].Name
 			row[2], row[3] = g.ID(g.src[i]), g.ID(g.dst[i])
 			g.evidence(r, row)
