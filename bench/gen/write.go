@@ -180,7 +180,7 @@ func (g *Graph) writeEdges(path string) error {
 			}
 		}
 		for i, t := range g.tolls {
-			row[0] = "t" + itoa(i)
+			row[0] = "t" + g.cfg.Tag + itoa(i)
 			row[1] = "REPORTED_TOLL"
 			row[2], row[3] = g.sourceID(int(t[0])), g.ID(t[1])
 			g.evidence(r, row)
