@@ -29,6 +29,9 @@ func (b *bench) importBench(_ string) string {
 		nodes, _ = strconv.Atoi(v)
 	}
 	rounds := 2
+	if v := os.Getenv("BENCH_IMPORT_ROUNDS"); v != "" {
+		rounds, _ = strconv.Atoi(v)
+	}
 	store := cypher.New(b.driver, cypher.Options{})
 	must(store.EnsureSchema(b.ctx))
 	dir, err := os.MkdirTemp("", "agimport")
