@@ -46,5 +46,8 @@ wait $loop || true
   echo "# CPU profile of actorgraph serving $ROUTE (depth $DEPTH) on ba-$SIZE for ${SECS}s ($(date -u +%FT%TZ))"
   echo "# command: ROUTE=$ROUTE DEPTH=$DEPTH SIZE=$SIZE scripts/bench-profile.sh; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   go tool pprof -top -nodecount=40 bin/actorgraph "$out.pb.gz" 2>/dev/null
+  echo
+  echo "# cumulative view: go tool pprof -top -cum -nodecount=45 bin/actorgraph $out.pb.gz"
+  go tool pprof -top -cum -nodecount=45 bin/actorgraph "$out.pb.gz" 2>/dev/null | tail -n +6
 } >"$out.txt"
 echo "==> $out.txt"
