@@ -21,6 +21,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+started=$(date -u +%FT%TZ)
 
 SIZES=${SIZES:-10k,100k}
 PARTS=${PARTS:-routes,queryapi,concurrency,export,import}
@@ -51,7 +52,7 @@ trap cleanup EXIT
 mkdir -p bench/results bench/data
 out=bench/results/bench-$(date -u +%Y%m%d-%H%M).md
 {
-  echo "# actorgraph bench $(date -u +%FT%TZ)"
+  echo "# actorgraph bench $(date -u +%FT%TZ) (script started $started)"
   echo
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(lscpu | awk -F: '/Model name/{gsub(/^ +/,"",$2); print $2}')"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -115,6 +116,8 @@ for size in ${SIZES//,/ }; do
   bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
     -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null
 done
+echo >>"$out"
+echo "finished: $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out"
 echo
 cat "$out"
 echo
