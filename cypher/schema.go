@@ -3,7 +3,6 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -23,15 +22,8 @@ func schemaStatements() []string {
 	for _, k := range graph.Kinds {
 		st = append(st, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", k.Prefix, k.Kind))
 	}
-	// The importer finds an edge by id through its type's index.
-	for _, rt := range graph.Vocabulary {
-		st = append(st, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.id)", relIndexName(rt.Name), rt.Name))
-	}
 	return st
 }
-
-// relIndexName names the index on the ids of relationships of type typ.
-func relIndexName(typ string) string { return "rel_" + strings.ToLower(typ) + "_id" }
 
 // EnsureSchema creates the constraints and indexes the queries need, and waits
 // until they are online. It is safe to run at every start.

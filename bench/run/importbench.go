@@ -17,8 +17,7 @@ import (
 
 // importBench compares the atomic importer (validation, outcome counts, one
 // transaction) with the importer's own statements (cypher.MergeNodesStatement,
-// cypher.MergeEdgesStatement: edges looked up by id through a relationship
-// index per type, created when missing) run raw over the driver in one
+// cypher.MergeEdgesStatement) run raw over the driver in one
 // transaction, on the same generated graph under fresh ids each time,
 // alternating; each side's graph must then hold exactly the data set's
 // nodes and relationships. A re-imports too: the second import must add
@@ -48,14 +47,14 @@ func (b *bench) importBench(_ string) string {
 	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "\n### Import into an empty graph: atomic importer vs the same statements raw (BA graph of %d nodes)\n\n| round | side | nodes | relationships | seconds | relationships/s | note |\n|---|---|---|---|---|---|---|\n", nodes)
-	var aRate, bRate, cRate, reRate []float64
+	var aRate, bRate, reRate []float64
 	for r := 0; r < rounds; r++ {
 		for _, side := range []string{"A", "B"}[r%2:] {
 			_ = side
 		}
-		order := []string{"A", "B", "C"}
+		order := []string{"A", "B"}
 		if r%2 == 1 {
-			order = []string{"C", "B", "A"}
+			order = []string{"B", "A"}
 		}
 		for _, side := range order {
 			tag := fmt.Sprintf("imp%s%d-", strings.ToLower(side), r)
@@ -85,12 +84,6 @@ func (b *bench) importBench(_ string) string {
 					validate, reEl, float64(len(d.Edges))/reEl, again.Nodes.Created, again.Edges.Created, again.Nodes.Unchanged, again.Edges.Unchanged)
 				aRate = append(aRate, float64(rep.Edges.Created)/el)
 				fmt.Fprintf(&sb, "| %d | A actorgraph Import | %d | %d | %.1f | %.0f | %s |\n", r, rep.Nodes.Created, rep.Edges.Created, el, float64(rep.Edges.Created)/el, note)
-			} else if side == "C" {
-				rels := b.rawImportWith(d, func(t string) string { return oldMergeEdges(t) })
-				el := time.Since(start).Seconds()
-				b.checkTag(tag, len(d.Nodes), len(d.Edges))
-				cRate = append(cRate, float64(rels)/el)
-				fmt.Fprintf(&sb, "| %d | C previous MERGE statement, raw | %d | %d | %.1f | %.0f | counts checked |\n", r, len(d.Nodes), rels, el, float64(rels)/el)
 			} else {
 				rels := b.rawImport(d)
 				el := time.Since(start).Seconds()
@@ -104,10 +97,8 @@ func (b *bench) importBench(_ string) string {
 	sort.Float64s(aRate)
 	sort.Float64s(bRate)
 	sort.Float64s(reRate)
-	sort.Float64s(cRate)
-	fmt.Fprintf(&sb, "\nmedian A %.0f rels/s, median B %.0f rels/s, ratio A/B %.2f; re-import (adds 0) median %.0f rels/s; "+
-		"C (the MERGE statement the importer ran before) median %.0f rels/s, B/C %.2f\n",
-		med(aRate), med(bRate), med(aRate)/med(bRate), med(reRate), med(cRate), med(bRate)/med(cRate))
+	fmt.Fprintf(&sb, "\nmedian A %.0f rels/s, median B %.0f rels/s, ratio A/B %.2f; re-import (adds 0) median %.0f rels/s\n",
+		med(aRate), med(bRate), med(aRate)/med(bRate), med(reRate))
 	return sb.String()
 }
 
@@ -130,17 +121,6 @@ func (b *bench) rawImport(d *graph.DataSet) int {
 		must(err)
 		return q
 	})
-}
-
-// oldMergeEdges is the edge statement the importer ran before it looked
-// edges up through a relationship index: MERGE walks the endpoints'
-// relationships. Kept as the baseline C of the import benchmark.
-func oldMergeEdges(typ string) string {
-	return `UNWIND $batch AS row
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:` + typ + ` {id: row.props.id}]->(b)
-SET r = row.props`
 }
 
 // rawImportWith is rawImport with edgeQ giving each type's edge statement.
