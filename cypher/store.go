@@ -83,7 +83,13 @@ func (s *Store) readWithin(ctx context.Context, timeout time.Duration, name, que
 // not held twice (the driver's records and ours). fn may see a record again
 // if the transaction is retried: it must be idempotent.
 func (s *Store) stream(ctx context.Context, name, query string, params map[string]any, fn func(*neo4j.Record)) error {
-	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout+time.Second)
+	return s.streamWithin(ctx, s.opt.Timeout, name, query, params, fn)
+}
+
+// streamWithin is stream with its own time limit (a whole-graph export runs
+// under the import's limit, not a query's).
+func (s *Store) streamWithin(ctx context.Context, timeout time.Duration, name, query string, params map[string]any, fn func(*neo4j.Record)) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout+time.Second)
 	defer cancel()
 	done := func(error) {}
 	if s.opt.Observe != nil {
@@ -100,7 +106,7 @@ func (s *Store) stream(ctx context.Context, name, query string, params map[strin
 			fn(res.Record())
 		}
 		return nil, res.Err()
-	}, neo4j.WithTxTimeout(s.opt.Timeout))
+	}, neo4j.WithTxTimeout(timeout))
 	err = translate(ctx, err)
 	done(err)
 	return err

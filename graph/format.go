@@ -3,6 +3,7 @@ package graph
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -26,6 +27,9 @@ const (
 	// FormatGEXF is GEXF 1.2draft, the version networkx's read_gexf and Gephi
 	// read by default.
 	FormatGEXF13 Format = "gexf-1.3"
+	// FormatSTIX is a STIX 2.1 bundle; package stix writes it, since it needs
+	// the Sources' texts as well as the graph.
+	FormatSTIX Format = "stix"
 )
 
 // GEXFVersions are the GEXF versions an export can be written in, the
@@ -50,7 +54,8 @@ func WithGEXFVersion(f Format, v string) (Format, error) {
 	return "", Invalid("gexfVersion", v, "want 1.2draft (the default, read by networkx and Gephi) or 1.3")
 }
 
-// Formats lists every format in a fixed order.
+// Formats lists every format Write writes, in a fixed order; ParseFormat
+// also accepts FormatSTIX.
 var Formats = []Format{FormatJSON, FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF}
 
 // ParseFormat returns the format named s; the empty string is FormatJSON.
@@ -58,12 +63,12 @@ func ParseFormat(s string) (Format, error) {
 	if s == "" {
 		return FormatJSON, nil
 	}
-	for _, f := range Formats {
+	for _, f := range append(Formats, FormatSTIX) {
 		if string(f) == s {
 			return f, nil
 		}
 	}
-	return "", Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf")
+	return "", Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf, stix")
 }
 
 // ContentType is the media type to answer f with. GraphML and GEXF have no
@@ -76,6 +81,8 @@ func (f Format) ContentType() string {
 		return "application/graphml+xml; charset=utf-8"
 	case FormatGEXF, FormatGEXF13:
 		return "application/gexf+xml; charset=utf-8"
+	case FormatSTIX:
+		return "application/stix+json;version=2.1"
 	}
 	return "application/json; charset=utf-8"
 }
@@ -104,6 +111,8 @@ func (f Format) Filename(base string) string {
 		return base + ".graphml"
 	case FormatGEXF, FormatGEXF13:
 		return base + ".gexf"
+	case FormatSTIX:
+		return base + ".stix.json"
 	}
 	return base + ".json"
 }
@@ -148,6 +157,8 @@ func Write(w io.Writer, f Format, v any) error {
 		err = writeGEXF(bw, doc, gexf12)
 	case FormatGEXF13:
 		err = writeGEXF(bw, doc, gexf13)
+	case FormatSTIX:
+		err = errors.New("graph.Write: STIX bundles are written by package stix (stix.Write)")
 	default:
 		_, err = ParseFormat(string(f))
 	}

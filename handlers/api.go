@@ -102,7 +102,7 @@ func (a *api) neighbors(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, f, "actorgraph-neighbors", g)
+	a.render(c, f, "actorgraph-neighbors", g)
 }
 
 func (a *api) shortestPaths(c *gin.Context) { a.paths(c, false) }
@@ -123,7 +123,7 @@ func (a *api) paths(c *gin.Context, ranked bool) {
 		fail(c, err)
 		return
 	}
-	render(c, f, "actorgraph-paths", ans)
+	a.render(c, f, "actorgraph-paths", ans)
 }
 
 func (a *api) graph(c *gin.Context) {
@@ -141,7 +141,7 @@ func (a *api) graph(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, f, "actorgraph-graph", g)
+	a.render(c, f, "actorgraph-graph", g)
 }
 
 func (a *api) timeline(c *gin.Context) {
@@ -201,7 +201,11 @@ func format(c *gin.Context) (graph.Format, bool) {
 }
 
 // render streams v in format f; other formats than json are downloads.
-func render(c *gin.Context, f graph.Format, base string, v any) {
+func (a *api) render(c *gin.Context, f graph.Format, base string, v any) {
+	if f == graph.FormatSTIX {
+		a.renderSTIX(c, base, v)
+		return
+	}
 	c.Header("Content-Type", f.ContentType())
 	if f != graph.FormatJSON {
 		c.Header("Content-Disposition", `attachment; filename="`+f.Filename(base)+`"`)

@@ -47,7 +47,7 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return usageError{fmt.Sprintf("%s not found: run load from the actorgraph checkout or pass --checkout", script)}
 	}
 	start := time.Now()
-	d, err := readDataSets(datasetPaths(f.fs.Args()))
+	d, _, err := readDataSets(datasetPaths(f.fs.Args()))
 	if err != nil {
 		return problems(stderr, err)
 	}
