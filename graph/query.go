@@ -275,7 +275,7 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format", "includeRetracted"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format", "gexfVersion", "includeRetracted"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.
@@ -328,7 +328,7 @@ func ParseGraphQuery(v url.Values, lim Limits) (GraphQuery, error) {
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
 	q.Evidence = p.evidence()
 	q.IncludeRetracted = p.boolean("includeRetracted")
-	p.check("kind", "rel", "limit", "evidence", "format", "includeRetracted")
+	p.check("kind", "rel", "limit", "evidence", "format", "gexfVersion", "includeRetracted")
 	return q, p.err()
 }
 
