@@ -32,16 +32,24 @@ type serverConfig struct {
 	timeout time.Duration
 	limits  graph.Limits
 	log     io.Writer
+	delay   func(statement string) time.Duration
 }
 
 // WithAPIKey sets the import API key (default "testkit-key").
 func WithAPIKey(k string) Option { return func(c *serverConfig) { c.apiKey = k } }
 
-// WithQueryTimeout sets the per-query time limit (default 10 s).
+// WithQueryTimeout sets the time limit of one request (default 10 s).
 func WithQueryTimeout(d time.Duration) Option { return func(c *serverConfig) { c.timeout = d } }
 
 // WithLimits sets the query bounds (default graph.DefaultLimits).
 func WithLimits(l graph.Limits) Option { return func(c *serverConfig) { c.limits = l } }
+
+// WithStatementDelay holds each read statement back by delay(name) before
+// it runs: requests whose statements each finish under the limit while
+// their sum does not.
+func WithStatementDelay(delay func(statement string) time.Duration) Option {
+	return func(c *serverConfig) { c.delay = delay }
+}
 
 // WithLog sends the JSON access log to w (default: discarded).
 func WithLog(w io.Writer) Option { return func(c *serverConfig) { c.log = w } }
@@ -60,12 +68,12 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 		o(&c)
 	}
 	metrics := handlers.NewMetrics()
-	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery})
+	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery, Delay: c.delay})
 	if err != nil {
 		return nil, err
 	}
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey, Metrics: metrics,
-		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler()})
+		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout})
 	if err != nil {
 		return nil, err
 	}
