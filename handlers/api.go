@@ -20,6 +20,7 @@ func OpenAPI() []byte { return openapiYAML }
 type api struct {
 	store   Store
 	ready   *Readiness
+	log     *slog.Logger
 	lim     graph.Limits
 	apiKey  string
 	maxBody int64
@@ -36,7 +37,7 @@ func (a *api) healthz(c *gin.Context) {
 func (a *api) readyz(c *gin.Context) {
 	if err := a.store.Ready(c.Request.Context()); err != nil {
 		if errors.Is(err, graph.ErrAuth) {
-			slog.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "request_id", c.GetString(requestIDKey))
+			a.log.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "request_id", c.GetString(requestIDKey))
 			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "neo4j_auth",
 				"reason": "authentication failed: Neo4j refuses the configured credentials (" + err.Error() + "); fix NEO4J_USER / NEO4J_PASSWORD and restart"})
 			return

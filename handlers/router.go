@@ -64,7 +64,7 @@ func New(cfg Config) (*gin.Engine, error) {
 		return nil, err
 	}
 	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
-	a := &api{store: cfg.Store, ready: cfg.Readiness, lim: cfg.Limits, apiKey: cfg.APIKey, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
+	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
