@@ -22,7 +22,9 @@ type graphStore struct {
 	g *graph.Subgraph
 }
 
-func (s graphStore) Graph(context.Context, graph.GraphQuery) (*graph.Subgraph, error) { return s.g, nil }
+func (s graphStore) Graph(context.Context, graph.GraphQuery) (*graph.Subgraph, error) {
+	return s.g, nil
+}
 
 type lockedBuffer struct {
 	mu sync.Mutex
