@@ -38,7 +38,9 @@ type serverConfig struct {
 // WithAPIKey sets the import API key (default "testkit-key").
 func WithAPIKey(k string) Option { return func(c *serverConfig) { c.apiKey = k } }
 
-// WithQueryTimeout sets the time limit of one request (default 10 s).
+// WithQueryTimeout sets the time limit of one request (default 30 s: a test
+// machine shared with other work can take seconds to plan a first query,
+// and every statement of a request shares the limit).
 func WithQueryTimeout(d time.Duration) Option { return func(c *serverConfig) { c.timeout = d } }
 
 // WithLimits sets the query bounds (default graph.DefaultLimits).
@@ -63,7 +65,7 @@ func (n *Neo4j) NewStore(ctx context.Context, opt cypher.Options) (*cypher.Store
 // StartServer starts actorgraph over n, wired as `actorgraph serve` wires it.
 // Close it when done.
 func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error) {
-	c := serverConfig{apiKey: "testkit-key", timeout: 10 * time.Second, limits: graph.DefaultLimits, log: io.Discard}
+	c := serverConfig{apiKey: "testkit-key", timeout: 30 * time.Second, limits: graph.DefaultLimits, log: io.Discard}
 	for _, o := range opts {
 		o(&c)
 	}
