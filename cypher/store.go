@@ -84,6 +84,10 @@ type stmtKey struct{}
 // is left.
 func (s *Store) statement(ctx context.Context, name string) (context.Context, time.Duration, func(error), error) {
 	ctx = context.WithValue(ctx, stmtKey{}, name)
+	done := func(error) {}
+	if s.opt.Observe != nil {
+		done = s.opt.Observe(name)
+	}
 	left, ok := graph.Remaining(ctx)
 	if !ok {
 		// A call that skipped begin still gets a bound: this statement alone.
@@ -101,11 +105,12 @@ func (s *Store) statement(ctx context.Context, name string) (context.Context, ti
 		}
 	}
 	if err := ctx.Err(); err != nil || left <= 0 {
-		return ctx, 0, nil, translate(ctx, context.DeadlineExceeded)
-	}
-	done := func(error) {}
-	if s.opt.Observe != nil {
-		done = s.opt.Observe(name)
+		if err == nil {
+			err = context.DeadlineExceeded
+		}
+		err = translate(ctx, err)
+		done(err)
+		return ctx, 0, nil, err
 	}
 	return ctx, left, done, nil
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"time"
@@ -59,6 +60,8 @@ func (m *Metrics) ObserveQuery(name string) func(err error) {
 			outcome = "timeout"
 		case errors.Is(err, graph.ErrUnavailable):
 			outcome = "unavailable"
+		case errors.Is(err, context.Canceled):
+			outcome = "canceled"
 		default:
 			outcome = "error"
 		}
