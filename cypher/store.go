@@ -178,7 +178,7 @@ func (s *Store) stream(ctx context.Context, name, query string, params map[strin
 
 // Ready checks the database answers a query.
 func (s *Store) Ready(ctx context.Context) error {
-	ctx, cancel := graph.WithLimit(ctx, 3*time.Second, "the 3s readiness check")
+	ctx, cancel := graph.WithLimit(ctx, 3*time.Second, "")
 	defer cancel()
 	_, err := s.read(graph.Doing(ctx, "checking the database answers"), "ready", "RETURN 1", nil)
 	return err

@@ -78,8 +78,12 @@ func Overran(ctx context.Context, statement string) error {
 	if statement != "" {
 		where = " (statement " + statement + ")"
 	}
-	return fmt.Errorf("%w: the request ran past its %s limit while %s%s; narrow the request (a lower maxDepth or limit, rel or kind filters) or raise %s",
-		ErrTimeout, Seconds(l.d), what, where, l.setting)
+	raise := ""
+	if l.setting != "" {
+		raise = " or raise " + l.setting
+	}
+	return fmt.Errorf("%w: the request ran past its %s limit while %s%s; narrow the request (a lower maxDepth or limit, rel or kind filters)%s",
+		ErrTimeout, Seconds(l.d), what, where, raise)
 }
 
 // Seconds writes a limit the way an operator sets it: "10s", "1.5s", "30m0s".
