@@ -48,7 +48,8 @@ func TestRequestDeadlineSpansStatements(t *testing.T) {
 	const limit, each = time.Second, 400 * time.Millisecond
 	// Without the delay the same request answers: what ends it below is the
 	// shared deadline, nothing else.
-	plain := crocusStore(t)
+	crocusStore(t)
+	plain := delayedStore(t, time.Minute, nil)
 	q := graph.NeighborQuery{ID: "group:is-k", Depth: 3, Limit: 500}
 	if _, err := plain.Neighbors(context.Background(), q); err != nil {
 		t.Fatalf("without a delay: %v", err)
