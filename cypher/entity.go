@@ -87,11 +87,16 @@ RETURN n LIMIT $cap`, map[string]any{"kinds": kinds, "cap": int64(q.Limit + 1)})
 	if len(q.Rels) > 0 {
 		types = ":" + strings.Join(checkedTypes(q.Rels), "|")
 	}
+	var evidence any // null keeps every edge
+	if q.Evidence != "" {
+		evidence = evidenceAtLeast(q.Evidence)
+	}
 	// Streamed: a large graph's edges are converted as they arrive rather
 	// than held as driver records too (peak memory of big exports).
 	ec := &cols{stmt: "graph_edges"}
 	err = s.stream(ctx, "graph_edges", `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r`+types+`]->(b:Entity)
-WHERE b.id IN $ids RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, map[string]any{"ids": ids},
+WHERE b.id IN $ids AND ($evidence IS NULL OR r.evidence IN $evidence)
+RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, map[string]any{"ids": ids, "evidence": evidence},
 		func(rec *neo4j.Record) error {
 			c.ids[get[string](ec, rec, "ae")] = get[string](ec, rec, "aid")
 			c.ids[get[string](ec, rec, "be")] = get[string](ec, rec, "bid")

@@ -202,6 +202,8 @@ func without(f graph.Filter, name string) graph.Filter {
 		f.KnownOn = ""
 	case "source":
 		f.Sources = nil
+	case "evidence":
+		f.Evidence = ""
 	}
 	return f
 }

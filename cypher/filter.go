@@ -47,6 +47,10 @@ func compile(f graph.Filter) match {
 		ep = append(ep, "any(s IN r.sources WHERE s IN $sources)")
 		m.params["sources"] = f.Sources
 	}
+	if f.Evidence != "" {
+		ep = append(ep, "r.evidence IN $evidence")
+		m.params["evidence"] = evidenceAtLeast(f.Evidence)
+	}
 	keep := f.Undated != "drop"
 	if f.At != "" {
 		ep = append(ep, "(CASE WHEN r.validFrom IS NULL AND r.validTo IS NULL THEN $keepUndated "+
@@ -106,4 +110,13 @@ func (m match) with(kv ...any) map[string]any {
 		p[kv[i].(string)] = kv[i+1]
 	}
 	return p
+}
+
+// evidenceAtLeast lists the stored evidence levels of rank min or higher.
+func evidenceAtLeast(min graph.EvidenceLevel) []string {
+	var out []string
+	for _, l := range min.AtLeast() {
+		out = append(out, string(l))
+	}
+	return out
 }

@@ -60,7 +60,21 @@ func TestImportOneBadRecordChangesNothing(t *testing.T) {
 		{"kinds not allowed", func(d *graph.DataSet) { d.Edges[3].Type = "NATIONALITY_OF" }, "may not connect"},
 		{"dangling id", func(d *graph.DataSet) { d.Edges[7].Target = "group:no-such-group" }, "dangling"},
 		{"missing evidence", func(d *graph.DataSet) { d.Edges[9].Sources = nil }, "missing evidence"},
-		{"quote not in source", func(d *graph.DataSet) { d.Edges[11].Quote = "a sentence the article never wrote" }, "not found verbatim"},
+		{"quote not in source", func(d *graph.DataSet) { d.Edges[verified(t, d)].Quote = "a sentence the article never wrote" }, "not found verbatim"},
+		{"offsets of other words", func(d *graph.DataSet) {
+			e := &d.Edges[verified(t, d)]
+			start, end := 0, len([]rune(e.Quote))
+			e.QuoteStart, e.QuoteEnd = &start, &end
+		}, "not the quote"},
+		{"JSON in a quote", func(d *graph.DataSet) {
+			e := &d.Edges[verified(t, d)]
+			e.Evidence.Evidence, e.Quote, e.QuoteStart, e.QuoteEnd, e.QuoteSHA256 = graph.EvidenceReportedQuote, `"subject": "ATK_FARIDUNI", "predicate": "traveled_to"`, nil, nil, ""
+		}, "looks like JSON"},
+		{"summary with a quote", func(d *graph.DataSet) {
+			e := &d.Edges[verified(t, d)]
+			e.Evidence.Evidence, e.Summary = graph.EvidenceSummary, "The curator's words."
+		}, "a summary has no quote"},
+		{"no evidence level", func(d *graph.DataSet) { d.Edges[5].Evidence.Evidence = "" }, "evidence: missing"},
 		{"confidence out of range", func(d *graph.DataSet) { d.Edges[12].Confidence = 101 }, "out of range"},
 	}
 	for _, tc := range cases {
@@ -109,26 +123,111 @@ func TestImportAtomicOnWriteFailure(t *testing.T) {
 	}
 }
 
+// verified returns the index of the data set's first verified quote.
+func verified(t *testing.T, d *graph.DataSet) int {
+	t.Helper()
+	for i, e := range d.Edges {
+		if e.Evidence.Evidence == graph.EvidenceQuote {
+			return i
+		}
+	}
+	t.Fatal("fixture: no edge with a verified quote")
+	return -1
+}
+
 // TestEveryEdgeQuotesItsSource checks the loaded graph itself: every
-// relationship has a source and a quote found verbatim in its source's text.
+// relationship has sources and an evidence level; a verified quote is the
+// span its offsets select in its source's stored text, with that text's hash;
+// a reported quote has words and no offsets; a summary has words and no quote.
 func TestEveryEdgeQuotesItsSource(t *testing.T) {
 	crocusStore(t)
 	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, `MATCH ()-[r]->()
 OPTIONAL MATCH (s:Source {id: r.quoteSource})
-RETURN r.id AS id, size(r.sources) AS nsources, r.quote AS quote, s.text AS text`, nil, neo4j.EagerResultTransformer)
+RETURN r.id AS id, size(r.sources) AS nsources, r.evidence AS evidence, r.quote AS quote, r.summary AS summary,
+  r.quoteStart AS start, r.quoteEnd AS end, r.quoteSha256 AS hash, s.text AS text, s.textSha256 AS textHash, s.textLength AS textLength`, nil, neo4j.EagerResultTransformer)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Records) < 100 {
 		t.Fatalf("got %d relationships, want the whole Crocus set", len(res.Records))
 	}
+	levels := map[string]int{}
 	for _, rec := range res.Records {
 		m := rec.AsMap()
 		quote, _ := m["quote"].(string)
-		text, _ := m["text"].(string)
-		if n, _ := m["nsources"].(int64); n < 1 || quote == "" || !strings.Contains(text, quote) {
-			t.Errorf("edge %v: %d source(s), quote %q not verbatim in its source text", m["id"], m["nsources"], quote)
+		summary, _ := m["summary"].(string)
+		level, _ := m["evidence"].(string)
+		levels[level]++
+		if n, _ := m["nsources"].(int64); n < 1 {
+			t.Errorf("edge %v: no sources", m["id"])
 		}
+		switch level {
+		case "quote":
+			text, _ := m["text"].(string)
+			start, okS := m["start"].(int64)
+			end, okE := m["end"].(int64)
+			runes := []rune(text)
+			if !okS || !okE || start < 0 || end > int64(len(runes)) || start > end || string(runes[start:end]) != quote || quote == "" {
+				t.Errorf("edge %v: verified quote %q is not text[%v:%v] of its source", m["id"], quote, m["start"], m["end"])
+			}
+			if m["hash"] != graph.TextSHA256(text) || m["hash"] != m["textHash"] || m["textLength"] != int64(len(runes)) {
+				t.Errorf("edge %v: quoteSha256 %v, source textSha256 %v textLength %v; want both the hash of the stored text of %d code points", m["id"], m["hash"], m["textHash"], m["textLength"], len(runes))
+			}
+		case "reported-quote":
+			if quote == "" || m["start"] != nil || m["hash"] != nil {
+				t.Errorf("edge %v: reported quote %q with offsets %v/hash %v; want words and no location", m["id"], quote, m["start"], m["hash"])
+			}
+		case "summary":
+			if quote != "" || summary == "" {
+				t.Errorf("edge %v: summary %q with quote %q; want words in summary only", m["id"], summary, quote)
+			}
+		default:
+			t.Errorf("edge %v: evidence %q, want quote, reported-quote or summary", m["id"], level)
+		}
+	}
+	if levels["quote"] == 0 {
+		t.Errorf("no verified quote among %v", levels)
+	}
+}
+
+// TestImportChecksQuoteAgainstStoredText: an edge citing a Source already in
+// the database (not in the data set) is checked against the text stored
+// there; the import fills in and stores the quote's offsets and the hash.
+func TestImportChecksQuoteAgainstStoredText(t *testing.T) {
+	s := crocusStore(t)
+	ctx := context.Background()
+	crocus, _ := data.Crocus()
+	if err := crocus.Validate(nil); err != nil { // fills in each quoteSource
+		t.Fatal(err)
+	}
+	ref := crocus.Edges[verified(t, crocus)]
+	mk := func(quote string) *graph.DataSet {
+		return &graph.DataSet{Nodes: []graph.Node{{ID: "group:stored-text-test", Kind: graph.Group, Name: "Stored Text Test"}},
+			Edges: []graph.Edge{{Type: "AFFILIATE_OF", Source: "group:stored-text-test", Target: "group:is-k",
+				Evidence: graph.Evidence{Evidence: graph.EvidenceQuote, Sources: []string{ref.QuoteSource}, Quote: quote, Confidence: 40, Stance: graph.Reported}}}}
+	}
+	n0, r0 := counts(t)
+	_, err := s.Import(ctx, mk(ref.Quote+" and words it never printed"), nil)
+	if err == nil || !strings.Contains(err.Error(), "not found verbatim in the text of "+ref.QuoteSource) {
+		t.Fatalf("got %v, want the quote refused against the stored text of %s", err, ref.QuoteSource)
+	}
+	if n1, r1 := counts(t); n1 != n0 || r1 != r0 {
+		t.Fatalf("counts changed after a refused import: %d/%d, want %d/%d", n1, r1, n0, r0)
+	}
+	if _, err := s.Import(ctx, mk(ref.Quote), nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (:Entity {id: 'group:stored-text-test'})-[r]->() MATCH (s:Source {id: r.quoteSource})
+RETURN r.evidence AS evidence, r.quoteStart AS start, r.quoteEnd AS end, r.quoteSha256 AS hash, s.text AS text`, nil, neo4j.EagerResultTransformer)
+	if err != nil || len(res.Records) != 1 {
+		t.Fatalf("got %v, %d records; want the imported edge", err, len(res.Records))
+	}
+	m := res.Records[0].AsMap()
+	text := m["text"].(string)
+	start, _ := m["start"].(int64)
+	end, _ := m["end"].(int64)
+	if m["evidence"] != "quote" || end <= start || string([]rune(text)[start:end]) != ref.Quote || m["hash"] != graph.TextSHA256(text) {
+		t.Errorf("stored %v; want evidence quote, offsets selecting %q and the text's sha256", m, ref.Quote)
 	}
 }
 

@@ -156,6 +156,9 @@ func activeFilters(f graph.Filter) map[string]string {
 	if len(f.Sources) > 0 {
 		m["source"] = strings.Join(f.Sources, ",")
 	}
+	if f.Evidence != "" {
+		m["evidence"] = string(f.Evidence)
+	}
 	return m
 }
 

@@ -14,7 +14,8 @@ import (
 var nodeFields = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "aliasText": true, "keys": true, "keyText": true}
 
 var edgeFields = map[string]bool{"id": true, "sources": true, "quote": true, "quoteSource": true, "confidence": true,
-	"stance": true, "validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true}
+	"stance": true, "validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true,
+	"evidence": true, "quoteStart": true, "quoteEnd": true, "quoteSha256": true, "summary": true}
 
 // nodeProps is what a node is stored as.
 func nodeProps(n graph.Node) map[string]any {
@@ -39,9 +40,13 @@ func edgeProps(e graph.Edge) map[string]any {
 	for k, v := range e.Properties {
 		m[k] = v
 	}
-	m["id"], m["sources"], m["quote"], m["quoteSource"] = e.ID, e.Sources, e.Quote, e.QuoteSource
+	m["id"], m["sources"], m["evidence"] = e.ID, e.Sources, string(e.Evidence.Evidence)
 	m["confidence"], m["stance"] = int64(e.Confidence), string(e.Stance)
-	for k, v := range map[string]string{"validFrom": e.ValidFrom, "validTo": e.ValidTo, "reportedOn": e.ReportedOn, "reason": e.Reason} {
+	if e.QuoteStart != nil && e.QuoteEnd != nil {
+		m["quoteStart"], m["quoteEnd"] = int64(*e.QuoteStart), int64(*e.QuoteEnd)
+	}
+	for k, v := range map[string]string{"quote": e.Quote, "quoteSource": e.QuoteSource, "quoteSha256": e.QuoteSHA256, "summary": e.Summary,
+		"validFrom": e.ValidFrom, "validTo": e.ValidTo, "reportedOn": e.ReportedOn, "reason": e.Reason} {
 		if v != "" {
 			m[k] = v
 		}
@@ -124,6 +129,15 @@ func (p *props) int(key string, required bool) int64 {
 	return n
 }
 
+// intPtr reads an optional integer property.
+func (p *props) intPtr(key string) *int {
+	if v, ok := p.m[key]; !ok || v == nil {
+		return nil
+	}
+	n := int(p.int(key, false))
+	return &n
+}
+
 func (p *props) bool(key string) bool {
 	v, ok := p.m[key]
 	if !ok || v == nil {
@@ -159,11 +173,14 @@ func toNode(n dbtype.Node) (graph.Node, error) {
 
 // toEdge maps a stored relationship to a graph.Edge; ids maps element ids to
 // our node ids. id, sources, confidence and stance are required, and both
-// ends must be known; the other evidence fields are optional.
+// ends must be known; the other evidence fields are optional, but of their
+// type when present.
 func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
 	p := &props{what: r.Type + " relationship " + r.ElementId, m: r.Props}
 	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
-		Evidence: graph.Evidence{Sources: p.strs("sources", true), Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false),
+		Evidence: graph.Evidence{Evidence: graph.EvidenceLevel(p.str("evidence", false)), Sources: p.strs("sources", true),
+			Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false), QuoteStart: p.intPtr("quoteStart"),
+			QuoteEnd: p.intPtr("quoteEnd"), QuoteSHA256: p.str("quoteSha256", false), Summary: p.str("summary", false),
 			Confidence: int(p.int("confidence", true)), Stance: graph.Stance(p.str("stance", true)), ValidFrom: p.str("validFrom", false),
 			ValidTo: p.str("validTo", false), ReportedOn: p.str("reportedOn", false), Inferred: p.bool("inferred"), Reason: p.str("reason", false)}}
 	if e.Source == "" || e.Target == "" {

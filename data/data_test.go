@@ -31,11 +31,24 @@ func TestCrocusValid(t *testing.T) {
 		}
 	}
 	for _, e := range d.Edges {
-		if len(e.Sources) == 0 || e.Quote == "" {
-			t.Errorf("edge %s: no evidence", e.ID)
+		if len(e.Sources) == 0 {
+			t.Errorf("edge %s: no sources", e.ID)
 		}
-		if !strings.Contains(texts[e.QuoteSource], e.Quote) {
-			t.Errorf("edge %s: quote %q not in %s", e.ID, e.Quote, e.QuoteSource)
+		switch e.Evidence.Evidence {
+		case graph.EvidenceQuote:
+			if e.Quote == "" || !strings.Contains(texts[e.QuoteSource], e.Quote) {
+				t.Errorf("edge %s: verified quote %q not in %s", e.ID, e.Quote, e.QuoteSource)
+			}
+		case graph.EvidenceReportedQuote:
+			if e.Quote == "" {
+				t.Errorf("edge %s: reported quote is empty", e.ID)
+			}
+		case graph.EvidenceSummary:
+			if e.Quote != "" || e.Summary == "" {
+				t.Errorf("edge %s: summary must have words in summary and no quote", e.ID)
+			}
+		default:
+			t.Errorf("edge %s: evidence %q, want quote, reported-quote or summary", e.ID, e.Evidence.Evidence)
 		}
 	}
 }

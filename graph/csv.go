@@ -18,7 +18,8 @@ import (
 var (
 	NodeColumns = []string{"id", "kind", "name", "aliases", "properties"}
 	EdgeColumns = []string{"id", "type", "source", "target", "sources", "quote", "quoteSource", "confidence",
-		"stance", "validFrom", "validTo", "reportedOn", "inferred", "reason", "properties"}
+		"stance", "validFrom", "validTo", "reportedOn", "inferred", "reason", "properties",
+		"evidence", "quoteStart", "quoteEnd", "quoteSha256", "summary"}
 )
 
 func readCSVPair(path string) (*DataSet, error) {
@@ -182,7 +183,7 @@ func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*DataSet, err
 
 // ParseEdgesCSV parses edges.csv.
 func ParseEdgesCSV(r io.Reader, name string) (*DataSet, error) {
-	t, err := openCSV(r, name, EdgeColumns, []string{"type", "source", "target", "sources", "quote", "confidence", "stance"})
+	t, err := openCSV(r, name, EdgeColumns, []string{"type", "source", "target", "evidence", "sources", "confidence", "stance"})
 	if err != nil {
 		return nil, err
 	}
@@ -198,13 +199,29 @@ func ParseEdgesCSV(r io.Reader, name string) (*DataSet, error) {
 		}
 		rec := recordName(fmt.Sprintf("line %d", line), get("id"))
 		je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
-			Sources: splitList(get("sources")), Quote: get("quote"), QuoteSource: get("quoteSource"),
+			Evidence: get("evidence"), Sources: splitList(get("sources")), Quote: get("quote"), QuoteSource: get("quoteSource"),
+			QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
 			Stance: Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
 			ReportedOn: get("reportedOn"), Reason: get("reason")}
 		if c, err := strconv.Atoi(strings.TrimSpace(get("confidence"))); err == nil {
 			je.Confidence = &c
 		} else {
 			probs = append(probs, Problem{Record: rec, Field: "confidence", Value: get("confidence"), Reason: "want a whole number 0-100"})
+		}
+		for _, o := range []struct {
+			col string
+			dst **int
+		}{{"quoteStart", &je.QuoteStart}, {"quoteEnd", &je.QuoteEnd}} {
+			s := strings.TrimSpace(get(o.col))
+			if s == "" {
+				continue
+			}
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				probs = append(probs, Problem{Record: rec, Field: o.col, Value: s, Reason: "want a whole number of code points, 0 or more"})
+				continue
+			}
+			*o.dst = &n
 		}
 		if s := strings.TrimSpace(get("inferred")); s != "" {
 			b, err := strconv.ParseBool(s)

@@ -23,9 +23,14 @@ type jsonEdge struct {
 	Type        string         `json:"type"`
 	Source      string         `json:"source"`
 	Target      string         `json:"target"`
+	Evidence    string         `json:"evidence"`
 	Sources     []string       `json:"sources"`
 	Quote       string         `json:"quote"`
 	QuoteSource string         `json:"quoteSource"`
+	QuoteStart  *int           `json:"quoteStart"`
+	QuoteEnd    *int           `json:"quoteEnd"`
+	QuoteSHA256 string         `json:"quoteSha256"`
+	Summary     string         `json:"summary"`
 	Confidence  *int           `json:"confidence"`
 	Stance      Stance         `json:"stance"`
 	ValidFrom   string         `json:"validFrom"`
@@ -166,7 +171,8 @@ func (e jsonEdge) toEdge() Edge {
 		conf = *e.Confidence
 	}
 	return Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target,
-		Evidence: Evidence{Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource, Confidence: conf,
+		Evidence: Evidence{Evidence: EvidenceLevel(e.Evidence), Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource,
+			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256, Summary: e.Summary, Confidence: conf,
 			Stance: e.Stance, ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn,
 			Inferred: e.Inferred, Reason: e.Reason},
 		Properties: normalizeProps(e.Properties)}

@@ -192,7 +192,8 @@ func pathRanks(paths []Path) map[string][]int {
 var reservedKeys = map[string]bool{
 	"id": true, "name": true, "label": true, "kind": true, "aliases": true, "hidden": true,
 	"pathRanks": true, "parent": true, "source": true, "target": true, "type": true,
-	"sources": true, "quote": true, "quoteSource": true, "confidence": true, "stance": true,
+	"evidence": true, "sources": true, "quote": true, "quoteSource": true, "quoteStart": true, "quoteEnd": true,
+	"quoteSha256": true, "summary": true, "confidence": true, "stance": true,
 	"validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true,
 	"properties": true, "classes": true, "data": true,
 	"index": true, "x": true, "y": true, "vx": true, "vy": true, "fx": true, "fy": true,

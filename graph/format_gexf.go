@@ -14,8 +14,10 @@ var (
 	}
 	gexfEdgeAttrs = []xmlKey{
 		{"confidence", "confidence", "integer"}, {"stance", "stance", "string"},
-		{"quote", "quote", "string"}, {"sources", "sources", "string"},
-		{"quoteSource", "quoteSource", "string"}, {"validFrom", "validFrom", "string"},
+		{"evidence", "evidence", "string"}, {"quote", "quote", "string"}, {"summary", "summary", "string"},
+		{"sources", "sources", "string"}, {"quoteSource", "quoteSource", "string"},
+		{"quoteStart", "quoteStart", "integer"}, {"quoteEnd", "quoteEnd", "integer"},
+		{"quoteSha256", "quoteSha256", "string"}, {"validFrom", "validFrom", "string"},
 		{"validTo", "validTo", "string"}, {"reportedOn", "reportedOn", "string"},
 		{"inferred", "inferred", "boolean"}, {"reason", "reason", "string"},
 		{"pathRanks", "pathRanks", "string"},
@@ -26,8 +28,10 @@ var (
 // networkx.read_gexf(path, version="1.3") read. Nodes have their name as
 // label; edges their id, source, target and type as label. Declared
 // attributes: node kind, aliases (joined by " | "), hidden (integer) and
-// pathRanks; edge confidence (integer), stance, quote, sources (joined by
-// " | "), quoteSource, validFrom, validTo, reportedOn, inferred (boolean),
+// pathRanks; edge confidence (integer), stance, evidence (quote,
+// reported-quote or summary), quote, summary, sources (joined by " | "),
+// quoteSource, quoteStart and quoteEnd (integer, code points), quoteSha256,
+// validFrom, validTo, reportedOn, inferred (boolean),
 // reason and pathRanks; then one string attribute per property key found
 // (ids p0, p1, ... per class). The meta description says when the answer was
 // truncated and why a path answer has no paths.

@@ -18,7 +18,9 @@ var (
 	}
 	graphmlEdgeKeys = []xmlKey{
 		{"e.type", "type", "string"}, {"e.confidence", "confidence", "int"}, {"e.stance", "stance", "string"},
-		{"e.quote", "quote", "string"}, {"e.sources", "sources", "string"}, {"e.quoteSource", "quoteSource", "string"},
+		{"e.evidence", "evidence", "string"}, {"e.quote", "quote", "string"}, {"e.summary", "summary", "string"},
+		{"e.sources", "sources", "string"}, {"e.quoteSource", "quoteSource", "string"},
+		{"e.quoteStart", "quoteStart", "int"}, {"e.quoteEnd", "quoteEnd", "int"}, {"e.quoteSha256", "quoteSha256", "string"},
 		{"e.validFrom", "validFrom", "string"}, {"e.validTo", "validTo", "string"},
 		{"e.reportedOn", "reportedOn", "string"}, {"e.inferred", "inferred", "boolean"},
 		{"e.reason", "reason", "string"}, {"e.pathRanks", "pathRanks", "string"},
@@ -37,8 +39,10 @@ var edgeKeyIDs = func() map[string]string {
 // writeGraphML writes a GraphML document (edgedefault="directed") that
 // networkx.read_graphml, Gephi and yEd read. Every attribute has a <key>:
 // graph truncated and reason; node kind, name, aliases (joined by " | "),
-// hidden (int) and pathRanks; edge type, confidence (int), stance, quote,
-// sources (joined by " | "), quoteSource, validFrom, validTo, reportedOn,
+// hidden (int) and pathRanks; edge type, confidence (int), stance, evidence
+// (quote, reported-quote or summary), quote, summary, sources (joined by
+// " | "), quoteSource, quoteStart and quoteEnd (int, code points), quoteSha256,
+// validFrom, validTo, reportedOn,
 // inferred (boolean), reason and pathRanks; then one string key per
 // property key found (ids n.p0, n.p1, ... and e.p0, ...). Edges keep their ids.
 func writeGraphML(w *bufio.Writer, d *document) error {
@@ -150,20 +154,28 @@ func graphmlProperties(x *xmlOut, indent string, m map[string]any, props xmlKeys
 type xmlValue struct{ name, value string }
 
 // evidenceAttrs lists an edge's evidence as XML attribute values: confidence,
-// stance, quote, sources and inferred always, the rest when set.
+// stance, evidence, sources and inferred always, the rest (quote or summary,
+// the quote's offsets and text hash) when set.
 func evidenceAttrs(ev *Evidence) []xmlValue {
 	out := []xmlValue{
 		{"confidence", strconv.Itoa(ev.Confidence)},
 		{"stance", string(ev.Stance)},
-		{"quote", ev.Quote},
-		{"sources", joinStrings(ev.Sources)},
+		{"evidence", string(ev.Evidence)},
 	}
 	add := func(name, v string) {
 		if v != "" {
 			out = append(out, xmlValue{name, v})
 		}
 	}
+	add("quote", ev.Quote)
+	add("summary", ev.Summary)
+	out = append(out, xmlValue{"sources", joinStrings(ev.Sources)})
 	add("quoteSource", ev.QuoteSource)
+	if ev.QuoteStart != nil && ev.QuoteEnd != nil {
+		add("quoteStart", strconv.Itoa(*ev.QuoteStart))
+		add("quoteEnd", strconv.Itoa(*ev.QuoteEnd))
+	}
+	add("quoteSha256", ev.QuoteSHA256)
 	add("validFrom", ev.ValidFrom)
 	add("validTo", ev.ValidTo)
 	add("reportedOn", ev.ReportedOn)

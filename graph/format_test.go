@@ -39,20 +39,21 @@ func goldenAnswer() *PathAnswer {
 	edges := []Edge{
 		{ID: "CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall", Type: "CLAIMED_RESPONSIBILITY",
 			Source: "group:is-k", Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: Evidence{Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
+			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
+				QuoteSource: crocusSource, QuoteStart: ptr(1204), QuoteEnd: ptr(1295), QuoteSHA256: TextSHA256("stands for the seed article's text"),
 				Confidence: 95, Stance: Claimed, ReportedOn: "2024-03-25"}},
 		{ID: "TARGETED:event:2024-03-22-crocus-city-hall->state:ru", Type: "TARGETED",
 			Source: "event:2024-03-22-crocus-city-hall", Target: "state:ru",
-			Evidence: Evidence{Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
+			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
 				Confidence: 90, Stance: Reported, ValidFrom: "2024-03-22", ReportedOn: "2024-03-25"}},
 		{ID: "ACCUSED:state:ru->state:ua", Type: "ACCUSED", Source: "state:ru", Target: "state:ua",
-			Evidence: Evidence{Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
+			Evidence: Evidence{Evidence: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
 				QuoteSource: crocusSource, Confidence: 30, Stance: Alleged, ReportedOn: "2024-03-25",
 				Inferred: true, Reason: "test data: stands for the claims of a Ukrainian link"},
 			Properties: map[string]any{"denied": true}},
 		{ID: "REPORTED_TOLL:" + crocusSource + "->event:2024-03-22-crocus-city-hall", Type: "REPORTED_TOLL",
 			Source: crocusSource, Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: Evidence{Sources: []string{crocusSource}, Quote: "which resulted in 137 deaths and over 100 injuries",
+			Evidence: Evidence{Evidence: EvidenceSummary, Sources: []string{crocusSource}, Summary: "The article reports 137 dead & over 100 injured <curator's words>.",
 				Confidence: 95, Stance: Reported, ReportedOn: "2024-03-25"},
 			Properties: map[string]any{"deaths": 137, "injured": "over 100"}},
 	}
@@ -93,7 +94,7 @@ func hostileAnswer() *PathAnswer {
 			},
 			Edges: []Edge{{ID: `ACCUSED:"<&>"->` + "\U0001F9E8\x00", Type: "ACCUSED",
 				Source: `group:"<&>"` + "\x00", Target: "state:\U0001F9E8",
-				Evidence:   Evidence{Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Confidence: 10, Stance: Denied, Reason: hostile},
+				Evidence:   Evidence{Evidence: EvidenceReportedQuote, Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile, Confidence: 10, Stance: Denied, Reason: hostile},
 				Properties: map[string]any{"source": "clash", hostile: []any{1, "two", true}}}},
 			Truncated: true,
 		},
@@ -279,6 +280,8 @@ func TestHostileStrings(t *testing.T) {
 		checks := []struct{ what, got, want string }{
 			{"node name", doc.nodeAttr(0, "name"), conv(n.Name)},
 			{"edge quote", doc.edgeAttr(0, "quote"), conv(e.Quote)},
+			{"edge summary", doc.edgeAttr(0, "summary"), conv(e.Summary)},
+			{"edge evidence", doc.edgeAttr(0, "evidence"), "reported-quote"},
 			{"edge reason", doc.edgeAttr(0, "reason"), conv(e.Reason)},
 			{"node property", doc.nodeAttr(0, prop(hostile, hostile)), conv(hostile)},
 			// "id" is taken by a fixed field and "prop_id" by another property.
@@ -373,7 +376,7 @@ func bigSubgraph(n int) *Subgraph {
 		g.Nodes[i] = Node{ID: id(i), Kind: Attacker, Name: "Attacker " + strconv.Itoa(i), Aliases: []string{"A" + strconv.Itoa(i)},
 			Properties: map[string]any{"status": "detained", "born": 1990}}
 		g.Edges[i] = Edge{ID: EdgeID("SPOKE_WITH", id(i), id(i+1)), Type: "SPOKE_WITH", Source: id(i), Target: id(i + 1),
-			Evidence: Evidence{Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: Reported}}
+			Evidence: Evidence{Evidence: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: Reported}}
 	}
 	return g
 }

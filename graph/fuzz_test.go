@@ -67,7 +67,7 @@ func FuzzParseNodesCSV(f *testing.F) {
 }
 
 func FuzzParseEdgesCSV(f *testing.F) {
-	f.Add([]byte("type,source,target,sources,quote,confidence,stance\nAFFILIATE_OF,group:is-k,group:islamic-state,source:seed,IS-K,90,reported\n"))
+	f.Add([]byte("type,source,target,evidence,sources,quote,confidence,stance\nAFFILIATE_OF,group:is-k,group:islamic-state,reported-quote,source:seed,IS-K,90,reported\n"))
 	for _, s := range []string{"", "type,source\n", "type,source,target,confidence\nX,a,b,1e9\n", "type,source,target,inferred\nX,a,b,maybe\n",
 		"type,source,target\n\"a,b\n", "type,source,target,properties\nX,a,b,\"{\"\"k\"\":[1,\"\"x\"\"]}\"\n"} {
 		f.Add([]byte(s))

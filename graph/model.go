@@ -13,18 +13,26 @@ type Node struct {
 	Hidden *int `json:"hidden,omitempty"`
 }
 
-// Evidence is what an edge rests on.
+// Evidence is what an edge rests on. Evidence says which kind: a verified
+// quote (Quote is text[QuoteStart:QuoteEnd], in code points, of QuoteSource's
+// stored text, whose sha256 is QuoteSHA256), a reported quote (Quote, not
+// checkable here), or a summary (Summary, the curator's words; no Quote).
 type Evidence struct {
-	Sources     []string `json:"sources"`
-	Quote       string   `json:"quote"`
-	QuoteSource string   `json:"quoteSource,omitempty"`
-	Confidence  int      `json:"confidence"`
-	Stance      Stance   `json:"stance"`
-	ValidFrom   string   `json:"validFrom,omitempty"`
-	ValidTo     string   `json:"validTo,omitempty"`
-	ReportedOn  string   `json:"reportedOn,omitempty"`
-	Inferred    bool     `json:"inferred,omitempty"`
-	Reason      string   `json:"reason,omitempty"`
+	Evidence    EvidenceLevel `json:"evidence"`
+	Sources     []string      `json:"sources"`
+	Quote       string        `json:"quote,omitempty"`
+	QuoteSource string        `json:"quoteSource,omitempty"`
+	QuoteStart  *int          `json:"quoteStart,omitempty"`
+	QuoteEnd    *int          `json:"quoteEnd,omitempty"`
+	QuoteSHA256 string        `json:"quoteSha256,omitempty"`
+	Summary     string        `json:"summary,omitempty"`
+	Confidence  int           `json:"confidence"`
+	Stance      Stance        `json:"stance"`
+	ValidFrom   string        `json:"validFrom,omitempty"`
+	ValidTo     string        `json:"validTo,omitempty"`
+	ReportedOn  string        `json:"reportedOn,omitempty"`
+	Inferred    bool          `json:"inferred,omitempty"`
+	Reason      string        `json:"reason,omitempty"`
 }
 
 // Edge is a directed relationship of a vocabulary type with its evidence at the

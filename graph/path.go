@@ -17,24 +17,36 @@ const (
 
 // Hop is one step of a path with the evidence of its edge.
 type Hop struct {
-	Edge        string    `json:"edge"`
-	From        string    `json:"from"`
-	Type        string    `json:"type"`
-	To          string    `json:"to"`
-	Direction   Direction `json:"direction"`
-	Sources     []string  `json:"sources"`
-	Quote       string    `json:"quote"`
-	QuoteSource string    `json:"quoteSource,omitempty"`
-	Confidence  int       `json:"confidence"`
-	Stance      Stance    `json:"stance"`
-	ReportedOn  string    `json:"reportedOn,omitempty"`
-	Inferred    bool      `json:"inferred,omitempty"`
+	Edge      string    `json:"edge"`
+	From      string    `json:"from"`
+	Type      string    `json:"type"`
+	To        string    `json:"to"`
+	Direction Direction `json:"direction"`
+	// Evidence is the hop's evidence level: quote (verified against the
+	// stored text), reported-quote or summary.
+	Evidence    EvidenceLevel `json:"evidence"`
+	Sources     []string      `json:"sources"`
+	Quote       string        `json:"quote,omitempty"`
+	QuoteSource string        `json:"quoteSource,omitempty"`
+	QuoteStart  *int          `json:"quoteStart,omitempty"`
+	QuoteEnd    *int          `json:"quoteEnd,omitempty"`
+	QuoteSHA256 string        `json:"quoteSha256,omitempty"`
+	Summary     string        `json:"summary,omitempty"`
+	Confidence  int           `json:"confidence"`
+	Stance      Stance        `json:"stance"`
+	ReportedOn  string        `json:"reportedOn,omitempty"`
+	Inferred    bool          `json:"inferred,omitempty"`
 }
 
-// Score is how a path ranks: shorter first, then the higher weakest-hop
-// confidence, then more distinct sources.
+// Score is how a path ranks: shorter first, then the stronger weakest-hop
+// evidence (verified quote > reported quote > summary), then more verified
+// hops, then the higher weakest-hop confidence, then more distinct sources.
 type Score struct {
-	Rank              int     `json:"rank"`
+	Rank int `json:"rank"`
+	// WeakestEvidence is the lowest evidence level among the hops.
+	WeakestEvidence EvidenceLevel `json:"weakestEvidence"`
+	// VerifiedHops counts hops whose quote was verified in its source's text.
+	VerifiedHops      int     `json:"verifiedHops"`
 	WeakestConfidence int     `json:"weakestConfidence"`
 	MeanConfidence    float64 `json:"meanConfidence"`
 	DistinctSources   int     `json:"distinctSources"`
@@ -75,7 +87,8 @@ func NewPath(nodes []string, edges []Edge) Path {
 		}
 		p.Edges = append(p.Edges, e.ID)
 		p.Hops = append(p.Hops, Hop{Edge: e.ID, From: nodes[i], Type: e.Type, To: nodes[i+1], Direction: dir,
-			Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource, Confidence: e.Confidence,
+			Evidence: e.Evidence.Evidence, Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource,
+			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256, Summary: e.Summary, Confidence: e.Confidence,
 			Stance: e.Stance, ReportedOn: e.ReportedOn, Inferred: e.Inferred})
 	}
 	p.Score = scorePath(p.Hops)
@@ -101,7 +114,14 @@ func scorePath(hops []Hop) Score {
 	}
 	sources := map[string]bool{}
 	sum := 0
+	s.WeakestEvidence = hops[0].Evidence
 	for _, h := range hops {
+		if h.Evidence.Rank() < s.WeakestEvidence.Rank() {
+			s.WeakestEvidence = h.Evidence
+		}
+		if h.Evidence == EvidenceQuote {
+			s.VerifiedHops++
+		}
 		s.WeakestConfidence = min(s.WeakestConfidence, h.Confidence)
 		sum += h.Confidence
 		for _, src := range h.Sources {
@@ -116,8 +136,10 @@ func scorePath(hops []Hop) Score {
 	return s
 }
 
-// RankPaths orders paths shorter first, then by higher weakest-hop confidence,
-// then by more distinct sources, then fewer contested hops; it drops repeats
+// RankPaths orders paths shorter first, then by stronger weakest-hop evidence
+// (a verified quote over a reported quote over a summary), then by more
+// verified hops, then by higher weakest-hop confidence, then by more distinct
+// sources, then fewer contested hops; it drops repeats
 // and paths that revisit a node, keeps at most limit, and explains each score.
 func RankPaths(paths []Path, limit int) []Path {
 	seen := map[string]bool{}
@@ -135,6 +157,10 @@ func RankPaths(paths []Path, limit int) []Path {
 		switch {
 		case a.Length != b.Length:
 			return a.Length < b.Length
+		case a.Score.WeakestEvidence.Rank() != b.Score.WeakestEvidence.Rank():
+			return a.Score.WeakestEvidence.Rank() > b.Score.WeakestEvidence.Rank()
+		case a.Score.VerifiedHops != b.Score.VerifiedHops:
+			return a.Score.VerifiedHops > b.Score.VerifiedHops
 		case a.Score.WeakestConfidence != b.Score.WeakestConfidence:
 			return a.Score.WeakestConfidence > b.Score.WeakestConfidence
 		case a.Score.DistinctSources != b.Score.DistinctSources:
@@ -150,8 +176,21 @@ func RankPaths(paths []Path, limit int) []Path {
 	for i := range out {
 		s := &out[i].Score
 		s.Rank = i + 1
-		s.Explanation = fmt.Sprintf("rank %d: %d hop(s); weakest hop confidence %d (mean %.1f); %d distinct source(s); %d contested hop(s)",
-			i+1, out[i].Length, s.WeakestConfidence, s.MeanConfidence, s.DistinctSources, s.Contested)
+		s.Explanation = fmt.Sprintf("rank %d: %d hop(s); weakest evidence %s, %d of %d hop(s) verified quotes (at equal length a verified quote ranks above a reported quote, a reported quote above a summary); weakest hop confidence %d (mean %.1f); %d distinct source(s); %d contested hop(s)",
+			i+1, out[i].Length, evidenceWords(s.WeakestEvidence), s.VerifiedHops, out[i].Length, s.WeakestConfidence, s.MeanConfidence, s.DistinctSources, s.Contested)
 	}
 	return out
+}
+
+// evidenceWords names a level for an explanation.
+func evidenceWords(l EvidenceLevel) string {
+	switch l {
+	case EvidenceQuote:
+		return "a verified quote"
+	case EvidenceReportedQuote:
+		return "a reported quote (not checked against a stored text)"
+	case EvidenceSummary:
+		return "a curator's summary"
+	}
+	return "unknown (stored before evidence levels)"
 }

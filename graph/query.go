@@ -28,16 +28,19 @@ var DefaultLimits = Limits{MaxDepth: 8, MaxPaths: 50, MaxResults: 5000, MaxRefLe
 
 // Filter restricts which edges and nodes a traversal may use.
 type Filter struct {
-	Rels          []string   // relationship types; empty means all
-	Kinds         []Kind     // kinds of intermediate / reached nodes; empty means all but Source
-	Direction     string     // "both" (default), "out", "in"
-	MinConfidence int        // edges below are left out
-	Stances       []Stance   // only these stances; empty means all
-	At            string     // only edges valid on this date
-	KnownOn       string     // only edges reported by this date
-	Undated       string     // "keep" (default) or "drop": edges with no date under At/KnownOn
-	Sources       []string   // only edges citing one of these sources
-	Extra         url.Values `json:"-"`
+	Rels          []string // relationship types; empty means all
+	Kinds         []Kind   // kinds of intermediate / reached nodes; empty means all but Source
+	Direction     string   // "both" (default), "out", "in"
+	MinConfidence int      // edges below are left out
+	Stances       []Stance // only these stances; empty means all
+	At            string   // only edges valid on this date
+	KnownOn       string   // only edges reported by this date
+	Undated       string   // "keep" (default) or "drop": edges with no date under At/KnownOn
+	Sources       []string // only edges citing one of these sources
+	// Evidence is the weakest evidence level kept: quote keeps verified
+	// quotes only, reported-quote adds reported quotes; "" keeps all.
+	Evidence EvidenceLevel
+	Extra    url.Values `json:"-"`
 }
 
 // PathQuery asks for paths between two entities.
@@ -66,9 +69,10 @@ type SearchQuery struct {
 
 // GraphQuery asks for the (filtered) graph.
 type GraphQuery struct {
-	Kinds []Kind
-	Rels  []string
-	Limit int
+	Kinds    []Kind
+	Rels     []string
+	Limit    int
+	Evidence EvidenceLevel // weakest evidence level of the edges kept; "" keeps all
 }
 
 // TimelineQuery asks for dated events and edges.
@@ -232,6 +236,7 @@ func (p *params) filter(lim Limits) Filter {
 	default:
 		p.fail("undated", f.Undated, "want keep or drop")
 	}
+	f.Evidence = p.evidence()
 	for _, s := range p.list("source") {
 		if why := ValidID(s); why != "" {
 			p.fail("source", s, why)
@@ -240,6 +245,19 @@ func (p *params) filter(lim Limits) Filter {
 		f.Sources = append(f.Sources, s)
 	}
 	return f
+}
+
+// evidence reads the minimum evidence level.
+func (p *params) evidence() EvidenceLevel {
+	s := p.one("evidence")
+	if s == "" {
+		return ""
+	}
+	l, ok := ParseEvidenceLevel(s)
+	if !ok {
+		p.fail("evidence", s, "want quote (verified quotes only), reported-quote (quotes, verified or not) or summary (all)")
+	}
+	return l
 }
 
 // check rejects parameters the route does not know, so a typo is not silently
@@ -252,7 +270,7 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "format"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.
@@ -303,7 +321,8 @@ func ParseGraphQuery(v url.Values, lim Limits) (GraphQuery, error) {
 	p := &params{v: v}
 	q := GraphQuery{Kinds: p.kinds("kind"), Rels: p.rels("rel")}
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
-	p.check("kind", "rel", "limit", "format")
+	q.Evidence = p.evidence()
+	p.check("kind", "rel", "limit", "evidence", "format")
 	return q, p.err()
 }
 

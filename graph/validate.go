@@ -26,6 +26,9 @@ type Known struct {
 	Kind Kind
 	// Text is a Source's text, for quote checks.
 	Text string
+	// TextSHA256 is Text's hash, computed once per source rather than per
+	// quote; "" means compute it from Text.
+	TextSHA256 string
 }
 
 // ValidID reports why id is not a well-formed entity id, or "" when it is.
@@ -71,15 +74,24 @@ func (d *DataSet) Validate(known map[string]Known) error {
 		if _, dup := nodes[n.ID]; dup && n.ID != "" {
 			p = append(p, Problem{Field: "id", Value: n.ID, Reason: "defined twice in this data set"})
 		}
-		probs = append(probs, withRecord(rec, p)...)
 		text, _ := n.Properties["text"].(string)
-		nodes[n.ID] = Known{Kind: n.Kind, Text: text}
+		k := Known{Kind: n.Kind, Text: text}
+		if n.Kind == Source && text != "" {
+			k.TextSHA256 = TextSHA256(text)
+			p = append(p, setTextHash(n, k.TextSHA256)...)
+		}
+		probs = append(probs, withRecord(rec, p)...)
+		nodes[n.ID] = k
 	}
 	lookup := func(id string) (Known, bool) {
 		if k, ok := nodes[id]; ok {
 			return k, true
 		}
 		k, ok := known[id]
+		if ok && k.Text != "" && k.TextSHA256 == "" {
+			k.TextSHA256 = TextSHA256(k.Text)
+			known[id] = k
+		}
 		return k, ok
 	}
 	edges := make(map[string]bool, len(d.Edges))
@@ -243,13 +255,7 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 			p = append(p, Problem{Field: "sources", Value: s, Reason: "is a " + string(k.Kind) + ", not a Source"})
 		}
 	}
-	p = append(p, checkText("quote", ev.Quote, MaxQuoteLen, true)...)
-	if ev.QuoteSource == "" && len(ev.Sources) > 0 {
-		ev.QuoteSource = ev.Sources[0]
-	}
-	if ev.QuoteSource != "" && ev.Quote != "" {
-		p = append(p, checkQuote(ev, lookup)...)
-	}
+	p = append(p, checkLevel(ev, lookup)...)
 	if ev.Confidence < 0 || ev.Confidence > 100 {
 		p = append(p, Problem{Field: "confidence", Value: itoa(ev.Confidence), Reason: "out of range; want 0-100"})
 	}
@@ -272,23 +278,17 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 	return p
 }
 
-func checkQuote(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
-	in := false
-	for _, s := range ev.Sources {
-		in = in || s == ev.QuoteSource
+// setTextHash stores a Source's textSha256 and textLength (code points), the
+// values quotes are checked against; given values must agree.
+func setTextHash(n *Node, hash string) []Problem {
+	var p []Problem
+	length := int64(TextLength(n.Properties["text"].(string)))
+	if v, ok := n.Properties["textSha256"]; ok && fmt.Sprint(v) != hash {
+		p = append(p, Problem{Field: "properties.textSha256", Value: fmt.Sprint(v), Reason: "is not the sha256 of the text (" + hash + "); leave it out and the import sets it"})
 	}
-	if !in {
-		return []Problem{{Field: "quoteSource", Value: ev.QuoteSource, Reason: "must be one of the edge's sources"}}
+	if v, ok := n.Properties["textLength"]; ok && fmt.Sprint(v) != fmt.Sprint(length) {
+		p = append(p, Problem{Field: "properties.textLength", Value: fmt.Sprint(v), Reason: fmt.Sprintf("the text has %d code points; leave it out and the import sets it", length)})
 	}
-	k, ok := lookup(ev.QuoteSource)
-	if !ok || k.Kind != Source {
-		return nil // reported under sources
-	}
-	if k.Text == "" {
-		return []Problem{{Field: "quoteSource", Value: ev.QuoteSource, Reason: "this source has no text to check the quote against; quote a source that has text"}}
-	}
-	if !strings.Contains(k.Text, ev.Quote) {
-		return []Problem{{Field: "quote", Value: ev.Quote, Reason: "quote not found verbatim in the text of " + ev.QuoteSource}}
-	}
-	return nil
+	n.Properties["textSha256"], n.Properties["textLength"] = hash, length
+	return p
 }

@@ -129,9 +129,13 @@ func VocabularyMarkdown() string {
 		b.WriteString("| `" + string(s) + "` | " + docs[s] + " |\n")
 	}
 	b.WriteString("\n## Evidence on every edge\n\n| field | meaning |\n|---|---|\n" +
+		"| `evidence` | what the edge rests on: `quote` (a verbatim span of the stored text of `quoteSource`, checked on import), `reported-quote` (words the curator says `quoteSource` printed; its text is not stored, so they cannot be checked) or `summary` (the curator's own words, in `summary`) |\n" +
 		"| `sources` | ids of the `Source` nodes the edge rests on (at least one) |\n" +
-		"| `quote` | a verbatim sentence or phrase of the source named by `quoteSource` |\n" +
-		"| `quoteSource` | the source whose text contains `quote` (defaults to the first of `sources`) |\n" +
+		"| `quote` | `quote` and `reported-quote` only: words printed by the source named by `quoteSource`; never JSON, field names or curator notes |\n" +
+		"| `quoteSource` | the source the quote is from, one of `sources` (defaults to the first) |\n" +
+		"| `quoteStart`, `quoteEnd` | `quote` only: offsets in Unicode code points of the quote in the source's stored text (`text[quoteStart:quoteEnd] == quote`); the import fills them in from the first occurrence when absent |\n" +
+		"| `quoteSha256` | `quote` only: hex sha256 of the source's whole stored text (UTF-8), also stored on the Source as `textSha256` beside `textLength` (code points); filled in when absent |\n" +
+		"| `summary` | `summary` only: the curator's own words; a summary has no `quote` |\n" +
 		"| `confidence` | 0-100: how sure the curator is the edge holds as stated |\n" +
 		"| `stance` | one of the stances above |\n" +
 		"| `validFrom`, `validTo` | when the relationship held (YYYY, YYYY-MM or YYYY-MM-DD) |\n" +

@@ -178,7 +178,7 @@ func TestTimelineOldestFirst(t *testing.T) {
 		}
 	}
 	for _, it := range tl.Items {
-		if it.What == "relationship" && (it.Edge == nil || it.Edge.Quote == "") {
+		if it.What == "relationship" && (it.Edge == nil || it.Edge.Evidence.Evidence == "" || (it.Edge.Quote == "" && it.Edge.Summary == "")) {
 			t.Errorf("timeline edge without evidence: %+v", it)
 		}
 	}
@@ -242,7 +242,7 @@ func TestImportAuthAndValidation(t *testing.T) {
 	auth := json.Clone()
 	auth.Set("Authorization", "Bearer "+srv.APIKey)
 	bad := `{"nodes":[{"id":"group:import-test","kind":"Group","name":"Import Test"}],
-"edges":[{"type":"AFFILIATE_OF","source":"group:import-test","target":"group:is-k","sources":["source:seed-2024-03-25"],"quote":"not in the article","confidence":50,"stance":"reported"}]}`
+"edges":[{"type":"AFFILIATE_OF","source":"group:import-test","target":"group:is-k","evidence":"quote","sources":["source:seed-2024-03-25"],"quote":"not in the article","confidence":50,"stance":"reported"}]}`
 	r := do(t, http.MethodPost, "/api/v1/import", strings.NewReader(bad), auth)
 	var e errorBody
 	r.json(t, &e)
@@ -271,7 +271,7 @@ func TestImportCSVForm(t *testing.T) {
 	fw, _ := w.CreateFormFile("nodes", "nodes.csv")
 	fw.Write([]byte("id,kind,name,aliases\ngroup:csv-test,Group,CSV Test,CSVT\n"))
 	fw, _ = w.CreateFormFile("edges", "edges.csv")
-	fw.Write([]byte("type,source,target,sources,quote,confidence,stance\nAFFILIATE_OF,group:csv-test,group:is-k,source:seed-2024-03-25,IS-K,40,reported\n"))
+	fw.Write([]byte("type,source,target,evidence,sources,quote,confidence,stance\nAFFILIATE_OF,group:csv-test,group:is-k,quote,source:seed-2024-03-25,IS-K,40,reported\n"))
 	w.Close()
 	t.Cleanup(func() {
 		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH (n {id: 'group:csv-test'}) DETACH DELETE n", nil, neo4j.EagerResultTransformer)

@@ -194,7 +194,7 @@ func importBodies(t *testing.T) []struct {
 	js("binary", "\x00\x01\x02\x03\xff")
 	js("object property", `{"nodes":[{"id":"group:x","kind":"Group","name":"x","properties":{"p":{"q":1}}}],"edges":[]}`)
 	js("dangling edge", `{"nodes":[],"edges":[{"type":"MEMBER_OF","source":"person:nobody","target":"group:is-k","sources":["source:none"],"quote":"q","confidence":50,"stance":"reported"}]}`)
-	js("fake quote", `{"nodes":[{"id":"source:fake","kind":"Source","name":"f","properties":{"text":"abc"}},{"id":"group:fake","kind":"Group","name":"Fake"}],"edges":[{"type":"AFFILIATE_OF","source":"group:fake","target":"group:is-k","sources":["source:fake"],"quote":"not in the text","confidence":50,"stance":"reported"}]}`)
+	js("fake quote", `{"nodes":[{"id":"source:fake","kind":"Source","name":"f","properties":{"text":"abc"}},{"id":"group:fake","kind":"Group","name":"Fake"}],"edges":[{"type":"AFFILIATE_OF","source":"group:fake","target":"group:is-k","evidence":"quote","sources":["source:fake"],"quote":"not in the text","confidence":50,"stance":"reported"}]}`)
 	csvForm := func(name string, files map[string]string) {
 		ct, b := form(t, files)
 		out = append(out, body{"csv " + name, ct, b})

@@ -40,12 +40,14 @@ const hubSize = 100_000
 // spend most of the test budget on one fixture. Nodes and edges carry what
 // the store reads: ids, kinds, names, keys and evidence.
 var hubCypher = []string{`CREATE (h:Entity:Group {id: 'group:hn0', kind: 'Group', name: 'Hub Group', aliases: [], keys: ['grouphn0', 'hn0', 'hubgroup'], keyText: 'grouphn0 hn0 hubgroup', aliasText: ''})
-CREATE (:Entity:Source {id: 'source:hs0', kind: 'Source', name: 'Hub source', aliases: [], keys: ['sourcehs0'], keyText: 'sourcehs0', aliasText: '', text: 'The members joined the hub group.'})`,
+CREATE (:Entity:Source {id: 'source:hs0', kind: 'Source', name: 'Hub source', aliases: [], keys: ['sourcehs0'], keyText: 'sourcehs0', aliasText: '', text: 'The members joined the hub group.',
+  textSha256: 'ff90f132e912b32a7c55f85dbcb4048728e2f1bab70824a0eaaf0f74a03220b0', textLength: 33})`,
 	`MATCH (h:Entity {id: 'group:hn0'})
 UNWIND range(1, $n) AS i
 CALL (h, i) {
   CREATE (a:Entity:Attacker {id: 'attacker:hn' + i, kind: 'Attacker', name: 'Member ' + i, aliases: [], keys: ['attackerhn' + i], keyText: 'attackerhn' + i, aliasText: ''})
-  CREATE (a)-[:MEMBER_OF {id: 'hub' + i, sources: ['source:hs0'], quote: 'The members joined the hub group.', quoteSource: 'source:hs0',
+  CREATE (a)-[:MEMBER_OF {id: 'hub' + i, evidence: 'quote', sources: ['source:hs0'], quote: 'The members joined the hub group.', quoteSource: 'source:hs0',
+    quoteStart: 0, quoteEnd: 33, quoteSha256: 'ff90f132e912b32a7c55f85dbcb4048728e2f1bab70824a0eaaf0f74a03220b0',
     confidence: 50 + i % 50, stance: 'reported', reportedOn: '2020-01-' + right('0' + toString(1 + i % 28), 2)}]->(h)
 } IN TRANSACTIONS OF 10000 ROWS`}
 

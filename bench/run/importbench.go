@@ -130,7 +130,7 @@ func (b *bench) rawImport(d *graph.DataSet) int {
 	}
 	byType := map[string][]any{}
 	for _, e := range d.Edges {
-		p := map[string]any{"id": e.ID, "sources": e.Sources, "quote": e.Quote, "quoteSource": e.Sources[0], "confidence": int64(e.Confidence), "stance": string(e.Stance)}
+		p := map[string]any{"id": e.ID, "evidence": string(e.Evidence.Evidence), "sources": e.Sources, "quote": e.Quote, "quoteSource": e.Sources[0], "confidence": int64(e.Confidence), "stance": string(e.Stance)}
 		for k, v := range map[string]string{"validFrom": e.ValidFrom, "validTo": e.ValidTo, "reportedOn": e.ReportedOn} {
 			if v != "" {
 				p[k] = v

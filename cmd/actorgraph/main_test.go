@@ -129,10 +129,23 @@ func TestPathTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY", "radicalized citizens of Tajikistan"} {
+	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY", "radicalized citizens of Tajikistan", "EVIDENCE", "quote ✓ \"", "verified in its stored text"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
+	}
+	// With verified quotes only, every hop shown is one; or, when there is
+	// no such path, the reason names the evidence filter.
+	out, _, err = cli(t, nil, "path", "ISIS-K", "Tajikistan", "--evidence", "quote", "--limit", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "EVIDENCE") {
+		if strings.Contains(out, "reported \"") || strings.Contains(out, "summary: ") || !strings.Contains(out, "quote ✓") {
+			t.Errorf("--evidence quote shows a hop that is not a verified quote:\n%s", out)
+		}
+	} else if !strings.Contains(out, "without evidence=quote") {
+		t.Errorf("got %q, want verified hops or a reason naming evidence=quote", out)
 	}
 	out, _, err = cli(t, nil, "path", "--known-on", "2024-03-07", "--source", "source:seed-2024-03-25", "ISIS-K", "Tajikistan")
 	if err != nil || !strings.Contains(out, "without knownOn=2024-03-07") {

@@ -19,7 +19,7 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	var db dbConfig
 	var asJSON, all bool
 	var maxDepth, limit, minConf int
-	var rels, kinds, stances, at, knownOn, direction, undated, sources string
+	var rels, kinds, stances, at, knownOn, direction, undated, sources, evidence string
 	f := newFlags("path", "actorgraph path [flags] FROM TO: the shortest or ranked paths between two entities, each hop with its evidence.\nFROM and TO are ids (group:is-k) or names/aliases (ISIS-K, Tajikistan). Flags may come before or after them.", getenv, stderr)
 	f.db(&db)
 	f.fs.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
@@ -35,6 +35,7 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	f.fs.StringVar(&direction, "direction", "", "both (default), out or in")
 	f.fs.StringVar(&undated, "undated", "", "edges with no date under --at/--known-on: keep (default) or drop")
 	f.fs.StringVar(&sources, "source", "", "only edges citing these source ids, comma-separated")
+	f.fs.StringVar(&evidence, "evidence", "", "weakest evidence kept: quote (verified quotes only), reported-quote or summary (all)")
 	var pos []string
 	for rest := args; ; {
 		if err := f.parse(rest); err != nil {
@@ -51,7 +52,7 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	v := url.Values{"from": {pos[0]}, "to": {pos[1]}, "maxDepth": {strconv.Itoa(maxDepth)}}
 	for k, s := range map[string]string{"rel": rels, "kind": kinds, "stance": stances, "at": at, "knownOn": knownOn,
-		"direction": direction, "undated": undated, "source": sources} {
+		"direction": direction, "undated": undated, "source": sources, "evidence": evidence} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -105,17 +106,48 @@ func printPaths(w io.Writer, ans *graph.PathAnswer) {
 	for _, p := range ans.Paths {
 		fmt.Fprintf(w, "\nPath %d: %s\n", p.Score.Rank, p.Score.Explanation)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "#\tFROM\tRELATIONSHIP\tTO\tCONF\tSTANCE\tSOURCES")
+		fmt.Fprintln(tw, "#\tFROM\tRELATIONSHIP\tTO\tEVIDENCE\tCONF\tSTANCE\tSOURCES")
 		for i, h := range p.Hops {
 			rel := h.Type + " ->"
 			if h.Direction == graph.Backward {
 				rel = "<- " + h.Type
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Evidence), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
 		}
 		tw.Flush()
 		for i, h := range p.Hops {
-			fmt.Fprintf(w, "  %d. %q (%s)\n", i+1, h.Quote, h.QuoteSource)
+			fmt.Fprintf(w, "  %d. %s\n", i+1, hopEvidence(h))
 		}
 	}
+}
+
+// evidenceLabel is a hop's evidence level in the table.
+func evidenceLabel(l graph.EvidenceLevel) string {
+	switch l {
+	case graph.EvidenceQuote:
+		return "quote ✓"
+	case graph.EvidenceReportedQuote:
+		return "reported"
+	case graph.EvidenceSummary:
+		return "summary"
+	}
+	return "unknown"
+}
+
+// hopEvidence is the line under the table that shows what a hop rests on,
+// saying whether the quote was verified in its source's stored text.
+func hopEvidence(h graph.Hop) string {
+	switch h.Evidence {
+	case graph.EvidenceQuote:
+		span := ""
+		if h.QuoteStart != nil && h.QuoteEnd != nil {
+			span = fmt.Sprintf(", characters %d-%d", *h.QuoteStart, *h.QuoteEnd)
+		}
+		return fmt.Sprintf("quote ✓ %q (%s%s; verified in its stored text)", h.Quote, h.QuoteSource, span)
+	case graph.EvidenceReportedQuote:
+		return fmt.Sprintf("reported %q (%s; its text is not stored, so not checked)", h.Quote, h.QuoteSource)
+	case graph.EvidenceSummary:
+		return fmt.Sprintf("summary: %s (curator's words, citing %s)", h.Summary, strings.Join(h.Sources, ", "))
+	}
+	return fmt.Sprintf("%q (%s)", h.Quote, h.QuoteSource)
 }

@@ -35,7 +35,7 @@ func TestISKReachesTajikistan(t *testing.T) {
 	defer res.Body.Close()
 	var answer struct {
 		Paths []struct {
-			Hops []struct{ Type, Quote string }
+			Hops []struct{ Type, Evidence, Quote, Summary string }
 		}
 	}
 	if err := json.NewDecoder(res.Body).Decode(&answer); err != nil {
@@ -44,9 +44,20 @@ func TestISKReachesTajikistan(t *testing.T) {
 	if res.StatusCode != 200 || len(answer.Paths) == 0 {
 		t.Fatalf("got %d with %d paths, want a path", res.StatusCode, len(answer.Paths))
 	}
+	// Every hop says what it rests on: a quote (verified or reported) or
+	// the curator's summary.
 	for _, h := range answer.Paths[0].Hops {
-		if h.Quote == "" {
-			t.Errorf("hop %s has no quote", h.Type)
+		switch h.Evidence {
+		case "quote", "reported-quote":
+			if h.Quote == "" {
+				t.Errorf("hop %s (%s) has no quote", h.Type, h.Evidence)
+			}
+		case "summary":
+			if h.Summary == "" {
+				t.Errorf("hop %s is a summary without words", h.Type)
+			}
+		default:
+			t.Errorf("hop %s: evidence %q, want quote, reported-quote or summary", h.Type, h.Evidence)
 		}
 	}
 }
