@@ -29,10 +29,12 @@ func TestRequestDeadline504(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer slow.Close()
+	// Which step the limit passes in depends on the machine (on a busy one,
+	// already while finding the entity); that the message names one does not.
 	for _, tc := range []struct{ target, doing string }{
-		{"/api/v1/entities/group:is-k/neighbors?depth=3", "finding the neighbourhood of group:is-k"},
+		{"/api/v1/entities/group:is-k/neighbors?depth=3", "group:is-k"},
 		{"/api/v1/graph?limit=50", "reading the graph"},
-		{"/api/v1/paths/shortest?" + q("from", "ISIS-K", "to", "Tajikistan"), "while"},
+		{"/api/v1/paths/shortest?" + q("from", "ISIS-K", "to", "Tajikistan"), "while finding"},
 	} {
 		start := time.Now()
 		r := doAt(t, slow.URL, http.MethodGet, tc.target, nil, nil)
@@ -46,7 +48,7 @@ func TestRequestDeadline504(t *testing.T) {
 		}
 		var e errorBody
 		r.json(t, &e)
-		for _, want := range []string{"timeout", "1s limit", tc.doing, "ACTORGRAPH_QUERY_TIMEOUT"} {
+		for _, want := range []string{"timeout", "1s limit", "while ", "(statement ", tc.doing, "ACTORGRAPH_QUERY_TIMEOUT"} {
 			if !strings.Contains(e.Error.Code+" "+e.Error.Message, want) {
 				t.Errorf("GET %s: error %+v does not say %q", tc.target, e.Error, want)
 			}
