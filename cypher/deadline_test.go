@@ -69,7 +69,9 @@ func TestRequestDeadlineSpansStatements(t *testing.T) {
 	if took > limit+500*time.Millisecond {
 		t.Errorf("took %v, want at most the 1s limit + 0.5s", took)
 	}
-	for _, want := range []string{"1s limit", "while finding the neighbourhood of group:is-k", "statement expand-level-"} {
+	// Which statement the limit passes in depends on the machine; that the
+	// message names the limit, the step and the statement does not.
+	for _, want := range []string{"1s limit", "while ", "group:is-k", "(statement ", "ACTORGRAPH_QUERY_TIMEOUT"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
