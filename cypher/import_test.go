@@ -60,7 +60,10 @@ func TestImportOneBadRecordChangesNothing(t *testing.T) {
 		{"kinds not allowed", func(d *graph.DataSet) { d.Edges[3].Type = "NATIONALITY_OF" }, "may not connect"},
 		{"dangling id", func(d *graph.DataSet) { d.Edges[7].Target = "group:no-such-group" }, "dangling"},
 		{"missing evidence", func(d *graph.DataSet) { d.Edges[9].Sources = nil }, "missing evidence"},
-		{"quote not in source", func(d *graph.DataSet) { d.Edges[verified(t, d)].Quote = "a sentence the article never wrote" }, "not found verbatim"},
+		{"quote not in source", func(d *graph.DataSet) {
+			e := &d.Edges[verified(t, d)]
+			e.Quote, e.QuoteStart, e.QuoteEnd = "a sentence the article never wrote", nil, nil
+		}, "not found verbatim"},
 		{"offsets of other words", func(d *graph.DataSet) {
 			e := &d.Edges[verified(t, d)]
 			start, end := 0, len([]rune(e.Quote))

@@ -34,7 +34,7 @@ func TestDataRulesCatchPlantedViolations(t *testing.T) {
 		{"reportedOn", func(t *testing.T, d *rawSet) {
 			// the review's edge 160: a 2015 date on a page of 2016-08-04
 			d.edge(t, "RESPONDED_TO:state:ru->event:2015-10-31-metrojet-9268-bombing").ReportedOn = "2015-11-17"
-		}, "before source:web-sputnik-africa-metrojet's date 2016-08-04"},
+		}, "before the date 2016-08-04 of its earliest source source:web-sputnik-africa-metrojet"},
 		{"stanceTypeKind", func(t *testing.T, d *rawSet) {
 			// the review's edge 20: a motive stated as fact
 			d.edge(t, "MOTIVATED_BY:"+attack+"->event:2015-09-30-russian-intervention-in-syria").Stance = "reported"

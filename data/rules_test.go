@@ -126,20 +126,25 @@ func isCompilation(n *rawNode) bool {
 	return n != nil && strings.Contains(n.TextFile, "crocus-public-")
 }
 
-// ruleReportedOn: an edge cannot have been reported before any of the Sources
-// it cites was published (reportedOn >= each dated Source's date).
+// ruleReportedOn: an edge cannot have been reported before the first of the
+// Sources it cites was published (reportedOn >= the earliest dated Source's
+// date). Later sources corroborate what the first one reported.
 func ruleReportedOn(d *rawSet) []string {
 	var out []string
 	for _, e := range d.Edges {
+		first, firstSrc := "", ""
 		for _, s := range e.Sources {
 			n := d.node(s)
 			if n == nil {
 				out = append(out, fmt.Sprintf("%s: source %s is not a node", edgeName(e), s))
 				continue
 			}
-			if date, _ := n.Properties["date"].(string); date != "" && e.ReportedOn < date {
-				out = append(out, fmt.Sprintf("%s: reportedOn %s is before %s's date %s", edgeName(e), e.ReportedOn, s, date))
+			if date, _ := n.Properties["date"].(string); date != "" && (first == "" || date < first) {
+				first, firstSrc = date, s
 			}
+		}
+		if first != "" && e.ReportedOn < first {
+			out = append(out, fmt.Sprintf("%s: reportedOn %s is before the date %s of its earliest source %s", edgeName(e), e.ReportedOn, first, firstSrc))
 		}
 	}
 	return out

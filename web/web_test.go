@@ -1,8 +1,11 @@
 package web
 
 import (
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -28,9 +31,12 @@ func TestHandlerServesPageAndVendoredLibraries(t *testing.T) {
 		wantBody string
 	}{
 		{"/", "text/html", `<div id="cy"`},
-		{"/index.html", "text/html", `src="/static/app.js"`},
+		{"/index.html", "text/html", `src="/static/js/app.js"`},
+		{"/index.html", "text/html", `id="path-evidence"`},
+		{"/index.html", "text/html", `id="sources-view"`},
 		{"/index.html", "text/html", `id="path-stances"`},
-		{"/static/app.js", "javascript", "window.cy"},
+		{"/static/js/app.js", "javascript", "import"},
+		{"/static/js/graph.js", "javascript", "window.cy"},
 		{"/static/style.css", "text/css", "#cy"},
 		{"/static/vendor/cytoscape.esm.min.js", "javascript", "export"},
 		{"/static/vendor/layout-base.js", "javascript", "layoutBase"},
@@ -91,6 +97,68 @@ func TestHandlerRejects(t *testing.T) {
 	for _, tt := range tests {
 		if got := get(t, h, tt.method, tt.path, nil).Code; got != tt.want {
 			t.Errorf("%s %s: got status %d, want %d", tt.method, tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestModulesResolve checks that every ES module the page imports is embedded
+// and served as JavaScript (a missing one would break the page only in a browser).
+func TestModulesResolve(t *testing.T) {
+	h := Handler()
+	importRE := regexp.MustCompile(`(?m)^\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]`)
+	seen := map[string]bool{}
+	queue := []string{"/static/js/app.js"}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		rec := get(t, h, http.MethodGet, p, nil)
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Header().Get("Content-Type"), "javascript") {
+			t.Errorf("GET %s: got %d %q, want 200 JavaScript", p, rec.Code, rec.Header().Get("Content-Type"))
+			continue
+		}
+		for _, m := range importRE.FindAllStringSubmatch(rec.Body.String(), -1) {
+			if !strings.HasPrefix(m[1], ".") {
+				t.Errorf("%s imports %q: only relative imports of embedded files load under the CSP", p, m[1])
+				continue
+			}
+			queue = append(queue, path.Join(path.Dir(p), m[1]))
+		}
+	}
+	if len(seen) < 10 {
+		t.Errorf("followed %d modules from app.js, want the explorer's dozen: %v", len(seen), seen)
+	}
+	// Every module under static/js is reachable (no dead file shipped by mistake).
+	files, _ := fs.Glob(static, "static/js/*.js")
+	for _, f := range files {
+		if !seen["/"+f] {
+			t.Errorf("%s is embedded but no module imports it", f)
+		}
+	}
+}
+
+// TestNoInlineStyle keeps the page within its CSP (style-src 'self'): no style
+// attribute or element in the page, no HTML strings with style built by scripts.
+func TestNoInlineStyle(t *testing.T) {
+	page := get(t, Handler(), http.MethodGet, "/", nil).Body.String()
+	for _, bad := range []string{"style=", "<style"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("index.html contains %q: the CSP (style-src 'self') blocks inline styles", bad)
+		}
+	}
+	if !strings.Contains(page, `id="__________cytoscape_stylesheet"`) {
+		t.Error("index.html has no element with Cytoscape's stylesheet id: Cytoscape would inject an inline <style>")
+	}
+	files, _ := fs.Glob(static, "static/js/*.js")
+	for _, f := range files {
+		b, _ := fs.ReadFile(static, f)
+		for _, bad := range []string{"innerHTML", "insertAdjacentHTML", "outerHTML", "setAttribute('style'", "'style':"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s uses %s: build elements with el(), style them from style.css or the CSSOM", f, bad)
+			}
 		}
 	}
 }

@@ -82,7 +82,7 @@ func TestImportCrocusTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := cli(t, nil, "import", "crocus")
-	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) {
+	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) || !strings.Contains(out, fmt.Sprintf("edges %d created", len(d.Edges))) {
 		t.Fatalf("first import: %v %q", err, out)
 	}
 	out, _, err = cli(t, nil, "import", "crocus")

@@ -11,7 +11,7 @@ sources/crocus-public-facts.jsonl) and carries one evidence level (quote,
 reported-quote, summary; see section 3). Before writing, check() enforces the
 data rules that data/rules_test.go checks over the shipped JSON: verified quotes
 at their code-point offsets with the stored text's sha256, no quote from a
-compilation, reportedOn on or after every dated source, confidence within the
+compilation, reportedOn on or after the earliest dated source, confidence within the
 band of the best-graded source (README.md).
 """
 import hashlib
@@ -784,7 +784,7 @@ for atk, f_part, f_nat, _, _, _ in ATTACKERS:
 # ---- The US warning ---------------------------------------------------------
 US_ALERT = "The embassy is monitoring reports that extremists have imminent plans to target large gatherings in Moscow, to include concerts, and US citizens should be advised to avoid large gatherings over the next 48 hours"
 fact("ISSUED", R["STATE_US"], R["EV_US_EMBASSY_WARNING_2024"], 88, 90, reported="2024-03-07", vq=("rt-us-embassy-alert", US_ALERT))
-fact("WARNED_ABOUT", R["STATE_US"], CRO, 88, 80, reported="2024-03-25", vq=("rt-us-embassy-alert", US_ALERT),
+fact("WARNED_ABOUT", R["STATE_US"], CRO, 88, 80, reported="2024-03-07", vq=("rt-us-embassy-alert", US_ALERT),
      seed_quote="Despite prior warnings from the US government about a potential attack",
      props={"channel": "public alert plus private notice to the Russian government ('duty to warn', Kirby)"},
      drop=("quote", "date", "posted"))
@@ -1314,9 +1314,8 @@ def check(ds):
             assert e["quote"] and not re.search(r'[{}]|"\w+":', e["quote"]), ("JSON in quote", eid)
         else:
             assert ev == "summary" and e["quote"] == "" and e["summary"], eid
-        dates = [ids[s]["properties"].get("date") for s in e["sources"]]
-        for d in dates:
-            assert not d or e["reportedOn"] >= d, ("reportedOn before its source's date", eid, e["reportedOn"], d)
+        dates = [d for d in (ids[s]["properties"].get("date") for s in e["sources"]) if d]
+        assert not dates or e["reportedOn"] >= min(dates), ("reportedOn before its earliest source's date", eid, e["reportedOn"], min(dates))
         for k, v in e.get("properties", {}).items():
             assert v is not None and not isinstance(v, dict), (eid, k)
             if isinstance(v, list):

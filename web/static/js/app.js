@@ -1,0 +1,159 @@
+// actorgraph explorer: search, neighbourhood expansion, path finding with
+// per-hop evidence, filters, a date slider, export and shareable URLs, and a
+// Sources view to ingest articles and review the edges they propose, over the
+// actorgraph v1 JSON API. Plain ES modules, no build step; Cytoscape.js and
+// cytoscape-fcose are vendored under /static/vendor by scripts/web.sh.
+//
+// Modules: state (the view, busy state, status, URL), api (the HTTP client),
+// format and urlstate (pure, unit-tested in web/test), dom (elements, shapes),
+// graph and layout (Cytoscape), actions (API calls that change the view),
+// panels (evidence, details, legend, filters), pathfinder (search and the
+// path form), sources and review (the Sources view). This file wires them.
+import { $, view, busy, nav, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './state.js';
+import { api } from './api.js';
+import { decodeState } from './urlstate.js';
+import { clearView, render, onDateSlide, exportPNG, exportJSON, refit } from './graph.js';
+import { expand, pick, loadAll, findPath, fitView } from './actions.js';
+import { renderEvidence, select, renderLegend, renderFilterLists, onFilterChange, updatePathRelSummary } from './panels.js';
+import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStanceSummary } from './pathfinder.js';
+import { showTab, openSource, wireSources } from './sources.js';
+import { onKey } from './review.js';
+
+// restore rebuilds what a URL describes: a source in the Sources view (the
+// graph stays as it is), or the graph: the path query, then the whole graph,
+// then each expansion in order, then the selection.
+async function restore() {
+  busy.restoring = true;
+  try {
+    await restoreHash();
+  } finally {
+    busy.restoring = false;
+  }
+}
+
+async function restoreHash() {
+  const h = location.hash.replace(/^#/, '');
+  nav.lastHash = h;
+  const s = decodeState(h);
+  if (s.src) {
+    await openSource(s.src, s.span);
+    return;
+  }
+  showTab('graph');
+  clearView();
+  renderEvidence();
+  view.kindsOff = s.kindsOff;
+  view.relsOff = s.relsOff;
+  view.asOf = s.asOf;
+  renderFilterLists();
+  if (s.path) {
+    writePathForm(s.path);
+    await findPath(s.path);
+    writePathForm(s.path);
+  }
+  if (s.all) await loadAll();
+  for (const id of s.expanded) await expand(id, { quiet: true });
+  if (s.selected && view.nodes.has(s.selected)) select(s.selected);
+  if (!view.nodes.size) render();
+  saveURL();
+}
+
+async function share() {
+  saveURL();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    setStatus('Link to this view copied');
+  } catch {
+    setStatus('Copy the address bar to share this view');
+  }
+}
+
+function wire() {
+  autocomplete($('#search'), $('#search-suggestions'), {
+    onPick: (r) => { $('#search').value = r.name; pick(r.id); },
+    onEnter: (text) => { if (text) pick(text); return true; },
+  });
+  $('#search-form').addEventListener('submit', (ev) => ev.preventDefault());
+  for (const which of ['from', 'to']) {
+    const input = $(`#path-${which}`);
+    autocomplete(input, $(`#path-${which}-suggestions`), {
+      onPick: (r) => setPathEnd(which, r),
+      onEnter: () => false, // let the form submit: Enter runs the path finder
+    });
+  }
+  $('#path-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    document.querySelectorAll('#path-form .suggestions').forEach((l) => { l.hidden = true; });
+    const q = readPathForm();
+    if (!q.from || !q.to) return showError('Give both ends of the path: an id, a name or an alias.');
+    if (!document.querySelector('#path-stances input:checked')) return showError('Tick at least one stance: with none, no edge can be on a path.');
+    findPath(q);
+  });
+  $('#path-form').addEventListener('keydown', (ev) => {
+    // Enter anywhere in the path finder runs it (selects and checkboxes included).
+    if (ev.key === 'Enter' && ev.target.matches('select, input[type=checkbox], input[type=number], input[type=date]')) {
+      ev.preventDefault();
+      $('#path-form').requestSubmit();
+    }
+  });
+  $('#path-swap').addEventListener('click', () => {
+    const f = $('#path-from');
+    const t = $('#path-to');
+    [f.value, t.value] = [t.value, f.value];
+    const [fi, fn] = [f.dataset.id, f.dataset.name];
+    for (const [a, b] of [[f, t.dataset], [t, { id: fi, name: fn }]]) {
+      if (b.id) { a.dataset.id = b.id; a.dataset.name = b.name; } else { delete a.dataset.id; }
+    }
+  });
+  $('#path-rels-list').addEventListener('change', updatePathRelSummary);
+  $('#path-stances').addEventListener('change', updatePathStanceSummary);
+  $('#kind-filters').addEventListener('change', onFilterChange);
+  $('#rel-filters').addEventListener('change', onFilterChange);
+  $('#rels-all').addEventListener('click', () => { document.querySelectorAll('#rel-filters input').forEach((i) => { i.checked = true; }); onFilterChange(); });
+  $('#rels-none').addEventListener('click', () => { document.querySelectorAll('#rel-filters input').forEach((i) => { i.checked = false; }); onFilterChange(); });
+  $('#date-slider').addEventListener('input', onDateSlide);
+  $('#show-all').addEventListener('click', loadAll);
+  $('#empty-show-all').addEventListener('click', loadAll);
+  $('#fit').addEventListener('click', fitView);
+  $('#clear').addEventListener('click', () => { clearView(); renderEvidence(); select(null); render(); saveURL(); setStatus(''); });
+  $('#export-png').addEventListener('click', exportPNG);
+  $('#export-json').addEventListener('click', exportJSON);
+  $('#share').addEventListener('click', share);
+  $('#error-close').addEventListener('click', () => { hideError(); busy.failed = false; refreshState(); });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === '/' && !ev.target.matches('input, textarea, select, [contenteditable]')) {
+      ev.preventDefault();
+      // Some input paths (DevTools, some IMEs) send the character apart from
+      // the keydown; keep it out of the search box it just focused.
+      const swallow = (e) => { if (e.key === '/') e.preventDefault(); };
+      window.addEventListener('keypress', swallow, { capture: true, once: true });
+      setTimeout(() => window.removeEventListener('keypress', swallow, { capture: true }), 100);
+      $('#search').focus();
+      $('#search').select();
+    }
+  });
+  document.addEventListener('keydown', onKey);
+  wireSources();
+  $('#tab-graph').addEventListener('click', refit);
+  window.addEventListener('hashchange', () => {
+    if (location.hash.replace(/^#/, '') !== nav.lastHash) restore();
+  });
+}
+
+async function start() {
+  // A shared link is being restored: no "start exploring" card meanwhile.
+  if (location.hash.length > 1) $('#empty').hidden = true;
+  wire();
+  renderLegend();
+  renderFilterLists();
+  const schema = await task('Loading the schema', () => api('/schema'));
+  if (schema) {
+    view.schema = schema;
+    renderLegend();
+  }
+  await restore();
+  if (!busy.failed) setStatus(summary());
+  refreshState();
+}
+
+start();

@@ -1,0 +1,233 @@
+// panels.js: the side panels: a path answer's evidence hop by hop, the
+// details of a node or edge, the legend and the filter lists.
+import { $, view, nameOf, KINDS, saveURL } from './state.js';
+import { api, entityPath } from './api.js';
+import { evidenceLevel, quoteSpan, sourceHash, safeURL } from './format.js';
+import { el, shapeIcon, edgeIcon, kindBadge } from './dom.js';
+import { cy, hiddenOf, labelEdges, applyHighlight, applyFilters, render } from './graph.js';
+import { expand } from './actions.js';
+import { setPathEnd } from './pathfinder.js';
+
+// link to its url, publisher, date and reliability. A source no answer
+// described stays shown by its id.
+export function sourceView(id) {
+  const s = view.sources.get(id);
+  if (!s) return el('span', { class: 'src' }, el('code', {}, id));
+  const p = s.properties || {};
+  const name = s.name || p.title || id;
+  const href = p.url && safeURL(p.url, location.href);
+  return el('span', { class: 'src', 'data-source': id, title: id },
+    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, name) : el('span', { class: 'src-title' }, name),
+    p.publisher ? el('span', { class: 'pub' }, ` — ${p.publisher}`) : null,
+    p.date ? el('span', { class: 'pub' }, `, ${p.date}`) : null,
+    p.title && p.title !== name ? el('span', { class: 'src-sub' }, p.title) : null,
+    p.reliability ? el('span', { class: 'reliability' }, `reliability: ${p.reliability}`) : null);
+}
+
+// evidenceBlock shows an edge's evidence with its level: a verified quote
+// (checked against the source's stored text; a link opens that text at the
+// span), a reported quote (not checked here) or the curator's summary.
+export function evidenceBlock(ev) {
+  const sources = ev.sources || [];
+  const quoteFrom = ev.quoteSource || sources[0];
+  const lv = evidenceLevel(ev);
+  const span = quoteSpan(ev);
+  let words;
+  if (lv.isQuote) words = el('blockquote', { class: `quote ev-${lv.level}` }, lv.words);
+  else if (lv.words) words = el('p', { class: 'summary' }, lv.words);
+  else words = el('p', { class: 'hint' }, 'No quote.');
+  return el('div', { class: 'ev', 'data-evidence': lv.level },
+    el('div', { class: 'meta' },
+      el('span', { class: `level level-${lv.level}`, title: lv.title }, lv.label),
+      ev.stance ? el('span', { class: `stance stance-${ev.stance}` }, ev.stance) : null,
+      ev.confidence !== undefined ? el('span', { class: 'conf' }, `confidence ${ev.confidence}`) : null,
+      ev.inferred ? el('span', { class: 'inferred', title: ev.reason || '' }, 'inferred') : null,
+      ev.reportedOn ? el('span', { class: 'date' }, `reported ${ev.reportedOn}`) : null),
+    words,
+    span ? el('p', { class: 'open-span' }, el('a', { href: sourceHash(span.source, span), class: 'open-source',
+      'data-source': span.source, 'data-start': span.start, 'data-end': span.end }, 'Open in the source text ↗')) : null,
+    ev.inferred && ev.reason ? el('p', { class: 'inferred-reason' }, 'Inferred: ' + ev.reason) : null,
+    quoteFrom ? el('p', { class: 'source' }, el('span', { class: 'src-label' }, 'Source '), sourceView(quoteFrom)) : null,
+    sources.filter((s) => s !== quoteFrom).map((s) => el('p', { class: 'source also' }, el('span', { class: 'src-label' }, 'Also '), sourceView(s))));
+}
+
+// FILTER_NAMES are the path filters an answer's `query` echoes, in the order
+// the panel lists them.
+const FILTER_NAMES = ['rel', 'kind', 'direction', 'stance', 'evidence', 'minConfidence', 'at', 'knownOn', 'source'];
+
+export function renderEvidence() {
+  const box = $('#evidence');
+  box.replaceChildren();
+  const a = view.answer;
+  if (!a) {
+    box.dataset.state = 'empty';
+    return;
+  }
+  const q = view.path;
+  box.append(el('h2', {}, 'Evidence ',
+    el('button', { type: 'button', class: 'link small', onclick: () => { view.answer = null; view.path = null; renderEvidence(); applyHighlight(); $('#empty').hidden = view.nodes.size > 0; saveURL(); } }, 'clear path')));
+  const echo = a.query || {};
+  box.append(el('p', { class: 'query' }, `${echo.fromName || nameOf(q.from)} → ${echo.toName || nameOf(q.to)}`));
+  const filters = FILTER_NAMES.filter((k) => echo[k] !== undefined && echo[k] !== '' && !(k === 'direction' && echo[k] === 'both'));
+  if (filters.length) {
+    box.append(el('p', { class: 'filters' }, el('span', { class: 'hint' }, 'Filters: '),
+      filters.map((k, i) => [i ? ' · ' : '', el('code', {}, `${k}=${echo[k]}`)])));
+  }
+  const paths = a.paths || [];
+  if (!paths.length) {
+    box.dataset.state = 'no-path';
+    // The API's reason is written for the analyst: which filter cut the
+    // path, and what would find one. It leads the panel.
+    box.append(el('div', { class: 'reason', role: 'note' },
+      el('strong', {}, 'No path. '), a.reason || 'No path matches these conditions.'));
+  } else {
+    box.dataset.state = 'paths';
+  }
+  if (a.notes?.length) {
+    box.append(el('div', { class: 'notes', role: 'note' }, a.notes.map((note) => el('p', { class: 'note' }, note))));
+  }
+  if (a.truncated) box.append(el('p', { class: 'note' }, 'More paths matched than the limit; the best ranked are shown.'));
+  paths.forEach((p, i) => {
+    const s = p.score || {};
+    const head = el('div', { class: 'path-head' },
+      el('strong', {}, `Path ${i + 1}`), ` · ${p.length} hop${p.length === 1 ? '' : 's'}`,
+      s.weakestConfidence !== undefined ? ` · weakest confidence ${s.weakestConfidence}` : '',
+      s.distinctSources !== undefined ? ` · ${s.distinctSources} source${s.distinctSources === 1 ? '' : 's'}` : '');
+    const hops = el('ol', { class: 'hops' }, (p.hops || []).map((h) => {
+      const fwd = h.direction !== 'backward';
+      const li = el('li', { class: 'hop', 'data-edge': h.edge },
+        el('div', { class: 'hop-line' },
+          el('b', {}, nameOf(h.from)), ' ',
+          el('span', { class: 'rel' }, fwd ? `—${h.type}→` : `←${h.type}—`), ' ',
+          el('b', {}, nameOf(h.to))),
+        evidenceBlock(h));
+      li.addEventListener('mouseenter', () => cy.$id(h.edge).addClass('hover'));
+      li.addEventListener('mouseleave', () => cy.$id(h.edge).removeClass('hover'));
+      return li;
+    }));
+    box.append(el('section', { class: 'path' }, head, s.explanation ? el('p', { class: 'explain' }, s.explanation) : null, hops));
+  });
+}
+
+let detailsReq = null;
+
+export function select(id) {
+  view.selected = id;
+  cy.$(':selected').unselect();
+  const box = $('#details');
+  if (!id) {
+    box.replaceChildren(el('h2', {}, 'Details'), el('p', { class: 'hint' }, 'Select a node or edge to see it here.'));
+    labelEdges();
+    saveURL();
+    return;
+  }
+  cy.$id(id).select();
+  labelEdges();
+  const n = view.nodes.get(id) || { id, name: id };
+  const props = Object.entries(n.properties || {}).filter(([k]) => k !== 'text');
+  const hidden = hiddenOf(id);
+  const degree = el('div', { class: 'degree' }, el('span', { class: 'hint' }, 'Loading relationships…'));
+  box.replaceChildren(
+    el('h2', {}, n.name),
+    el('p', { class: 'idline' }, kindBadge(n.kind), ' ', el('code', {}, n.id)),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', onclick: () => expand(id) }, hidden ? `Expand (+${hidden})` : 'Expand'),
+      el('button', { type: 'button', onclick: () => setPathEnd('from', n) }, 'Path from'),
+      el('button', { type: 'button', onclick: () => setPathEnd('to', n) }, 'Path to'),
+      el('button', { type: 'button', onclick: () => removeNode(id) }, 'Remove')),
+    n.aliases?.length ? el('p', { class: 'aka' }, el('span', { class: 'hint' }, 'Also known as: '), n.aliases.join(', ')) : null,
+    propsTable(props.slice(0, 6)),
+    props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
+    degree);
+  if (view.answer) box.scrollIntoView({ block: 'start' });
+  saveURL();
+  // Degree is a detail: a failure here is shown inline, not as a page error.
+  detailsReq?.abort();
+  detailsReq = new AbortController();
+  api(entityPath(id), {}, detailsReq.signal).then((ent) => {
+    const d = Object.entries(ent.degree || {}).sort((a, b) => b[1] - a[1]);
+    degree.replaceChildren(el('h3', {}, 'Relationships'),
+      d.length ? el('ul', { class: 'deg' }, d.map(([t, c]) => el('li', {}, el('span', { class: 'rel' }, t), el('span', {}, c)))) : el('p', { class: 'hint' }, 'none'));
+  }).catch((err) => {
+    if (err.name !== 'AbortError') degree.replaceChildren(el('p', { class: 'hint' }, `Relationships unavailable: ${err.message}`));
+  });
+}
+
+function propValue(v) {
+  if (Array.isArray(v)) return v.map((x, i) => [i ? ', ' : '', propValue(x)]);
+  const href = typeof v === 'string' && /^https?:\/\//.test(v) ? safeURL(v, location.href) : null;
+  return href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, v) : String(v);
+}
+
+function propsTable(props) {
+  if (!props.length) return null;
+  return el('table', { class: 'props' }, props.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, propValue(v)))));
+}
+
+export function showEdge(id) {
+  const e = view.edges.get(id);
+  if (!e) return;
+  view.selected = null;
+  $('#details').replaceChildren(
+    el('h2', {}, e.type),
+    el('p', { class: 'hop-line' }, el('b', {}, nameOf(e.source)), ' ', el('span', { class: 'rel' }, `—${e.type}→`), ' ', el('b', {}, nameOf(e.target))),
+    evidenceBlock(e),
+    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null);
+}
+
+function removeNode(id) {
+  view.nodes.delete(id);
+  for (const [eid, e] of view.edges) if (e.source === id || e.target === id) view.edges.delete(eid);
+  view.expanded = view.expanded.filter((x) => x !== id);
+  select(null);
+  render();
+  saveURL();
+}
+
+// ---------- legend and filter lists ----------
+
+export function renderLegend() {
+  const counts = new Map((view.schema?.kinds || []).map((k) => [k.kind, k.count]));
+  $('#legend').replaceChildren(
+    el('ul', { class: 'legend-kinds' }, Object.keys(KINDS).map((k) =>
+      el('li', { title: counts.has(k) ? `${counts.get(k)} in the database` : k }, shapeIcon(k, 14), k))),
+    el('ul', { class: 'legend-edges' },
+      el('li', {}, edgeIcon({ color: '#8a939c' }), 'claimed, attributed, reported'),
+      el('li', {}, edgeIcon({ color: '#b26a00', dash: '5 3' }), 'alleged'),
+      el('li', {}, edgeIcon({ color: '#b3261e', dash: '5 3' }), 'denied'),
+      el('li', {}, edgeIcon({ color: '#8a939c', dash: '1.5 2.5' }), 'inferred'),
+      el('li', {}, edgeIcon({ color: '#e6007e', width: 4 }), 'path'),
+      el('li', { title: 'relationships of this node not shown yet; click the node to expand it' },
+        el('span', { class: 'legend-badge' }, '+N'), 'not shown')));
+}
+
+export function allRelTypes() {
+  return (view.schema?.relationships || []).filter((r) => r.count !== 0).map((r) => r.type);
+}
+
+export function renderFilterLists() {
+  const counts = new Map((view.schema?.kinds || []).map((k) => [k.kind, k.count]));
+  $('#kind-filters').replaceChildren(...Object.keys(KINDS).map((k) => el('label', { class: 'check' },
+    el('input', { type: 'checkbox', value: k, checked: !view.kindsOff.has(k) }), shapeIcon(k, 14), ` ${k}`,
+    counts.has(k) ? el('span', { class: 'count' }, counts.get(k)) : null)));
+  const rels = view.schema?.relationships || [];
+  if (!view.schema) return;
+  const docs = (r) => r.doc || '';
+  $('#rel-filters').replaceChildren(...(rels.length ? rels.filter((r) => r.count !== 0).map((r) => el('label', { class: 'check', title: docs(r) },
+    el('input', { type: 'checkbox', value: r.type, checked: !view.relsOff.has(r.type) }), ` ${r.type}`,
+    r.count !== undefined ? el('span', { class: 'count' }, r.count) : null)) : [el('p', { class: 'hint' }, 'No relationship types.')]));
+  $('#path-rels-list').replaceChildren(...rels.filter((r) => r.count !== 0).map((r) => el('label', { class: 'check', title: docs(r) },
+    el('input', { type: 'checkbox', value: r.type }), ` ${r.type}`)));
+}
+
+export function onFilterChange() {
+  view.kindsOff = new Set([...document.querySelectorAll('#kind-filters input:not(:checked)')].map((i) => i.value));
+  view.relsOff = new Set([...document.querySelectorAll('#rel-filters input:not(:checked)')].map((i) => i.value));
+  applyFilters();
+  saveURL();
+}
+
+export function updatePathRelSummary() {
+  const on = [...document.querySelectorAll('#path-rels-list input:checked')].map((i) => i.value);
+  $('#path-rels-summary').textContent = on.length ? on.join(', ') : 'all';
+}

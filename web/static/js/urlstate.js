@@ -1,0 +1,66 @@
+// urlstate.js: the view as a URL fragment and back (pure; unit-tested). A
+// shared link rebuilds the path query, the whole graph, the expansions in
+// order, the selection, the filters and the date; or, with src=, a source's
+// text in the Sources view with a span highlighted.
+import { STANCES, EVIDENCE_FILTERS } from './format.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// encodeState writes s ({path, all, expanded, selected, kindsOff, relsOff,
+// asOf, src, span}) as a fragment without the '#'.
+export function encodeState(s) {
+  const p = new URLSearchParams();
+  if (s.path) {
+    const q = s.path;
+    p.set('from', q.from);
+    p.set('to', q.to);
+    if (q.rel?.length) p.set('rel', q.rel.join(','));
+    if (q.stance?.length) p.set('stance', q.stance.join(','));
+    if (q.evidence) p.set('evidence', q.evidence);
+    if (q.minConfidence) p.set('minConfidence', q.minConfidence);
+    if (q.knownOn) p.set('knownOn', q.knownOn);
+    if (q.mode === 'ranked') p.set('mode', 'ranked');
+    if (q.maxDepth) p.set('maxDepth', q.maxDepth);
+  }
+  if (s.all) p.set('all', '1');
+  if (s.expanded?.length) p.set('x', s.expanded.join(','));
+  if (s.selected) p.set('sel', s.selected);
+  if (s.kindsOff?.size) p.set('hideKinds', [...s.kindsOff].join(','));
+  if (s.relsOff?.size) p.set('hideRels', [...s.relsOff].join(','));
+  if (s.asOf) p.set('asOf', s.asOf);
+  if (s.src) {
+    p.set('src', s.src);
+    if (s.span) p.set('span', `${s.span.start}-${s.span.end}`);
+  }
+  // Ids read better unescaped; ':' and ',' are safe in a fragment.
+  return p.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
+}
+
+// decodeState reads a fragment (with or without '#'); what does not parse is
+// left out rather than guessed.
+export function decodeState(hash) {
+  const p = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+  const list = (k) => (p.get(k) || '').split(',').filter(Boolean);
+  const s = {
+    path: null,
+    all: p.get('all') === '1',
+    expanded: list('x'),
+    selected: p.get('sel') || null,
+    kindsOff: new Set(list('hideKinds')),
+    relsOff: new Set(list('hideRels')),
+    asOf: DATE.test(p.get('asOf') || '') ? p.get('asOf') : null,
+    src: p.get('src') || null,
+    span: null,
+  };
+  if (p.get('from') && p.get('to')) {
+    const ev = p.get('evidence') || '';
+    s.path = { from: p.get('from'), to: p.get('to'), rel: list('rel'),
+      stance: list('stance').filter((x) => STANCES.includes(x)),
+      evidence: EVIDENCE_FILTERS.includes(ev) ? ev : '',
+      minConfidence: p.get('minConfidence') || '', knownOn: p.get('knownOn') || '',
+      mode: p.get('mode') === 'ranked' ? 'ranked' : 'shortest', maxDepth: p.get('maxDepth') || '' };
+  }
+  const m = /^(\d+)-(\d+)$/.exec(p.get('span') || '');
+  if (s.src && m && Number(m[2]) > Number(m[1])) s.span = { start: Number(m[1]), end: Number(m[2]) };
+  return s;
+}
