@@ -237,3 +237,31 @@ func (d *DataSet) MarshalJSON() ([]byte, error) {
 	err := json.NewEncoder(&buf).Encode((*plain)(d))
 	return buf.Bytes(), err
 }
+
+// IsSTIXBundle reports whether the JSON document b is a STIX bundle: an
+// object whose top-level "type" is "bundle" (wherever it stands among the
+// keys). A data set has no top-level "type".
+func IsSTIXBundle(b []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch key {
+		case "type":
+			v, err := dec.Token()
+			return err == nil && v == "bundle"
+		case "nodes", "edges", "name", "description":
+			return false // a data set's keys: no need to read on
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return false
+		}
+	}
+	return false
+}

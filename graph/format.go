@@ -3,6 +3,7 @@ package graph
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -22,9 +23,13 @@ const (
 	FormatD3        Format = "d3"
 	FormatGraphML   Format = "graphml"
 	FormatGEXF      Format = "gexf"
+	// FormatSTIX is a STIX 2.1 bundle; package stix writes it, since it needs
+	// the Sources' texts as well as the graph.
+	FormatSTIX Format = "stix"
 )
 
-// Formats lists every format in a fixed order.
+// Formats lists every format Write writes, in a fixed order; ParseFormat
+// also accepts FormatSTIX.
 var Formats = []Format{FormatJSON, FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF}
 
 // ParseFormat returns the format named s; the empty string is FormatJSON.
@@ -32,12 +37,12 @@ func ParseFormat(s string) (Format, error) {
 	if s == "" {
 		return FormatJSON, nil
 	}
-	for _, f := range Formats {
+	for _, f := range append(Formats, FormatSTIX) {
 		if string(f) == s {
 			return f, nil
 		}
 	}
-	return "", Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf")
+	return "", Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf, stix")
 }
 
 // ContentType is the media type to answer f with. GraphML and GEXF have no
@@ -50,6 +55,8 @@ func (f Format) ContentType() string {
 		return "application/graphml+xml; charset=utf-8"
 	case FormatGEXF:
 		return "application/gexf+xml; charset=utf-8"
+	case FormatSTIX:
+		return "application/stix+json;version=2.1"
 	}
 	return "application/json; charset=utf-8"
 }
@@ -78,6 +85,8 @@ func (f Format) Filename(base string) string {
 		return base + ".graphml"
 	case FormatGEXF:
 		return base + ".gexf"
+	case FormatSTIX:
+		return base + ".stix.json"
 	}
 	return base + ".json"
 }
@@ -120,6 +129,8 @@ func Write(w io.Writer, f Format, v any) error {
 		err = writeGraphML(bw, doc)
 	case FormatGEXF:
 		err = writeGEXF(bw, doc)
+	case FormatSTIX:
+		err = errors.New("graph.Write: STIX bundles are written by package stix (stix.Write)")
 	default:
 		_, err = ParseFormat(string(f))
 	}

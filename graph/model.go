@@ -129,3 +129,15 @@ func itoa(i int) string {
 	}
 	return string(b[p:])
 }
+
+// AddNode appends n, read from record (a place in the file, for error messages).
+func (d *DataSet) AddNode(n Node, record string) {
+	d.nodeRecord = append(padTo(d.nodeRecord, len(d.Nodes)), record)
+	d.Nodes = append(d.Nodes, n)
+}
+
+// AddEdge appends e, read from record.
+func (d *DataSet) AddEdge(e Edge, record string) {
+	d.edgeRecord = append(padTo(d.edgeRecord, len(d.Edges)), record)
+	d.Edges = append(d.Edges, e)
+}

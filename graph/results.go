@@ -78,4 +78,7 @@ type ImportReport struct {
 	NodesCreated         int     `json:"nodesCreated"`
 	RelationshipsCreated int     `json:"relationshipsCreated"`
 	Seconds              float64 `json:"seconds"`
+	// Skipped counts, by STIX type, the objects of a STIX bundle that have no
+	// place in the graph (malware, indicators, relationships to them).
+	Skipped map[string]int `json:"skipped,omitempty"`
 }

@@ -119,7 +119,7 @@ func (a *api) neighbors(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, f, "actorgraph-neighbors", g)
+	a.render(c, f, "actorgraph-neighbors", g)
 }
 
 func (a *api) shortestPaths(c *gin.Context) { a.paths(c, false) }
@@ -140,7 +140,7 @@ func (a *api) paths(c *gin.Context, ranked bool) {
 		fail(c, err)
 		return
 	}
-	render(c, f, "actorgraph-paths", ans)
+	a.render(c, f, "actorgraph-paths", ans)
 }
 
 func (a *api) graph(c *gin.Context) {
@@ -158,7 +158,7 @@ func (a *api) graph(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, f, "actorgraph-graph", g)
+	a.render(c, f, "actorgraph-graph", g)
 }
 
 func (a *api) timeline(c *gin.Context) {
@@ -219,13 +219,17 @@ func format(c *gin.Context) (graph.Format, bool) {
 // change: the stream is cut short (the document left unterminated, the
 // connection closed without the final chunk) and the access log and
 // /metrics record it.
-func render(c *gin.Context, f graph.Format, base string, v any) {
+func (a *api) render(c *gin.Context, f graph.Format, base string, v any) {
 	ctx := c.Request.Context()
 	if err := ctx.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = graph.Overran(graph.Doing(ctx, "starting to send the answer"), "")
 		}
 		fail(c, err)
+		return
+	}
+	if f == graph.FormatSTIX {
+		a.renderSTIX(c, base, v)
 		return
 	}
 	c.Header("Content-Type", f.ContentType())

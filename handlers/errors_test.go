@@ -43,6 +43,11 @@ func (f fakeStore) Import(context.Context, *graph.DataSet, func(int, int)) (grap
 	return graph.ImportReport{}, f.err
 }
 
+func (f fakeStore) Export(context.Context) (*graph.Subgraph, error) { return nil, f.err }
+func (f fakeStore) Sources(context.Context, []string) ([]graph.Node, error) {
+	return nil, f.err
+}
+
 func TestErrorStatusTable(t *testing.T) {
 	for _, tc := range []struct {
 		err        error

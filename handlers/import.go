@@ -1,18 +1,23 @@
 package handlers
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"errors"
+	"io"
 	"mime"
 	"net/http"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/stix"
 	"github.com/gin-gonic/gin"
 )
 
-// importData loads a data set: a JSON body, or a multipart form with the CSV
-// files nodes and edges (or a JSON file named dataset). It needs the API key.
+// importData loads a data set: a JSON body (a data set or a STIX 2.1
+// bundle), or a multipart form with the CSV files nodes and edges (or a JSON
+// file named dataset). It needs the API key. What a bundle holds that has no
+// place in the graph is counted in the report's skipped.
 func (a *api) importData(c *gin.Context) {
 	if !a.authorized(c) {
 		return
@@ -22,7 +27,8 @@ func (a *api) importData(c *gin.Context) {
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.maxBody)
-	d, err := a.readDataSet(c)
+	var skipped map[string]int
+	d, err := a.readDataSet(c, &skipped)
 	if err != nil {
 		fail(c, err)
 		return
@@ -32,6 +38,7 @@ func (a *api) importData(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	rep.Skipped = skipped
 	a.metrics.importsOK.Inc()
 	c.JSON(http.StatusOK, rep)
 }
@@ -58,22 +65,42 @@ func (a *api) authorized(c *gin.Context) bool {
 	return true
 }
 
-func (a *api) readDataSet(c *gin.Context) (*graph.DataSet, error) {
+func (a *api) readDataSet(c *gin.Context, skipped *map[string]int) (*graph.DataSet, error) {
 	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if err != nil {
 		mt = ""
 	}
 	switch mt {
-	case "application/json":
-		return graph.ParseJSON(c.Request.Body, "body", nil)
+	case "application/json", "application/stix+json":
+		return readJSON(c.Request.Body, "body", skipped)
 	case "multipart/form-data":
-		return readForm(c)
+		return readForm(c, skipped)
 	}
 	return nil, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
-		"want application/json (a data set) or multipart/form-data (files nodes and edges as CSV, or dataset as JSON)")
+		"want application/json (a data set or a STIX 2.1 bundle) or multipart/form-data (files nodes and edges as CSV, or dataset as JSON)")
 }
 
-func readForm(c *gin.Context) (*graph.DataSet, error) {
+// readJSON reads a data set, or a STIX bundle (a top-level "type": "bundle").
+func readJSON(r io.Reader, name string, skipped *map[string]int) (*graph.DataSet, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+			return nil, mbe
+		}
+		return nil, graph.Invalid("body", "", "cannot read the body: "+err.Error())
+	}
+	if !graph.IsSTIXBundle(b) {
+		return graph.ParseJSON(bytes.NewReader(b), name, nil)
+	}
+	d, res, err := stix.ReadBytes(b, name)
+	if err != nil {
+		return nil, err
+	}
+	*skipped = res.Skipped
+	return d, nil
+}
+
+func readForm(c *gin.Context, skipped *map[string]int) (*graph.DataSet, error) {
 	form, err := c.MultipartForm()
 	if err != nil {
 		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
@@ -102,7 +129,7 @@ func readForm(c *gin.Context) (*graph.DataSet, error) {
 			d, err := graph.ParseEdgesCSV(f, "edges.csv")
 			return d, true, err
 		}
-		d, err := graph.ParseJSON(f, files[0].Filename, nil)
+		d, err := readJSON(f, files[0].Filename, skipped)
 		return d, true, err
 	}
 	if d, ok, err := open("dataset"); ok || err != nil {

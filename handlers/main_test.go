@@ -44,6 +44,11 @@ func TestMain(m *testing.M) {
 				return string(b), err
 			})
 		}
+		openapi3filter.RegisterBodyDecoder("application/stix+json", func(r io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
+			var v any
+			err := json.NewDecoder(r).Decode(&v)
+			return v, err
+		})
 		if err := n.LoadCrocus(ctx); err != nil {
 			return err
 		}

@@ -79,6 +79,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	v1.GET("/graph", a.graph)
 	v1.GET("/timeline", a.timeline)
 	v1.POST("/import", a.importData)
+	v1.GET("/export/stix", a.exportSTIX)
 	r.NoMethod(func(c *gin.Context) {
 		abort(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
 	})

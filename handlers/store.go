@@ -20,4 +20,8 @@ type Store interface {
 	Graph(ctx context.Context, q graph.GraphQuery) (*graph.Subgraph, error)
 	Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error)
 	Import(ctx context.Context, d *graph.DataSet, progress func(done, total int)) (graph.ImportReport, error)
+	// Export is the whole graph with the Sources' texts (STIX export).
+	Export(ctx context.Context) (*graph.Subgraph, error)
+	// Sources are the Source nodes among ids with their texts.
+	Sources(ctx context.Context, ids []string) ([]graph.Node, error)
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # test-deps.sh installs what the tests use besides Neo4j: networkx, cytoscape
-# and d3-force (to parse our exports with real parsers), and Debian's chromium
+# and d3-force (to parse our exports with real parsers), stix2-validator and
+# stix2 (the OASIS tools that check our STIX exports), and Debian's chromium
 # (the explorer's browser test). As root it installs with apt; otherwise it
 # names what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-echo "==> format checkers: networkx (pip), cytoscape + d3-force (npm ci)"
+echo "==> format checkers: networkx, stix2-validator, stix2 (pip), cytoscape + d3-force (npm ci)"
 python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r tools/formatcheck/requirements.txt
 npm ci --prefix tools/formatcheck --no-audit --no-fund --loglevel=error
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -15,7 +16,7 @@ import (
 func importCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var db dbConfig
 	var dryRun, asJSON bool
-	f := newFlags("import", "actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on ids.\nFILE is a .json data set, or nodes.csv / edges.csv (the other file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
+	f := newFlags("import", "actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on ids.\nFILE is a .json data set or STIX 2.1 bundle, or nodes.csv / edges.csv (the other file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
 	f.db(&db)
 	f.fs.BoolVar(&dryRun, "dry-run", false, "validate against the data set and the database, write nothing")
 	f.fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
@@ -25,7 +26,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if f.fs.NArg() == 0 {
 		return usageError{"import needs at least one FILE (a .json data set, nodes.csv/edges.csv, or crocus)"}
 	}
-	d, err := readDataSets(f.fs.Args())
+	d, skipped, err := readDataSets(f.fs.Args())
 	if err != nil {
 		return problems(stderr, err)
 	}
@@ -34,6 +35,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer closeStore()
+	printSkipped(stderr, skipped)
 	if dryRun {
 		if err := store.Validate(ctx, d); err != nil {
 			return problems(stderr, err)
@@ -47,12 +49,27 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return problems(stderr, err)
 	}
+	if len(skipped) > 0 {
+		rep.Skipped = skipped
+	}
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}
 	fmt.Fprintf(stdout, "imported in %.1fs: nodes %d created, %d updated, %d unchanged; edges %d created, %d updated, %d unchanged\n",
 		rep.Seconds, rep.Nodes.Created, rep.Nodes.Updated, rep.Nodes.Unchanged, rep.Edges.Created, rep.Edges.Updated, rep.Edges.Unchanged)
 	return nil
+}
+
+// printSkipped says what a STIX bundle held that the graph has no place for.
+func printSkipped(w io.Writer, skipped map[string]int) {
+	keys := make([]string, 0, len(skipped))
+	for k := range skipped {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "not imported (no place in the graph): %d %s\n", skipped[k], k)
+	}
 }
 
 // problems prints every validation problem, one a line, and returns a one-line error.

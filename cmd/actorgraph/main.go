@@ -5,6 +5,7 @@
 //
 //	actorgraph serve  [flags]            serve the HTTP API and the explorer
 //	actorgraph import [flags] FILE...    load data sets (JSON, or nodes.csv + edges.csv)
+//	actorgraph export --stix FILE        write the whole graph as a STIX 2.1 bundle
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
 //	actorgraph vocab                     print the vocabulary as Markdown
 //	actorgraph gen    [flags]            write a synthetic benchmark graph
@@ -54,8 +55,9 @@ violence, with the evidence of every hop, over Neo4j.
 
 Usage:
   actorgraph serve  [flags]          serve the HTTP API and the explorer (default :8080)
-  actorgraph import [flags] FILE...  load data sets: a .json data set, or a folder's
-                                     nodes.csv + edges.csv (name either file)
+  actorgraph import [flags] FILE...  load data sets: a .json data set or STIX 2.1 bundle,
+                                     or a folder's nodes.csv + edges.csv (name either file)
+  actorgraph export --stix FILE      write the whole graph as a STIX 2.1 bundle (- for stdout)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
   actorgraph gen    [flags]          write (and -load) a synthetic graph for benchmarks and fault tests
@@ -68,13 +70,15 @@ set by the environment variable shown with it; a flag wins over its variable.
 // an error out.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"no command given; want serve, import, path or vocab (see --help)"}
+		return usageError{"no command given; want serve, import, export, path or vocab (see --help)"}
 	}
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout, stderr)
 	case "import":
 		return importCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "export":
+		return exportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "path":
 		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
@@ -86,5 +90,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageError{fmt.Sprintf("unknown command %q; want serve, import, path or vocab (see --help)", args[0])}
+	return usageError{fmt.Sprintf("unknown command %q; want serve, import, export, path or vocab (see --help)", args[0])}
 }

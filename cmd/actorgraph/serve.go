@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
+	"github.com/actorgraph/actorgraph/stix"
 	"github.com/actorgraph/actorgraph/web"
 )
 
@@ -170,7 +173,7 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 		}
 		return err
 	}
-	d, err := readDataSets([]string{load})
+	d, _, err := readDataSets([]string{load})
 	if err != nil {
 		log.Error("cannot read the start-up data set", "dataset", load, "err", err)
 		return errStop{"loading data set " + load + " failed: " + oneLine(err)}
@@ -196,20 +199,44 @@ type errStop struct{ reason string }
 func (e errStop) Error() string { return e.reason }
 
 // readDataSets reads and merges data-set files; "crocus" names the bundled set.
-func readDataSets(paths []string) (*graph.DataSet, error) {
+func readDataSets(paths []string) (*graph.DataSet, map[string]int, error) {
 	all := &graph.DataSet{File: strings.Join(paths, ", ")}
+	skipped := map[string]int{}
 	for _, p := range paths {
 		var d *graph.DataSet
 		var err error
 		if p == "crocus" {
 			d, err = data.Crocus()
 		} else {
-			d, err = graph.ReadFile(p)
+			d, err = readFile(p, skipped)
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		all.Merge(d)
 	}
-	return all, nil
+	return all, skipped, nil
+}
+
+// readFile reads a data set file, or a STIX 2.1 bundle (a .json file whose
+// top-level "type" is "bundle"), adding what a bundle could not map to skipped.
+func readFile(path string, skipped map[string]int) (*graph.DataSet, error) {
+	if !strings.EqualFold(filepath.Ext(path), ".json") {
+		return graph.ReadFile(path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !graph.IsSTIXBundle(b) {
+		return graph.ReadFile(path)
+	}
+	d, res, err := stix.ReadBytes(b, path)
+	if err != nil {
+		return nil, err
+	}
+	for k, n := range res.Skipped {
+		skipped[k] += n
+	}
+	return d, nil
 }

@@ -1,0 +1,183 @@
+package stix
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/google/uuid"
+)
+
+// Write writes g as a STIX 2.1 bundle to w, one object a line, sorted by
+// STIX id, so the same graph always gives the same bytes (no field holds the
+// current time). Source nodes in g become reports and supply the
+// external_references of the relationships they support; a Source's text
+// (property "text") is written as x_actorgraph_text so a re-import can check
+// quotes. Edges whose sources are not in g still name them in
+// x_actorgraph_sources and external_references (by id only).
+func Write(w io.Writer, g *graph.Subgraph) error {
+	x := newExporter(g)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	objs := x.index()
+	sum := sha256.New()
+	for _, o := range objs {
+		io.WriteString(sum, o.id)
+	}
+	bundle := "bundle--" + uuid.NewSHA1(Namespace, sum.Sum(nil)).String()
+	fmt.Fprintf(bw, "{\"type\":\"bundle\",\"id\":%q,\"objects\":[\n", bundle)
+	var b []byte
+	for i, o := range objs {
+		var err error
+		if b, err = appendObject(b[:0], o.build()); err != nil {
+			return fmt.Errorf("stix: %s: %w", o.id, err)
+		}
+		if i > 0 {
+			bw.WriteString(",\n")
+		}
+		if _, err := bw.Write(b); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("\n]}\n")
+	return bw.Flush()
+}
+
+// pending is one object of the bundle, built only when it is written.
+type pending struct {
+	id    string
+	build func() map[string]any
+}
+
+type exporter struct {
+	g       *graph.Subgraph
+	nodes   map[string]*graph.Node
+	stixID  map[string]string   // our node id -> STIX id
+	within  map[string][]string // LOCATED_IN targets per node
+	touches map[string]string   // node id -> earliest reportedOn of its edges
+	reports map[string][]string // source id -> STIX ids it supports
+}
+
+func newExporter(g *graph.Subgraph) *exporter {
+	x := &exporter{g: g, nodes: make(map[string]*graph.Node, len(g.Nodes)), stixID: make(map[string]string, len(g.Nodes)),
+		within: map[string][]string{}, touches: map[string]string{}, reports: map[string][]string{}}
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		x.nodes[n.ID] = n
+	}
+	for _, e := range g.Edges {
+		if e.Type == "LOCATED_IN" {
+			x.within[e.Source] = append(x.within[e.Source], e.Target)
+		}
+		if e.ReportedOn != "" {
+			for _, id := range []string{e.Source, e.Target} {
+				if t, ok := x.touches[id]; !ok || e.ReportedOn < t {
+					x.touches[id] = e.ReportedOn
+				}
+			}
+		}
+	}
+	// After LOCATED_IN is known: whether a Location is placed decides its type.
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		x.stixID[n.ID] = ID(x.typeOf(n), n.ID)
+	}
+	return x
+}
+
+// index lists every object with its id, sorted by id.
+func (x *exporter) index() []pending {
+	out := make([]pending, 0, len(x.g.Nodes)+len(x.g.Edges)+2)
+	out = append(out, pending{IdentityID, identityObject}, pending{ExtensionID, extensionObject})
+	for i := range x.g.Edges {
+		e := &x.g.Edges[i]
+		if x.stixID[e.Source] == "" || x.stixID[e.Target] == "" {
+			continue // an edge to a node outside g cannot be written as a relationship
+		}
+		// An edge of a data set not yet validated may have no id: it gets the
+		// one the import would give it.
+		ourID := e.ID
+		if ourID == "" {
+			ourID = graph.EdgeID(e.Type, e.Source, e.Target)
+		}
+		id := ID("relationship", ourID)
+		for _, s := range e.Sources {
+			x.reports[s] = append(x.reports[s], id, x.stixID[e.Source], x.stixID[e.Target])
+		}
+		out = append(out, pending{id, func() map[string]any { return x.relationship(e, ourID, id) }})
+	}
+	for i := range x.g.Nodes {
+		n := &x.g.Nodes[i]
+		out = append(out, pending{x.stixID[n.ID], func() map[string]any { return x.node(n) }})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// typeOf is n's STIX type: a State or Location with no ISO country, region
+// or coordinates cannot be a valid STIX location, so it is a place of our
+// own (new-sdo).
+func (x *exporter) typeOf(n *graph.Node) string {
+	if (n.Kind == graph.Location || n.Kind == graph.State) && !x.placed(n) {
+		return placeType
+	}
+	if t, ok := objectType[n.Kind]; ok {
+		return t
+	}
+	return placeType
+}
+
+// placeType is the custom object of an unplaced Location.
+const placeType = "x-actorgraph-place"
+
+func identityObject() map[string]any {
+	return map[string]any{"type": "identity", "spec_version": "2.1", "id": IdentityID, "created": epoch, "modified": epoch,
+		"name": "actorgraph", "identity_class": "system",
+		"description": "actorgraph, which exported this bundle from its graph of actors behind political violence"}
+}
+
+func extensionObject() map[string]any {
+	return map[string]any{"type": "extension-definition", "spec_version": "2.1", "id": ExtensionID,
+		"created_by_ref": IdentityID, "created": epoch, "modified": epoch,
+		"name": "actorgraph properties", "version": "1.0.0",
+		"description":          "actorgraph's own fields, so a re-import loses nothing; see the README's STIX section",
+		"schema":               "https://github.com/actorgraph/actorgraph#stix-21",
+		"extension_types":      []string{"toplevel-property-extension", "new-sdo"},
+		"extension_properties": extensionProperties}
+}
+
+// extensionProperties are every top-level property the extension adds.
+var extensionProperties = []string{
+	"first_seen", "last_seen",
+	"x_actorgraph_aliases", "x_actorgraph_confidence", "x_actorgraph_evidence", "x_actorgraph_id",
+	"x_actorgraph_inferred", "x_actorgraph_kind", "x_actorgraph_name", "x_actorgraph_properties", "x_actorgraph_quote",
+	"x_actorgraph_quote_end", "x_actorgraph_quote_sha256", "x_actorgraph_quote_source", "x_actorgraph_quote_start",
+	"x_actorgraph_reason", "x_actorgraph_reported_on", "x_actorgraph_source", "x_actorgraph_sources",
+	"x_actorgraph_stance", "x_actorgraph_summary", "x_actorgraph_target", "x_actorgraph_text", "x_actorgraph_type",
+	"x_actorgraph_valid_from", "x_actorgraph_valid_to",
+}
+
+// common are the fields every exported object of ours has.
+func common(typ, id, created string) map[string]any {
+	ext := "toplevel-property-extension"
+	if typ == placeType {
+		ext = "new-sdo"
+	}
+	return map[string]any{"type": typ, "spec_version": "2.1", "id": id, "created": created, "modified": created,
+		"created_by_ref": IdentityID,
+		"extensions":     map[string]any{ExtensionID: map[string]any{"extension_type": ext}}}
+}
+
+func ourRef(id string) map[string]any {
+	return map[string]any{"source_name": "actorgraph", "external_id": id}
+}
+
+// nonEmpty drops text properties our data leaves empty.
+func put(o map[string]any, k string, v string) {
+	if strings.TrimSpace(v) != "" {
+		o[k] = v
+	}
+}
