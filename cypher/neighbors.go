@@ -106,7 +106,7 @@ func (s *Store) hidden(ctx context.Context, g *graph.Subgraph) error {
 	for i, n := range g.Nodes {
 		ids[i] = n.ID
 	}
-	res, err := s.read(ctx, "degree", "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE m.kind <> 'Source' } AS degree", map[string]any{"ids": ids})
+	res, err := s.read(ctx, "degree", DegreeStatement, map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}

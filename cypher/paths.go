@@ -196,7 +196,7 @@ func (s *Store) sourcesOf(ctx context.Context, edges []graph.Edge) ([]graph.Node
 	if len(ids) == 0 {
 		return []graph.Node{}, nil
 	}
-	res, err := s.read(ctx, "sources", "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n", map[string]any{"ids": ids})
+	res, err := s.read(ctx, "sources", SourcesStatement, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}

@@ -23,10 +23,36 @@ const (
 	FormatD3        Format = "d3"
 	FormatGraphML   Format = "graphml"
 	FormatGEXF      Format = "gexf"
+	// FormatGEXF13 is GEXF 1.3, given on request (format=gexf&gexfVersion=1.3);
+	// FormatGEXF is GEXF 1.2draft, the version networkx's read_gexf and Gephi
+	// read by default.
+	FormatGEXF13 Format = "gexf-1.3"
 	// FormatSTIX is a STIX 2.1 bundle; package stix writes it, since it needs
 	// the Sources' texts as well as the graph.
 	FormatSTIX Format = "stix"
 )
+
+// GEXFVersions are the GEXF versions an export can be written in, the
+// default first.
+var GEXFVersions = []string{"1.2draft", "1.3"}
+
+// WithGEXFVersion returns the format that writes f (which must be
+// FormatGEXF) in GEXF version v: "" or "1.2draft" (the default) or "1.3".
+func WithGEXFVersion(f Format, v string) (Format, error) {
+	if v == "" {
+		return f, nil
+	}
+	if f != FormatGEXF {
+		return "", Invalid("gexfVersion", v, "applies to format=gexf only; drop it or add format=gexf")
+	}
+	switch v {
+	case "1.2draft", "1.2":
+		return FormatGEXF, nil
+	case "1.3":
+		return FormatGEXF13, nil
+	}
+	return "", Invalid("gexfVersion", v, "want 1.2draft (the default, read by networkx and Gephi) or 1.3")
+}
 
 // Formats lists every format Write writes, in a fixed order; ParseFormat
 // also accepts FormatSTIX.
@@ -53,7 +79,7 @@ func (f Format) ContentType() string {
 	switch f {
 	case FormatGraphML:
 		return "application/graphml+xml; charset=utf-8"
-	case FormatGEXF:
+	case FormatGEXF, FormatGEXF13:
 		return "application/gexf+xml; charset=utf-8"
 	case FormatSTIX:
 		return "application/stix+json;version=2.1"
@@ -83,7 +109,7 @@ func (f Format) Filename(base string) string {
 		return base + ".d3.json"
 	case FormatGraphML:
 		return base + ".graphml"
-	case FormatGEXF:
+	case FormatGEXF, FormatGEXF13:
 		return base + ".gexf"
 	case FormatSTIX:
 		return base + ".stix.json"
@@ -128,7 +154,9 @@ func Write(w io.Writer, f Format, v any) error {
 	case FormatGraphML:
 		err = writeGraphML(bw, doc)
 	case FormatGEXF:
-		err = writeGEXF(bw, doc)
+		err = writeGEXF(bw, doc, gexf12)
+	case FormatGEXF13:
+		err = writeGEXF(bw, doc, gexf13)
 	case FormatSTIX:
 		err = errors.New("graph.Write: STIX bundles are written by package stix (stix.Write)")
 	default:

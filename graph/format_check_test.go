@@ -35,7 +35,9 @@ type seenByParser struct {
 // we wrote.
 func TestRealParsers(t *testing.T) {
 	answers := map[string]*PathAnswer{"golden": goldenAnswer(), "hostile": hostileAnswer()}
-	for _, f := range []Format{FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF} {
+	// The checker reads format=gexf with networkx's default call,
+	// nx.read_gexf(path) (GEXF 1.2draft), and gexf-1.3 with version="1.3".
+	for _, f := range []Format{FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF, FormatGEXF13} {
 		t.Run(string(f), func(t *testing.T) {
 			cmd := parserCommand(t, f)
 			for name, a := range answers {
@@ -97,7 +99,7 @@ func parserCommand(t *testing.T, f Format) []string {
 	var cmd []string
 	var err error
 	switch f {
-	case FormatGraphML, FormatGEXF:
+	case FormatGraphML, FormatGEXF, FormatGEXF13:
 		cmd, err = pythonChecker()
 	default:
 		cmd, err = nodeChecker()

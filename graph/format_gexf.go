@@ -24,8 +24,18 @@ var (
 	}
 )
 
-// writeGEXF writes a GEXF 1.3 document (static, directed) that Gephi and
-// networkx.read_gexf(path, version="1.3") read. Nodes have their name as
+// The GEXF versions written: the root element's namespace, schema and
+// version attribute are all that differ for what we write.
+const (
+	gexf12 = `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
+		` xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">`
+	gexf13 = `<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
+		` xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`
+)
+
+// writeGEXF writes a GEXF document (static, directed) with the root element
+// root: 1.2draft, which Gephi and networkx.read_gexf(path) read by default,
+// or 1.3 (networkx.read_gexf(path, version="1.3")). Nodes have their name as
 // label; edges their id, source, target and type as label. Declared
 // attributes: node kind, aliases (joined by " | "), hidden (integer) and
 // pathRanks; edge confidence (integer), stance, evidence (quote,
@@ -35,15 +45,13 @@ var (
 // reason and pathRanks; then one string attribute per property key found
 // (ids p0, p1, ... per class). The meta description says when the answer was
 // truncated and why a path answer has no paths.
-func writeGEXF(w *bufio.Writer, d *document) error {
+func writeGEXF(w *bufio.Writer, d *document, root string) error {
 	x := &xmlOut{w: w}
 	g := d.graph
 	nodeProps := collectKeys("p", len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties })
 	edgeProps := collectKeys("p", len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })
 
-	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
-		`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
-		` xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n" +
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + root + "\n" +
 		"  <meta>\n    <creator>actorgraph</creator>\n")
 	if desc := gexfDescription(d); desc != "" {
 		x.raw("    <description>")

@@ -37,7 +37,9 @@ func parseBack(t *testing.T, f Format, data []byte) *parsed {
 	case FormatGraphML:
 		return parseGraphML(t, data)
 	case FormatGEXF:
-		return parseGEXF(t, data)
+		return parseGEXF(t, data, "http://www.gexf.net/1.2draft", "1.2")
+	case FormatGEXF13:
+		return parseGEXF(t, data, "http://gexf.net/1.3", "1.3")
 	}
 	var doc struct {
 		Nodes    []map[string]any `json:"nodes"`
@@ -188,14 +190,14 @@ func parseGraphML(t *testing.T, data []byte) *parsed {
 	return p
 }
 
-func parseGEXF(t *testing.T, data []byte) *parsed {
+func parseGEXF(t *testing.T, data []byte, ns, version string) *parsed {
 	t.Helper()
 	type attvalue struct {
 		For   string `xml:"for,attr"`
 		Value string `xml:"value,attr"`
 	}
 	var doc struct {
-		XMLName xml.Name `xml:"http://gexf.net/1.3 gexf"`
+		XMLName xml.Name `xml:"gexf"`
 		Version string   `xml:"version,attr"`
 		Graph   struct {
 			DefaultEdgeType string `xml:"defaultedgetype,attr"`
@@ -224,8 +226,9 @@ func parseGEXF(t *testing.T, data []byte) *parsed {
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("gexf does not parse: %v", err)
 	}
-	if doc.Version != "1.3" || doc.Graph.DefaultEdgeType != "directed" {
-		t.Errorf("gexf version %q, defaultedgetype %q; want 1.3, directed", doc.Version, doc.Graph.DefaultEdgeType)
+	if doc.XMLName.Space != ns || doc.Version != version || doc.Graph.DefaultEdgeType != "directed" {
+		t.Errorf("gexf namespace %q, version %q, defaultedgetype %q; want %s, %s, directed",
+			doc.XMLName.Space, doc.Version, doc.Graph.DefaultEdgeType, ns, version)
 	}
 	type attr struct{ title, typ string }
 	attrs := map[string]map[string]attr{}

@@ -139,6 +139,37 @@ func TestParseFormat(t *testing.T) {
 	}
 }
 
+// allFormats are the formats a Write can be asked for: every format= value
+// and GEXF 1.3 (format=gexf&gexfVersion=1.3).
+var allFormats = append(append([]Format{}, Formats...), FormatGEXF13)
+
+func TestWithGEXFVersion(t *testing.T) {
+	for _, tt := range []struct {
+		f    Format
+		v    string
+		want Format
+	}{
+		{FormatGEXF, "", FormatGEXF}, {FormatGEXF, "1.2draft", FormatGEXF}, {FormatGEXF, "1.3", FormatGEXF13},
+		{FormatJSON, "", FormatJSON},
+	} {
+		got, err := WithGEXFVersion(tt.f, tt.v)
+		if err != nil || got != tt.want {
+			t.Errorf("WithGEXFVersion(%q, %q) = %q, %v; want %q, nil", tt.f, tt.v, got, err, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		f      Format
+		v      string
+		reason string
+	}{{FormatGEXF, "1.1", "want 1.2draft"}, {FormatGraphML, "1.3", "format=gexf only"}} {
+		_, err := WithGEXFVersion(tt.f, tt.v)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Problems[0].Field != "gexfVersion" || !strings.Contains(ve.Problems[0].Reason, tt.reason) {
+			t.Errorf("WithGEXFVersion(%q, %q) error = %v, want a gexfVersion problem saying %q", tt.f, tt.v, err, tt.reason)
+		}
+	}
+}
+
 func TestContentTypeAndFilename(t *testing.T) {
 	tests := []struct {
 		f            Format
@@ -150,6 +181,7 @@ func TestContentTypeAndFilename(t *testing.T) {
 		{FormatD3, "application/json; charset=utf-8", "actorgraph-paths.d3.json"},
 		{FormatGraphML, "application/graphml+xml; charset=utf-8", "actorgraph-paths.graphml"},
 		{FormatGEXF, "application/gexf+xml; charset=utf-8", "actorgraph-paths.gexf"},
+		{FormatGEXF13, "application/gexf+xml; charset=utf-8", "actorgraph-paths.gexf"},
 	}
 	for _, tt := range tests {
 		if got := tt.f.ContentType(); got != tt.wantType {
@@ -167,10 +199,13 @@ func TestContentTypeAndFilename(t *testing.T) {
 }
 
 func TestWriteGolden(t *testing.T) {
-	for _, f := range Formats {
+	for _, f := range allFormats {
 		t.Run(string(f), func(t *testing.T) {
 			got := write(t, f, goldenAnswer())
 			file := filepath.Join("testdata", "format", f.Filename("paths"))
+			if f == FormatGEXF13 {
+				file = filepath.Join("testdata", "format", "paths.1.3.gexf")
+			}
 			if updating() {
 				if err := os.WriteFile(file, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -222,7 +257,7 @@ type ids struct{ nodes, edges []string }
 // wantIDs are the ids of g as a reader of format f gets them back.
 func wantIDs(f Format, g *Subgraph) ids {
 	conv := jsonSafe
-	if f == FormatGraphML || f == FormatGEXF {
+	if f == FormatGraphML || f == FormatGEXF || f == FormatGEXF13 {
 		conv = xmlSafe
 	}
 	var w ids
@@ -238,7 +273,7 @@ func wantIDs(f Format, g *Subgraph) ids {
 func TestFormatsAgreeOnIDs(t *testing.T) {
 	answers := map[string]func() *PathAnswer{"golden": goldenAnswer, "hostile": hostileAnswer}
 	for name, answer := range answers {
-		for _, f := range Formats {
+		for _, f := range allFormats {
 			for _, v := range []any{answer(), &answer().Subgraph} {
 				doc := parseBack(t, f, write(t, f, v))
 				got := ids{doc.nodeIDs(), doc.edgeIDs()}
@@ -256,7 +291,7 @@ func TestFormatsAgreeOnIDs(t *testing.T) {
 func TestHostileStrings(t *testing.T) {
 	a := hostileAnswer()
 	n, e := a.Nodes[0], a.Edges[0]
-	for _, f := range Formats {
+	for _, f := range allFormats {
 		out := write(t, f, a)
 		if !utf8.Valid(out) {
 			t.Errorf("%s: output is not valid UTF-8", f)
@@ -315,7 +350,7 @@ func TestHostileStrings(t *testing.T) {
 // while it is written, not as one document built in memory.
 func TestWriteStreams(t *testing.T) {
 	g := bigSubgraph(20000)
-	for _, f := range Formats {
+	for _, f := range allFormats {
 		var w chunkWriter
 		if err := Write(&w, f, g); err != nil {
 			t.Fatalf("Write(%s): %v", f, err)
@@ -345,7 +380,7 @@ func TestWriteErrors(t *testing.T) {
 		}
 	}
 	broken := errors.New("connection reset")
-	for _, f := range Formats {
+	for _, f := range allFormats {
 		if err := Write(failingWriter{broken}, f, bigSubgraph(2000)); !errors.Is(err, broken) {
 			t.Errorf("Write(%s) to a failing writer = %v, want %v", f, err, broken)
 		}
@@ -354,7 +389,7 @@ func TestWriteErrors(t *testing.T) {
 
 func BenchmarkWrite(b *testing.B) {
 	g := bigSubgraph(100000)
-	for _, f := range Formats {
+	for _, f := range allFormats {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
 			var w chunkWriter

@@ -270,7 +270,7 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format", "gexfVersion"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.
@@ -322,7 +322,7 @@ func ParseGraphQuery(v url.Values, lim Limits) (GraphQuery, error) {
 	q := GraphQuery{Kinds: p.kinds("kind"), Rels: p.rels("rel")}
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
 	q.Evidence = p.evidence()
-	p.check("kind", "rel", "limit", "evidence", "format")
+	p.check("kind", "rel", "limit", "evidence", "format", "gexfVersion")
 	return q, p.err()
 }
 

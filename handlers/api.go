@@ -206,6 +206,10 @@ func format(c *gin.Context) (graph.Format, bool) {
 		s = vs[0]
 	}
 	f, err := graph.ParseFormat(s)
+	if err == nil {
+		// gexfVersion=1.3 asks for GEXF 1.3 instead of the default 1.2draft.
+		f, err = graph.WithGEXFVersion(f, c.Query("gexfVersion"))
+	}
 	if err != nil {
 		fail(c, err)
 		return "", false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"mime/multipart"
 	"net/http"
 	"sort"
@@ -299,6 +300,43 @@ func TestFormatsAgree(t *testing.T) {
 		gotN, gotE := parseFormat(t, f, r.body)
 		if strings.Join(gotN, ",") != strings.Join(wantN, ",") || strings.Join(gotE, ",") != strings.Join(wantE, ",") {
 			t.Errorf("%s: nodes %v edges %v, want %v %v", f, gotN, gotE, wantN, wantE)
+		}
+	}
+}
+
+// TestGEXFVersion: format=gexf is GEXF 1.2draft (what networkx and Gephi
+// read by default), gexfVersion=1.3 gives 1.3, and a bad version is a 400.
+func TestGEXFVersion(t *testing.T) {
+	base := "/api/v1/paths?" + q("from", "ISIS-K", "to", "Tajikistan", "limit", "3")
+	for _, tt := range []struct{ query, ns, version string }{
+		{"&format=gexf", "http://www.gexf.net/1.2draft", "1.2"},
+		{"&format=gexf&gexfVersion=1.2draft", "http://www.gexf.net/1.2draft", "1.2"},
+		{"&format=gexf&gexfVersion=1.3", "http://gexf.net/1.3", "1.3"},
+	} {
+		r := get(t, base+tt.query)
+		var doc struct {
+			XMLName xml.Name `xml:"gexf"`
+			Version string   `xml:"version,attr"`
+			Nodes   []struct {
+				ID string `xml:"id,attr"`
+			} `xml:"graph>nodes>node"`
+		}
+		if err := xml.Unmarshal(r.body, &doc); err != nil {
+			t.Fatalf("%s: got %d %q: %v", tt.query, r.status, r.body, err)
+		}
+		if r.status != 200 || doc.XMLName.Space != tt.ns || doc.Version != tt.version || len(doc.Nodes) == 0 {
+			t.Errorf("%s: got %d, namespace %q, version %q, %d nodes; want 200, %s, %s and nodes",
+				tt.query, r.status, doc.XMLName.Space, doc.Version, len(doc.Nodes), tt.ns, tt.version)
+		}
+	}
+	for _, query := range []string{"&format=gexf&gexfVersion=1.1", "&format=graphml&gexfVersion=1.3", "&gexfVersion=1.3"} {
+		r := get(t, base+query)
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		r.json(t, &e)
+		if r.status != 400 || !contains(e.Error.Message, "gexfVersion") {
+			t.Errorf("%s: got %d %q, want 400 naming gexfVersion", query, r.status, e.Error.Message)
 		}
 	}
 }

@@ -5,69 +5,93 @@
 #   SIZES=10k,100k scripts/bench.sh        # default; add 1M when there is time
 #   PARTS=routes,queryapi,concurrency,export,import
 #   ROUNDS=1                                # passes over the ~100 sampled pairs
-#   BENCH_KEEP=1                            # keep the Neo4j container (and its graphs)
+#   BENCH_KEEP=1                            # leave the bench Neo4j running (and its graphs)
 #   BENCH_GOMEMLIMIT=150MiB                 # GOMEMLIMIT for the server (export RSS)
 #   BENCH_EXPORT_LIMIT=50000                # nodes in the exported subgraph
+#   BENCH_IMPORT_NODES=10000 BENCH_IMPORT_ROUNDS=2  # size and rounds of the import part
 #
-# It starts Neo4j 5.26 in a container (actorgraph-bench-neo4j, Bolt on
-# 127.0.0.1:17687, HTTP on 127.0.0.1:17474, heap 4g, page cache 4g), writes each
-# graph with `actorgraph gen` into bench/data/, loads it in chunks (`gen -load`)
-# unless the container already holds it, starts `actorgraph serve` on
+# It runs Neo4j 5.26.30 from the checkout's jars (scripts/neo4j-local.sh, home
+# .neo4j/bench-home, Bolt on 127.0.0.1:17687, HTTP on 127.0.0.1:17474, heap 4g,
+# page cache 4g), writes each graph with `actorgraph gen` into bench/data/,
+# bulk-loads them all with `actorgraph load --bulk --overwrite` (neo4j-admin)
+# unless the database already holds them, starts `actorgraph serve` on
 # 127.0.0.1:18080 as a subprocess, and runs bench/run for each size. Every
-# table is printed and appended to bench/results/bench-DATE.md.
+# table, and the generation and load times, are printed and appended to
+# bench/results/bench-DATE.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+started=$(date -u +%FT%TZ)
 
 SIZES=${SIZES:-10k,100k}
 PARTS=${PARTS:-routes,queryapi,concurrency,export,import}
 ROUNDS=${ROUNDS:-1}
-image=${NEO4J_TEST_IMAGE:-actorgraph/neo4j:5.26-local}
-name=actorgraph-bench-neo4j
 bolt_port=${BENCH_BOLT_PORT:-17687}
 http_port=${BENCH_HTTP_PORT:-17474}
 api=127.0.0.1:${BENCH_API_PORT:-18080}
 pw=benchsecret
+# The bench server's own home, ports and password: it never touches the
+# developer's .neo4j/home.
+export NEO4J_LOCAL_HOME=$root/.neo4j/bench-home NEO4J_BOLT_PORT=$bolt_port NEO4J_HTTP_PORT=$http_port \
+  NEO4J_PASSWORD=$pw NEO4J_HEAP=${BENCH_NEO4J_HEAP:-4g} NEO4J_PAGECACHE=${BENCH_NEO4J_PAGECACHE:-4g} NEO4J_ADMIN_HEAP=${BENCH_ADMIN_HEAP:-4g}
 
 echo "==> go build bin/actorgraph bin/agbench"
 go build -o bin/actorgraph ./cmd/actorgraph
 go build -o bin/agbench ./bench/run
 
-if ! docker inspect -f '{{.State.Running}}' "$name" 2>/dev/null | grep -q true; then
-  docker rm -f "$name" >/dev/null 2>&1 || true
-  echo "==> starting $name from $image"
-  docker run -d --name "$name" -p "127.0.0.1:$bolt_port:7687" -p "127.0.0.1:$http_port:7474" \
-    -e NEO4J_AUTH="neo4j/$pw" -e NEO4J_server_memory_heap_max__size=4g -e NEO4J_server_memory_heap_initial__size=4g \
-    -e NEO4J_server_memory_pagecache_size=4g "$image" >/dev/null
-fi
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$http_port/" >/dev/null && break; sleep 1; done
-export NEO4J_URI=bolt://127.0.0.1:$bolt_port NEO4J_PASSWORD=$pw
+scripts/neo4j-local.sh start
+export NEO4J_URI=bolt://127.0.0.1:$bolt_port
 
 server_pid=
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
-  if [[ ${BENCH_KEEP:-0} != 1 ]]; then docker rm -f "$name" >/dev/null 2>&1 || true; fi
+  if [[ ${BENCH_KEEP:-0} != 1 ]]; then scripts/neo4j-local.sh stop || true; fi
 }
 trap cleanup EXIT
 
 mkdir -p bench/results bench/data
 out=bench/results/bench-$(date -u +%Y%m%d-%H%M).md
 {
-  echo "# actorgraph bench $(date -u +%FT%TZ)"
+  echo "# actorgraph bench $(date -u +%FT%TZ) (script started $started)"
   echo
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(lscpu | awk -F: '/Model name/{gsub(/^ +/,"",$2); print $2}')"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "sizes: $SIZES; parts: $PARTS; rounds: $ROUNDS; Neo4j $image (heap 4g, page cache 4g)"
+  echo "sizes: $SIZES; parts: $PARTS; rounds: $ROUNDS; Neo4j 5.26.30 Community from .neo4j/lib (heap $NEO4J_HEAP, page cache $NEO4J_PAGECACHE)"
 } > "$out"
 
+# Every size shares one database (ids carry the size as a tag); when one is
+# missing, all are written and bulk-loaded again in one neo4j-admin run.
+dirs=()
+missing=0
 for size in ${SIZES//,/ }; do
-  tag=$(echo "$size" | tr 'A-Z' 'a-z')-
   dir=bench/data/ba-$size
-  if ! bin/agbench -data "$dir" -parts check >/dev/null 2>&1; then
-    echo "==> generating and loading ba-$size (chunks of 50k records, each committed)"
-    bin/actorgraph gen -shape ba -nodes "$size" -seed 1 -tag "$tag" -out "$dir" -load
-  fi
+  dirs+=("$dir")
+  bin/agbench -data "$dir" -parts check >/dev/null 2>&1 || missing=1
 done
+if [[ $missing == 1 ]]; then
+  echo "### Generation and bulk load" >>"$out"
+  echo >>"$out"
+  for size in ${SIZES//,/ }; do
+    tag=$(echo "$size" | tr 'A-Z' 'a-z')-
+    echo "==> generating ba-$size"
+    gen=(bin/actorgraph gen -shape ba -nodes "$size" -seed 1 -tag "$tag" -out "bench/data/ba-$size")
+    rss=""
+    if [[ -x /usr/bin/time ]]; then
+      gen_line=$(/usr/bin/time -f '%M' -o bench/results/gen-rss.txt "${gen[@]}")
+      rss="; peak RSS $(( $(tail -n1 bench/results/gen-rss.txt) / 1024 )) MB"
+      rm -f bench/results/gen-rss.txt
+    else
+      gen_line=$("${gen[@]}")
+    fi
+    echo "$gen_line"
+    echo "- \`${gen[*]}\`: $gen_line$rss" >>"$out"
+  done
+  echo "==> bulk-loading ${dirs[*]} (actorgraph load --bulk --overwrite)"
+  load_line=$(bin/actorgraph load --bulk --overwrite "${dirs[@]}" 2>bench/results/load.log | tail -n1) ||
+    { tail -n 30 bench/results/load.log >&2; exit 1; }
+  echo "$load_line"
+  echo "- \`actorgraph load --bulk --overwrite ${dirs[*]}\`: $load_line" >>"$out"
+fi
 
 echo "==> starting actorgraph serve on $api"
 # A 60 s query limit lets the 100k-edge export finish; results up to 100k nodes.
@@ -84,12 +108,16 @@ fi
 
 for size in ${SIZES//,/ }; do
   parts=$PARTS
-  # import and export run once, on the first size (import makes its own graph).
+  # import runs once, on the first size (it makes its own graph); export
+  # once, on the last: GET /graph reads the whole database, every size in it.
   [[ $size != "${SIZES%%,*}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^import$' | paste -sd, -)
+  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | paste -sd, -)
   echo "==> bench $size: $parts"
   bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
     -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null
 done
+echo >>"$out"
+echo "finished: $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out"
 echo
 cat "$out"
 echo

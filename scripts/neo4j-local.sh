@@ -4,9 +4,17 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 state=$root/.neo4j
-home=$state/home
-pidfile=$state/neo4j.pid
-logfile=$state/neo4j.log
+# NEO4J_LOCAL_HOME puts a second server's database, pid file and log in
+# another folder (tests do); the jars stay in .neo4j/lib.
+if [[ -n ${NEO4J_LOCAL_HOME:-} ]]; then
+  home=$NEO4J_LOCAL_HOME
+  pidfile=$home/neo4j.pid
+  logfile=$home/neo4j.log
+else
+  home=$state/home
+  pidfile=$state/neo4j.pid
+  logfile=$state/neo4j.log
+fi
 
 bolt_port=${NEO4J_BOLT_PORT:-7687}
 http_port=${NEO4J_HTTP_PORT:-7474}
@@ -16,7 +24,7 @@ password=${NEO4J_PASSWORD:-actorgraph}
 
 usage() {
   cat <<USAGE
-usage: scripts/neo4j-local.sh start|stop|status
+usage: scripts/neo4j-local.sh start|stop|status|import ARGS...
 
 Runs Neo4j Community 5.26.30 from the jars in .neo4j/lib (resolved on demand by
 scripts/neo4j-jars.sh), bound to 127.0.0.1, with NEO4J_HOME=.neo4j/home.
@@ -25,12 +33,16 @@ scripts/neo4j-jars.sh), bound to 127.0.0.1, with NEO4J_HOME=.neo4j/home.
            (a no-op when already running); log: .neo4j/neo4j.log
   stop     SIGTERM, wait up to 60 s, then SIGKILL
   status   print running/stopped; exit 0 when running, 3 when stopped
+  import   run neo4j-admin database import full ARGS into the stopped server's
+           database "neo4j" (actorgraph load --bulk uses it); refuses while running
 
 environment (defaults):
   NEO4J_BOLT_PORT  7687        NEO4J_HTTP_PORT  7474
   NEO4J_HEAP       2g          NEO4J_PAGECACHE  2g
   NEO4J_PASSWORD   actorgraph  (user neo4j; applied on the first start only,
                                remove .neo4j/home to reset the database)
+  NEO4J_LOCAL_HOME .neo4j/home (database, pid file and log of another server)
+  NEO4J_ADMIN_HEAP 2g          (heap of neo4j-admin import)
 USAGE
 }
 
@@ -161,8 +173,25 @@ status() {
   fi
 }
 
+# admin_import runs neo4j-admin's offline importer (org.neo4j.cli.AdminTool,
+# from the same jars as the server) on the stopped server's home.
+admin_import() {
+  local pid
+  if pid=$(running_pid); then
+    echo "neo4j: running (pid $pid); stop it before an offline import" >&2
+    exit 1
+  fi
+  "$root/scripts/neo4j-jars.sh" >/dev/null
+  write_conf
+  cd "$home"
+  NEO4J_HOME=$home NEO4J_CONF=$home/conf java -Xms"${NEO4J_ADMIN_HEAP:-2g}" -Xmx"${NEO4J_ADMIN_HEAP:-2g}" \
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+    -cp "$state/lib/*" org.neo4j.cli.AdminTool database import full neo4j "$@"
+}
+
 case ${1:-} in
   start) start ;;
+  import) shift; admin_import "$@" ;;
   stop) stop ;;
   status) status ;;
   -h | --help | help) usage ;;

@@ -171,7 +171,7 @@ func (g *Graph) writeEdges(path string) error {
 	row := make([]string, len(graph.EdgeColumns))
 	return create(path, graph.EdgeColumns, func(w *csv.Writer) error {
 		for i := range g.src {
-			row[0] = "r" + itoa(i)
+			row[0] = "r" + g.cfg.Tag + itoa(i) // tagged, so graphs sharing a database never share an edge id
 			row[1] = graph.Vocabulary[g.typ[i]].Name
 			row[2], row[3] = g.ID(g.src[i]), g.ID(g.dst[i])
 			g.evidence(r, row)
@@ -180,7 +180,7 @@ func (g *Graph) writeEdges(path string) error {
 			}
 		}
 		for i, t := range g.tolls {
-			row[0] = "t" + itoa(i)
+			row[0] = "t" + g.cfg.Tag + itoa(i)
 			row[1] = "REPORTED_TOLL"
 			row[2], row[3] = g.sourceID(int(t[0])), g.ID(t[1])
 			g.evidence(r, row)

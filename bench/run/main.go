@@ -33,7 +33,12 @@ type bench struct {
 	pairs   []pair
 	rounds  int
 	label   string
+	// mismatches counts A/B pairs whose answers differed; any makes the
+	// run exit non-zero.
+	mismatches int
 }
+
+var stderr = os.Stderr
 
 type pair struct {
 	From     string `json:"from"`
@@ -101,6 +106,9 @@ func main() {
 			must(f.Close())
 		}
 	}
+	if b.mismatches > 0 {
+		must(fmt.Errorf("%d A/B pairs returned different answers (see the tables); their timings were not counted", b.mismatches))
+	}
 }
 
 func must(err error) {
@@ -148,6 +156,22 @@ func (b *bench) get(path string) (time.Duration, int, error) {
 		return 0, int(n), fmt.Errorf("GET %s: %d", path, res.StatusCode)
 	}
 	return time.Since(start), int(n), err
+}
+
+// getBody fetches an actorgraph URL and keeps the body for checking.
+func (b *bench) getBody(path string) (time.Duration, []byte, error) {
+	start := time.Now()
+	res, err := b.hc.Get(b.api + path)
+	if err != nil {
+		return 0, nil, err
+	}
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	took := time.Since(start)
+	if res.StatusCode != 200 {
+		return 0, body, fmt.Errorf("GET %s: %d %s", path, res.StatusCode, body)
+	}
+	return took, body, err
 }
 
 // alternate measures a and b n times each, a first on even rounds and b

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/actorgraph/actorgraph/cypher"
 	"io"
 	"net/http"
 	"net/url"
@@ -16,11 +17,12 @@ import (
 )
 
 // queryAPI compares actorgraph's shortest path (the evidence-carrying JSON)
-// with the same path statement sent to Neo4j's HTTP Query API.
+// with the same path statement sent to Neo4j's HTTP Query API; both must
+// name the same path's nodes and edges.
 func (b *bench) queryAPI() string {
 	ps := b.connected()
-	stmt := pathQ("SHORTEST 1", 8)
-	post := func(p pair) time.Duration {
+	stmt := cypher.PathStatement("SHORTEST 1", 8)
+	post := func(p pair) (time.Duration, answer) {
 		body, _ := json.Marshal(map[string]any{"statement": stmt, "parameters": map[string]any{"from": p.From, "to": p.To, "cap": 2}})
 		req, _ := http.NewRequest(http.MethodPost, b.queryV2, bytes.NewReader(body))
 		req.SetBasicAuth(b.user, b.pass)
@@ -29,23 +31,55 @@ func (b *bench) queryAPI() string {
 		start := time.Now()
 		res, err := b.hc.Do(req)
 		must(err)
-		io.Copy(io.Discard, res.Body)
+		raw, err := io.ReadAll(res.Body)
 		res.Body.Close()
+		took := time.Since(start)
+		must(err)
 		if res.StatusCode != 202 && res.StatusCode != 200 {
-			must(fmt.Errorf("query API: %d", res.StatusCode))
+			must(fmt.Errorf("query API: %d %s", res.StatusCode, raw))
 		}
-		return time.Since(start)
+		var v any
+		must(json.Unmarshal(raw, &v))
+		var ans answer
+		collectGraph(v, &ans)
+		return took, ans
 	}
 	for i := 0; i < 10; i++ {
 		post(ps[i%len(ps)])
 	}
 	n := len(ps) * b.rounds
-	a, c := alternate(n, func(i int) time.Duration {
+	c := b.alternateChecked(n, func(i int) string {
 		p := ps[i%len(ps)]
-		return b.timeGet("/api/v1/paths/shortest?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode())
-	}, func(i int) time.Duration { return post(ps[i%len(ps)]) })
+		return "/api/v1/paths/shortest?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode()
+	}, func(i int) (time.Duration, answer) { return post(ps[i%len(ps)]) }, same)
 	return table(fmt.Sprintf("Shortest path: actorgraph vs Neo4j HTTP Query API (%s)", b.label), "A actorgraph", "B query/v2",
-		[]row{{name: "shortest path (maxDepth 8)", a: a, b: c, note: "A: resolve + path + sources, evidence JSON; B: the path statement alone"}})
+		[]row{{name: "shortest path (maxDepth 8)", a: c.a, b: c.b, note: c.note() + "; A: resolve + path + sources, evidence JSON; B: the path statement alone"}})
+}
+
+// collectGraph finds the nodes (objects with labels) and relationships
+// (objects with a type) in a Query API answer and records their id
+// properties.
+func collectGraph(v any, ans *answer) {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			collectGraph(e, ans)
+		}
+	case map[string]any:
+		props, _ := x["properties"].(map[string]any)
+		id, _ := props["id"].(string)
+		if _, ok := x["labels"]; ok && id != "" {
+			ans.addNode(id)
+			return
+		}
+		if _, ok := x["type"].(string); ok && id != "" {
+			ans.addEdge(id)
+			return
+		}
+		for _, e := range x {
+			collectGraph(e, ans)
+		}
+	}
 }
 
 // concurrency runs c closed-loop clients on loopback for d each, bounded in
@@ -120,7 +154,7 @@ func (b *bench) export() string {
 		limit, _ = strconv.Atoi(v)
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (%s)\n\n| format | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|\n", limit, b.label)
+	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (one workload: the whole database, every size loaded; run once)\n\n| format | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|\n", limit)
 	edges := 0
 	for _, f := range []string{"json", "cytoscape", "d3", "graphml", "gexf"} {
 		before := rss(b.pid)

@@ -15,11 +15,14 @@ import (
 
 func importCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var db dbConfig
-	var dryRun, asJSON bool
+	var dryRun, asJSON, chunked bool
+	var chunk int
 	f := newFlags("import", "actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on ids.\nFILE is a .json data set or STIX 2.1 bundle, or nodes.csv / edges.csv (the other file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
 	f.db(&db)
 	f.fs.BoolVar(&dryRun, "dry-run", false, "validate against the data set and the database, write nothing")
 	f.fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
+	f.fs.BoolVar(&chunked, "chunked", false, "not atomic: validate everything, then commit --chunk records at a time (for data sets larger than one transaction holds); an interrupted import is finished by running it again")
+	f.fs.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with --chunked")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -44,7 +47,12 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return nil
 	}
 	bar := newProgress(stderr)
-	rep, err := store.Import(ctx, d, bar.update)
+	var rep graph.ImportReport
+	if chunked {
+		rep, err = store.ImportChunked(ctx, d, chunk, bar.update)
+	} else {
+		rep, err = store.Import(ctx, d, bar.update)
+	}
 	bar.done()
 	if err != nil {
 		return problems(stderr, err)

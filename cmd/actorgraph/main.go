@@ -5,6 +5,7 @@
 //
 //	actorgraph serve  [flags]            serve the HTTP API and the explorer
 //	actorgraph import [flags] FILE...    load data sets (JSON, or nodes.csv + edges.csv)
+//	actorgraph load --bulk DATASET...    replace the local Neo4j's database offline (neo4j-admin)
 //	actorgraph export --stix FILE        write the whole graph as a STIX 2.1 bundle
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
 //	actorgraph vocab                     print the vocabulary as Markdown
@@ -57,6 +58,8 @@ Usage:
   actorgraph serve  [flags]          serve the HTTP API and the explorer (default :8080)
   actorgraph import [flags] FILE...  load data sets: a .json data set or STIX 2.1 bundle,
                                      or a folder's nodes.csv + edges.csv (name either file)
+  actorgraph load --bulk DATASET...  replace the local Neo4j's database with a data set, offline
+                                     through neo4j-admin (10-30x faster than import)
   actorgraph export --stix FILE      write the whole graph as a STIX 2.1 bundle (- for stdout)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
@@ -81,6 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return exportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "path":
 		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "load":
+		return loadCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
 		return genCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "vocab":

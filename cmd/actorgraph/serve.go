@@ -25,6 +25,7 @@ type serveConfig struct {
 	db                      dbConfig
 	addr, apiKey, loadEmpty string
 	proxies, logLevel       string
+	pprofAddr               string
 	maxBody                 int
 	shutdownGrace           time.Duration
 }
@@ -38,6 +39,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	f.str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "", "data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
 	f.str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "", "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
 	f.str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
+	f.str(&c.pprofAddr, "pprof-addr", "ACTORGRAPH_PPROF_ADDR", "", "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060 (empty: off; never expose it)")
 	f.num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
 	f.dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second, "how long in-flight requests may finish on SIGTERM/SIGINT")
 	if err := f.parse(args); err != nil {
@@ -84,6 +86,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return usageError{fmt.Sprintf("cannot listen on %s: %v", c.addr, err)}
+	}
+	if err := servePprof(ctx, log, c.pprofAddr); err != nil {
+		return err
 	}
 	srv := &http.Server{Handler: router, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
 	go bootstrap(ctx, log, store, c.loadEmpty, gate)

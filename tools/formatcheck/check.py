@@ -1,6 +1,9 @@
 """Load an actorgraph GraphML or GEXF export with networkx and print what it saw.
 
-Usage: python3 check.py FILE graphml|gexf
+Usage: python3 check.py FILE graphml|gexf|gexf-1.3
+
+gexf is read with networkx's default call, nx.read_gexf(path) (GEXF 1.2draft,
+what our format=gexf writes); gexf-1.3 with nx.read_gexf(path, version="1.3").
 
 Prints one JSON line:
   {"format": "graphml", "nodes": 5, "edges": 4, "pathElements": 7, "nodeIds": [...], "edgeIds": [...]}
@@ -9,6 +12,7 @@ and exits non-zero when networkx rejects the file or an attribute lost its type.
 
 import json
 import sys
+from xml.etree import ElementTree
 
 import networkx as nx
 
@@ -33,6 +37,17 @@ def check(path, fmt):
     if fmt == "graphml":
         g = nx.read_graphml(path)
         type_attr = "type"
+    elif fmt == "gexf":
+        # The default call on purpose: it is what users type. networkx 3.x
+        # falls back to other versions when the default finds no <graph>,
+        # older releases (and other readers) do not, so the document must
+        # also be in the version networkx reads by default.
+        default_ns = nx.readwrite.gexf.GEXFReader().NS_GEXF
+        root = ElementTree.parse(path).getroot().tag
+        if root != f"{{{default_ns}}}gexf":
+            fail(path, f"root element {root}, want networkx's default {{{default_ns}}}gexf")
+        g = nx.read_gexf(path)
+        type_attr = "label"
     else:
         g = nx.read_gexf(path, version="1.3")
         type_attr = "label"
@@ -70,8 +85,8 @@ def check(path, fmt):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[2] not in ("graphml", "gexf"):
-        sys.stderr.write("usage: python3 check.py FILE graphml|gexf\n")
+    if len(argv) != 3 or argv[2] not in ("graphml", "gexf", "gexf-1.3"):
+        sys.stderr.write("usage: python3 check.py FILE graphml|gexf|gexf-1.3\n")
         return 2
     try:
         seen = check(argv[1], argv[2])

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// freePort finds a port nobody listens on below the kernel's ephemeral
+// range (32768-60999), where Docker and outgoing connections take ports:
+// the server is stopped and started again, and its ports must stay free
+// in between.
+func freePort(t *testing.T) string {
+	t.Helper()
+	for range 100 {
+		port := 20000 + rand.IntN(12000)
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err == nil {
+			l.Close()
+			return fmt.Sprint(port)
+		}
+	}
+	t.Fatal("no free port in 20000-32000")
+	return ""
+}
+
+// TestBulkLoad bulk-loads data sets with neo4j-admin into a local Neo4j run
+// from this checkout's jars (its own home and ports): the counts are the
+// data set's, the schema is online (names resolve through the full-text
+// index), an import of the same data afterwards changes nothing (so bulk
+// stores exactly what an import stores), and a non-empty database is
+// refused without --overwrite.
+func TestBulkLoad(t *testing.T) {
+	checkout, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bolt := freePort(t)
+	env := map[string]string{
+		"NEO4J_URI": "bolt://127.0.0.1:" + bolt, "NEO4J_PASSWORD": "bulksecret",
+		"NEO4J_BOLT_PORT": bolt, "NEO4J_HTTP_PORT": freePort(t), "NEO4J_LOCAL_HOME": t.TempDir(),
+		"NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "256m", "NEO4J_ADMIN_HEAP": "512m",
+		"ACTORGRAPH_CHECKOUT": checkout,
+	}
+	t.Cleanup(func() {
+		stop := localNeo4j{script: filepath.Join(checkout, "scripts", "neo4j-local.sh"), getenv: func(k string) string { return env[k] }, log: os.Stderr}
+		if err := stop.run(context.Background(), "stop"); err != nil {
+			t.Errorf("stopping the local Neo4j: %v", err)
+		}
+	})
+
+	gen := t.TempDir()
+	if _, stderr, err := cli(t, nil, "gen", "-shape", "ba", "-nodes", "2k", "-seed", "3", "-out", gen); err != nil {
+		t.Fatalf("gen: %v\n%s", err, stderr)
+	}
+	wantNodes, wantRels := csvRecords(t, filepath.Join(gen, "nodes.csv")), csvRecords(t, filepath.Join(gen, "edges.csv"))
+	out, stderr, err := cli(t, env, "load", "--bulk", gen)
+	if err != nil {
+		t.Fatalf("load --bulk %s: %v\n%s", gen, err, tail(stderr))
+	}
+	if want := fmt.Sprintf("bulk-loaded %d nodes, %d relationships", wantNodes, wantRels); !strings.Contains(out, want) {
+		t.Errorf("load printed %q, want %q", out, want)
+	}
+	checkCounts(t, env, wantNodes, wantRels)
+
+	_, _, err = cli(t, env, "load", "--bulk", "crocus")
+	if err == nil || !strings.Contains(err.Error(), "--overwrite") || !strings.Contains(err.Error(), "already holds") {
+		t.Fatalf("load into a non-empty database: got %v, want a refusal naming --overwrite", err)
+	}
+	checkCounts(t, env, wantNodes, wantRels)
+
+	crocus, err := data.Crocus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := cli(t, env, "load", "--bulk", "--overwrite", "crocus"); err != nil {
+		t.Fatalf("load --bulk --overwrite crocus: %v\n%s", err, tail(stderr))
+	}
+	checkCounts(t, env, len(crocus.Nodes), len(crocus.Edges))
+	out, stderr, err = cli(t, env, "path", "ISIS-K", "Tajikistan")
+	if err != nil || !strings.Contains(out, "Islamic State – Khorasan Province") || !strings.Contains(out, "Tajikistan") {
+		t.Errorf("path by names after the bulk load: %v\n%s%s", err, out, stderr)
+	}
+	out, stderr, err = cli(t, env, "import", "crocus")
+	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") {
+		t.Errorf("import of the bulk-loaded data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
+	}
+}
+
+func csvRecords(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(string(b), "\n") - 1 // header; gen writes one record a line
+}
+
+func checkCounts(t *testing.T, env map[string]string, nodes, rels int) {
+	t.Helper()
+	ctx := context.Background()
+	d, err := neo4j.NewDriverWithContext(env["NEO4J_URI"], neo4j.BasicAuth("neo4j", env["NEO4J_PASSWORD"], ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, d, "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r", nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := res.Records[0].Get("n")
+	r, _ := res.Records[0].Get("r")
+	if n != int64(nodes) || r != int64(rels) {
+		t.Errorf("database holds %v nodes, %v relationships; want %d, %d", n, r, nodes, rels)
+	}
+}
+
+func tail(s string) string {
+	lines := strings.Split(s, "\n")
+	return strings.Join(lines[max(0, len(lines)-30):], "\n")
+}
