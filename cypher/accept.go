@@ -145,7 +145,9 @@ WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS i
 	if err != nil || len(res.Records) == 0 {
 		return "", err
 	}
-	return get[string](res.Records[0], "id"), nil
+	cl := &cols{stmt: "edge_between"}
+	id := get[string](cl, res.Records[0], "id")
+	return id, cl.check()
 }
 
 func (s *Store) writeAccepted(ctx context.Context, ci candidateInfo, d *graph.DataSet, key string) (graph.Edge, error) {
@@ -189,9 +191,14 @@ RETURN r, a.id AS a, b.id AS b, before`, params)
 		if err != nil {
 			return fmt.Errorf("%w: edge %s disappeared while accepting", graph.ErrConflict, edgeID)
 		}
-		r := get[dbtype.Relationship](rec, "r")
-		out = toEdge(r, map[string]string{r.StartElementId: get[string](rec, "a"), r.EndElementId: get[string](rec, "b")})
-		params["changes"] = []any{change(edgeID, "accept", get[map[string]any](rec, "before"), r.Props, ci.ID, ci.Source, "")}
+		cl := &cols{stmt: "corroborate"}
+		r := get[dbtype.Relationship](cl, rec, "r")
+		out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"), r.EndElementId: get[string](cl, rec, "b")})
+		cl.fail(err)
+		params["changes"] = []any{change(edgeID, "accept", get[map[string]any](cl, rec, "before"), r.Props, ci.ID, ci.Source, "")}
+		if err := cl.check(); err != nil {
+			return err
+		}
 		return runAll(ctx, tx, params, markCandidate(), statement{changeStatement, nil})
 	})
 	return out, err

@@ -349,3 +349,11 @@ func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 	}
 	return nil
 }
+
+// str reads a string from properties this package built itself (nodeProps,
+// edgeProps), never from Neo4j's rows: those go through props, which fails
+// loudly.
+func str(m map[string]any, k string) string {
+	s, _ := m[k].(string)
+	return s
+}

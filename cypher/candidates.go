@@ -21,14 +21,16 @@ RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS al
 // GazetteerEntries lists every entity with the names ingest matches.
 func (s *Store) GazetteerEntries(ctx context.Context) ([]graph.NamedEntity, error) {
 	var out []graph.NamedEntity
-	err := s.stream(ctx, "gazetteer", gazetteerQuery, nil, func(rec *neo4j.Record) {
-		e := graph.NamedEntity{ID: get[string](rec, "id"), Kind: graph.Kind(get[string](rec, "kind")), Name: get[string](rec, "name"),
-			Aliases: strs(get[[]any](rec, "aliases")), Demonym: get[string](rec, "demonym"), Date: get[string](rec, "date"),
-			Places: strs(get[[]any](rec, "places"))}
-		if nats := strs(get[[]any](rec, "nats")); len(nats) > 0 {
+	cl := &cols{stmt: "gazetteer"}
+	err := s.stream(ctx, "gazetteer", gazetteerQuery, nil, func(rec *neo4j.Record) error {
+		e := graph.NamedEntity{ID: get[string](cl, rec, "id"), Kind: graph.Kind(get[string](cl, rec, "kind")), Name: get[string](cl, rec, "name"),
+			Aliases: cl.strs(rec, "aliases"), Demonym: get[string](cl, rec, "demonym"), Date: get[string](cl, rec, "date"),
+			Places: cl.strs(rec, "places")}
+		if nats := cl.strs(rec, "nats"); len(nats) > 0 {
 			e.Nationality = nats[0]
 		}
 		out = append(out, e)
+		return cl.check()
 	})
 	return out, err
 }
@@ -43,10 +45,13 @@ RETURN c ORDER BY c.createdAt, c.source, c.start, c.id LIMIT $limit`,
 		return nil, err
 	}
 	out := make([]graph.Candidate, 0, len(res.Records))
+	cl := &cols{stmt: "candidates"}
 	for _, rec := range res.Records {
-		out = append(out, toCandidate(get[dbtype.Node](rec, "c").Props))
+		c, err := toCandidate(get[dbtype.Node](cl, rec, "c").Props)
+		cl.fail(err)
+		out = append(out, c)
 	}
-	return out, nil
+	return out, cl.check()
 }
 
 // candidateInfo is a candidate with what accepting it needs of its source.
@@ -68,9 +73,15 @@ RETURN c, coalesce(s.text, '') AS text, coalesce(toString(s.publishedOn), '') AS
 	if len(res.Records) == 0 {
 		return candidateInfo{}, fmt.Errorf("%w: no candidate with id %s; list them with GET /api/v1/candidates", graph.ErrNotFound, id)
 	}
-	rec := res.Records[0]
-	ci := candidateInfo{Candidate: toCandidate(get[dbtype.Node](rec, "c").Props), text: get[string](rec, "text"), date: get[string](rec, "date")}
-	if err := json.Unmarshal([]byte(get[string](rec, "news")), &ci.news); err != nil {
+	rec, cl := res.Records[0], &cols{stmt: "candidate"}
+	c, err := toCandidate(get[dbtype.Node](cl, rec, "c").Props)
+	cl.fail(err)
+	ci := candidateInfo{Candidate: c, text: get[string](cl, rec, "text"), date: get[string](cl, rec, "date")}
+	news := get[string](cl, rec, "news")
+	if err := cl.check(); err != nil {
+		return ci, err
+	}
+	if err := json.Unmarshal([]byte(news), &ci.news); err != nil {
 		return ci, fmt.Errorf("stored new entities of %s: %w", ci.Source, err)
 	}
 	return ci, nil

@@ -13,19 +13,27 @@ import (
 // it walks every node and relationship, and streams the rows so they are not
 // held twice.
 func (s *Store) Export(ctx context.Context) (*graph.Subgraph, error) {
+	ctx, cancel := s.beginImport(ctx, "exporting the whole graph")
+	defer cancel()
 	g := &graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}
-	err := s.streamWithin(ctx, s.opt.ImportTimeout, "export_nodes", `MATCH (n:Entity) RETURN n`, nil, func(rec *neo4j.Record) {
-		g.Nodes = append(g.Nodes, withText(get[dbtype.Node](rec, "n")))
+	nc := &cols{stmt: "export_nodes"}
+	err := s.stream(ctx, "export_nodes", `MATCH (n:Entity) RETURN n`, nil, func(rec *neo4j.Record) error {
+		n, err := withText(get[dbtype.Node](nc, rec, "n"))
+		g.Nodes = append(g.Nodes, n)
+		return nc.check(err)
 	})
 	if err != nil {
 		return nil, err
 	}
 	ids := map[string]string{}
-	err = s.streamWithin(ctx, s.opt.ImportTimeout, "export_edges", `MATCH (a:Entity)-[r]->(b:Entity)
-RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, nil, func(rec *neo4j.Record) {
-		ids[get[string](rec, "ae")] = get[string](rec, "aid")
-		ids[get[string](rec, "be")] = get[string](rec, "bid")
-		g.Edges = append(g.Edges, toEdge(get[dbtype.Relationship](rec, "r"), ids))
+	ec := &cols{stmt: "export_edges"}
+	err = s.stream(ctx, "export_edges", `MATCH (a:Entity)-[r]->(b:Entity)
+RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, nil, func(rec *neo4j.Record) error {
+		ids[get[string](ec, rec, "ae")] = get[string](ec, rec, "aid")
+		ids[get[string](ec, rec, "be")] = get[string](ec, rec, "bid")
+		e, err := toEdge(get[dbtype.Relationship](ec, rec, "r"), ids)
+		g.Edges = append(g.Edges, e)
+		return ec.check(err)
 	})
 	if err != nil {
 		return nil, err
@@ -39,25 +47,34 @@ func (s *Store) Sources(ctx context.Context, ids []string) ([]graph.Node, error)
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	ctx, cancel := s.begin(ctx, "reading the sources of the answer")
+	defer cancel()
 	res, err := s.read(ctx, "sources", `UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]graph.Node, 0, len(res.Records))
+	out, cl := make([]graph.Node, 0, len(res.Records)), &cols{stmt: "sources"}
 	for _, rec := range res.Records {
-		out = append(out, withText(get[dbtype.Node](rec, "n")))
+		n, err := withText(get[dbtype.Node](cl, rec, "n"))
+		if err := cl.check(err); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
 	}
 	return out, nil
 }
 
 // withText is toNode keeping a Source's text.
-func withText(n dbtype.Node) graph.Node {
-	out := toNode(n)
+func withText(n dbtype.Node) (graph.Node, error) {
+	out, err := toNode(n)
+	if err != nil {
+		return out, err
+	}
 	if t, ok := n.Props["text"].(string); ok && t != "" {
 		if out.Properties == nil {
 			out.Properties = map[string]any{}
 		}
 		out.Properties["text"] = t
 	}
-	return out
+	return out, nil
 }

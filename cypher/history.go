@@ -39,23 +39,33 @@ func (s *Store) History(ctx context.Context, ref string, edge bool) ([]graph.Cha
 		return nil, err
 	}
 	out := make([]graph.Change, 0, len(res.Records))
+	cl := &cols{stmt: "history"}
 	for _, rec := range res.Records {
-		out = append(out, toChange(get[dbtype.Node](rec, "c").Props))
+		c, err := toChange(get[dbtype.Node](cl, rec, "c").Props)
+		cl.fail(err)
+		out = append(out, c)
 	}
-	return out, nil
+	return out, cl.check()
 }
 
-func toChange(p map[string]any) graph.Change {
-	c := graph.Change{At: str(p, "at"), Key: str(p, "key"), Action: str(p, "action"), Target: str(p, "target"), Reason: str(p, "reason")}
-	_ = json.Unmarshal([]byte(str(p, "before")), &c.Before)
-	_ = json.Unmarshal([]byte(str(p, "after")), &c.After)
-	if v := str(p, "candidate"); v != "" {
+// toChange maps a stored :Change; when, action and target are required.
+func toChange(m map[string]any) (graph.Change, error) {
+	p := &props{what: "change", m: m}
+	c := graph.Change{At: p.str("at", true), Key: p.str("key", false), Action: p.str("action", true), Target: p.str("target", true), Reason: p.str("reason", false)}
+	for key, into := range map[string]*map[string]any{"before": &c.Before, "after": &c.After} {
+		if s := p.str(key, false); s != "" {
+			if err := json.Unmarshal([]byte(s), into); err != nil {
+				p.fail(key, "is not a JSON object: "+err.Error())
+			}
+		}
+	}
+	if v := p.str("candidate", false); v != "" {
 		c.Candidate = &v
 	}
-	if v := str(p, "source"); v != "" {
+	if v := p.str("source", false); v != "" {
 		c.Source = &v
 	}
-	return c
+	return c, p.err
 }
 
 // edgeByID matches the edge r with id $id: anchored on its ends when the id
@@ -109,13 +119,17 @@ RETURN r, a.id AS a, b.id AS b, before`, params)
 		if len(recs) == 0 {
 			return fmt.Errorf("%w: no edge with id %s", graph.ErrNotFound, id)
 		}
-		rec := recs[0]
-		before := get[map[string]any](rec, "before")
+		rec, cl := recs[0], &cols{stmt: "retract"}
+		before := get[map[string]any](cl, rec, "before")
 		if before["status"] == "retracted" {
 			return fmt.Errorf("%w: edge %s is already retracted", graph.ErrConflict, id)
 		}
-		r := get[dbtype.Relationship](rec, "r")
-		out = toEdge(r, map[string]string{r.StartElementId: get[string](rec, "a"), r.EndElementId: get[string](rec, "b")})
+		r := get[dbtype.Relationship](cl, rec, "r")
+		out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"), r.EndElementId: get[string](cl, rec, "b")})
+		cl.fail(err)
+		if err := cl.check(); err != nil {
+			return err
+		}
 		src := ""
 		if srcs, _ := before["sources"].([]any); len(srcs) > 0 {
 			src, _ = srcs[0].(string)

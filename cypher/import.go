@@ -86,19 +86,29 @@ func (s *Store) Known(ctx context.Context, d *graph.DataSet) (map[string]graph.K
 	for id := range want {
 		ids = append(ids, id)
 	}
-	res, err := s.readWithin(ctx, s.opt.ImportTimeout, "import_known", `UNWIND $ids AS id MATCH (n:Entity {id: id})
+	res, err := s.read(ctx, "import_known", `UNWIND $ids AS id MATCH (n:Entity {id: id})
 RETURN n.id AS id, n.kind AS kind, coalesce(n.text, '') AS text`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
+	cl := &cols{stmt: "import_known"}
 	for _, rec := range res.Records {
-		known[get[string](rec, "id")] = graph.Known{Kind: graph.Kind(get[string](rec, "kind")), Text: get[string](rec, "text")}
+		known[get[string](cl, rec, "id")] = graph.Known{Kind: graph.Kind(get[string](cl, rec, "kind")), Text: get[string](cl, rec, "text")}
 	}
-	return known, nil
+	return known, cl.check()
+}
+
+// beginImport gives an import (its look-ups and its write transaction
+// together) the import's own, longer limit, unless ctx already has one.
+func (s *Store) beginImport(ctx context.Context, doing string) (context.Context, context.CancelFunc) {
+	ctx, cancel := graph.WithLimit(ctx, s.opt.ImportTimeout, ImportSetting)
+	return graph.Doing(ctx, doing), cancel
 }
 
 // Validate checks a data set against itself and the database.
 func (s *Store) Validate(ctx context.Context, d *graph.DataSet) error {
+	ctx, cancel := s.beginImport(ctx, "checking the data set against the database")
+	defer cancel()
 	known, err := s.Known(ctx, d)
 	if err != nil {
 		return err
@@ -111,12 +121,19 @@ func (s *Store) Validate(ctx context.Context, d *graph.DataSet) error {
 // same data twice changes nothing the second time.
 func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress) (graph.ImportReport, error) {
 	start := time.Now()
+	ctx, cancel := s.beginImport(ctx, "importing")
+	defer cancel()
 	if err := s.Validate(ctx, d); err != nil {
 		return graph.ImportReport{}, err
 	}
+	left, _ := graph.Remaining(ctx)
+	if left <= 0 {
+		return graph.ImportReport{}, graph.Overran(ctx, "import")
+	}
+	ctx = context.WithValue(graph.Doing(ctx, "writing the data set"), stmtKey{}, "import")
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
 	defer sess.Close(context.WithoutCancel(ctx))
-	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
+	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(left))
 	if err != nil {
 		return graph.ImportReport{}, translate(ctx, err)
 	}
@@ -188,16 +205,16 @@ func (w *writer) run(ctx context.Context, query string, rows []any, counts *grap
 		if err != nil {
 			return err
 		}
-		seen := 0
+		seen, cl := 0, &cols{stmt: "import_batch"}
 		for _, rec := range recs {
 			if w.history {
-				if err := recordImport(ctx, w.tx, w.key, rows[lo:hi], get[[]any](rec, "changed")); err != nil {
+				if err := recordImport(ctx, w.tx, w.key, rows[lo:hi], get[[]any](cl, rec, "changed")); err != nil {
 					return err
 				}
 			}
-			n := int(get[int64](rec, "n"))
+			n := int(get[int64](cl, rec, "n"))
 			seen += n
-			switch get[string](rec, "outcome") {
+			switch get[string](cl, rec, "outcome") {
 			case "created":
 				counts.Created += n
 			case "updated":
@@ -205,6 +222,9 @@ func (w *writer) run(ctx context.Context, query string, rows []any, counts *grap
 			default:
 				counts.Unchanged += n
 			}
+		}
+		if err := cl.check(); err != nil {
+			return err
 		}
 		if seen != hi-lo {
 			return fmt.Errorf("wrote %d of %d rows of a batch: an endpoint disappeared during the import", seen, hi-lo)

@@ -23,16 +23,26 @@ func (s *Store) bfs(ctx context.Context, c *collector, start string, m match, de
 	frontier := []string{start}
 	for d := 0; d < depth && len(frontier) > 0 && !truncated; d++ {
 		rowCap := int64(maxNodes*4 + 100)
-		res, err := s.read(ctx, "expand", expandQuery(m), m.with("frontier", frontier, "cap", rowCap))
+		lctx := graph.Doing(ctx, fmt.Sprintf("%s, level %d of %d", graph.DoingOf(ctx), d+1, depth))
+		name := fmt.Sprintf("expand-level-%d", d+1)
+		res, err := s.read(lctx, name, expandQuery(m), m.with("frontier", frontier, "cap", rowCap))
 		if err != nil {
 			return nil, false, err
 		}
 		truncated = int64(len(res.Records)) >= rowCap
 		var next []string
-		for _, rec := range res.Records {
-			c.ids[get[string](rec, "ae")] = get[string](rec, "aid")
-			x := get[dbtype.Node](rec, "x")
-			xid, _ := x.Props["id"].(string)
+		cl := &cols{stmt: name}
+		for i, rec := range res.Records {
+			if i%4096 == 4095 && ctx.Err() != nil {
+				return nil, false, graph.Overran(lctx, name)
+			}
+			c.ids[get[string](cl, rec, "ae")] = get[string](cl, rec, "aid")
+			x := get[dbtype.Node](cl, rec, "x")
+			xp := &props{what: "node " + x.ElementId, m: x.Props}
+			xid := xp.str("id", true)
+			if err := cl.check(xp.err); err != nil {
+				return nil, false, err
+			}
 			if !seen[xid] {
 				if len(seen) > maxNodes {
 					truncated = true
@@ -42,7 +52,10 @@ func (s *Store) bfs(ctx context.Context, c *collector, start string, m match, de
 				next = append(next, xid)
 			}
 			c.node(x)
-			c.edge(get[dbtype.Relationship](rec, "r"))
+			c.edge(get[dbtype.Relationship](cl, rec, "r"))
+		}
+		if err := cl.check(c.err); err != nil {
+			return nil, false, err
 		}
 		levels = append(levels, next)
 		frontier = next
@@ -53,6 +66,8 @@ func (s *Store) bfs(ctx context.Context, c *collector, start string, m match, de
 // Neighbors returns the k-hop neighbourhood of an entity under the filters;
 // each node says how many of its relationships the answer leaves out.
 func (s *Store) Neighbors(ctx context.Context, q graph.NeighborQuery) (*graph.Subgraph, error) {
+	ctx, cancel := s.begin(ctx, "finding the neighbourhood of "+q.ID)
+	defer cancel()
 	center, err := s.Resolve(ctx, q.ID)
 	if err != nil {
 		return nil, err
@@ -95,9 +110,12 @@ func (s *Store) hidden(ctx context.Context, g *graph.Subgraph) error {
 	if err != nil {
 		return err
 	}
-	degree := map[string]int{}
+	degree, cl := map[string]int{}, &cols{stmt: "degree"}
 	for _, rec := range res.Records {
-		degree[get[string](rec, "id")] = int(get[int64](rec, "degree"))
+		degree[get[string](cl, rec, "id")] = int(get[int64](cl, rec, "degree"))
+	}
+	if err := cl.check(); err != nil {
+		return err
 	}
 	shownDeg := map[string]int{}
 	for _, e := range g.Edges {

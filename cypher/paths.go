@@ -25,10 +25,13 @@ func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, d
 	if err != nil {
 		return nil, nil, err
 	}
-	c := newCollector()
+	c, cl := newCollector(), &cols{stmt: "paths"}
 	var out []graph.Path
 	for _, rec := range res.Records {
-		out = append(out, c.path(get[dbtype.Path](rec, "p")))
+		out = append(out, c.path(get[dbtype.Path](cl, rec, "p")))
+	}
+	if err := cl.check(c.err); err != nil {
+		return nil, nil, err
 	}
 	return out, c, nil
 }
@@ -37,6 +40,8 @@ func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, d
 // several ranked simple paths, each hop with its evidence; when there is none,
 // a reason the analyst can act on.
 func (s *Store) Paths(ctx context.Context, q graph.PathQuery) (*graph.PathAnswer, error) {
+	ctx, cancel := s.begin(ctx, "finding paths")
+	defer cancel()
 	from, err := s.Resolve(ctx, q.From)
 	if err != nil {
 		return nil, err
@@ -195,9 +200,9 @@ func (s *Store) sourcesOf(ctx context.Context, edges []graph.Edge) ([]graph.Node
 	if err != nil {
 		return nil, err
 	}
-	out := make([]graph.Node, 0, len(res.Records))
+	out, cl := make([]graph.Node, 0, len(res.Records)), &cols{stmt: "sources"}
 	for _, rec := range res.Records {
-		out = append(out, toNode(get[dbtype.Node](rec, "n")))
+		out = append(out, cl.node(rec, "n"))
 	}
-	return out, nil
+	return out, cl.check()
 }

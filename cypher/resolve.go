@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // luceneSpecial are the characters Lucene's query parser treats as syntax.
@@ -70,23 +69,28 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 		return nil, err
 	}
 	var out []candidate
+	cl := &cols{stmt: "search"}
 	for _, rec := range res.Records {
-		out = append(out, candidate{node: toNode(get[dbtype.Node](rec, "node")), score: get[float64](rec, "score"), exact: get[bool](rec, "exact")})
+		out = append(out, candidate{node: cl.node(rec, "node"), score: get[float64](cl, rec, "score"), exact: get[bool](cl, rec, "exact")})
 	}
-	return out, nil
+	return out, cl.check()
 }
 
 // Resolve finds the entity ref names: an id, or a name or alias folded for
 // case, spaces and dashes. Several exact matches are an *graph.AmbiguousError;
 // none is an *graph.UnknownError with the closest names.
 func (s *Store) Resolve(ctx context.Context, ref string) (graph.Node, error) {
+	ctx, cancel := s.begin(ctx, "finding the entity "+ref)
+	defer cancel()
 	if graph.ValidID(ref) == "" {
 		res, err := s.read(ctx, "resolve_id", ResolveIDStatement, map[string]any{"id": ref})
 		if err != nil {
 			return graph.Node{}, err
 		}
 		if len(res.Records) > 0 {
-			return toNode(get[dbtype.Node](res.Records[0], "n")), nil
+			cl := &cols{stmt: "resolve_id"}
+			n := cl.node(res.Records[0], "n")
+			return n, cl.check()
 		}
 	}
 	cands, err := s.candidates(ctx, ref, nil, 20, true)
@@ -167,6 +171,8 @@ func brief(ns []graph.Node) []graph.Node {
 
 // Search finds entities by name or alias, exact matches first, then by score.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) (graph.SearchResult, error) {
+	ctx, cancel := s.begin(ctx, "searching names")
+	defer cancel()
 	cands, err := s.candidates(ctx, q.Q, q.Kinds, q.Limit+1, true)
 	if err != nil {
 		return graph.SearchResult{}, err

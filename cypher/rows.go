@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -56,38 +57,109 @@ func edgeProps(e graph.Edge) map[string]any {
 	return m
 }
 
-func str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
+// props reads a stored node's or relationship's properties. A property that
+// is absent where it is required, or stored with the wrong type, is an error
+// (the first one is kept), never a silent zero.
+type props struct {
+	what string // "node 4:...:12" for the message
+	m    map[string]any
+	err  error
+}
+
+func (p *props) fail(key, problem string) {
+	if p.err == nil {
+		p.err = fmt.Errorf("%s: property %s %s", p.what, key, problem)
+	}
+}
+
+// str reads a string property; required says whether it may be absent.
+func (p *props) str(key string, required bool) string {
+	v, ok := p.m[key]
+	if !ok || v == nil {
+		if required {
+			p.fail(key, "is missing")
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		p.fail(key, fmt.Sprintf("is %T, want a string", v))
+	}
 	return s
 }
 
-// intPtr reads an optional integer property.
-func intPtr(v any) *int {
-	i, ok := v.(int64)
-	if !ok {
-		return nil
-	}
-	n := int(i)
-	return &n
-}
-
-func strs(v any) []string {
-	xs, _ := v.([]any)
-	out := make([]string, 0, len(xs))
-	for _, x := range xs {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
+// strs reads a list of strings.
+func (p *props) strs(key string, required bool) []string {
+	v, ok := p.m[key]
+	if !ok || v == nil {
+		if required {
+			p.fail(key, "is missing")
 		}
+		return []string{}
+	}
+	xs, ok := v.([]any)
+	if !ok {
+		p.fail(key, fmt.Sprintf("is %T, want a list of strings", v))
+		return []string{}
+	}
+	out := make([]string, 0, len(xs))
+	for i, x := range xs {
+		s, ok := x.(string)
+		if !ok {
+			p.fail(key, fmt.Sprintf("item %d is %T, want a string", i, x))
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }
 
-// toNode maps a stored node to a graph.Node. A Source's text is left out of
-// answers (it can be long); the import reads it separately.
-func toNode(n dbtype.Node) graph.Node {
-	p := n.Props
-	out := graph.Node{ID: str(p, "id"), Kind: graph.Kind(str(p, "kind")), Name: str(p, "name"), Aliases: strs(p["aliases"])}
-	for k, v := range p {
+func (p *props) int(key string, required bool) int64 {
+	v, ok := p.m[key]
+	if !ok || v == nil {
+		if required {
+			p.fail(key, "is missing")
+		}
+		return 0
+	}
+	n, ok := v.(int64)
+	if !ok {
+		p.fail(key, fmt.Sprintf("is %T, want an integer", v))
+	}
+	return n
+}
+
+// intPtr reads an optional integer property.
+func (p *props) intPtr(key string) *int {
+	if v, ok := p.m[key]; !ok || v == nil {
+		return nil
+	}
+	n := int(p.int(key, false))
+	return &n
+}
+
+func (p *props) bool(key string) bool {
+	v, ok := p.m[key]
+	if !ok || v == nil {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		p.fail(key, fmt.Sprintf("is %T, want a boolean", v))
+	}
+	return b
+}
+
+// toNode maps a stored node to a graph.Node: id, kind and name are required,
+// aliases optional. A Source's text is left out of answers (it can be long);
+// the import reads it separately.
+func toNode(n dbtype.Node) (graph.Node, error) {
+	p := &props{what: "node " + n.ElementId, m: n.Props}
+	out := graph.Node{ID: p.str("id", true), Kind: graph.Kind(p.str("kind", true)), Name: p.str("name", true), Aliases: p.strs("aliases", false)}
+	if p.err != nil {
+		return graph.Node{}, p.err
+	}
+	for k, v := range n.Props {
 		if nodeFields[k] || k == "text" {
 			continue
 		}
@@ -96,22 +168,28 @@ func toNode(n dbtype.Node) graph.Node {
 		}
 		out.Properties[k] = v
 	}
-	return out
+	return out, nil
 }
 
 // toEdge maps a stored relationship to a graph.Edge; ids maps element ids to
-// our node ids.
-func toEdge(r dbtype.Relationship, ids map[string]string) graph.Edge {
-	p := r.Props
-	conf, _ := p["confidence"].(int64)
-	inferred, _ := p["inferred"].(bool)
-	e := graph.Edge{ID: str(p, "id"), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
-		Evidence: graph.Evidence{Evidence: graph.EvidenceLevel(str(p, "evidence")), Sources: strs(p["sources"]),
-			Quote: str(p, "quote"), QuoteSource: str(p, "quoteSource"), QuoteStart: intPtr(p["quoteStart"]),
-			QuoteEnd: intPtr(p["quoteEnd"]), QuoteSHA256: str(p, "quoteSha256"), Summary: str(p, "summary"),
-			Confidence: int(conf), Stance: graph.Stance(str(p, "stance")), ValidFrom: str(p, "validFrom"),
-			ValidTo: str(p, "validTo"), ReportedOn: str(p, "reportedOn"), Inferred: inferred, Reason: str(p, "reason")}}
-	for k, v := range p {
+// our node ids. id, sources, confidence and stance are required, and both
+// ends must be known; the other evidence fields are optional, but of their
+// type when present.
+func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
+	p := &props{what: r.Type + " relationship " + r.ElementId, m: r.Props}
+	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
+		Evidence: graph.Evidence{Evidence: graph.EvidenceLevel(p.str("evidence", false)), Sources: p.strs("sources", true),
+			Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false), QuoteStart: p.intPtr("quoteStart"),
+			QuoteEnd: p.intPtr("quoteEnd"), QuoteSHA256: p.str("quoteSha256", false), Summary: p.str("summary", false),
+			Confidence: int(p.int("confidence", true)), Stance: graph.Stance(p.str("stance", true)), ValidFrom: p.str("validFrom", false),
+			ValidTo: p.str("validTo", false), ReportedOn: p.str("reportedOn", false), Inferred: p.bool("inferred"), Reason: p.str("reason", false)}}
+	if e.Source == "" || e.Target == "" {
+		p.fail("(ends)", "lead to a node the answer has not read")
+	}
+	if p.err != nil {
+		return graph.Edge{}, p.err
+	}
+	for k, v := range r.Props {
 		if edgeFields[k] {
 			continue
 		}
@@ -120,11 +198,12 @@ func toEdge(r dbtype.Relationship, ids map[string]string) graph.Edge {
 		}
 		e.Properties[k] = v
 	}
-	return e
+	return e, nil
 }
 
 // collector gathers nodes and edges without repeats, in first-seen order.
 type collector struct {
+	err   error             // the first row that could not be mapped
 	ids   map[string]string // element id -> our id
 	nodes []graph.Node
 	seenE map[string]bool
@@ -139,8 +218,11 @@ func (c *collector) node(n dbtype.Node) string {
 	if id, ok := c.ids[n.ElementId]; ok {
 		return id
 	}
-
-	gn := toNode(n)
+	gn, err := toNode(n)
+	if err != nil {
+		c.fail(err)
+		return ""
+	}
 	c.ids[n.ElementId] = gn.ID
 	c.nodes = append(c.nodes, gn)
 	return gn.ID
@@ -148,12 +230,31 @@ func (c *collector) node(n dbtype.Node) string {
 
 // edge adds r; both its nodes must have been added first.
 func (c *collector) edge(r dbtype.Relationship) graph.Edge {
-	e := toEdge(r, c.ids)
+	e, err := toEdge(r, c.ids)
+	if err != nil {
+		c.fail(err)
+		return e
+	}
 	if !c.seenE[e.ID] {
 		c.seenE[e.ID] = true
 		c.edges = append(c.edges, e)
 	}
 	return e
+}
+
+func (c *collector) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// check returns the first mapping error, naming the statement whose rows
+// were being read.
+func (c *collector) check(stmt string) error {
+	if c.err == nil {
+		return nil
+	}
+	return fmt.Errorf("statement %s: cannot map its rows: %w", stmt, c.err)
 }
 
 func (c *collector) subgraph() graph.Subgraph {
@@ -172,6 +273,10 @@ func (c *collector) subgraph() graph.Subgraph {
 // relationships: each hop leads to the end of its relationship that is not
 // the current node.
 func (c *collector) path(p dbtype.Path) graph.Path {
+	if len(p.Nodes) == 0 {
+		c.fail(fmt.Errorf("a path without nodes"))
+		return graph.Path{}
+	}
 	for _, n := range p.Nodes {
 		c.node(n)
 	}
@@ -190,7 +295,58 @@ func (c *collector) path(p dbtype.Path) graph.Path {
 	return graph.NewPath(nodes, edges)
 }
 
-func get[T neo4j.RecordValue](rec *neo4j.Record, key string) T {
-	v, _, _ := neo4j.GetRecordValue[T](rec, key)
+// cols reads the columns of one statement's records. A missing column, a
+// null where a value is required, or a value of the wrong type is an error
+// naming the statement (the first one is kept), never a silent zero.
+type cols struct {
+	stmt string
+	err  error
+}
+
+func (c *cols) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// check returns the first error of the statement's rows or of mapping them.
+func (c *cols) check(more ...error) error {
+	if c.err != nil {
+		return fmt.Errorf("statement %s: cannot map its rows: %w", c.stmt, c.err)
+	}
+	for _, err := range more {
+		if err != nil {
+			return fmt.Errorf("statement %s: cannot map its rows: %w", c.stmt, err)
+		}
+	}
+	return nil
+}
+
+// get reads a required column.
+func get[T neo4j.RecordValue](c *cols, rec *neo4j.Record, key string) T {
+	v, isNil, err := neo4j.GetRecordValue[T](rec, key)
+	switch {
+	case err != nil:
+		c.fail(fmt.Errorf("column %s: %w", key, err))
+	case isNil:
+		c.fail(fmt.Errorf("column %s is null, want a %T", key, v))
+	}
 	return v
+}
+
+// strs reads a required column holding a list of strings.
+func (c *cols) strs(rec *neo4j.Record, key string) []string {
+	p := &props{what: "column", m: map[string]any{key: get[[]any](c, rec, key)}}
+	out := p.strs(key, false)
+	c.fail(p.err)
+	return out
+}
+
+// node reads a required node column as a graph.Node.
+func (c *cols) node(rec *neo4j.Record, key string) graph.Node {
+	n, err := toNode(get[dbtype.Node](c, rec, key))
+	if err != nil && c.err == nil {
+		c.fail(err)
+	}
+	return n
 }

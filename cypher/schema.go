@@ -44,12 +44,18 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // Counts returns the number of entities and relationships (the history,
 // candidates and analyses kept beside the graph are not entities).
 func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
+	ctx, cancel := s.begin(ctx, "counting the graph")
+	defer cancel()
 	res, err := s.read(ctx, "counts", `CALL { MATCH (n:Entity) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)
 	if err != nil {
 		return 0, 0, err
 	}
-	rec := res.Records[0]
-	return get[int64](rec, "nodes"), get[int64](rec, "rels"), nil
+	if len(res.Records) != 1 {
+		return 0, 0, fmt.Errorf("statement counts: got %d rows, want 1", len(res.Records))
+	}
+	rec, cl := res.Records[0], &cols{stmt: "counts"}
+	nodes, rels = get[int64](cl, rec, "nodes"), get[int64](cl, rec, "rels")
+	return nodes, rels, cl.check()
 }
 
 // graphCounts reads the count store in one call: per label and per
@@ -62,22 +68,36 @@ RETURN [x IN data.nodes WHERE x.label IS NOT NULL | [x.label, x.count]] AS kinds
 // Schema counts nodes per kind and relationships per type (from Neo4j's count
 // store, so it stays fast on large graphs), with the vocabulary's definitions.
 func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
+	ctx, cancel := s.begin(ctx, "counting kinds and relationship types")
+	defer cancel()
 	res, err := s.read(ctx, "schema", graphCounts, nil)
 	if err != nil {
 		return graph.SchemaInfo{}, err
 	}
-	counts := map[string]int64{}
+	counts, cl := map[string]int64{}, &cols{stmt: "schema"}
 	if len(res.Records) > 0 {
 		for _, col := range []string{"kinds", "rels"} {
-			for _, pair := range get[[]any](res.Records[0], col) {
+			for _, pair := range get[[]any](cl, res.Records[0], col) {
 				p, _ := pair.([]any)
-				if len(p) == 2 {
-					name, _ := p[0].(string)
-					n, _ := p[1].(int64)
-					counts[col+name] = n
+				var name string
+				var n int64
+				ok := len(p) == 2
+				if ok {
+					name, ok = p[0].(string)
 				}
+				if ok {
+					n, ok = p[1].(int64)
+				}
+				if !ok {
+					cl.fail(fmt.Errorf("column %s: item %v, want [name, count]", col, pair))
+					continue
+				}
+				counts[col+name] = n
 			}
 		}
+	}
+	if err := cl.check(); err != nil {
+		return graph.SchemaInfo{}, err
 	}
 	var info graph.SchemaInfo
 	for _, k := range graph.Kinds {

@@ -44,9 +44,14 @@ func (s *Store) Source(ctx context.Context, id string) (graph.SourceDoc, error) 
 }
 
 func sourceDoc(rec *neo4j.Record) (graph.SourceDoc, error) {
-	text := get[string](rec, "text")
-	d := graph.SourceDoc{Source: toNode(get[dbtype.Node](rec, "s")), Text: text,
+	cl := &cols{stmt: "source"}
+	text := get[string](cl, rec, "text")
+	d := graph.SourceDoc{Source: cl.node(rec, "s"), Text: text,
 		Mentions: []graph.Mention{}, NewEntities: []graph.NewEntity{}, Candidates: []graph.Candidate{}}
+	cands := get[[]any](cl, rec, "cands")
+	if err := cl.check(); err != nil {
+		return d, err
+	}
 	if d.Source.Properties == nil {
 		d.Source.Properties = map[string]any{}
 	}
@@ -68,26 +73,35 @@ func sourceDoc(rec *neo4j.Record) (graph.SourceDoc, error) {
 			return d, fmt.Errorf("stored new entities of %s: %w", d.Source.ID, err)
 		}
 	}
-	for _, c := range get[[]any](rec, "cands") {
-		if n, ok := c.(dbtype.Node); ok {
-			d.Candidates = append(d.Candidates, toCandidate(n.Props))
+	for _, c := range cands {
+		n, ok := c.(dbtype.Node)
+		if !ok {
+			return d, fmt.Errorf("statement source: cannot map its rows: column cands holds a %T, want nodes", c)
 		}
+		cand, err := toCandidate(n.Props)
+		if err != nil {
+			return d, fmt.Errorf("statement source: cannot map its rows: %w", err)
+		}
+		d.Candidates = append(d.Candidates, cand)
 	}
 	return d, nil
 }
 
-func toCandidate(p map[string]any) graph.Candidate {
-	num := func(k string) int { v, _ := p[k].(int64); return int(v) }
+// toCandidate maps a stored :Candidate; everything but corroborates, edge
+// and reason is required.
+func toCandidate(m map[string]any) (graph.Candidate, error) {
+	p := &props{what: "candidate", m: m}
 	opt := func(k string) *string {
-		if v, ok := p[k].(string); ok && v != "" {
+		if v := p.str(k, false); v != "" {
 			return &v
 		}
 		return nil
 	}
-	return graph.Candidate{ID: str(p, "id"), Source: str(p, "source"), Type: str(p, "type"), From: str(p, "from"), To: str(p, "to"),
-		FromName: str(p, "fromName"), ToName: str(p, "toName"), Stance: graph.Stance(str(p, "stance")), Confidence: num("confidence"),
-		Quote: str(p, "quote"), Start: num("start"), End: num("end"), Cue: str(p, "cue"), Status: str(p, "status"),
-		Corroborates: opt("corroborates"), Edge: opt("edge"), Reason: str(p, "reason")}
+	c := graph.Candidate{ID: p.str("id", true), Source: p.str("source", true), Type: p.str("type", true), From: p.str("from", true), To: p.str("to", true),
+		FromName: p.str("fromName", true), ToName: p.str("toName", true), Stance: graph.Stance(p.str("stance", true)), Confidence: int(p.int("confidence", true)),
+		Quote: p.str("quote", true), Start: int(p.int("start", true)), End: int(p.int("end", true)), Cue: p.str("cue", false), Status: p.str("status", true),
+		Corroborates: opt("corroborates"), Edge: opt("edge"), Reason: p.str("reason", false)}
+	return c, p.err
 }
 
 func candidateProps(c graph.Candidate) map[string]any {
@@ -116,7 +130,9 @@ RETURN s.id AS id ORDER BY id LIMIT 1`, map[string]any{"sha": graph.TextSHA256(t
 	if err != nil || len(res.Records) == 0 {
 		return "", err
 	}
-	return get[string](res.Records[0], "id"), nil
+	cl := &cols{stmt: "source_by_text"}
+	id := get[string](cl, res.Records[0], "id")
+	return id, cl.check()
 }
 
 // HasAnalysis reports whether ingest has already analysed the source.
@@ -125,7 +141,9 @@ func (s *Store) HasAnalysis(ctx context.Context, id string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return get[int64](res.Records[0], "n") > 0, nil
+	cl := &cols{stmt: "source_analysis"}
+	n := get[int64](cl, res.Records[0], "n")
+	return n > 0, cl.check()
 }
 
 // SaveSource stores an ingested source (when node is not nil; an existing

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"time"
 
@@ -16,9 +17,14 @@ import (
 
 // Options configure a Store.
 type Options struct {
-	Database string        // "" is the server's default database
-	Timeout  time.Duration // per read transaction; 0 means 10 s
-	// ImportTimeout bounds one import transaction; 0 means 30 min.
+	Database string // "" is the server's default database
+	// Timeout bounds one request: every statement a Store call runs (and the
+	// calls it makes in turn) shares one deadline, Timeout from the start of
+	// the call, unless the context already carries a graph.WithLimit deadline
+	// (the HTTP API sets one per request). 0 means 10 s.
+	Timeout time.Duration
+	// ImportTimeout bounds one import, its look-ups and its write
+	// transaction together; 0 means 30 min.
 	ImportTimeout time.Duration
 	// BatchSize is the rows per UNWIND statement on import; 0 means 5000.
 	BatchSize int
@@ -26,6 +32,10 @@ type Options struct {
 	// Observe, when set, is called as each statement starts; the function it
 	// returns is called with the outcome when the statement ends (for metrics).
 	Observe func(name string) func(err error)
+	// Delay, when set, holds each read statement back by what it returns for
+	// the statement's name before running it (a test hook: it makes a request
+	// whose statements each finish under the limit but whose sum does not).
+	Delay func(name string) time.Duration
 }
 
 // Store answers graph questions from Neo4j.
@@ -54,25 +64,74 @@ func New(driver neo4j.DriverWithContext, opt Options) *Store {
 // Limits are the store's query bounds.
 func (s *Store) Limits() graph.Limits { return s.opt.Limits }
 
-// read runs one read-only statement with the transaction timeout, routed to
-// readers. name labels the statement in metrics.
-func (s *Store) read(ctx context.Context, name, query string, params map[string]any) (*neo4j.EagerResult, error) {
-	return s.readWithin(ctx, s.opt.Timeout, name, query, params)
+// QuerySetting and ImportSetting name the settings that raise the limits.
+const (
+	QuerySetting  = "ACTORGRAPH_QUERY_TIMEOUT"
+	ImportSetting = "ACTORGRAPH_IMPORT_TIMEOUT"
+)
+
+// begin starts a Store call: it puts the request's deadline on ctx (unless
+// the caller already did) and says what the call is doing.
+func (s *Store) begin(ctx context.Context, doing string) (context.Context, context.CancelFunc) {
+	ctx, cancel := graph.WithLimit(ctx, s.opt.Timeout, QuerySetting)
+	return graph.Doing(ctx, doing), cancel
 }
 
-// readWithin is read with its own time limit (imports look up what they
-// refer to under the import's limit, not a query's).
-func (s *Store) readWithin(ctx context.Context, timeout time.Duration, name, query string, params map[string]any) (*neo4j.EagerResult, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout+time.Second)
-	defer cancel()
+type stmtKey struct{}
+
+// statement prepares one statement under the request's deadline: it returns
+// the time left for the transaction timeout, or the time-out error when none
+// is left.
+func (s *Store) statement(ctx context.Context, name string) (context.Context, time.Duration, func(error), error) {
+	ctx = context.WithValue(ctx, stmtKey{}, name)
 	done := func(error) {}
 	if s.opt.Observe != nil {
 		done = s.opt.Observe(name)
 	}
+	left, ok := graph.Remaining(ctx)
+	if !ok {
+		// A call that skipped begin still gets a bound: this statement alone.
+		left = s.opt.Timeout
+	}
+	if s.opt.Delay != nil {
+		if d := s.opt.Delay(name); d > 0 {
+			t := time.NewTimer(d)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+			}
+			left -= d
+		}
+	}
+	if err := ctx.Err(); err != nil || left <= 0 {
+		if err == nil {
+			err = context.DeadlineExceeded
+		}
+		err = translate(ctx, err)
+		done(err)
+		return ctx, 0, nil, err
+	}
+	return ctx, left, done, nil
+}
+
+// read runs one read-only statement, routed to readers, with the time left
+// of the request as its transaction timeout. name labels the statement in
+// metrics and errors.
+func (s *Store) read(ctx context.Context, name, query string, params map[string]any) (*neo4j.EagerResult, error) {
+	ctx, left, done, err := s.statement(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, left)
+		defer cancel()
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithDatabase(s.opt.Database),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(left)))
 	err = translate(ctx, err)
 	done(err)
 	return res, err
@@ -81,90 +140,111 @@ func (s *Store) readWithin(ctx context.Context, timeout time.Duration, name, que
 // stream runs one read-only statement like read, but hands each record to fn
 // as it arrives instead of collecting them all first, so a large answer is
 // not held twice (the driver's records and ours). fn may see a record again
-// if the transaction is retried: it must be idempotent.
-func (s *Store) stream(ctx context.Context, name, query string, params map[string]any, fn func(*neo4j.Record)) error {
-	return s.streamWithin(ctx, s.opt.Timeout, name, query, params, fn)
-}
-
-// streamWithin is stream with its own time limit (a whole-graph export runs
-// under the import's limit, not a query's).
-func (s *Store) streamWithin(ctx context.Context, timeout time.Duration, name, query string, params map[string]any, fn func(*neo4j.Record)) error {
-	ctx, cancel := context.WithTimeout(ctx, timeout+time.Second)
-	defer cancel()
-	done := func(error) {}
-	if s.opt.Observe != nil {
-		done = s.opt.Observe(name)
+// if the transaction is retried: it must be idempotent. An error from fn
+// ends the statement.
+func (s *Store) stream(ctx context.Context, name, query string, params map[string]any, fn func(*neo4j.Record) error) error {
+	ctx, left, done, err := s.statement(ctx, name)
+	if err != nil {
+		return err
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, left)
+		defer cancel()
 	}
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.opt.Database})
 	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	var mapErr error
+	_, err = sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, query, params)
 		if err != nil {
 			return nil, err
 		}
 		for res.Next(ctx) {
-			fn(res.Record())
+			if mapErr = fn(res.Record()); mapErr != nil {
+				return nil, mapErr
+			}
 		}
 		return nil, res.Err()
-	}, neo4j.WithTxTimeout(timeout))
-	err = translate(ctx, err)
+	}, neo4j.WithTxTimeout(left))
+	if mapErr != nil {
+		err = mapErr
+	} else {
+		err = translate(ctx, err)
+	}
 	done(err)
 	return err
 }
 
 // Ready checks the database answers a query.
 func (s *Store) Ready(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	ctx, cancel := graph.WithLimit(ctx, 3*time.Second, "")
 	defer cancel()
-	_, err := s.read(ctx, "ready", "RETURN 1", nil)
+	_, err := s.read(graph.Doing(ctx, "checking the database answers"), "ready", "RETURN 1", nil)
 	return err
 }
 
-// translate turns driver errors into graph errors, here and only here.
+// translate turns driver errors into graph errors, here and only here. It
+// goes by the driver's own error types and Neo4j's status codes
+// (Neo.<Classification>.<Category>.<Title>), never by the message text.
 func translate(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
 	}
+	name, _ := ctx.Value(stmtKey{}).(string)
 	var ne *neo4j.Neo4jError
 	if errors.As(err, &ne) {
 		switch {
-		case strings.Contains(ne.Code, "TransactionTimedOut"), strings.Contains(ne.Code, "Transaction.Terminated") && ctx.Err() == nil:
-			return fmt.Errorf("%w: the query ran past its time limit; narrow the request (a lower maxDepth or limit, rel or kind filters) or raise ACTORGRAPH_QUERY_TIMEOUT", graph.ErrTimeout)
-		case strings.HasPrefix(ne.Code, "Neo.ClientError.Schema.ConstraintValidationFailed"):
+		case ne.Category() == "Transaction" && strings.HasPrefix(ne.Title(), "TransactionTimedOut"),
+			ne.Code == "Neo.ClientError.Transaction.Terminated" && ctx.Err() == nil:
+			// The server ended the transaction at the time left of the request.
+			return graph.Overran(ctx, name)
+		case ne.Category() == "Security":
+			// Unauthorized, AuthenticationRateLimit, CredentialsExpired,
+			// Forbidden...: the configuration is wrong, not the database down.
+			return fmt.Errorf("%w: %s: %s", graph.ErrAuth, ne.Code, ne.Msg)
+		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return fmt.Errorf("%w: %s", graph.ErrConflict, ne.Msg)
-		case strings.HasPrefix(ne.Code, "Neo.TransientError"), strings.Contains(ne.Code, "DatabaseUnavailable"):
-			return fmt.Errorf("%w: %s", graph.ErrUnavailable, ne.Msg)
-		case strings.HasPrefix(ne.Code, "Neo.ClientError.Security"):
+		case ne.Classification() == "TransientError", ne.Title() == "DatabaseUnavailable":
 			return fmt.Errorf("%w: %s", graph.ErrUnavailable, ne.Msg)
 		}
-		return fmt.Errorf("neo4j %s: %s", ne.Code, ne.Msg)
+		// A ClientError or DatabaseError we did not expect: our statement or
+		// the server is wrong; a 500 logs it in full.
+		return fmt.Errorf("statement %s: neo4j %s: %s", name, ne.Code, ne.Msg)
+	}
+	var tee *neo4j.TokenExpiredError
+	if errors.As(err, &tee) {
+		return fmt.Errorf("%w: %v", graph.ErrAuth, err)
 	}
 	// The driver retries a refused or lost connection until the deadline and
 	// then reports the deadline: the database is unavailable, not slow.
 	var lim *neo4j.TransactionExecutionLimit
 	if errors.As(err, &lim) {
 		for _, e := range lim.Errors {
-			if neo4j.IsConnectivityError(e) {
-				return fmt.Errorf("%w: %v", graph.ErrUnavailable, e)
+			if t := translate(ctx, e); errors.Is(t, graph.ErrUnavailable) || errors.Is(t, graph.ErrAuth) {
+				return t
 			}
 		}
+	}
+	var ce *neo4j.ConnectivityError
+	if errors.As(err, &ce) && ctx.Err() == nil {
+		return fmt.Errorf("%w: %v", graph.ErrUnavailable, err)
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.DeadlineExceeded) {
 			return cause
 		}
-		return fmt.Errorf("%w: the query ran past its time limit", graph.ErrTimeout)
+		return graph.Overran(ctx, name)
 	}
-	if errors.Is(err, context.Canceled) {
+	if errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled) {
 		return context.Canceled
 	}
-	var ce *neo4j.ConnectivityError
-	if errors.As(err, &ce) || neo4j.IsConnectivityError(err) || strings.Contains(err.Error(), "connect") {
+	if errors.As(err, &ce) {
 		return fmt.Errorf("%w: %v", graph.ErrUnavailable, err)
 	}
-	var ue *neo4j.UsageError
-	if errors.As(err, &ue) {
-		return err
+	var ne2 *net.OpError
+	if errors.As(err, &ne2) {
+		return fmt.Errorf("%w: %v", graph.ErrUnavailable, err)
 	}
 	return err
 }

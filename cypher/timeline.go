@@ -27,6 +27,8 @@ RETURN date, what, node, r, a, b ORDER BY date, what DESC LIMIT $cap`
 // Timeline lists dated events and edges, oldest first, each edge with its
 // evidence and the nodes it joins.
 func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error) {
+	ctx, cancel := s.begin(ctx, "listing the timeline")
+	defer cancel()
 	params := map[string]any{"entity": nil, "from": nil, "to": nil, "cap": int64(q.Limit + 1), "retracted": q.IncludeRetracted}
 	if q.Entity != "" {
 		n, err := s.Resolve(ctx, q.Entity)
@@ -45,24 +47,27 @@ func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Tim
 	if err != nil {
 		return nil, err
 	}
-	c := newCollector()
+	c, cl := newCollector(), &cols{stmt: "timeline"}
 	t := &graph.Timeline{Items: []graph.TimelineItem{}}
 	for i, rec := range res.Records {
 		if i == q.Limit {
 			t.Truncated = true
 			break
 		}
-		item := graph.TimelineItem{Date: get[string](rec, "date"), What: get[string](rec, "what")}
+		item := graph.TimelineItem{Date: get[string](cl, rec, "date"), What: get[string](cl, rec, "what")}
 		if item.What == "event" {
-			node := get[dbtype.Node](rec, "node")
+			node := get[dbtype.Node](cl, rec, "node")
 			c.node(node)
-			n := toNode(node)
+			n, _ := toNode(node) // c.node kept any error
 			item.Node = &n
 		} else {
-			c.node(get[dbtype.Node](rec, "a"))
-			c.node(get[dbtype.Node](rec, "b"))
-			e := c.edge(get[dbtype.Relationship](rec, "r"))
+			c.node(get[dbtype.Node](cl, rec, "a"))
+			c.node(get[dbtype.Node](cl, rec, "b"))
+			e := c.edge(get[dbtype.Relationship](cl, rec, "r"))
 			item.Edge = &e
+		}
+		if err := cl.check(c.err); err != nil {
+			return nil, err
 		}
 		t.Items = append(t.Items, item)
 	}

@@ -13,6 +13,9 @@ var (
 	ErrConflict    = errors.New("conflict")
 	ErrUnavailable = errors.New("database unavailable")
 	ErrTimeout     = errors.New("query timed out")
+	// ErrAuth is the database refusing our credentials (or their use): an
+	// operator must fix the configuration; retrying will not help.
+	ErrAuth = errors.New("database authentication failed")
 )
 
 // Problem is one thing wrong with input: where it is, which field, which value, why.

@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"context"
 	_ "embed"
+	"errors"
+	"log/slog"
 	"net/http"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -18,6 +21,8 @@ type api struct {
 	store   Store
 	sources SourceStore
 	gaz     gazetteer
+	ready   *Readiness
+	log     *slog.Logger
 	lim     graph.Limits
 	apiKey  string
 	apiKeys map[string]string
@@ -29,10 +34,22 @@ func (a *api) healthz(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 }
 
-// readyz answers 503 with the reason while the database does not answer.
+// readyz answers 503 with the reason while the service cannot answer: the
+// database does not answer or refuses our credentials, or start-up (the
+// schema, the start-up data set) is not done.
 func (a *api) readyz(c *gin.Context) {
 	if err := a.store.Ready(c.Request.Context()); err != nil {
-		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "reason": "neo4j: " + err.Error()})
+		if errors.Is(err, graph.ErrAuth) {
+			a.log.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "request_id", c.GetString(requestIDKey))
+			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "neo4j_auth",
+				"reason": "authentication failed: Neo4j refuses the configured credentials (" + err.Error() + "); fix NEO4J_USER / NEO4J_PASSWORD and restart"})
+			return
+		}
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "unavailable", "reason": "neo4j: " + err.Error()})
+		return
+	}
+	if why := a.ready.Reason(); why != "" {
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "starting", "code": "starting", "reason": why})
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ready"})
@@ -203,8 +220,21 @@ func format(c *gin.Context) (graph.Format, bool) {
 	return f, true
 }
 
-// render streams v in format f; other formats than json are downloads.
+// render streams v in format f; other formats than json are downloads. It
+// starts only while the request is within its limit (else 504), and stops
+// writing when the limit passes. Once the body has started its status cannot
+// change: the stream is cut short (the document left unterminated, the
+// connection closed without the final chunk) and the access log and
+// /metrics record it.
 func (a *api) render(c *gin.Context, f graph.Format, base string, v any) {
+	ctx := c.Request.Context()
+	if err := ctx.Err(); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = graph.Overran(graph.Doing(ctx, "starting to send the answer"), "")
+		}
+		fail(c, err)
+		return
+	}
 	if f == graph.FormatSTIX {
 		a.renderSTIX(c, base, v)
 		return
@@ -214,8 +244,14 @@ func (a *api) render(c *gin.Context, f graph.Format, base string, v any) {
 		c.Header("Content-Disposition", `attachment; filename="`+f.Filename(base)+`"`)
 	}
 	c.Status(http.StatusOK)
-	if err := graph.Write(c.Writer, f, v); err != nil {
-		// Headers are gone; all that is left is to log and cut the body short.
+	if err := graph.Write(deadlineWriter{ctx: ctx, w: c.Writer}, f, v); err != nil {
+		if !c.Writer.Written() {
+			// Nothing went out yet: the status can still say what happened.
+			c.Writer.Header().Del("Content-Disposition")
+			fail(c, err)
+			return
+		}
 		_ = c.Error(err)
+		c.Set(streamErrorKey, err.Error())
 	}
 }

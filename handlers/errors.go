@@ -49,6 +49,9 @@ func fail(c *gin.Context, err error) {
 		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large", Message: "request body is larger than the limit of " + itoa(mbe.Limit) + " bytes; split the data set"}
 	case errors.Is(err, graph.ErrTimeout):
 		status, body = http.StatusGatewayTimeout, apiError{Code: "timeout", Message: err.Error()}
+	case errors.Is(err, graph.ErrAuth):
+		status, body = http.StatusServiceUnavailable, apiError{Code: "neo4j_auth", Message: "the service cannot sign in to its database (authentication failed); the operator must fix NEO4J_USER / NEO4J_PASSWORD"}
+		slog.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
 	case errors.Is(err, graph.ErrUnavailable):
 		status, body = http.StatusServiceUnavailable, apiError{Code: "unavailable", Message: "the database is unavailable; try again shortly"}
 	case errors.Is(err, context.Canceled):

@@ -94,7 +94,13 @@ type errorBody struct {
 // must be a valid request of the document.
 func do(t *testing.T, method, target string, body io.Reader, header http.Header) response {
 	t.Helper()
-	req, err := http.NewRequest(method, srv.URL+target, body)
+	return doAt(t, srv.URL, method, target, body, header)
+}
+
+// doAt is do against the server at base.
+func doAt(t *testing.T, base, method, target string, body io.Reader, header http.Header) response {
+	t.Helper()
+	req, err := http.NewRequest(method, base+target, body)
 	if err != nil {
 		t.Fatal(err)
 	}

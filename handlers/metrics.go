@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"time"
@@ -20,6 +21,7 @@ type Metrics struct {
 	queries   *prometheus.HistogramVec
 	inFlight  prometheus.Gauge
 	importsOK prometheus.Counter
+	streamErr *prometheus.CounterVec
 }
 
 // NewMetrics registers actorgraph's series (and the Go runtime's) on a new registry.
@@ -37,8 +39,10 @@ func NewMetrics() *Metrics {
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{Name: "actorgraph_neo4j_sessions_in_use",
 			Help: "Neo4j statements running now: driver pool connections in use by actorgraph."}),
 		importsOK: prometheus.NewCounter(prometheus.CounterOpts{Name: "actorgraph_imports_total", Help: "Imports committed."}),
+		streamErr: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "actorgraph_http_stream_errors_total",
+			Help: "Responses cut short after their status went out (the time limit passed while sending, the client went away, a value could not be written), by route."}, []string{"route"}),
 	}
-	m.Registry.MustRegister(m.requests, m.latency, m.errors, m.queries, m.inFlight, m.importsOK,
+	m.Registry.MustRegister(m.requests, m.latency, m.errors, m.queries, m.inFlight, m.importsOK, m.streamErr,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -56,6 +60,8 @@ func (m *Metrics) ObserveQuery(name string) func(err error) {
 			outcome = "timeout"
 		case errors.Is(err, graph.ErrUnavailable):
 			outcome = "unavailable"
+		case errors.Is(err, context.Canceled):
+			outcome = "canceled"
 		default:
 			outcome = "error"
 		}
@@ -75,5 +81,8 @@ func (m *Metrics) middleware(c *gin.Context) {
 	m.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
 	if class := c.GetString(errorClassKey); class != "" {
 		m.errors.WithLabelValues(class).Inc()
+	}
+	if c.GetString(streamErrorKey) != "" {
+		m.streamErr.WithLabelValues(route).Inc()
 	}
 }

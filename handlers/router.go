@@ -36,6 +36,13 @@ type Config struct {
 	TrustedProxies []string
 	// Web serves the explorer page and its assets; nil serves none.
 	Web http.Handler
+	// QueryTimeout bounds each GET request as a whole: every statement it
+	// runs, the mapping of their rows and the start of rendering share one
+	// deadline (past it: 504). 0 leaves each store call to its own limit.
+	QueryTimeout time.Duration
+	// Readiness gates /readyz during start-up; nil is ready once the
+	// database answers.
+	Readiness *Readiness
 }
 
 // New returns the API's router.
@@ -60,12 +67,12 @@ func New(cfg Config) (*gin.Engine, error) {
 		return nil, err
 	}
 	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
-	a := &api{store: cfg.Store, lim: cfg.Limits, apiKey: cfg.APIKey, apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
+	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey, apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
 	r.GET("/openapi.yaml", a.openapi)
-	v1 := r.Group("/api/v1")
+	v1 := r.Group("/api/v1", limit(cfg.QueryTimeout))
 	v1.GET("/schema", a.schema)
 	v1.GET("/search", a.search)
 	v1.GET("/entities/:id", a.entity)
@@ -130,11 +137,19 @@ func requestID(c *gin.Context) {
 	c.Next()
 }
 
+// accessLog logs every request. A response cut short after its status went
+// out is logged at warn level with its stream_error, and its connection is
+// then closed without ending the body properly, so the client can tell.
 func accessLog(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
-		log.LogAttrs(c.Request.Context(), slog.LevelInfo, "request",
+		level, attrs := slog.LevelInfo, []slog.Attr(nil)
+		streamErr := c.GetString(streamErrorKey)
+		if streamErr != "" {
+			level, attrs = slog.LevelWarn, append(attrs, slog.String("stream_error", streamErr))
+		}
+		log.LogAttrs(c.Request.Context(), level, "request", append(attrs,
 			slog.String("method", c.Request.Method),
 			slog.String("path", c.Request.URL.Path),
 			slog.String("route", c.FullPath()),
@@ -142,6 +157,10 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 			slog.Int("bytes", c.Writer.Size()),
 			slog.Float64("ms", float64(time.Since(start).Microseconds())/1000),
 			slog.String("client", c.ClientIP()),
-			slog.String("request_id", c.GetString(requestIDKey)))
+			slog.String("request_id", c.GetString(requestIDKey)))...)
+		if streamErr != "" {
+			// net/http closes the connection and does not log this panic.
+			panic(http.ErrAbortHandler)
+		}
 	}
 }

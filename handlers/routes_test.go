@@ -101,10 +101,23 @@ func TestSearch(t *testing.T) {
 			t.Errorf("%q: first result %s, want %s", tc.q, res.Results[0].ID, tc.want)
 		}
 	}
-	r := get(t, "/api/v1/search?"+q("q", "ISIS", "kind", "State"))
-	var res graph.SearchResult
-	r.json(t, &res)
-	for _, h := range res.Results {
+	// "Tajik" finds the nationality and the state: the filter must keep the
+	// state and only it.
+	var all, states graph.SearchResult
+	get(t, "/api/v1/search?"+q("q", "Tajik")).json(t, &all)
+	kinds := map[graph.Kind]int{}
+	for _, h := range all.Results {
+		kinds[h.Kind]++
+	}
+	if kinds[graph.State] == 0 || len(all.Results) == kinds[graph.State] {
+		t.Fatalf("unfiltered search for Tajik found kinds %v; want a State and something else, or the kind test proves nothing", kinds)
+	}
+	r := get(t, "/api/v1/search?"+q("q", "Tajik", "kind", "State"))
+	r.json(t, &states)
+	if r.status != 200 || len(states.Results) != kinds[graph.State] {
+		t.Errorf("kind=State: got %d with %d results, want the %d State(s) of the unfiltered search", r.status, len(states.Results), kinds[graph.State])
+	}
+	for _, h := range states.Results {
 		if h.Kind != graph.State {
 			t.Errorf("kind=State returned %s (%s)", h.ID, h.Kind)
 		}

@@ -24,7 +24,7 @@ import (
 
 var (
 	db  *testkit.Neo4j
-	srv *testkit.Server // default limits, 10 s query timeout
+	srv *testkit.Server // default limits, 30 s request limit
 	// slow is the same API with a 2 s query timeout, maxDepth up to 12 and
 	// answers up to 1M nodes (the highest limits an operator may configure),
 	// for the pathological queries.

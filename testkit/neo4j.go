@@ -144,7 +144,9 @@ func (n *Neo4j) Terminate(ctx context.Context) error {
 // runs the tests, removes the container and returns the exit code for os.Exit.
 // When Neo4j cannot start it prints why and what to run, and returns 1.
 func RunMain(m *testing.M, setup func(ctx context.Context, n *Neo4j) error) int {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	// Start-up and setup (loading fixtures) get 10 min: on a CI machine
+	// shared with other work, writing a 100k-node fixture alone can take 5.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	n, err := StartNeo4j(ctx)
 	if err != nil {

@@ -34,6 +34,7 @@ type serverConfig struct {
 	timeout time.Duration
 	limits  graph.Limits
 	log     io.Writer
+	delay   func(statement string) time.Duration
 }
 
 // WithAPIKey sets the import API key (default "testkit-key").
@@ -45,11 +46,20 @@ func WithAPIKeys(keys map[string]string) Option { return func(c *serverConfig) {
 // WithMaxBody bounds request bodies, as ACTORGRAPH_MAX_BODY does (default 64 MiB).
 func WithMaxBody(n int64) Option { return func(c *serverConfig) { c.maxBody = n } }
 
-// WithQueryTimeout sets the per-query time limit (default 10 s).
+// WithQueryTimeout sets the time limit of one request (default 30 s: a test
+// machine shared with other work can take seconds to plan a first query,
+// and every statement of a request shares the limit).
 func WithQueryTimeout(d time.Duration) Option { return func(c *serverConfig) { c.timeout = d } }
 
 // WithLimits sets the query bounds (default graph.DefaultLimits).
 func WithLimits(l graph.Limits) Option { return func(c *serverConfig) { c.limits = l } }
+
+// WithStatementDelay holds each read statement back by delay(name) before
+// it runs: requests whose statements each finish under the limit while
+// their sum does not.
+func WithStatementDelay(delay func(statement string) time.Duration) Option {
+	return func(c *serverConfig) { c.delay = delay }
+}
 
 // WithLog sends the JSON access log to w (default: discarded).
 func WithLog(w io.Writer) Option { return func(c *serverConfig) { c.log = w } }
@@ -63,17 +73,17 @@ func (n *Neo4j) NewStore(ctx context.Context, opt cypher.Options) (*cypher.Store
 // StartServer starts actorgraph over n, wired as `actorgraph serve` wires it.
 // Close it when done.
 func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error) {
-	c := serverConfig{apiKey: "testkit-key", timeout: 10 * time.Second, limits: graph.DefaultLimits, log: io.Discard}
+	c := serverConfig{apiKey: "testkit-key", timeout: 30 * time.Second, limits: graph.DefaultLimits, log: io.Discard}
 	for _, o := range opts {
 		o(&c)
 	}
 	metrics := handlers.NewMetrics()
-	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery})
+	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery, Delay: c.delay})
 	if err != nil {
 		return nil, err
 	}
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey, APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
-		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler()})
+		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout})
 	if err != nil {
 		return nil, err
 	}

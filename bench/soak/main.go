@@ -1,8 +1,12 @@
 // Command soak kills Neo4j under load and checks that actorgraph survives it:
 // the service never exits, answers 503 (never 500) while the database is
 // down, is ready again within 5 s of Neo4j, and an import interrupted by the
-// kill and then re-run leaves exactly the data set's rows (none lost, none
-// doubled). scripts/soak.sh (make soak) starts the pieces and runs it.
+// kill (checked: it did not answer 200 before the kill, and left no row
+// behind) and then re-run leaves exactly the data set's rows (none lost,
+// none doubled). 503 (database unavailable) and 504 (time limit) answers
+// are counted apart, before the kill, while Neo4j is down and after it is
+// back; any 5xx while Neo4j is healthy is a failure. scripts/soak.sh
+// (make soak) starts the pieces on a fresh database and runs it.
 package main
 
 import (
@@ -55,10 +59,19 @@ func main() {
 	check(g.Write(dir))
 	hc := &http.Client{Timeout: 30 * time.Second}
 
-	var statuses sync.Map // code -> *atomic.Int64
-	count := func(code int) {
-		v, _ := statuses.LoadOrStore(code, new(atomic.Int64))
+	if n, r := soakCounts(ctx); n != 0 || r != 0 {
+		fail("the database already holds %d soak nodes and %d relationships: the interrupted import could not be told apart; start from an empty database", n, r)
+	}
+	// phase is where the fault is: a status is counted per phase, so a 503
+	// or 504 while Neo4j is down is told apart from one while it is healthy.
+	var phase atomic.Value
+	phase.Store("before the kill")
+	var statuses sync.Map // "phase: code" -> *atomic.Int64
+	count := func(code int) string {
+		p := phase.Load().(string)
+		v, _ := statuses.LoadOrStore(fmt.Sprintf("%s: %d", p, code), new(atomic.Int64))
 		v.(*atomic.Int64).Add(1)
+		return p
 	}
 	routes := []string{"/api/v1/search?q=isis", "/api/v1/entities/group:is-k", "/api/v1/entities/group:is-k/neighbors?depth=2",
 		"/api/v1/paths/shortest?from=group:is-k&to=state:tj", "/api/v1/paths?from=group:is-k&to=state:ru", "/readyz"}
@@ -78,9 +91,12 @@ func main() {
 				}
 				io.Copy(io.Discard, res.Body)
 				res.Body.Close()
-				count(res.StatusCode)
-				if res.StatusCode >= 500 && res.StatusCode != 503 && res.StatusCode != 504 {
+				p := count(res.StatusCode)
+				switch {
+				case res.StatusCode >= 500 && res.StatusCode != 503 && res.StatusCode != 504:
 					fail("GET %s: %d", routes[i%len(routes)], res.StatusCode)
+				case res.StatusCode >= 500 && p == "before the kill":
+					fail("GET %s: %d while Neo4j is healthy", routes[i%len(routes)], res.StatusCode)
 				}
 				time.Sleep(5 * time.Millisecond)
 			}
@@ -89,13 +105,22 @@ func main() {
 
 	// The fault: an import starts, Neo4j is killed during it, and comes back.
 	time.Sleep(5 * time.Second)
-	importDone := make(chan int, 1)
-	go func() { importDone <- postImport(hc, dir) }()
+	type answer struct {
+		code int
+		at   time.Time
+	}
+	importDone := make(chan answer, 1)
+	go func() { c := postImport(hc, dir); importDone <- answer{c, time.Now()} }()
 	time.Sleep(3 * time.Second)
 	fmt.Println("killing", *container)
+	phase.Store("Neo4j down")
 	check(exec.Command("docker", "kill", *container).Run())
 	killed := time.Now()
-	fmt.Printf("interrupted import answered %d\n", <-importDone)
+	interrupted := <-importDone
+	fmt.Printf("interrupted import answered %d, %v after the kill\n", interrupted.code, interrupted.at.Sub(killed).Round(time.Millisecond))
+	if interrupted.code == 200 || interrupted.at.Before(killed) {
+		fail("the import was not interrupted: it answered %d before the kill; make it larger or kill sooner", interrupted.code)
+	}
 	time.Sleep(10 * time.Second)
 	r := get(hc, "/readyz")
 	if r != 503 {
@@ -111,9 +136,14 @@ func main() {
 		time.Sleep(100 * time.Millisecond)
 	}
 	ready := time.Since(neo4jBack)
+	phase.Store("after Neo4j is back")
 	fmt.Printf("actorgraph ready %v after Neo4j answered HTTP\n", ready.Round(10*time.Millisecond))
 	if ready > 5*time.Second {
 		fail("ready %v after Neo4j, want within 5 s", ready)
+	}
+	// All or nothing: the interrupted import left no row.
+	if n, r := soakCounts(ctx); n != 0 || r != 0 {
+		fail("the interrupted import left %d nodes and %d relationships, want none", n, r)
 	}
 	// The re-run import must complete and leave exactly the data set.
 	var code int
@@ -139,6 +169,16 @@ func main() {
 		fmt.Printf("status %v: %d\n", k, v.(*atomic.Int64).Load())
 		return true
 	})
+	for _, p := range []string{"before the kill", "Neo4j down", "after Neo4j is back"} {
+		var n503, n504 int64
+		if v, ok := statuses.Load(p + ": 503"); ok {
+			n503 = v.(*atomic.Int64).Load()
+		}
+		if v, ok := statuses.Load(p + ": 504"); ok {
+			n504 = v.(*atomic.Int64).Load()
+		}
+		fmt.Printf("%s: %d answered 503 (unavailable), %d answered 504 (time limit)\n", p, n503, n504)
+	}
 	if failures.Load() > 0 {
 		fmt.Printf("soak: %d failure(s)\n", failures.Load())
 		os.Exit(1)

@@ -19,7 +19,7 @@ import (
 // dbConfig is how to reach Neo4j; every command that talks to it shares it.
 type dbConfig struct {
 	uri, user, password, database string
-	timeout                       time.Duration
+	timeout, importTimeout        time.Duration
 	maxDepth, maxResults          int
 }
 
@@ -99,7 +99,8 @@ func (e *envFlags) db(c *dbConfig) {
 	e.str(&c.user, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
 	e.str(&c.password, "neo4j-password", "NEO4J_PASSWORD", "actorgraph", "Neo4j password")
 	e.str(&c.database, "neo4j-database", "NEO4J_DATABASE", "", "Neo4j database (empty: the server's default)")
-	e.dur(&c.timeout, "query-timeout", "ACTORGRAPH_QUERY_TIMEOUT", 10*time.Second, "time limit of one read query (a longer one answers 504)")
+	e.dur(&c.timeout, "query-timeout", "ACTORGRAPH_QUERY_TIMEOUT", 10*time.Second, "time limit of one read request as a whole: all its statements and the start of its answer (a longer one answers 504)")
+	e.dur(&c.importTimeout, "import-timeout", "ACTORGRAPH_IMPORT_TIMEOUT", 30*time.Minute, "time limit of one import: its look-ups and its write transaction")
 	e.num(&c.maxDepth, "depth-limit", "ACTORGRAPH_MAX_DEPTH", graph.DefaultLimits.MaxDepth, "largest maxDepth a path query may ask for (1-12)")
 	e.num(&c.maxResults, "result-limit", "ACTORGRAPH_MAX_RESULTS", graph.DefaultLimits.MaxResults, "most nodes one graph answer may hold")
 }
@@ -116,6 +117,9 @@ func (c dbConfig) check() error {
 	}
 	if c.timeout <= 0 {
 		return usageError{"query timeout must be positive"}
+	}
+	if c.importTimeout <= 0 {
+		return usageError{"import timeout must be positive"}
 	}
 	if c.maxDepth < 1 || c.maxDepth > 12 {
 		return usageError{fmt.Sprintf("max depth %d is out of range; want 1-12", c.maxDepth)}
@@ -176,7 +180,8 @@ func verify(ctx context.Context, d neo4j.DriverWithContext) error {
 
 func isAuthError(err error) bool {
 	var ne *neo4j.Neo4jError
-	return errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Security")
+	var ie *neo4j.InvalidAuthenticationError
+	return errors.As(err, &ie) || errors.As(err, &ne) && ne.Category() == "Security"
 }
 
 func oneLine(err error) string {
@@ -200,5 +205,5 @@ func (c dbConfig) openStore(ctx context.Context) (store *cypher.Store, close fun
 }
 
 func (c dbConfig) store(d neo4j.DriverWithContext, observe func(string) func(error)) *cypher.Store {
-	return cypher.New(d, cypher.Options{Database: c.database, Timeout: c.timeout, Limits: c.limits(), Observe: observe})
+	return cypher.New(d, cypher.Options{Database: c.database, Timeout: c.timeout, ImportTimeout: c.importTimeout, Limits: c.limits(), Observe: observe})
 }

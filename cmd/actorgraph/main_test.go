@@ -26,7 +26,10 @@ func TestMain(m *testing.M) {
 // overrides a variable.
 func cli(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password}
+	// A generous request limit: the first queries on a fresh, shared test
+	// machine can take seconds each to plan, and a request's statements
+	// share one limit.
+	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password, "ACTORGRAPH_QUERY_TIMEOUT": "60s"}
 	getenv := func(k string) string {
 		if v, ok := env[k]; ok {
 			return v

@@ -19,7 +19,6 @@ import (
 	"github.com/actorgraph/actorgraph/handlers"
 	"github.com/actorgraph/actorgraph/stix"
 	"github.com/actorgraph/actorgraph/web"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 type serveConfig struct {
@@ -81,8 +80,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	metrics := handlers.NewMetrics()
 	store := c.db.store(driver, metrics.ObserveQuery)
+	// /readyz answers 503 until the schema is ensured and the start-up data
+	// set is loaded: before that, the API would answer from an empty graph.
+	gate := handlers.NewReadiness("ensuring the schema")
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.limits(), APIKey: c.apiKey, APIKeys: keys,
-		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler()})
+		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
+		QueryTimeout: c.db.timeout, Readiness: gate})
 	if err != nil {
 		return usageError{"trusted proxies: " + err.Error()}
 	}
@@ -94,7 +97,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	srv := &http.Server{Handler: router, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
-	go bootstrap(ctx, log, driver, store, c.loadEmpty)
+	go bootstrap(ctx, log, store, c.loadEmpty, gate)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "neo4j", c.db.uri, "explorer", "http://"+displayAddr(ln.Addr()))
@@ -127,14 +130,29 @@ func splitComma(s string) []string {
 	return out
 }
 
+// beforeLoad runs just before the start-up data set is imported (a test
+// hook: it holds the load back while a test looks at /readyz).
+var beforeLoad = func(ctx context.Context) {}
+
 // bootstrap ensures the schema and loads the start-up data set once Neo4j
-// answers, retrying while it does not.
-func bootstrap(ctx context.Context, log *slog.Logger, driver neo4j.DriverWithContext, store *cypher.Store, load string) {
+// answers, retrying while it does not; then it opens the readiness gate.
+func bootstrap(ctx context.Context, log *slog.Logger, store *cypher.Store, load string, gate *handlers.Readiness) {
 	for attempt := 0; ; attempt++ {
-		err := setup(ctx, log, store, load)
-		if err == nil || ctx.Err() != nil {
+		err := setup(ctx, log, store, load, gate)
+		if err == nil {
+			gate.Ready()
+			log.Info("ready")
 			return
 		}
+		if ctx.Err() != nil {
+			return
+		}
+		var stop errStop
+		if errors.As(err, &stop) {
+			gate.NotReady(stop.reason)
+			return
+		}
+		gate.NotReady(gate.Reason() + ": waiting for neo4j: " + oneLine(err))
 		if attempt%10 == 0 {
 			log.Warn("database setup waiting for neo4j", "err", oneLine(err))
 		}
@@ -146,7 +164,11 @@ func bootstrap(ctx context.Context, log *slog.Logger, driver neo4j.DriverWithCon
 	}
 }
 
-func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load string) error {
+// setup ensures the schema and loads the start-up data set, saying on gate
+// which step it is at. A data set that cannot be loaded (bad file, invalid
+// data) is logged and leaves the gate saying so: retrying will not mend it.
+func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load string, gate *handlers.Readiness) error {
+	gate.NotReady("ensuring the schema")
 	if err := store.EnsureSchema(ctx); err != nil {
 		return err
 	}
@@ -154,6 +176,7 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 	if load == "" {
 		return nil
 	}
+	gate.NotReady("loading data set " + load + ": counting what the database holds")
 	nodes, _, err := store.Counts(ctx)
 	if err != nil || nodes > 0 {
 		if nodes > 0 {
@@ -164,20 +187,27 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 	d, _, err := readDataSets([]string{load})
 	if err != nil {
 		log.Error("cannot read the start-up data set", "dataset", load, "err", err)
-		return nil // retrying will not mend a bad file
+		return errStop{"loading data set " + load + " failed: " + oneLine(err)}
 	}
+	gate.NotReady(fmt.Sprintf("loading data set %s: importing %d nodes and %d edges", load, len(d.Nodes), len(d.Edges)))
+	beforeLoad(ctx)
 	rep, err := store.Import(ctx, d, nil)
 	if err != nil {
 		var ve *graph.ValidationError
 		if errors.As(err, &ve) {
 			log.Error("start-up data set is invalid", "dataset", load, "err", err)
-			return nil
+			return errStop{"loading data set " + load + " failed: " + oneLine(err)}
 		}
 		return err
 	}
 	log.Info("loaded data set", "dataset", load, "nodes_created", rep.Nodes.Created, "edges_created", rep.Edges.Created, "seconds", rep.Seconds)
 	return nil
 }
+
+// errStop ends start-up without readiness: retrying will not mend it.
+type errStop struct{ reason string }
+
+func (e errStop) Error() string { return e.reason }
 
 // readDataSets reads and merges data-set files; "crocus" names the bundled set.
 func readDataSets(paths []string) (*graph.DataSet, map[string]int, error) {
