@@ -140,7 +140,7 @@ func parseProps(s string) (map[string]any, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, errors.New("want a JSON object: " + err.Error())
 	}
-	return normalizeProps(m), nil
+	return NormalizeProps(m), nil
 }
 
 // ParseNodesCSV parses nodes.csv. readText reads a Source's textFile (given in

@@ -143,7 +143,7 @@ func recordName(rec, id string) string {
 }
 
 func (n jsonNode) toNode(rec string, readText TextReader) (Node, []Problem) {
-	node := Node{ID: n.ID, Kind: Kind(n.Kind), Name: n.Name, Aliases: n.Aliases, Properties: normalizeProps(n.Properties)}
+	node := Node{ID: n.ID, Kind: Kind(n.Kind), Name: n.Name, Aliases: n.Aliases, Properties: NormalizeProps(n.Properties)}
 	if k, ok := ParseKind(n.Kind); ok {
 		node.Kind = k
 	}
@@ -175,18 +175,20 @@ func (e jsonEdge) toEdge() Edge {
 			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256, Summary: e.Summary, Confidence: conf,
 			Stance: e.Stance, ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn,
 			Inferred: e.Inferred, Reason: e.Reason},
-		Properties: normalizeProps(e.Properties)}
+		Properties: NormalizeProps(e.Properties)}
 }
 
-// normalizeProps turns json.Number into int64 or float64.
-func normalizeProps(m map[string]any) map[string]any {
+// NormalizeProps turns the json.Numbers of decoded properties into int64 or
+// float64, as stored (every reader of JSON data sets uses it).
+func NormalizeProps(m map[string]any) map[string]any {
 	for k, v := range m {
-		m[k] = normalizeValue(v)
+		m[k] = NormalizeValue(v)
 	}
 	return m
 }
 
-func normalizeValue(v any) any {
+// NormalizeValue is NormalizeProps for one value (lists included).
+func NormalizeValue(v any) any {
 	switch x := v.(type) {
 	case json.Number:
 		if i, err := x.Int64(); err == nil {
@@ -198,7 +200,7 @@ func normalizeValue(v any) any {
 		return x.String()
 	case []any:
 		for i := range x {
-			x[i] = normalizeValue(x[i])
+			x[i] = NormalizeValue(x[i])
 		}
 		return x
 	}

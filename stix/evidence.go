@@ -46,7 +46,7 @@ func readEvidence(o object, ev *graph.Evidence) {
 }
 
 func intField(o object, k string) *int {
-	if v, ok := normalizeValue(o[k]).(int64); ok {
+	if v, ok := graph.NormalizeValue(o[k]).(int64); ok {
 		i := int(v)
 		return &i
 	}

@@ -181,7 +181,7 @@ func (im *importer) restore(o object) (graph.Node, bool) {
 		n.Name = name
 	}
 	if p, ok := o["x_actorgraph_properties"].(map[string]any); ok && len(p) > 0 {
-		n.Properties = normalize(p)
+		n.Properties = graph.NormalizeProps(p)
 	}
 	if t := o.str("x_actorgraph_text"); t != "" {
 		if n.Properties == nil {
@@ -294,30 +294,4 @@ func nilIfEmpty(xs []string) []string {
 		return nil
 	}
 	return xs
-}
-
-// normalize turns JSON numbers into int64 or float64, as the JSON import does.
-func normalize(m map[string]any) map[string]any {
-	for k, v := range m {
-		m[k] = normalizeValue(v)
-	}
-	return m
-}
-
-func normalizeValue(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return i
-		}
-		if f, err := x.Float64(); err == nil {
-			return f
-		}
-		return x.String()
-	case []any:
-		for i := range x {
-			x[i] = normalizeValue(x[i])
-		}
-	}
-	return v
 }
