@@ -32,6 +32,13 @@ if [[ -z ${NEO4J_URI:-} ]]; then
   export NEO4J_PASSWORD=${NEO4J_PASSWORD:-actorgraph}
 fi
 export ADDR=${ADDR:-:8080}
+# Writes (ingest, review, import) need a key. Without one configured, this
+# session gets a random one, named "local" in the history, printed once.
+if [[ -z ${ACTORGRAPH_API_KEY:-} && -z ${ACTORGRAPH_API_KEYS:-} ]]; then
+  key=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+  export ACTORGRAPH_API_KEYS="local:$key"
+  echo "==> write key for this session (explorer: Sources tab, API: X-API-Key): $key"
+fi
 
 echo "==> actorgraph on $ADDR, Neo4j $NEO4J_URI (Ctrl-C stops)"
 # In the background plus wait, so the traps run as soon as a signal arrives.
