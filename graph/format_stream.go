@@ -34,6 +34,7 @@ type Sink interface {
 // the same element code, so both give the same document for the same graph.
 type Writer struct {
 	bw    *bufio.Writer
+	f     Format
 	fw    formatWriter
 	d     *document
 	phase int // writerNew, writerNodes, writerEdges, writerEnded
@@ -86,13 +87,17 @@ func newWriter(w io.Writer, f Format, d *document) (*Writer, error) {
 		_, err := ParseFormat(string(f))
 		return nil, err
 	}
-	return &Writer{bw: bw, fw: fw, d: d}, nil
+	return &Writer{bw: bw, f: f, fw: fw, d: d}, nil
 }
 
 // xmlFormat reports whether f declares its property keys up front.
 func xmlFormat(f Format) bool {
 	return f == FormatGraphML || f == FormatGEXF || f == FormatGEXF13
 }
+
+// DeclaresKeys reports whether the format declares property keys before the
+// first element (GraphML, GEXF): only then does Begin need Head's keys.
+func (w *Writer) DeclaresKeys() bool { return xmlFormat(w.f) }
 
 func (w *Writer) step(from, to int, what string) error {
 	if w.err != nil {
