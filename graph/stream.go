@@ -45,16 +45,24 @@ func Stream(inputs []StreamInput, known map[string]Known, sink StreamSink) error
 
 // stream is Stream with the edge-id hash given (tests force collisions).
 func stream(inputs []StreamInput, known map[string]Known, sink StreamSink, hash func(string) uint64) error {
-	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]Known{}, sink: sink, hash: hash}
+	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]Known{}, hash: hash}
+	s.nodeOut = newPipe(sink.Node)
 	for _, in := range inputs {
 		if err := s.nodes(in); err != nil {
-			return err
+			return firstErr(s.nodeOut.close(), err)
 		}
 	}
+	if err := s.nodeOut.close(); err != nil {
+		return err
+	}
+	s.edgeOut = newPipe(sink.Edge)
 	for _, in := range inputs {
 		if err := s.eachEdge(in, false, s.edge); err != nil {
-			return err
+			return firstErr(s.edgeOut.close(), err)
 		}
+	}
+	if err := s.edgeOut.close(); err != nil {
+		return err
 	}
 	if err := s.duplicateEdges(inputs); err != nil {
 		return err
@@ -68,11 +76,24 @@ func stream(inputs []StreamInput, known map[string]Known, sink StreamSink, hash 
 	return nil
 }
 
+// errSinkFailed stops reading once the sink failed; the sink's own error is
+// what Stream returns.
+var errSinkFailed = errors.New("the sink failed")
+
+// firstErr prefers the sink's error to the reader's errSinkFailed.
+func firstErr(sinkErr, err error) error {
+	if sinkErr != nil {
+		return sinkErr
+	}
+	return err
+}
+
 type streamer struct {
 	known   map[string]Known
 	kinds   map[string]uint8 // node id -> index into Kinds, + 1
 	extra   map[string]Known // Sources with a stored text, nodes of unknown kinds
-	sink    StreamSink
+	nodeOut *pipe[Node]
+	edgeOut *pipe[Edge]
 	hash    func(string) uint64
 	hashes  []uint64 // edge ids
 	probs   []Problem
@@ -129,7 +150,10 @@ func (s *streamer) node(rec string, n Node, p []Problem) error {
 	if len(s.probs) > 0 || s.dropped > 0 {
 		return nil
 	}
-	return s.sink.Node(n)
+	if !s.nodeOut.put(n) {
+		return errSinkFailed
+	}
+	return nil
 }
 
 func kindIndex(k Kind) int {
@@ -208,7 +232,10 @@ func (s *streamer) edge(rec string, e Edge, p []Problem) error {
 	if len(s.probs) > 0 || s.dropped > 0 {
 		return nil
 	}
-	return s.sink.Edge(e)
+	if !s.edgeOut.put(e) {
+		return errSinkFailed
+	}
+	return nil
 }
 
 // duplicateEdges reports edges whose id an earlier edge has. Ids are kept

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,5 +119,31 @@ func TestStreamEdgeIDsExact(t *testing.T) {
 	_, _, err := streamAll(t, dir, collide)
 	if r := reasons(err); len(r) != 1 || !strings.Contains(r[0], "two edges share this id") || !strings.Contains(err.Error(), "line 4 (e2)") {
 		t.Fatalf("a repeated id: got %v, want one problem at line 4 (e2)", err)
+	}
+}
+
+// TestWellFormedIDMatchesPattern: the hand-written id check accepts exactly
+// what the documented pattern accepts.
+func TestWellFormedIDMatchesPattern(t *testing.T) {
+	ids := []string{"group:is-k", "group:", ":x", "group", "Group:x", "group:-x", "group:x-", "group:1m-n0", "a:b.c_d~e-f",
+		"group:x y", "group:x:y", "group:é", "grou1:x", "group:X", "group:.x", "state:1m-n10", "group:x\n", ""}
+	for _, id := range ids {
+		if got, want := wellFormedID(id), idPattern.MatchString(id); got != want {
+			t.Errorf("wellFormedID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestStreamSinkError: a sink that fails stops the stream with its error.
+func TestStreamSinkError(t *testing.T) {
+	dir := writePair(t, streamNodes, streamEdges)
+	boom := errors.New("disk full")
+	calls := 0
+	err := Stream([]StreamInput{{Dir: dir}}, map[string]Known{}, StreamSink{
+		Node: func(Node) error { return nil },
+		Edge: func(Edge) error { calls++; return boom },
+	})
+	if !errors.Is(err, boom) || calls != 1 {
+		t.Fatalf("got %v after %d edges, want the sink's error after the first", err, calls)
 	}
 }
