@@ -45,7 +45,7 @@ func Stream(inputs []StreamInput, known map[string]Known, sink StreamSink) error
 
 // stream is Stream with the edge-id hash given (tests force collisions).
 func stream(inputs []StreamInput, known map[string]Known, sink StreamSink, hash func(string) uint64) error {
-	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]Known{}, hash: hash}
+	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]Known{}, texts: map[string]string{}, hash: hash}
 	s.nodeOut = newPipe(sink.Node)
 	for _, in := range inputs {
 		if err := s.nodes(in); err != nil {
@@ -90,8 +90,9 @@ func firstErr(sinkErr, err error) error {
 
 type streamer struct {
 	known   map[string]Known
-	kinds   map[string]uint8 // node id -> index into Kinds, + 1
-	extra   map[string]Known // Sources with a stored text, nodes of unknown kinds
+	kinds   map[string]uint8  // node id -> index into Kinds, + 1
+	extra   map[string]Known  // Sources with a stored text, nodes of unknown kinds
+	texts   map[string]string // textSha256 -> the Source that holds the text
 	nodeOut *pipe[Node]
 	edgeOut *pipe[Edge]
 	hash    func(string) uint64
@@ -139,6 +140,11 @@ func (s *streamer) node(rec string, n Node, p []Problem) error {
 	case n.Kind == Source && text != "":
 		k := Known{Kind: n.Kind, Text: text, TextSHA256: TextSHA256(text)}
 		p = append(p, setTextHash(&n, k.TextSHA256)...)
+		if first, dup := s.texts[k.TextSHA256]; dup && first != n.ID {
+			p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first + "; a text is stored once: cite " + first + " instead"})
+		} else {
+			s.texts[k.TextSHA256] = strings.Clone(n.ID)
+		}
 		s.extra[strings.Clone(n.ID)] = k
 	case i == len(Kinds):
 		s.extra[strings.Clone(n.ID)] = Known{Kind: n.Kind}

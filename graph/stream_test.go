@@ -88,6 +88,7 @@ func TestStreamAgreesWithValidate(t *testing.T) {
 		{"quote not in the text", streamNodes, streamEdges + "e3,ACTIVE_IN,group:a,state:b,source:s,never said,60,claimed,quote,\n", "not found verbatim"},
 		{"node defined twice", streamNodes + "group:a,Group,A again,,\n", streamEdges, "defined twice"},
 		{"unknown kind", streamNodes + "group:c,Gang,C,,\n", streamEdges, "unknown kind"},
+		{"two Sources with one text", streamNodes + "source:t,Source,T,,\"{\"\"text\"\":\"\"A met B in the city.\"\"}\"\n", streamEdges, "same text as source source:s"},
 	}
 	for _, tc := range bad {
 		dir := writePair(t, tc.nodes, tc.edges)
