@@ -148,19 +148,15 @@ func (b *BulkWriter) row(node bool, label string, p map[string]any, fixed ...str
 		if v == nil {
 			continue // absent: no property
 		}
-		s, err := bulkValue(v)
-		if err != nil {
+		if err := writeBulkValue(f.w, v); err != nil {
 			return fmt.Errorf("property %q: %w", std[i].key, err)
 		}
-		f.w.WriteString(s)
 	}
 	for _, c := range b.cols {
-		s, err := bulkValue(c.v)
-		if err != nil {
+		f.w.WriteByte(',')
+		if err := writeBulkValue(f.w, c.v); err != nil {
 			return fmt.Errorf("property %q: %w", c.key, err)
 		}
-		f.w.WriteByte(',')
-		f.w.WriteString(s)
 	}
 	return f.w.WriteByte('\n')
 }
@@ -262,4 +258,29 @@ func hasLineBreak(v any) bool {
 		}
 	}
 	return false
+}
+
+// writeBulkValue writes one CSV field as bulkValue renders it, without
+// building the string first for the common plain string.
+func writeBulkValue(w *bufio.Writer, v any) error {
+	if x, ok := v.(string); ok {
+		w.WriteByte('"')
+		for {
+			i := strings.IndexByte(x, '"')
+			if i < 0 {
+				break
+			}
+			w.WriteString(x[:i+1])
+			w.WriteByte('"')
+			x = x[i+1:]
+		}
+		w.WriteString(x)
+		return w.WriteByte('"')
+	}
+	s, err := bulkValue(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.WriteString(s)
+	return err
 }
