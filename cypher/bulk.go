@@ -143,7 +143,7 @@ func quoteCSV(s string) string {
 // FinishBulk sets the empty list properties neo4j-admin left out (it reads
 // an empty array as no property), so a bulk-loaded graph holds what an
 // import stores: e.g. aliases [] on an entity without aliases. It runs in
-// committed chunks, several at once (the graph was just loaded; there is
+// committed chunks (the graph was just loaded; there is
 // nothing to roll back to).
 func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 	for _, e := range f.emptyLists {
@@ -158,7 +158,7 @@ func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 			return fmt.Errorf("kind %q is not in the vocabulary", e.labelOrTyp)
 		}
 		prop := "x.`" + strings.ReplaceAll(e.key, "`", "``") + "`"
-		q := pattern + " WHERE " + prop + " IS NULL CALL { WITH x SET " + prop + " = [] } IN CONCURRENT TRANSACTIONS OF 10000 ROWS"
+		q := pattern + " WHERE " + prop + " IS NULL CALL { WITH x SET " + prop + " = [] } IN TRANSACTIONS OF 50000 ROWS"
 		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
 		res, err := sess.Run(ctx, q, nil)
 		if err == nil {
