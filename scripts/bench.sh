@@ -17,7 +17,8 @@
 # .neo4j/bench-home, Bolt on 127.0.0.1:17687, HTTP on 127.0.0.1:17474, heap 4g,
 # page cache 4g), writes each graph with `actorgraph gen` into bench/data/,
 # bulk-loads them all with `actorgraph load --bulk --overwrite` (neo4j-admin)
-# unless the database already holds them, starts `actorgraph serve` on
+# unless the database already holds them (and prints the bulk-load target
+# line: total <= 120 s and <= 1.3x neo4j-admin alone, from that one run), starts `actorgraph serve` on
 # 127.0.0.1:18080 as a subprocess, and runs bench/run for each size. Every
 # table, and the generation and load times, are printed and appended to
 # bench/results/bench-DATE.md.
