@@ -78,7 +78,9 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	t.stopped = time.Now()
 	importErr := local.run(ctx, append([]string{"import", "--overwrite-destination=true"}, files.BulkImportArgs()...)...)
 	t.imported = time.Now()
-	// Start again whatever happened: a failed import leaves the old store.
+	// Start again whatever happened. Validation has passed, so neo4j-admin
+	// fails only on the machine's account (disk, memory); it then says the
+	// store it was writing is likely unusable, and the start below says so.
 	if err := local.run(ctx, "start"); err != nil {
 		return err
 	}
