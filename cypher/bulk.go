@@ -1,12 +1,8 @@
 package cypher
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -23,6 +19,8 @@ const BulkArrayDelimiter = '\x1f'
 // import full --nodes=... --relationships=....
 type BulkFiles struct {
 	Nodes, Relationships []string
+	// multiline are the files with a value holding a line break.
+	multiline []string
 	// emptyLists are the list properties some rows hold empty: neo4j-admin
 	// reads an empty array field as no property, so FinishBulk sets them.
 	emptyLists []emptyList
@@ -40,8 +38,13 @@ type emptyList struct {
 // that read files: every value is taken as written (no empty strings
 // dropped, quoted fields may span lines), and any bad row fails the import.
 func (f BulkFiles) BulkImportArgs() []string {
-	args := []string{"--array-delimiter=U+001F", "--multiline-fields=true", "--ignore-empty-strings=false",
+	args := []string{"--array-delimiter=U+001F", "--ignore-empty-strings=false",
 		"--bad-tolerance=0", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false"}
+	// Fields spanning lines slow the whole import down when allowed
+	// everywhere, so only the files holding such rows are named.
+	if len(f.multiline) > 0 {
+		args = append(args, "--multiline-fields-format=v2", "--multiline-fields="+strings.Join(f.multiline, ","))
+	}
 	for _, n := range f.Nodes {
 		args = append(args, "--nodes="+n)
 	}
@@ -49,187 +52,6 @@ func (f BulkFiles) BulkImportArgs() []string {
 		args = append(args, "--relationships="+r)
 	}
 	return args
-}
-
-// WriteBulkCSV writes a validated data set into dir in neo4j-admin's CSV
-// format: one nodes file per kind (labels Entity and the kind) and one
-// relationships file per type, each property in a typed column (string,
-// string[], long, double, boolean). The properties are exactly what an
-// import stores (nodeProps, edgeProps), so a bulk-loaded graph answers as an
-// imported one does.
-func WriteBulkCSV(d *graph.DataSet, dir string) (BulkFiles, error) {
-	var files BulkFiles
-	byKind := map[graph.Kind][]map[string]any{}
-	for _, n := range d.Nodes {
-		byKind[n.Kind] = append(byKind[n.Kind], nodeProps(n))
-	}
-	for _, k := range graph.Kinds {
-		rows := byKind[k.Kind]
-		if len(rows) == 0 {
-			continue
-		}
-		label := "Entity" + string(BulkArrayDelimiter) + string(k.Kind)
-		names, empty, err := writeBulkFile(filepath.Join(dir, "nodes-"+string(k.Kind)), []string{"id:ID", ":LABEL"}, rows, func(p map[string]any) []string {
-			return []string{quoteCSV(str(p, "id")), quoteCSV(label)}
-		}, map[string]bool{"id": true})
-		if err != nil {
-			return files, err
-		}
-		for _, key := range empty {
-			files.emptyLists = append(files.emptyLists, emptyList{true, string(k.Kind), key})
-		}
-		files.Nodes = append(files.Nodes, names...)
-	}
-	byType := map[string][]map[string]any{}
-	for _, e := range d.Edges {
-		if _, ok := graph.LookupRel(e.Type); !ok {
-			return files, fmt.Errorf("relationship type %q is not in the vocabulary", e.Type)
-		}
-		p := edgeProps(e)
-		p[" start"], p[" end"] = e.Source, e.Target
-		byType[e.Type] = append(byType[e.Type], p)
-	}
-	types := make([]string, 0, len(byType))
-	for t := range byType {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		names, empty, err := writeBulkFile(filepath.Join(dir, "rels-"+t), []string{":START_ID", ":END_ID", ":TYPE"}, byType[t], func(p map[string]any) []string {
-			return []string{quoteCSV(str(p, " start")), quoteCSV(str(p, " end")), t}
-		}, map[string]bool{" start": true, " end": true})
-		if err != nil {
-			return files, err
-		}
-		for _, k := range empty {
-			files.emptyLists = append(files.emptyLists, emptyList{false, t, k})
-		}
-		files.Relationships = append(files.Relationships, names...)
-	}
-	return files, nil
-}
-
-// writeBulkFile writes rows as CSV files named base-N.csv: the fixed
-// columns, then one typed column per property key. neo4j-admin types a
-// column per file, so rows whose values of a key differ in type (an import
-// stores 12 and "about 40" alike) go to different files. It returns the
-// files and the list keys every row has and some hold empty.
-func writeBulkFile(base string, fixed []string, rows []map[string]any, fixedValues func(map[string]any) []string, skip map[string]bool) ([]string, []string, error) {
-	present, empty := map[string]int{}, map[string]bool{}
-	type group struct {
-		types map[string]string
-		rows  []map[string]any
-	}
-	var groups []*group
-	for _, p := range rows {
-		rowTypes := map[string]string{}
-		for k, v := range p {
-			present[k]++
-			if skip[k] {
-				continue
-			}
-			t, err := bulkType(v)
-			if err != nil {
-				return nil, nil, fmt.Errorf("property %q: %w", k, err)
-			}
-			if t == "" { // an empty list says nothing about its element type
-				empty[k] = true
-				continue
-			}
-			rowTypes[k] = t
-		}
-		var g *group
-		for _, c := range groups {
-			fits := true
-			for k, t := range rowTypes {
-				if old, ok := c.types[k]; ok && old != t {
-					fits = false
-					break
-				}
-			}
-			if fits {
-				g = c
-				break
-			}
-		}
-		if g == nil {
-			g = &group{types: map[string]string{}}
-			groups = append(groups, g)
-		}
-		for k, t := range rowTypes {
-			g.types[k] = t
-		}
-		g.rows = append(g.rows, p)
-	}
-	var files []string
-	for i, g := range groups {
-		for _, p := range g.rows { // keys with only empty lists
-			for k, v := range p {
-				if _, ok := g.types[k]; !ok && !skip[k] {
-					if t, _ := bulkType(v); t == "" {
-						g.types[k] = "string[]"
-					}
-				}
-			}
-		}
-		name := fmt.Sprintf("%s-%d.csv", base, i)
-		if err := writeCSV(name, fixed, g.types, g.rows, fixedValues); err != nil {
-			return nil, nil, err
-		}
-		files = append(files, name)
-	}
-	var emptyKeys []string
-	for k := range empty {
-		if present[k] == len(rows) {
-			emptyKeys = append(emptyKeys, k)
-		}
-	}
-	sort.Strings(emptyKeys)
-	return files, emptyKeys, nil
-}
-
-// writeCSV writes one neo4j-admin CSV file with a column per key of types.
-func writeCSV(name string, fixed []string, types map[string]string, rows []map[string]any, fixedValues func(map[string]any) []string) error {
-	keys := make([]string, 0, len(types))
-	for k := range types {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	header := append([]string{}, fixed...)
-	for _, k := range keys {
-		if strings.ContainsAny(k, ":,\"\n\r") {
-			return fmt.Errorf("property name %q cannot be a neo4j-admin column; use actorgraph import", k)
-		}
-		header = append(header, k+":"+types[k])
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString(strings.Join(header, ",") + "\n")
-	for _, p := range rows {
-		cols := fixedValues(p)
-		for _, k := range keys {
-			v, ok := p[k]
-			if !ok {
-				cols = append(cols, "") // absent: no property
-				continue
-			}
-			s, err := bulkValue(v)
-			if err != nil {
-				f.Close()
-				return fmt.Errorf("property %q: %w", k, err)
-			}
-			cols = append(cols, s)
-		}
-		w.WriteString(strings.Join(cols, ",") + "\n")
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // bulkType names the neo4j-admin column type of a stored value; "" for an
@@ -321,8 +143,8 @@ func quoteCSV(s string) string {
 // FinishBulk sets the empty list properties neo4j-admin left out (it reads
 // an empty array as no property), so a bulk-loaded graph holds what an
 // import stores: e.g. aliases [] on an entity without aliases. It runs in
-// committed chunks (the graph was just loaded; there is nothing to roll
-// back to).
+// committed chunks (the graph was just loaded; there is
+// nothing to roll back to).
 func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 	for _, e := range f.emptyLists {
 		pattern := "MATCH (x:" + e.labelOrTyp + ")"

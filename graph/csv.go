@@ -161,16 +161,7 @@ func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*DataSet, err
 			return nil, err
 		}
 		rec := fmt.Sprintf("line %d", line)
-		props, perr := parseProps(get("properties"))
-		if perr != nil {
-			probs = append(probs, Problem{Record: rec, Field: "properties", Reason: perr.Error()})
-		}
-		jn := jsonNode{ID: get("id"), Kind: get("kind"), Name: get("name"), Aliases: splitList(get("aliases")), Properties: props}
-		if tf, ok := props["textFile"].(string); ok {
-			jn.TextFile = tf
-			delete(props, "textFile")
-		}
-		n, p := jn.toNode(rec, readText)
+		n, p := nodeRow(get, rec, readText)
 		probs = append(probs, p...)
 		d.Nodes = append(d.Nodes, n)
 		d.nodeRecord = append(d.nodeRecord, recordName(rec, n.ID))
@@ -198,48 +189,72 @@ func ParseEdgesCSV(r io.Reader, name string) (*DataSet, error) {
 			return nil, err
 		}
 		rec := recordName(fmt.Sprintf("line %d", line), get("id"))
-		je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
-			Evidence: get("evidence"), Sources: splitList(get("sources")), Quote: get("quote"), QuoteSource: get("quoteSource"),
-			QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
-			Stance: Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
-			ReportedOn: get("reportedOn"), Reason: get("reason")}
-		if c, err := strconv.Atoi(strings.TrimSpace(get("confidence"))); err == nil {
-			je.Confidence = &c
-		} else {
-			probs = append(probs, Problem{Record: rec, Field: "confidence", Value: get("confidence"), Reason: "want a whole number 0-100"})
-		}
-		for _, o := range []struct {
-			col string
-			dst **int
-		}{{"quoteStart", &je.QuoteStart}, {"quoteEnd", &je.QuoteEnd}} {
-			s := strings.TrimSpace(get(o.col))
-			if s == "" {
-				continue
-			}
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 0 {
-				probs = append(probs, Problem{Record: rec, Field: o.col, Value: s, Reason: "want a whole number of code points, 0 or more"})
-				continue
-			}
-			*o.dst = &n
-		}
-		if s := strings.TrimSpace(get("inferred")); s != "" {
-			b, err := strconv.ParseBool(s)
-			if err != nil {
-				probs = append(probs, Problem{Record: rec, Field: "inferred", Value: s, Reason: "want true or false"})
-			}
-			je.Inferred = b
-		}
-		props, perr := parseProps(get("properties"))
-		if perr != nil {
-			probs = append(probs, Problem{Record: rec, Field: "properties", Reason: perr.Error()})
-		}
-		je.Properties = props
-		d.Edges = append(d.Edges, je.toEdge())
+		e, p := edgeRow(get, rec)
+		probs = append(probs, p...)
+		d.Edges = append(d.Edges, e)
 		d.edgeRecord = append(d.edgeRecord, rec)
 	}
 	if len(probs) > 0 {
 		return nil, prefixProblems(name, probs)
 	}
 	return d, nil
+}
+
+// nodeRow reads one row of nodes.csv into a node; rec names the row.
+func nodeRow(get func(string) string, rec string, readText TextReader) (Node, []Problem) {
+	var probs []Problem
+	props, perr := parseProps(get("properties"))
+	if perr != nil {
+		probs = append(probs, Problem{Record: rec, Field: "properties", Reason: perr.Error()})
+	}
+	jn := jsonNode{ID: get("id"), Kind: get("kind"), Name: get("name"), Aliases: splitList(get("aliases")), Properties: props}
+	if tf, ok := props["textFile"].(string); ok {
+		jn.TextFile = tf
+		delete(props, "textFile")
+	}
+	n, p := jn.toNode(rec, readText)
+	return n, append(probs, p...)
+}
+
+// edgeRow reads one row of edges.csv into an edge; rec names the row.
+func edgeRow(get func(string) string, rec string) (Edge, []Problem) {
+	var probs []Problem
+	je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
+		Evidence: get("evidence"), Sources: splitList(get("sources")), Quote: get("quote"), QuoteSource: get("quoteSource"),
+		QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
+		Stance: Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
+		ReportedOn: get("reportedOn"), Reason: get("reason")}
+	if c, err := strconv.Atoi(strings.TrimSpace(get("confidence"))); err == nil {
+		je.Confidence = &c
+	} else {
+		probs = append(probs, Problem{Record: rec, Field: "confidence", Value: get("confidence"), Reason: "want a whole number 0-100"})
+	}
+	for _, o := range []struct {
+		col string
+		dst **int
+	}{{"quoteStart", &je.QuoteStart}, {"quoteEnd", &je.QuoteEnd}} {
+		s := strings.TrimSpace(get(o.col))
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			probs = append(probs, Problem{Record: rec, Field: o.col, Value: s, Reason: "want a whole number of code points, 0 or more"})
+			continue
+		}
+		*o.dst = &n
+	}
+	if s := strings.TrimSpace(get("inferred")); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			probs = append(probs, Problem{Record: rec, Field: "inferred", Value: s, Reason: "want true or false"})
+		}
+		je.Inferred = b
+	}
+	props, perr := parseProps(get("properties"))
+	if perr != nil {
+		probs = append(probs, Problem{Record: rec, Field: "properties", Reason: perr.Error()})
+	}
+	je.Properties = props
+	return je.toEdge(), probs
 }

@@ -124,6 +124,9 @@ var jsonish = regexp.MustCompile(`[{}]|"[A-Za-z_][A-Za-z0-9_ ]*"\s*:`)
 // quoteLooksLikeData reports why a quote reads as data rather than printed
 // words, or "".
 func quoteLooksLikeData(q string) string {
+	if !strings.ContainsAny(q, `{}"`) { // every match holds one of these
+		return ""
+	}
 	if m := jsonish.FindString(q); m != "" {
 		return fmt.Sprintf("looks like JSON (%s), not words a source printed; quote the publication itself, or use evidence=summary with your own words in summary", m)
 	}

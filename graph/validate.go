@@ -38,13 +38,35 @@ func ValidID(id string) string {
 		return "empty; want prefix:slug, e.g. group:is-k"
 	case len(id) > MaxIDLen:
 		return fmt.Sprintf("longer than %d bytes", MaxIDLen)
-	case !idPattern.MatchString(id):
+	case !wellFormedID(id):
 		return "want prefix:slug in lower case (letters, digits, . _ ~ -), e.g. group:is-k"
 	}
 	if _, ok := KindOfID(id); !ok {
 		return "unknown prefix; want one of " + prefixList()
 	}
 	return ""
+}
+
+// wellFormedID is idPattern.MatchString(id), without the regexp: ids are
+// checked for every node and both ends of every edge.
+func wellFormedID(id string) bool {
+	prefix, slug, ok := strings.Cut(id, ":")
+	if !ok || prefix == "" || slug == "" {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if c := prefix[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	for i := 0; i < len(slug); i++ {
+		c := slug[i]
+		lowerOrDigit := (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+		if !lowerOrDigit && (i == 0 || (c != '.' && c != '_' && c != '~' && c != '-')) {
+			return false
+		}
+	}
+	return true
 }
 
 func prefixList() string {

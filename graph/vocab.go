@@ -66,10 +66,15 @@ var vocabIndex = func() map[string]*RelType {
 // LookupRel returns the relationship type named s (case-insensitive, "-" or
 // " " read as "_").
 func LookupRel(s string) (*RelType, bool) {
-	name := strings.ToUpper(strings.NewReplacer("-", "_", " ", "_").Replace(strings.TrimSpace(s)))
+	if rt, ok := vocabIndex[s]; ok { // the usual case, without allocating
+		return rt, true
+	}
+	name := strings.ToUpper(relSeparators.Replace(strings.TrimSpace(s)))
 	rt, ok := vocabIndex[name]
 	return rt, ok
 }
+
+var relSeparators = strings.NewReplacer("-", "_", " ", "_")
 
 // RelNames lists every relationship type name in vocabulary order.
 func RelNames() []string {

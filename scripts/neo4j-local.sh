@@ -124,7 +124,8 @@ start() {
   pid=$!
   echo "$pid" >"$pidfile"
 
-  for _ in $(seq 180); do
+  # Polled 4 times a second: a bulk load waits for a start and a stop.
+  for _ in $(seq 720); do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "neo4j: exited during start; last lines of $logfile:" >&2
       tail -n 20 "$logfile" >&2
@@ -135,7 +136,7 @@ start() {
       echo "==> Neo4j ready in $((SECONDS - t0)) s (pid $pid); log: $logfile"
       return 0
     fi
-    sleep 1
+    sleep 0.25
   done
   echo "neo4j: not ready after 180 s (pid $pid still running); see $logfile" >&2
   exit 1
@@ -150,13 +151,14 @@ stop() {
   fi
   echo "==> stopping Neo4j (pid $pid)"
   kill -TERM "$pid"
-  for _ in $(seq 60); do
+  local t0=$SECONDS
+  for _ in $(seq 240); do
     if ! kill -0 "$pid" 2>/dev/null; then
       rm -f "$pidfile"
-      echo "==> Neo4j stopped"
+      echo "==> Neo4j stopped in $((SECONDS - t0)) s"
       return 0
     fi
-    sleep 1
+    sleep 0.25
   done
   echo "neo4j: still running after 60 s; sending SIGKILL" >&2
   kill -KILL "$pid" 2>/dev/null || true

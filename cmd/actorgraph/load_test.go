@@ -71,6 +71,20 @@ func TestBulkLoad(t *testing.T) {
 	}
 	checkCounts(t, env, wantNodes, wantRels)
 
+	// A bad record anywhere, even the very last, fails the whole load with
+	// the import's message, and the database keeps what it held.
+	for _, bad := range []struct{ name, id, target, want string }{
+		{"the last edge names a missing node", "zz-dangling", "state:no-such-node", "dangling: no node with this id"},
+		{"the last edge repeats an id", "", "", "two edges share this id"},
+	} {
+		dir := badCopy(t, gen, bad.id, bad.target)
+		_, stderr, err := cli(t, env, "load", "--bulk", "--overwrite", dir)
+		if err == nil || !strings.Contains(stderr, bad.want) || !strings.Contains(stderr, "edges.csv: line ") {
+			t.Errorf("%s: load returned %v\n%s\nwant a failure naming edges.csv, the line and %q", bad.name, err, tail(stderr), bad.want)
+		}
+		checkCounts(t, env, wantNodes, wantRels)
+	}
+
 	_, _, err = cli(t, env, "load", "--bulk", "crocus")
 	if err == nil || !strings.Contains(err.Error(), "--overwrite") || !strings.Contains(err.Error(), "already holds") {
 		t.Fatalf("load into a non-empty database: got %v, want a refusal naming --overwrite", err)
@@ -93,6 +107,37 @@ func TestBulkLoad(t *testing.T) {
 	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") {
 		t.Errorf("import of the bulk-loaded data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
 	}
+}
+
+// badCopy copies a generated folder and appends the first edge again to
+// edges.csv, with another id and target where those are not "".
+func badCopy(t *testing.T, gen, id, target string) string {
+	t.Helper()
+	dir := t.TempDir()
+	nodes, err := os.ReadFile(filepath.Join(gen, "nodes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edges, err := os.ReadFile(filepath.Join(gen, "edges.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(edges), "\n", 3)
+	fields := strings.SplitN(lines[1], ",", 5)
+	if id != "" {
+		fields[0] = id
+	}
+	if target != "" {
+		fields[3] = target
+	}
+	first := strings.Join(fields, ",")
+	if err := os.WriteFile(filepath.Join(dir, "nodes.csv"), nodes, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "edges.csv"), append(edges, []byte(first+"\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 func csvRecords(t *testing.T, path string) int {
