@@ -1,0 +1,331 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sort"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The importer reads what the database already holds of a data set first
+// (nodes by id, the relationships leaving the data set's stored sources),
+// decides each row's outcome in Go, and then writes only what changes:
+// CREATE for new records (both ends of a new edge found through the id
+// constraint's index, no MERGE and no expansion of hub nodes), SET for
+// changed ones, nothing for unchanged ones, so a re-import is reads only.
+
+// readNodesStatement returns the stored nodes among $ids.
+const readNodesStatement = `UNWIND $ids AS id
+MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
+RETURN n.id AS id, properties(n) AS props`
+
+// readEdgesStatement returns the relationships leaving the nodes $ids. The
+// index hint keeps the planner from scanning the id index per row.
+const readEdgesStatement = `UNWIND $ids AS id
+MATCH (a:Entity {id: id}) USING INDEX a:Entity(id)
+MATCH (a)-[r]->(b) WHERE r.id IS NOT NULL
+RETURN r.id AS id, type(r) AS type, b.id AS target, properties(r) AS props`
+
+// createNodes is run per kind; the label comes from the closed kind list.
+// Parameter $batch: property maps of nodes not yet stored.
+func createNodes(kind graph.Kind) string {
+	return `UNWIND $batch AS p
+CREATE (n:Entity:` + string(kind) + `) SET n = p
+RETURN count(*) AS n`
+}
+
+// updateNodes replaces the properties of stored nodes.
+func updateNodes(kind graph.Kind) string {
+	return `UNWIND $batch AS p
+MATCH (n:Entity {id: p.id}) USING INDEX n:Entity(id)
+SET n = p, n:` + string(kind) + `
+RETURN count(*) AS n`
+}
+
+// createEdges is run per relationship type (from the vocabulary).
+// Parameter $batch: rows [source, target, props] of edges not yet stored.
+func createEdges(typ string) string {
+	return `UNWIND $batch AS row
+MATCH (a:Entity {id: row[0]}) USING INDEX a:Entity(id)
+MATCH (b:Entity {id: row[1]}) USING INDEX b:Entity(id)
+CREATE (a)-[r:` + typ + `]->(b) SET r = row[2]
+RETURN count(*) AS n`
+}
+
+// updateEdges replaces the properties of stored edges, found from their
+// source. Parameter $batch: rows [source, props].
+func updateEdges(typ string) string {
+	return `UNWIND $batch AS row
+MATCH (a:Entity {id: row[0]}) USING INDEX a:Entity(id)
+MATCH (a)-[r:` + typ + `]->() WHERE r.id = row[1].id
+SET r = row[1]
+RETURN count(*) AS n`
+}
+
+// CreateEdgesStatement is the statement the importer runs per batch of new
+// edges of type typ (a vocabulary name), exported for the benchmark's raw
+// side. Parameter $batch: rows [source, target, props].
+func CreateEdgesStatement(typ string) (string, error) {
+	if _, ok := graph.LookupRel(typ); !ok {
+		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
+	}
+	return createEdges(typ), nil
+}
+
+// CreateNodesStatement is the statement the importer runs per batch of new
+// nodes of one kind. Parameter $batch: property maps.
+func CreateNodesStatement(kind graph.Kind) string { return createNodes(kind) }
+
+type writer struct {
+	tx       neo4j.ExplicitTransaction
+	batch    int
+	done     int
+	total    int
+	progress Progress
+	report   graph.ImportReport
+	// history records each created or updated record as a change under key.
+	history bool
+	key     string
+}
+
+type storedEdge struct {
+	typ, target string
+	props       map[string]any
+}
+
+// pending is one kind's or type's rows to write, with what is recorded.
+type pending struct {
+	create, update []any // statement rows
+	changed        []any // [id, before] pairs for the history
+	after          []any // {"props": ...} rows for the history
+}
+
+func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
+	ids := make([]any, len(d.Nodes))
+	for i, n := range d.Nodes {
+		ids[i] = n.ID
+	}
+	storedNodes := map[string]map[string]any{}
+	err := w.read(ctx, readNodesStatement, ids, func(rec *neo4j.Record, cl *cols) {
+		storedNodes[get[string](cl, rec, "id")] = get[map[string]any](cl, rec, "props")
+	})
+	if err != nil {
+		return err
+	}
+	byKind := map[graph.Kind]*pending{}
+	created := map[string]bool{}
+	for _, n := range d.Nodes {
+		p := byKind[n.Kind]
+		if p == nil {
+			p = &pending{}
+			byKind[n.Kind] = p
+		}
+		w.classify(p, n.ID, nodeProps(n), storedNodes[n.ID], &w.report.Nodes, func(props map[string]any) any { return props })
+		created[n.ID] = storedNodes[n.ID] == nil
+	}
+	for _, k := range graph.Kinds {
+		if p := byKind[k.Kind]; p != nil {
+			if err := w.flush(ctx, createNodes(k.Kind), updateNodes(k.Kind), p); err != nil {
+				return err
+			}
+		}
+	}
+	// Edges leaving a node this import created cannot be stored yet; the
+	// others may be.
+	var sources []any
+	seen := map[string]bool{}
+	for _, e := range d.Edges {
+		if !created[e.Source] && !seen[e.Source] {
+			seen[e.Source] = true
+			sources = append(sources, e.Source)
+		}
+	}
+	storedEdges := map[string]storedEdge{}
+	err = w.read(ctx, readEdgesStatement, sources, func(rec *neo4j.Record, cl *cols) {
+		storedEdges[get[string](cl, rec, "id")] = storedEdge{get[string](cl, rec, "type"), get[string](cl, rec, "target"), get[map[string]any](cl, rec, "props")}
+	})
+	if err != nil {
+		return err
+	}
+	byType := map[string]*pending{}
+	for _, e := range d.Edges {
+		if _, ok := graph.LookupRel(e.Type); !ok {
+			return fmt.Errorf("relationship type %q is not in the vocabulary", e.Type) // validated before; never spliced unchecked
+		}
+		var before map[string]any
+		if s, ok := storedEdges[e.ID]; ok {
+			if s.typ != e.Type || s.target != e.Target {
+				return fmt.Errorf("%w: edge %s is stored as %s -%s-> %s; the data set has %s -%s-> %s: give the edge a new id",
+					graph.ErrConflict, e.ID, e.Source, s.typ, s.target, e.Source, e.Type, e.Target)
+			}
+			before = s.props
+		}
+		p := byType[e.Type]
+		if p == nil {
+			p = &pending{}
+			byType[e.Type] = p
+		}
+		w.classify(p, e.ID, edgeProps(e), before, &w.report.Edges, func(props map[string]any) any {
+			if before == nil {
+				return []any{e.Source, e.Target, props}
+			}
+			return []any{e.Source, props}
+		})
+	}
+	types := make([]string, 0, len(byType))
+	for t := range byType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		if err := w.flush(ctx, createEdges(t), updateEdges(t), byType[t]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// classify adds one record to p as created, updated or unchanged.
+func (w *writer) classify(p *pending, id string, props, before map[string]any, counts *graph.Counts, row func(map[string]any) any) {
+	switch {
+	case before == nil:
+		counts.Created++
+		p.create = append(p.create, row(props))
+	case sameProps(before, props):
+		counts.Unchanged++
+		w.tick(1)
+		return
+	default:
+		counts.Updated++
+		p.update = append(p.update, row(props))
+	}
+	if w.history {
+		var b any
+		if before != nil {
+			b = before
+		}
+		p.changed = append(p.changed, []any{id, b})
+		p.after = append(p.after, map[string]any{"props": props})
+	}
+}
+
+// flush writes p's rows in batches and records the changes.
+func (w *writer) flush(ctx context.Context, create, update string, p *pending) error {
+	for _, s := range []struct {
+		q    string
+		rows []any
+	}{{create, p.create}, {update, p.update}} {
+		for lo := 0; lo < len(s.rows); lo += w.batch {
+			hi := min(lo+w.batch, len(s.rows))
+			if err := w.run(ctx, s.q, s.rows[lo:hi]); err != nil {
+				return err
+			}
+		}
+	}
+	if w.history {
+		for lo := 0; lo < len(p.changed); lo += w.batch {
+			hi := min(lo+w.batch, len(p.changed))
+			if err := recordImport(ctx, w.tx, w.key, p.after[lo:hi], p.changed[lo:hi]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// run writes one batch and checks that every row was written.
+func (w *writer) run(ctx context.Context, query string, rows []any) error {
+	res, err := w.tx.Run(ctx, query, map[string]any{"batch": rows})
+	if err != nil {
+		return err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return err
+	}
+	cl := &cols{stmt: "import_batch"}
+	n := int(get[int64](cl, rec, "n"))
+	if err := cl.check(); err != nil {
+		return err
+	}
+	if n != len(rows) {
+		return fmt.Errorf("wrote %d of %d rows of a batch: a record or an endpoint disappeared during the import", n, len(rows))
+	}
+	if sum, err := res.Consume(ctx); err == nil {
+		c := sum.Counters()
+		w.report.NodesCreated += c.NodesCreated()
+		w.report.RelationshipsCreated += c.RelationshipsCreated()
+	}
+	w.tick(len(rows))
+	return nil
+}
+
+func (w *writer) tick(n int) {
+	w.done += n
+	if w.progress != nil && n > 0 {
+		w.progress(w.done, w.total)
+	}
+}
+
+// read runs a look-up statement over ids in batches inside the import's
+// transaction, so it sees the chunks this import already wrote.
+func (w *writer) read(ctx context.Context, query string, ids []any, each func(*neo4j.Record, *cols)) error {
+	for lo := 0; lo < len(ids); lo += w.batch {
+		res, err := w.tx.Run(ctx, query, map[string]any{"ids": ids[lo:min(lo+w.batch, len(ids))]})
+		if err != nil {
+			return err
+		}
+		cl := &cols{stmt: "import_lookup"}
+		for res.Next(ctx) {
+			each(res.Record(), cl)
+		}
+		if err := res.Err(); err != nil {
+			return err
+		}
+		if err := cl.check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameProps says whether stored properties equal the ones an import would
+// store: lists compare element by element whatever their Go slice type.
+func sameProps(stored, props map[string]any) bool {
+	if len(stored) != len(props) {
+		return false
+	}
+	for k, v := range props {
+		s, ok := stored[k]
+		if !ok || !reflect.DeepEqual(canon(s), canon(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+// canon turns a property value into the shape the driver returns it in.
+func canon(v any) any {
+	switch x := v.(type) {
+	case nil, string, int64, float64, bool:
+		return v
+	case int:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case float32:
+		return float64(x)
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Slice {
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = canon(rv.Index(i).Interface())
+		}
+		return out
+	}
+	return v
+}
