@@ -96,14 +96,32 @@ type storedEdge struct {
 	props       map[string]any
 }
 
-// pending is one kind's or type's rows to write, with what is recorded.
-type pending struct {
-	create, update []any // statement rows
-	changed        []any // [id, before] pairs for the history
-	after          []any // {"props": ...} rows for the history
+// step is one statement's rows (one kind's or type's creates or updates),
+// with what the history records for each row.
+type step struct {
+	q       string
+	rows    []any
+	changed []any // [id, before] pairs
+	after   []any // {"props": ...}
 }
 
+// write plans d against what the transaction sees and writes it.
 func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
+	steps, err := w.plan(ctx, d)
+	if err != nil {
+		return err
+	}
+	for _, st := range steps {
+		if err := w.apply(ctx, st, 0, len(st.rows)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plan reads what the database holds of d, counts the unchanged records
+// and returns the writes, nodes before edges.
+func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 	ids := make([]any, len(d.Nodes))
 	for i, n := range d.Nodes {
 		ids[i] = n.ID
@@ -113,14 +131,15 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 		storedNodes[get[string](cl, rec, "id")] = get[map[string]any](cl, rec, "props")
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	byKind := map[graph.Kind]*pending{}
+	var steps []*step
+	byKind := map[graph.Kind]*[2]step{}
 	created := map[string]bool{}
 	for _, n := range d.Nodes {
 		p := byKind[n.Kind]
 		if p == nil {
-			p = &pending{}
+			p = &[2]step{{q: createNodes(n.Kind)}, {q: updateNodes(n.Kind)}}
 			byKind[n.Kind] = p
 		}
 		w.classify(p, n.ID, nodeProps(n), storedNodes[n.ID], &w.report.Nodes, func(props map[string]any) any { return props })
@@ -128,12 +147,10 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 	}
 	for _, k := range graph.Kinds {
 		if p := byKind[k.Kind]; p != nil {
-			if err := w.flush(ctx, createNodes(k.Kind), updateNodes(k.Kind), p); err != nil {
-				return err
-			}
+			steps = append(steps, &p[0], &p[1])
 		}
 	}
-	// Edges leaving a node this import created cannot be stored yet; the
+	// Edges leaving a node this import creates cannot be stored yet; the
 	// others may be.
 	var sources []any
 	seen := map[string]bool{}
@@ -148,24 +165,24 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 		storedEdges[get[string](cl, rec, "id")] = storedEdge{get[string](cl, rec, "type"), get[string](cl, rec, "target"), get[map[string]any](cl, rec, "props")}
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	byType := map[string]*pending{}
+	byType := map[string]*[2]step{}
 	for _, e := range d.Edges {
 		if _, ok := graph.LookupRel(e.Type); !ok {
-			return fmt.Errorf("relationship type %q is not in the vocabulary", e.Type) // validated before; never spliced unchecked
+			return nil, fmt.Errorf("relationship type %q is not in the vocabulary", e.Type) // validated before; never spliced unchecked
 		}
 		var before map[string]any
 		if s, ok := storedEdges[e.ID]; ok {
 			if s.typ != e.Type || s.target != e.Target {
-				return fmt.Errorf("%w: edge %s is stored as %s -%s-> %s; the data set has %s -%s-> %s: give the edge a new id",
+				return nil, fmt.Errorf("%w: edge %s is stored as %s -%s-> %s; the data set has %s -%s-> %s: give the edge a new id",
 					graph.ErrConflict, e.ID, e.Source, s.typ, s.target, e.Source, e.Type, e.Target)
 			}
 			before = s.props
 		}
 		p := byType[e.Type]
 		if p == nil {
-			p = &pending{}
+			p = &[2]step{{q: createEdges(e.Type)}, {q: updateEdges(e.Type)}}
 			byType[e.Type] = p
 		}
 		w.classify(p, e.ID, edgeProps(e), before, &w.report.Edges, func(props map[string]any) any {
@@ -181,54 +198,47 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 	}
 	sort.Strings(types)
 	for _, t := range types {
-		if err := w.flush(ctx, createEdges(t), updateEdges(t), byType[t]); err != nil {
-			return err
-		}
+		steps = append(steps, &byType[t][0], &byType[t][1])
 	}
-	return nil
+	return steps, nil
 }
 
-// classify adds one record to p as created, updated or unchanged.
-func (w *writer) classify(p *pending, id string, props, before map[string]any, counts *graph.Counts, row func(map[string]any) any) {
+// classify adds one record to p's create or update step, or counts it
+// unchanged.
+func (w *writer) classify(p *[2]step, id string, props, before map[string]any, counts *graph.Counts, row func(map[string]any) any) {
+	var st *step
 	switch {
 	case before == nil:
 		counts.Created++
-		p.create = append(p.create, row(props))
+		st = &p[0]
 	case sameProps(before, props):
 		counts.Unchanged++
 		w.tick(1)
 		return
 	default:
 		counts.Updated++
-		p.update = append(p.update, row(props))
+		st = &p[1]
 	}
+	st.rows = append(st.rows, row(props))
 	if w.history {
 		var b any
 		if before != nil {
 			b = before
 		}
-		p.changed = append(p.changed, []any{id, b})
-		p.after = append(p.after, map[string]any{"props": props})
+		st.changed = append(st.changed, []any{id, b})
+		st.after = append(st.after, map[string]any{"props": props})
 	}
 }
 
-// flush writes p's rows in batches and records the changes.
-func (w *writer) flush(ctx context.Context, create, update string, p *pending) error {
-	for _, s := range []struct {
-		q    string
-		rows []any
-	}{{create, p.create}, {update, p.update}} {
-		for lo := 0; lo < len(s.rows); lo += w.batch {
-			hi := min(lo+w.batch, len(s.rows))
-			if err := w.run(ctx, s.q, s.rows[lo:hi]); err != nil {
-				return err
-			}
+// apply writes st's rows lo..hi in batches and records their changes.
+func (w *writer) apply(ctx context.Context, st *step, lo, hi int) error {
+	for i := lo; i < hi; i += w.batch {
+		j := min(i+w.batch, hi)
+		if err := w.run(ctx, st.q, st.rows[i:j]); err != nil {
+			return err
 		}
-	}
-	if w.history {
-		for lo := 0; lo < len(p.changed); lo += w.batch {
-			hi := min(lo+w.batch, len(p.changed))
-			if err := recordImport(ctx, w.tx, w.key, p.after[lo:hi], p.changed[lo:hi]); err != nil {
+		if w.history {
+			if err := recordImport(ctx, w.tx, w.key, st.after[i:j], st.changed[i:j]); err != nil {
 				return err
 			}
 		}
