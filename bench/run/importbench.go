@@ -61,6 +61,9 @@ func (b *bench) importBench(_ string) string {
 			order = []string{"C", "B", "A"}
 		}
 		for _, side := range order {
+			if v := os.Getenv("BENCH_IMPORT_SIDES"); v != "" && !strings.Contains(v, side) {
+				continue
+			}
 			tag := fmt.Sprintf("imp%s%d-", strings.ToLower(side), r)
 			d := load(tag)
 			var el, reEl float64
