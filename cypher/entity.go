@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // degreeQuery counts an entity's relationships per type from the degree store.
@@ -53,60 +51,4 @@ func (s *Store) Entity(ctx context.Context, ref string) (graph.EntityDetail, err
 		d.Aliases = []string{}
 	}
 	return d, nil
-}
-
-// Graph returns up to limit entities of the given kinds and the relationships
-// of the given types among them.
-func (s *Store) Graph(ctx context.Context, q graph.GraphQuery) (*graph.Subgraph, error) {
-	ctx, cancel := s.begin(ctx, "reading the graph")
-	defer cancel()
-	kinds := make([]string, len(q.Kinds))
-	for i, k := range q.Kinds {
-		kinds[i] = string(k)
-	}
-	res, err := s.read(ctx, "graph_nodes", `MATCH (n:Entity) WHERE CASE WHEN size($kinds) = 0 THEN n.kind <> 'Source' ELSE n.kind IN $kinds END
-RETURN n LIMIT $cap`, map[string]any{"kinds": kinds, "cap": int64(q.Limit + 1)})
-	if err != nil {
-		return nil, err
-	}
-	c, cl := newCollector(), &cols{stmt: "graph_nodes"}
-	var ids []string
-	for i, rec := range res.Records {
-		if i == q.Limit {
-			break
-		}
-		if i%4096 == 4095 && ctx.Err() != nil {
-			return nil, graph.Overran(ctx, "graph_nodes")
-		}
-		ids = append(ids, c.node(get[dbtype.Node](cl, rec, "n")))
-	}
-	if err := cl.check(c.err); err != nil {
-		return nil, err
-	}
-	types := ""
-	if len(q.Rels) > 0 {
-		types = ":" + strings.Join(checkedTypes(q.Rels), "|")
-	}
-	var evidence any // null keeps every edge
-	if q.Evidence != "" {
-		evidence = evidenceAtLeast(q.Evidence)
-	}
-	// Streamed: a large graph's edges are converted as they arrive rather
-	// than held as driver records too (peak memory of big exports).
-	ec := &cols{stmt: "graph_edges"}
-	err = s.stream(ctx, "graph_edges", `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r`+types+`]->(b:Entity)
-WHERE b.id IN $ids AND ($evidence IS NULL OR r.evidence IN $evidence) AND ($retracted OR `+notRetracted+`)
-RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, map[string]any{"ids": ids, "evidence": evidence, "retracted": q.IncludeRetracted},
-		func(rec *neo4j.Record) error {
-			c.ids[get[string](ec, rec, "ae")] = get[string](ec, rec, "aid")
-			c.ids[get[string](ec, rec, "be")] = get[string](ec, rec, "bid")
-			c.edge(get[dbtype.Relationship](ec, rec, "r"))
-			return ec.check(c.err)
-		})
-	if err != nil {
-		return nil, err
-	}
-	g := c.subgraph()
-	g.Truncated = len(res.Records) > q.Limit
-	return &g, nil
 }

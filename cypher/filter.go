@@ -75,7 +75,10 @@ func compile(f graph.Filter) match {
 		np = append(np, "x.kind IN $kinds")
 		m.params["kinds"] = ks
 	} else {
-		np = append(np, "x.kind <> 'Source'")
+		// By label, not by the kind property: a label is in the node record,
+		// so the search reads no property store (kind and label always agree:
+		// the importer sets both).
+		np = append(np, "NOT x:Source")
 	}
 	if f.KnownOn != "" {
 		// An event that had not happened by then cannot be on a path known then.

@@ -13,7 +13,7 @@ import (
 // "SHORTEST k" or "ALL SHORTEST"; depth and k are validated integers.
 func pathQuery(m match, selector string, depth int) string {
 	return fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = %s (a)((:Entity)%s(x:Entity WHERE x.id = $to OR (%s))){1,%d}(b)
+MATCH p = %s (a)((:Entity)%s(x:Entity WHERE x = b OR (%s))){1,%d}(b)
 RETURN p LIMIT $cap`, selector, m.rel(), m.nodePred, depth)
 }
 

@@ -12,7 +12,7 @@ const (
 	SourcesStatement = "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n"
 	// DegreeStatement counts each node's relationships a neighbourhood can
 	// show ($ids; columns id, degree): links to Sources are not counted.
-	DegreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE m.kind <> 'Source' } AS degree"
+	DegreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE NOT m:Source } AS degree"
 	// SearchStatement queries the full-text index ($index, $q, $fetch,
 	// $kinds, $key, $limit; columns node, score, exact).
 	SearchStatement = `CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score

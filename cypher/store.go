@@ -176,6 +176,63 @@ func (s *Store) stream(ctx context.Context, name, query string, params map[strin
 	return err
 }
 
+// streamFetchSize is the records the driver pulls from Neo4j per batch in
+// readOnce (the driver's default, made explicit): with the record being
+// handed on, it bounds what a streamed answer holds of Neo4j's rows.
+const streamFetchSize = 1000
+
+// runFunc runs one statement of a readOnce transaction, handing each record
+// to each as it arrives; an error from each ends the statement.
+type runFunc func(name, query string, params map[string]any, each func(*neo4j.Record) error) error
+
+// readOnce runs body's statements in one read transaction that is never
+// retried, for rows that leave the process as they arrive (a streamed
+// answer): a retry would hand them on twice. Each statement is named,
+// observed and held back (Options.Delay) as read's are, and the
+// transaction's timeout is the time left of the request when it begins.
+// An error of each is returned as it is; a driver error is translated.
+func (s *Store) readOnce(ctx context.Context, body func(run runFunc) error) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.opt.Database,
+		FetchSize: streamFetchSize})
+	defer sess.Close(context.WithoutCancel(ctx))
+	var tx neo4j.ExplicitTransaction
+	defer func() {
+		if tx != nil {
+			_ = tx.Close(context.WithoutCancel(ctx))
+		}
+	}()
+	run := func(name, query string, params map[string]any, each func(*neo4j.Record) error) error {
+		ctx, left, done, err := s.statement(ctx, name)
+		if err != nil {
+			return err
+		}
+		if tx == nil {
+			// Begun at the first statement, after its delay, so the
+			// timeout is what is left then.
+			if tx, err = sess.BeginTransaction(ctx, neo4j.WithTxTimeout(left)); err != nil {
+				tx = nil
+				err = translate(ctx, err)
+				done(err)
+				return err
+			}
+		}
+		res, err := tx.Run(ctx, query, params)
+		if err == nil {
+			for res.Next(ctx) {
+				if err := each(res.Record()); err != nil {
+					done(err)
+					return err
+				}
+			}
+			err = res.Err()
+		}
+		err = translate(ctx, err)
+		done(err)
+		return err
+	}
+	return body(run)
+}
+
 // Ready checks the database answers a query.
 func (s *Store) Ready(ctx context.Context) error {
 	ctx, cancel := graph.WithLimit(ctx, 3*time.Second, "")

@@ -234,3 +234,22 @@ func TestRankPrefersVerifiedEvidence(t *testing.T) {
 		t.Errorf("hop evidence: got %q, want quote", h.Evidence)
 	}
 }
+
+// TestSourceTextStoredOnce: two Sources with the same text are refused before
+// anything is written (the database holds a text once, by its sha256).
+func TestSourceTextStoredOnce(t *testing.T) {
+	text := "The same report, word for word."
+	d := &DataSet{Nodes: []Node{
+		{ID: "source:one", Kind: Source, Name: "One", Properties: map[string]any{"text": text}},
+		{ID: "source:two", Kind: Source, Name: "Two", Properties: map[string]any{"text": text}},
+		{ID: "source:three", Kind: Source, Name: "Three", Properties: map[string]any{"text": text + " More."}},
+	}}
+	err := d.Validate(nil)
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("two sources with one text: got %v, want a ValidationError", err)
+	}
+	if len(ve.Problems) != 1 || ve.Problems[0].Field != "properties.text" || !strings.Contains(ve.Problems[0].Reason, "same text as source source:one") {
+		t.Errorf("problems = %+v, want one on source:two's text naming source:one", ve.Problems)
+	}
+}

@@ -1,9 +1,7 @@
 package graph
 
 import (
-	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -139,41 +137,46 @@ func (f Format) Filename(base string) string {
 // An unknown format or value fails before anything is written; an error of w
 // may leave part of the document written.
 func Write(w io.Writer, f Format, v any) error {
-	doc, err := documentOf(v)
+	d, err := documentOf(v)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	switch f {
-	case FormatJSON, "":
-		err = writeNative(bw, doc)
-	case FormatCytoscape:
-		err = writeCytoscape(bw, doc)
-	case FormatD3:
-		err = writeD3(bw, doc)
-	case FormatGraphML:
-		err = writeGraphML(bw, doc)
-	case FormatGEXF:
-		err = writeGEXF(bw, doc, gexf12)
-	case FormatGEXF13:
-		err = writeGEXF(bw, doc, gexf13)
-	case FormatSTIX:
-		err = errors.New("graph.Write: STIX bundles are written by package stix (stix.Write)")
-	default:
-		_, err = ParseFormat(string(f))
-	}
+	wr, err := newWriter(w, f, d)
 	if err != nil {
 		return err
 	}
-	return bw.Flush()
+	g := d.graph
+	d.truncated, d.nilNodes, d.nilEdges = g.Truncated, g.Nodes == nil, g.Edges == nil
+	if xmlFormat(f) {
+		d.nodeKeys = collectKeyNames(len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties })
+		d.edgeKeys = collectKeyNames(len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })
+	}
+	if err := wr.begin(); err != nil {
+		return err
+	}
+	for i := range g.Nodes {
+		if err := wr.Node(&g.Nodes[i]); err != nil {
+			return err
+		}
+	}
+	for i := range g.Edges {
+		if err := wr.Edge(&g.Edges[i]); err != nil {
+			return err
+		}
+	}
+	return wr.End()
 }
 
-// document is what every writer reads: the graph and, for a path answer, the
-// rest of the answer and which path ranks each element is on.
+// document is what every format writer reads: the graph's head (truncated,
+// the property keys to declare), and for a path answer the rest of the
+// answer and which path ranks each element is on.
 type document struct {
-	graph  *Subgraph
-	answer *PathAnswer // nil for a plain subgraph
-	ranks  map[string][]int
+	graph              *Subgraph   // nil when streamed
+	answer             *PathAnswer // nil for a plain subgraph
+	ranks              map[string][]int
+	truncated          bool
+	nilNodes, nilEdges bool     // the native shape writes a nil list as null
+	nodeKeys, edgeKeys []string // written property keys, sorted (XML formats)
 }
 
 func documentOf(v any) (*document, error) {
@@ -332,32 +335,4 @@ func joinInts(xs []int) string {
 		s[i] = strconv.Itoa(x)
 	}
 	return strings.Join(s, listSeparator)
-}
-
-// xmlKeys is the properties of a slice of nodes or edges, collected in a
-// first pass so the XML formats can declare each key once: the written key
-// of each property, in order, with its declaration id.
-type xmlKeys struct {
-	names []string
-	ids   map[string]string
-}
-
-func collectKeys(prefix string, n int, props func(i int) map[string]any) xmlKeys {
-	seen := map[string]bool{}
-	for i := range n {
-		for _, p := range flatProperties(props(i)) {
-			if _, ok := propertyText(p.value); ok {
-				seen[p.key] = true
-			}
-		}
-	}
-	k := xmlKeys{ids: make(map[string]string, len(seen))}
-	for name := range seen {
-		k.names = append(k.names, name)
-	}
-	sort.Strings(k.names)
-	for i, name := range k.names {
-		k.ids[name] = prefix + strconv.Itoa(i)
-	}
-	return k
 }

@@ -1,12 +1,11 @@
 package graph
 
 import (
-	"bufio"
 	"strings"
 	"unicode"
 )
 
-// writeCytoscape writes the Cytoscape.js shape:
+// cytoscapeWriter writes the Cytoscape.js shape:
 //
 //	{"elements":{"nodes":[{"data":{...},"classes":"..."}],"edges":[...]},"truncated":false,"paths":[...]}
 //
@@ -16,43 +15,57 @@ import (
 // "path" when on a path. An edge's data holds id, source, target, type, label
 // (its type), the evidence, pathRanks and its properties; its classes are its
 // type, "stance-<stance>", "inferred" and "path" as they apply.
-func writeCytoscape(w *bufio.Writer, d *document) error {
-	j := newJSONOut(w)
-	g := d.graph
-	j.raw(`{"elements":{"nodes":`)
-	j.list(len(g.Nodes), false, false, func(i int) {
-		n := &g.Nodes[i]
-		ranks := d.ranks[n.ID]
-		j.raw(`{"data":`)
-		j.flatObject(&cytoscapeNode{ID: n.ID, Label: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: ranks},
-			n.Properties)
-		j.raw(`,"classes":`)
-		j.value(classes(len(ranks) > 0, string(n.Kind)))
-		j.raw("}")
-	})
-	j.raw(`,"edges":`)
-	j.list(len(g.Edges), false, false, func(i int) {
-		e := &g.Edges[i]
-		ranks := d.ranks[e.ID]
-		f := newEdgeFields(e, ranks)
-		f.Label = e.Type
-		j.raw(`{"data":`)
-		j.flatObject(f, e.Properties)
-		stance, inferred := "", ""
-		if e.Stance != "" {
-			stance = "stance-" + string(e.Stance)
-		}
-		if e.Inferred {
-			inferred = "inferred"
-		}
-		j.raw(`,"classes":`)
-		j.value(classes(len(ranks) > 0, e.Type, stance, inferred))
-		j.raw("}")
-	})
+type cytoscapeWriter struct {
+	j              *jsonOut
+	d              *document
+	nNodes, nEdges int
+}
+
+func (w *cytoscapeWriter) error() error { return w.j.err }
+func (w *cytoscapeWriter) begin()       { w.j.raw(`{"elements":{"nodes":`) }
+
+func (w *cytoscapeWriter) node(n *Node) {
+	j := w.j
+	ranks := w.d.ranks[n.ID]
+	j.item(&w.nNodes)
+	j.raw(`{"data":`)
+	j.flatObject(&cytoscapeNode{ID: n.ID, Label: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: ranks},
+		n.Properties)
+	j.raw(`,"classes":`)
+	j.value(classes(len(ranks) > 0, string(n.Kind)))
 	j.raw("}")
-	writeAnswerMembers(j, d)
-	j.raw("}\n")
-	return j.err
+}
+
+func (w *cytoscapeWriter) edges() {
+	w.j.closeList(w.nNodes, false)
+	w.j.raw(`,"edges":`)
+}
+
+func (w *cytoscapeWriter) edge(e *Edge) {
+	j := w.j
+	ranks := w.d.ranks[e.ID]
+	f := newEdgeFields(e, ranks)
+	f.Label = e.Type
+	j.item(&w.nEdges)
+	j.raw(`{"data":`)
+	j.flatObject(f, e.Properties)
+	stance, inferred := "", ""
+	if e.Stance != "" {
+		stance = "stance-" + string(e.Stance)
+	}
+	if e.Inferred {
+		inferred = "inferred"
+	}
+	j.raw(`,"classes":`)
+	j.value(classes(len(ranks) > 0, e.Type, stance, inferred))
+	j.raw("}")
+}
+
+func (w *cytoscapeWriter) end() {
+	w.j.closeList(w.nEdges, false)
+	w.j.raw("}")
+	writeAnswerMembers(w.j, w.d)
+	w.j.raw("}\n")
 }
 
 // classes joins class names with spaces, dropping empty ones, turning any

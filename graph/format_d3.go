@@ -1,8 +1,6 @@
 package graph
 
-import "bufio"
-
-// writeD3 writes the D3 force-layout shape:
+// d3Writer writes the D3 force-layout shape:
 //
 //	{"nodes":[{"id","name","kind",...}],"links":[{"id","source","target","type",...}],"truncated":false,"paths":[...]}
 //
@@ -10,21 +8,33 @@ import "bufio"
 // carry aliases, hidden, pathRanks and their properties; links carry the
 // evidence, pathRanks and their properties. Properties never take the keys
 // d3-force writes (index, x, y, vx, vy, fx, fy).
-func writeD3(w *bufio.Writer, d *document) error {
-	j := newJSONOut(w)
-	g := d.graph
-	j.raw(`{"nodes":`)
-	j.list(len(g.Nodes), false, false, func(i int) {
-		n := &g.Nodes[i]
-		j.flatObject(&d3Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: d.ranks[n.ID]},
-			n.Properties)
-	})
-	j.raw(`,"links":`)
-	j.list(len(g.Edges), false, false, func(i int) {
-		e := &g.Edges[i]
-		j.flatObject(newEdgeFields(e, d.ranks[e.ID]), e.Properties)
-	})
-	writeAnswerMembers(j, d)
-	j.raw("}\n")
-	return j.err
+type d3Writer struct {
+	j              *jsonOut
+	d              *document
+	nNodes, nEdges int
+}
+
+func (w *d3Writer) error() error { return w.j.err }
+func (w *d3Writer) begin()       { w.j.raw(`{"nodes":`) }
+
+func (w *d3Writer) node(n *Node) {
+	w.j.item(&w.nNodes)
+	w.j.flatObject(&d3Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: w.d.ranks[n.ID]},
+		n.Properties)
+}
+
+func (w *d3Writer) edges() {
+	w.j.closeList(w.nNodes, false)
+	w.j.raw(`,"links":`)
+}
+
+func (w *d3Writer) edge(e *Edge) {
+	w.j.item(&w.nEdges)
+	w.j.flatObject(newEdgeFields(e, w.d.ranks[e.ID]), e.Properties)
+}
+
+func (w *d3Writer) end() {
+	w.j.closeList(w.nEdges, false)
+	writeAnswerMembers(w.j, w.d)
+	w.j.raw("}\n")
 }

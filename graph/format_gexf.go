@@ -1,9 +1,6 @@
 package graph
 
-import (
-	"bufio"
-	"strconv"
-)
+import "strconv"
 
 // GEXF attributes of the fixed fields, in declaration order. A node's name
 // is its label and an edge's type its label, so neither is an attribute.
@@ -33,7 +30,7 @@ const (
 		` xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`
 )
 
-// writeGEXF writes a GEXF document (static, directed) with the root element
+// gexfWriter writes a GEXF document (static, directed) with the root element
 // root: 1.2draft, which Gephi and networkx.read_gexf(path) read by default,
 // or 1.3 (networkx.read_gexf(path, version="1.3")). Nodes have their name as
 // label; edges their id, source, target and type as label. Declared
@@ -45,43 +42,39 @@ const (
 // reason and pathRanks; then one string attribute per property key found
 // (ids p0, p1, ... per class). The meta description says when the answer was
 // truncated and why a path answer has no paths.
-func writeGEXF(w *bufio.Writer, d *document, root string) error {
-	x := &xmlOut{w: w}
-	g := d.graph
-	nodeProps := collectKeys("p", len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties })
-	edgeProps := collectKeys("p", len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })
+type gexfWriter struct {
+	x                    *xmlOut
+	d                    *document
+	root                 string
+	nodeProps, edgeProps xmlKeys
+}
 
-	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + root + "\n" +
+func (w *gexfWriter) error() error { return w.x.err }
+
+func (w *gexfWriter) begin() {
+	x := w.x
+	w.nodeProps, w.edgeProps = keyIDs("p", w.d.nodeKeys), keyIDs("p", w.d.edgeKeys)
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + w.root + "\n" +
 		"  <meta>\n    <creator>actorgraph</creator>\n")
-	if desc := gexfDescription(d); desc != "" {
+	if desc := gexfDescription(w.d); desc != "" {
 		x.raw("    <description>")
 		x.text(desc)
 		x.raw("</description>\n")
 	}
 	x.raw("  </meta>\n" + `  <graph mode="static" defaultedgetype="directed">` + "\n")
-	gexfAttributes(x, "node", gexfNodeAttrs, nodeProps)
-	gexfAttributes(x, "edge", gexfEdgeAttrs, edgeProps)
+	gexfAttributes(x, "node", gexfNodeAttrs, w.nodeProps)
+	gexfAttributes(x, "edge", gexfEdgeAttrs, w.edgeProps)
 	x.raw("    <nodes>\n")
-	for i := range g.Nodes {
-		gexfNode(x, &g.Nodes[i], d.ranks[g.Nodes[i].ID], nodeProps)
-		if x.err != nil {
-			return x.err
-		}
-	}
-	x.raw("    </nodes>\n    <edges>\n")
-	for i := range g.Edges {
-		gexfEdge(x, &g.Edges[i], d.ranks[g.Edges[i].ID], edgeProps)
-		if x.err != nil {
-			return x.err
-		}
-	}
-	x.raw("    </edges>\n  </graph>\n</gexf>\n")
-	return x.err
 }
+
+func (w *gexfWriter) node(n *Node) { gexfNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
+func (w *gexfWriter) edges()       { w.x.raw("    </nodes>\n    <edges>\n") }
+func (w *gexfWriter) edge(e *Edge) { gexfEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
+func (w *gexfWriter) end()         { w.x.raw("    </edges>\n  </graph>\n</gexf>\n") }
 
 func gexfDescription(d *document) string {
 	var desc string
-	if d.graph.Truncated {
+	if d.truncated {
 		desc = "truncated: the answer was cut at its size limit."
 	}
 	if d.answer != nil && d.answer.Reason != "" {
@@ -161,8 +154,9 @@ func gexfEdge(x *xmlOut, e *Edge, ranks []int, props xmlKeys) {
 // declared ids.
 func appendProperties(values []xmlValue, m map[string]any, props xmlKeys) []xmlValue {
 	for _, p := range flatProperties(m) {
-		if s, ok := propertyText(p.value); ok {
-			values = append(values, xmlValue{props.ids[p.key], s})
+		id, declared := props.ids[p.key]
+		if s, ok := propertyText(p.value); ok && declared {
+			values = append(values, xmlValue{id, s})
 		}
 	}
 	return values

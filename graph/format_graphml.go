@@ -1,9 +1,6 @@
 package graph
 
-import (
-	"bufio"
-	"strconv"
-)
+import "strconv"
 
 // xmlKey is an attribute of the XML formats: its declaration id, its name
 // and its type.
@@ -36,7 +33,7 @@ var edgeKeyIDs = func() map[string]string {
 	return m
 }()
 
-// writeGraphML writes a GraphML document (edgedefault="directed") that
+// graphmlWriter writes a GraphML document (edgedefault="directed") that
 // networkx.read_graphml, Gephi and yEd read. Every attribute has a <key>:
 // graph truncated and reason; node kind, name, aliases (joined by " | "),
 // hidden (int) and pathRanks; edge type, confidence (int), stance, evidence
@@ -45,38 +42,34 @@ var edgeKeyIDs = func() map[string]string {
 // validFrom, validTo, reportedOn,
 // inferred (boolean), reason and pathRanks; then one string key per
 // property key found (ids n.p0, n.p1, ... and e.p0, ...). Edges keep their ids.
-func writeGraphML(w *bufio.Writer, d *document) error {
-	x := &xmlOut{w: w}
-	g := d.graph
-	nodeProps := collectKeys("n.p", len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties })
-	edgeProps := collectKeys("e.p", len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })
+type graphmlWriter struct {
+	x                    *xmlOut
+	d                    *document
+	nodeProps, edgeProps xmlKeys
+}
 
+func (w *graphmlWriter) error() error { return w.x.err }
+
+func (w *graphmlWriter) begin() {
+	x, d := w.x, w.d
+	w.nodeProps, w.edgeProps = keyIDs("n.p", d.nodeKeys), keyIDs("e.p", d.edgeKeys)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
 		` xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	graphmlKeys(x, "graph", graphmlGraphKeys, xmlKeys{})
-	graphmlKeys(x, "node", graphmlNodeKeys, nodeProps)
-	graphmlKeys(x, "edge", graphmlEdgeKeys, edgeProps)
+	graphmlKeys(x, "node", graphmlNodeKeys, w.nodeProps)
+	graphmlKeys(x, "edge", graphmlEdgeKeys, w.edgeProps)
 	x.raw(`  <graph id="actorgraph" edgedefault="directed">` + "\n")
-	graphmlData(x, "    ", "g.truncated", strconv.FormatBool(g.Truncated))
+	graphmlData(x, "    ", "g.truncated", strconv.FormatBool(d.truncated))
 	if d.answer != nil && d.answer.Reason != "" {
 		graphmlData(x, "    ", "g.reason", d.answer.Reason)
 	}
-	for i := range g.Nodes {
-		graphmlNode(x, &g.Nodes[i], d.ranks[g.Nodes[i].ID], nodeProps)
-		if x.err != nil {
-			return x.err
-		}
-	}
-	for i := range g.Edges {
-		graphmlEdge(x, &g.Edges[i], d.ranks[g.Edges[i].ID], edgeProps)
-		if x.err != nil {
-			return x.err
-		}
-	}
-	x.raw("  </graph>\n</graphml>\n")
-	return x.err
 }
+
+func (w *graphmlWriter) node(n *Node) { graphmlNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
+func (w *graphmlWriter) edges()       {}
+func (w *graphmlWriter) edge(e *Edge) { graphmlEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
+func (w *graphmlWriter) end()         { w.x.raw("  </graph>\n</graphml>\n") }
 
 func graphmlKeys(x *xmlOut, domain string, fixed []xmlKey, props xmlKeys) {
 	key := func(k xmlKey) {
@@ -144,8 +137,9 @@ func graphmlEdge(x *xmlOut, e *Edge, ranks []int, props xmlKeys) {
 
 func graphmlProperties(x *xmlOut, indent string, m map[string]any, props xmlKeys) {
 	for _, p := range flatProperties(m) {
-		if s, ok := propertyText(p.value); ok {
-			graphmlData(x, indent, props.ids[p.key], s)
+		id, declared := props.ids[p.key]
+		if s, ok := propertyText(p.value); ok && declared {
+			graphmlData(x, indent, id, s)
 		}
 	}
 }

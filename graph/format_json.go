@@ -82,6 +82,30 @@ func (j *jsonOut) list(n int, isNil, nullable bool, each func(i int)) {
 	j.raw("\n]")
 }
 
+// item starts the next element of a list written element by element, whose
+// count so far is *n.
+func (j *jsonOut) item(n *int) {
+	if *n == 0 {
+		j.raw("[\n")
+	} else {
+		j.raw(",\n")
+	}
+	*n++
+}
+
+// closeList ends a list item began, of n elements; an empty one is [] or,
+// when null, null.
+func (j *jsonOut) closeList(n int, null bool) {
+	switch {
+	case n > 0:
+		j.raw("\n]")
+	case null:
+		j.raw("null")
+	default:
+		j.raw("[]")
+	}
+}
+
 // flatObject writes fixed, a struct of the fixed fields, with props
 // flattened into it after them under their written keys.
 func (j *jsonOut) flatObject(fixed any, props map[string]any) {
@@ -162,24 +186,35 @@ func newEdgeFields(e *Edge, ranks []int) *edgeFields {
 		Reason: e.Reason, PathRanks: ranks}
 }
 
-// writeNative writes the native shape: the same JSON as json.Marshal(v),
+// nativeWriter writes the native shape: the same JSON as json.Marshal(v),
 // with a line break between elements.
-func writeNative(w *bufio.Writer, d *document) error {
-	j := newJSONOut(w)
-	g := d.graph
-	j.raw(`{"nodes":`)
-	j.list(len(g.Nodes), g.Nodes == nil, true, func(i int) { j.value(&g.Nodes[i]) })
-	j.raw(`,"edges":`)
-	j.list(len(g.Edges), g.Edges == nil, true, func(i int) { j.value(&g.Edges[i]) })
+type nativeWriter struct {
+	j              *jsonOut
+	d              *document
+	nNodes, nEdges int
+}
+
+func (w *nativeWriter) error() error { return w.j.err }
+func (w *nativeWriter) begin()       { w.j.raw(`{"nodes":`) }
+func (w *nativeWriter) node(n *Node) { w.j.item(&w.nNodes); w.j.value(n) }
+func (w *nativeWriter) edge(e *Edge) { w.j.item(&w.nEdges); w.j.value(e) }
+
+func (w *nativeWriter) edges() {
+	w.j.closeList(w.nNodes, w.d.nilNodes)
+	w.j.raw(`,"edges":`)
+}
+
+func (w *nativeWriter) end() {
+	j := w.j
+	j.closeList(w.nEdges, w.d.nilEdges)
 	j.raw(`,"truncated":`)
-	j.value(g.Truncated)
-	if a := d.answer; a != nil {
+	j.value(w.d.truncated)
+	if a := w.d.answer; a != nil {
 		j.raw(`,"paths":`)
 		j.list(len(a.Paths), a.Paths == nil, true, func(i int) { j.value(&a.Paths[i]) })
 		answerTail(j, a)
 	}
 	j.raw("}\n")
-	return j.err
 }
 
 // graphMembers are the members of a path answer written element by element;
@@ -229,7 +264,7 @@ func answerTail(j *jsonOut, a *PathAnswer) {
 // and D3 shapes carry them after the graph.
 func writeAnswerMembers(j *jsonOut, d *document) {
 	j.key("truncated", false)
-	j.value(d.graph.Truncated)
+	j.value(d.truncated)
 	if a := d.answer; a != nil {
 		j.key("paths", false)
 		j.list(len(a.Paths), false, false, func(i int) { j.value(&a.Paths[i]) })

@@ -67,6 +67,7 @@ func ValidDate(s string) bool {
 func (d *DataSet) Validate(known map[string]Known) error {
 	var probs []Problem
 	nodes := make(map[string]Known, len(d.Nodes))
+	texts := map[string]string{} // textSha256 -> the Source that holds the text
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		rec := d.NodeRecord(i)
@@ -79,6 +80,11 @@ func (d *DataSet) Validate(known map[string]Known) error {
 		if n.Kind == Source && text != "" {
 			k.TextSHA256 = TextSHA256(text)
 			p = append(p, setTextHash(n, k.TextSHA256)...)
+			if first, dup := texts[k.TextSHA256]; dup && first != n.ID {
+				p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first + "; a text is stored once: cite " + first + " instead"})
+			} else {
+				texts[k.TextSHA256] = n.ID
+			}
 		}
 		probs = append(probs, withRecord(rec, p)...)
 		nodes[n.ID] = k

@@ -156,12 +156,19 @@ func (a *api) graph(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	g, err := a.store.Graph(c.Request.Context(), q)
-	if err != nil {
-		fail(c, err)
+	if f == graph.FormatSTIX {
+		// A STIX bundle needs the Sources of the whole answer: built in memory.
+		sg := &graph.Subgraph{}
+		if err := a.store.Graph(c.Request.Context(), q, &collector{g: sg}); err != nil {
+			fail(c, err)
+			return
+		}
+		a.render(c, f, "actorgraph-graph", sg)
 		return
 	}
-	a.render(c, f, "actorgraph-graph", g)
+	a.stream(c, f, "actorgraph-graph", func(sink graph.Sink) error {
+		return a.store.Graph(c.Request.Context(), q, sink)
+	})
 }
 
 func (a *api) timeline(c *gin.Context) {

@@ -33,8 +33,8 @@ func (f fakeStore) Neighbors(context.Context, graph.NeighborQuery) (*graph.Subgr
 func (f fakeStore) Paths(context.Context, graph.PathQuery) (*graph.PathAnswer, error) {
 	return nil, f.err
 }
-func (f fakeStore) Graph(context.Context, graph.GraphQuery) (*graph.Subgraph, error) {
-	return nil, f.err
+func (f fakeStore) Graph(context.Context, graph.GraphQuery, graph.Sink) error {
+	return f.err
 }
 func (f fakeStore) Timeline(context.Context, graph.TimelineQuery) (*graph.Timeline, error) {
 	return nil, f.err
@@ -67,7 +67,7 @@ func TestErrorStatusTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, path := range []string{"/api/v1/paths/shortest?from=a&to=b", "/api/v1/entities/x", "/api/v1/search?q=x", "/api/v1/timeline?entity=x"} {
+		for _, path := range []string{"/api/v1/paths/shortest?from=a&to=b", "/api/v1/graph?limit=5", "/api/v1/graph?format=graphml", "/api/v1/entities/x", "/api/v1/search?q=x", "/api/v1/timeline?entity=x"} {
 			w := httptest.NewRecorder()
 			r.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
 			var body struct {

@@ -17,7 +17,10 @@ type Store interface {
 	Entity(ctx context.Context, ref string) (graph.EntityDetail, error)
 	Neighbors(ctx context.Context, q graph.NeighborQuery) (*graph.Subgraph, error)
 	Paths(ctx context.Context, q graph.PathQuery) (*graph.PathAnswer, error)
-	Graph(ctx context.Context, q graph.GraphQuery) (*graph.Subgraph, error)
+	// Graph hands the (filtered) graph to sink row by row as the database
+	// returns it (Begin, nodes, edges, End), without holding it; an error
+	// after sink has written anything ends the document where it is.
+	Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) error
 	Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error)
 	Import(ctx context.Context, d *graph.DataSet, progress func(done, total int)) (graph.ImportReport, error)
 	// Export is the whole graph with the Sources' texts (STIX export).

@@ -22,8 +22,21 @@ type graphStore struct {
 	g *graph.Subgraph
 }
 
-func (s graphStore) Graph(context.Context, graph.GraphQuery) (*graph.Subgraph, error) {
-	return s.g, nil
+func (s graphStore) Graph(_ context.Context, _ graph.GraphQuery, sink graph.Sink) error {
+	if err := sink.Begin(graph.Head{Truncated: s.g.Truncated}); err != nil {
+		return err
+	}
+	for i := range s.g.Nodes {
+		if err := sink.Node(&s.g.Nodes[i]); err != nil {
+			return err
+		}
+	}
+	for i := range s.g.Edges {
+		if err := sink.Edge(&s.g.Edges[i]); err != nil {
+			return err
+		}
+	}
+	return sink.End()
 }
 
 type lockedBuffer struct {

@@ -3,7 +3,10 @@
 # Neo4j driver and Neo4j's HTTP Query API, on synthetic graphs.
 #
 #   SIZES=10k,100k scripts/bench.sh        # default; add 1M when there is time
-#   PARTS=routes,queryapi,concurrency,export,import
+#   PARTS=routes,queryapi,concurrency,export,import,plans
+#                                           # plans (shortest-path plan alternatives)
+#                                           # runs on the last size; with 100k and 1M
+#                                           # both measured, their p99 growth is printed
 #   ROUNDS=1                                # passes over the ~100 sampled pairs
 #   BENCH_KEEP=1                            # leave the bench Neo4j running (and its graphs)
 #   BENCH_GOMEMLIMIT=150MiB                 # GOMEMLIMIT for the server (export RSS)
@@ -26,7 +29,7 @@ cd "$root"
 started=$(date -u +%FT%TZ)
 
 SIZES=${SIZES:-10k,100k}
-PARTS=${PARTS:-routes,queryapi,concurrency,export,import}
+PARTS=${PARTS:-routes,queryapi,concurrency,export,import,plans}
 ROUNDS=${ROUNDS:-1}
 bolt_port=${BENCH_BOLT_PORT:-17687}
 http_port=${BENCH_HTTP_PORT:-17474}
@@ -113,11 +116,15 @@ for size in ${SIZES//,/ }; do
   # import runs once, on the first size (it makes its own graph); export
   # once, on the last: GET /graph reads the whole database, every size in it.
   [[ $size != "${SIZES%%,*}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^import$' | paste -sd, -)
-  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | paste -sd, -)
+  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | grep -v '^plans$' | paste -sd, -)
   echo "==> bench $size: $parts"
   bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
     -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null
 done
+if [[ ,$SIZES, == *,100k,* && ,$SIZES, == *,1M,* && ,$PARTS, == *,routes,* ]]; then
+  bin/agbench -parts growth -growth 100k,1M -bolt "$NEO4J_URI" -password "$pw" -out "$out" >/dev/null
+fi
+rm -f "$out".shortest-*.json
 echo >>"$out"
 echo "finished: $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out"
 echo

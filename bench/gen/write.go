@@ -30,17 +30,19 @@ func word(r *rand.Rand, n int) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// sentence j of source s, deterministic without storing it.
-func sentence(seed uint64, s, j int) string {
+// sentence j of source s, deterministic without storing it. The tag names
+// the graph, so graphs sharing a database never print the same text (a text
+// is stored once).
+func sentence(seed uint64, tag string, s, j int) string {
 	r := rand.New(rand.NewPCG(seed^uint64(s)*0x9e3779b97f4a7c15, uint64(j)))
-	return fmt.Sprintf("Report %d item %d: %s %s met %s in %s on the %d%s day.",
-		s, j, word(r, 2), word(r, 3), word(r, 2), word(r, 3), 1+r.IntN(28), "th")
+	return fmt.Sprintf("Report %s%d item %d: %s %s met %s in %s on the %d%s day.",
+		tag, s, j, word(r, 2), word(r, 3), word(r, 2), word(r, 3), 1+r.IntN(28), "th")
 }
 
-func sourceText(seed uint64, s int) string {
+func sourceText(seed uint64, tag string, s int) string {
 	parts := make([]string, sentencesPerSource)
 	for j := range parts {
-		parts[j] = sentence(seed, s, j)
+		parts[j] = sentence(seed, tag, s, j)
 	}
 	return strings.Join(parts, " ")
 }
@@ -104,7 +106,7 @@ func (g *Graph) writeNodes(path string) error {
 	r := rand.New(rand.NewPCG(g.cfg.Seed, 0x6e6f646573))
 	return create(path, graph.NodeColumns, func(w *csv.Writer) error {
 		for j := 0; j < g.sources; j++ {
-			props, _ := json.Marshal(map[string]any{"text": sourceText(g.cfg.Seed, j), "publisher": "Synthetic Wire",
+			props, _ := json.Marshal(map[string]any{"text": sourceText(g.cfg.Seed, g.cfg.Tag, j), "publisher": "Synthetic Wire",
 				"date": date(r, 2000, 26)})
 			if err := w.Write([]string{g.sourceID(j), "Source", "Synthetic report " + itoa(j), "", string(props)}); err != nil {
 				return err
@@ -142,7 +144,7 @@ func (g *Graph) evidence(r *rand.Rand, row []string) {
 	if g.sources > 1 && r.IntN(5) == 0 {
 		row[4] += "|" + g.sourceID((s+1+r.IntN(g.sources-1))%g.sources)
 	}
-	row[5] = sentence(g.cfg.Seed, s, r.IntN(sentencesPerSource))
+	row[5] = sentence(g.cfg.Seed, g.cfg.Tag, s, r.IntN(sentencesPerSource))
 	row[6] = ""
 	row[7] = strconv.Itoa(40 + r.IntN(61))
 	row[8] = string(stances[r.IntN(len(stances))])
@@ -185,7 +187,7 @@ func (g *Graph) writeEdges(path string) error {
 			row[2], row[3] = g.sourceID(int(t[0])), g.ID(t[1])
 			g.evidence(r, row)
 			row[4] = row[2] // a toll rests on the source that reports it
-			row[5] = sentence(g.cfg.Seed, int(t[0]), r.IntN(sentencesPerSource))
+			row[5] = sentence(g.cfg.Seed, g.cfg.Tag, int(t[0]), r.IntN(sentencesPerSource))
 			if err := w.Write(row); err != nil {
 				return err
 			}

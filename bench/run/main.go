@@ -33,6 +33,7 @@ type bench struct {
 	pairs   []pair
 	rounds  int
 	label   string
+	out     string // the results file (routes writes its shortest p99 beside it)
 	// mismatches counts A/B pairs whose answers differed; any makes the
 	// run exit non-zero.
 	mismatches int
@@ -61,9 +62,12 @@ func main() {
 	flag.StringVar(&b.label, "label", "", "size label for the tables")
 	flag.IntVar(&b.rounds, "rounds", 1, "passes over the pairs per case")
 	flag.DurationVar(&conDur, "concurrency-time", 8*time.Second, "time per concurrency level")
-	flag.StringVar(&parts, "parts", "routes,queryapi,concurrency,export", "what to run: routes, queryapi, concurrency, export, import")
+	flag.StringVar(&parts, "parts", "routes,queryapi,concurrency,export", "what to run: routes, queryapi, concurrency, export, import, plans, growth, check")
 	flag.StringVar(&out, "out", "", "append the Markdown to this file too")
+	var growthSizes string
+	flag.StringVar(&growthSizes, "growth", "", "for -parts growth: the two size labels to compare, e.g. 100k,1M")
 	flag.Parse()
+	b.out = out
 	ctx := context.Background()
 	var err error
 	b.ctx = ctx
@@ -93,6 +97,14 @@ func main() {
 		case "check": // the pairs were found in the database: the graph is loaded
 		case "import":
 			md = b.importBench(data)
+		case "plans":
+			md = b.plansBench()
+		case "growth":
+			sizes := strings.Split(growthSizes, ",")
+			if len(sizes) != 2 || out == "" {
+				must(fmt.Errorf("-parts growth needs -growth FROM,TO and -out (the routes parts of both sizes wrote their p99 beside it)"))
+			}
+			md = growth(out, sizes[0], sizes[1])
 		default:
 			must(fmt.Errorf("unknown part %q", p))
 		}

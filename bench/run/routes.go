@@ -46,11 +46,15 @@ func (b *bench) routes() string {
 		x[0], x[1] = append(x[0], c.a[j]), append(x[1], c.b[j])
 		byDist[d] = x
 	}
+	p99 := shortestP99{Label: b.label, Route: map[string]float64{}, Raw: map[string]float64{}}
 	for _, d := range []int{1, 2, 3, 4, 6} {
 		if x, ok := byDist[d]; ok {
 			rows = append(rows, row{name: fmt.Sprintf("  shortest, pairs at distance %d", d), a: x[0], b: x[1]})
+			p99.Route[fmt.Sprint(d)] = float64(x[0].q(0.99).Microseconds()) / 1000
+			p99.Raw[fmt.Sprint(d)] = float64(x[1].q(0.99).Microseconds()) / 1000
 		}
 	}
+	writeP99(b.out, p99)
 	c = b.alternateChecked(n, func(i int) string {
 		p := at(i)
 		return "/api/v1/paths?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}, "limit": {"5"}}.Encode()

@@ -1,0 +1,151 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+// graphIDsQuery picks the nodes of GET /api/v1/graph: their ids (the only
+// part of the answer the store holds), whether the limit cut the answer, and
+// the property keys they carry (for the XML formats' declarations).
+const graphIDsQuery = `MATCH (n:Entity) WHERE CASE WHEN size($kinds) = 0 THEN n.kind <> 'Source' ELSE n.kind IN $kinds END
+WITH n LIMIT $cap
+WITH collect(n) AS ns
+WITH ns[0..$limit] AS shown, size(ns) > $limit AS truncated
+RETURN [m IN shown | m.id] AS ids, truncated, COLLECT { UNWIND shown AS m UNWIND keys(m) AS k RETURN DISTINCT k } AS keys`
+
+// graphEdgesMatch selects the relationships among the nodes $ids; types is
+// "" or ":A|B" of checked vocabulary names.
+func graphEdgesMatch(types string) string {
+	return `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r` + types + `]->(b:Entity)
+WHERE b.id IN $ids AND ($evidence IS NULL OR r.evidence IN $evidence) AND ($retracted OR ` + notRetracted + `)
+`
+}
+
+// keyDeclarer is a sink that may do without the property keys in its Head
+// (graph.Writer in a JSON format): the edge keys then are not read.
+type keyDeclarer interface{ DeclaresKeys() bool }
+
+// Graph hands up to q.Limit entities of the given kinds and the
+// relationships of the given types among them to sink, row by row as Neo4j
+// returns them: Begin, every node, every edge, End. It holds the selected
+// node ids and one fetch of records (streamFetchSize), never the subgraph.
+//
+// The ids, the truncated flag and the property keys come first from
+// statements that may be retried; the nodes and edges are then read in one
+// transaction that is never retried, since what sink did with a row (wrote
+// it to a client) cannot be taken back. An error before sink wrote anything
+// can still become an error answer; after that, the caller cuts the answer.
+func (s *Store) Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) error {
+	ctx, cancel := s.begin(ctx, "reading the graph")
+	defer cancel()
+	kinds := make([]string, len(q.Kinds))
+	for i, k := range q.Kinds {
+		kinds[i] = string(k)
+	}
+	res, err := s.read(ctx, "graph_ids", graphIDsQuery,
+		map[string]any{"kinds": kinds, "cap": int64(q.Limit + 1), "limit": int64(q.Limit)})
+	if err != nil {
+		return err
+	}
+	cl := &cols{stmt: "graph_ids"}
+	var ids, nodeKeys []string
+	var truncated bool
+	if len(res.Records) == 1 {
+		rec := res.Records[0]
+		ids, truncated, nodeKeys = cl.strs(rec, "ids"), get[bool](cl, rec, "truncated"), cl.strs(rec, "keys")
+	} else {
+		cl.fail(errRowCount(len(res.Records)))
+	}
+	if err := cl.check(); err != nil {
+		return err
+	}
+	res = nil
+	types := ""
+	if len(q.Rels) > 0 {
+		types = ":" + strings.Join(checkedTypes(q.Rels), "|")
+	}
+	var evidence any // null keeps every edge
+	if q.Evidence != "" {
+		evidence = evidenceAtLeast(q.Evidence)
+	}
+	edgeParams := map[string]any{"ids": ids, "evidence": evidence, "retracted": q.IncludeRetracted}
+	head := graph.Head{Truncated: truncated, NodeKeys: shownKeys(nodeKeys, nodeFields, "text")}
+	if kd, ok := sink.(keyDeclarer); !ok || kd.DeclaresKeys() {
+		if head.EdgeKeys, err = s.graphEdgeKeys(ctx, types, edgeParams); err != nil {
+			return err
+		}
+	}
+	return s.readOnce(ctx, func(run runFunc) error {
+		if err := sink.Begin(head); err != nil {
+			return err
+		}
+		nc := &cols{stmt: "graph_nodes"}
+		err := run("graph_nodes", `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n`, map[string]any{"ids": ids},
+			func(rec *neo4j.Record) error {
+				n := nc.node(rec, "n")
+				if err := nc.check(); err != nil {
+					return err
+				}
+				return sink.Node(&n)
+			})
+		if err != nil {
+			return err
+		}
+		ec := &cols{stmt: "graph_edges"}
+		err = run("graph_edges", graphEdgesMatch(types)+`RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, edgeParams,
+			func(rec *neo4j.Record) error {
+				ends := map[string]string{get[string](ec, rec, "ae"): get[string](ec, rec, "aid"), get[string](ec, rec, "be"): get[string](ec, rec, "bid")}
+				e, err := toEdge(get[dbtype.Relationship](ec, rec, "r"), ends)
+				if err := ec.check(err); err != nil {
+					return err
+				}
+				return sink.Edge(&e)
+			})
+		if err != nil {
+			return err
+		}
+		return sink.End()
+	})
+}
+
+// graphEdgeKeys is the property keys of the relationships an export will
+// write (its XML formats declare them before the first node).
+func (s *Store) graphEdgeKeys(ctx context.Context, types string, params map[string]any) ([]string, error) {
+	res, err := s.read(ctx, "graph_edge_keys", graphEdgesMatch(types)+`UNWIND keys(r) AS k RETURN collect(DISTINCT k) AS keys`, params)
+	if err != nil {
+		return nil, err
+	}
+	cl := &cols{stmt: "graph_edge_keys"}
+	var keys []string
+	if len(res.Records) == 1 {
+		keys = cl.strs(res.Records[0], "keys")
+	} else {
+		cl.fail(errRowCount(len(res.Records)))
+	}
+	if err := cl.check(); err != nil {
+		return nil, err
+	}
+	return shownKeys(keys, edgeFields), nil
+}
+
+// shownKeys drops the stored keys that answers show as fixed fields or
+// never show (toNode, toEdge).
+func shownKeys(keys []string, fields map[string]bool, hidden ...string) []string {
+	out := keys[:0]
+	for _, k := range keys {
+		if !fields[k] && !slices.Contains(hidden, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// errRowCount is the mapping error of a one-row statement that gave n rows.
+func errRowCount(n int) error { return fmt.Errorf("%d rows, want 1", n) }
