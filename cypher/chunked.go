@@ -11,12 +11,12 @@ import (
 
 // ImportChunked is Import's explicit non-atomic mode, for data sets larger
 // than one transaction holds (Neo4j's transaction memory,
-// dbms.memory.transaction.total.max): d is validated as a whole first, then
-// written chunk records at a time (0 means 50,000), each chunk committed in
-// its own transaction with the importer's statements, nodes before edges.
-// An error leaves the chunks before it committed; because records are
-// merged on ids, running the same import again finishes it and ends with
-// exactly the data set.
+// dbms.memory.transaction.total.max): d is validated as a whole first and
+// compared with what the database holds (one reading pass), then its
+// writes are made chunk records at a time (0 means 50,000), each chunk
+// committed in its own transaction, nodes before edges. An error leaves the
+// chunks before it committed; because records are matched on ids, running
+// the same import again finishes it and ends with exactly the data set.
 func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int, progress Progress) (graph.ImportReport, error) {
 	start := time.Now()
 	if chunk <= 0 {
@@ -25,45 +25,66 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int, 
 	if err := s.Validate(ctx, d); err != nil {
 		return graph.ImportReport{}, err
 	}
-	var rep graph.ImportReport
-	total := len(d.Nodes) + len(d.Edges)
-	done := 0
-	write := func(part *graph.DataSet) error {
-		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
-		defer sess.Close(context.WithoutCancel(ctx))
-		tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	defer sess.Close(context.WithoutCancel(ctx))
+	w := &writer{batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress, key: graph.KeyOf(ctx), history: true}
+	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
+	if err != nil {
+		return graph.ImportReport{}, translate(ctx, err)
+	}
+	w.tx = tx
+	steps, err := w.plan(ctx, d)
+	_ = tx.Rollback(context.WithoutCancel(ctx)) // it only read
+	w.tx = nil
+	if err != nil {
+		return graph.ImportReport{}, translate(ctx, err)
+	}
+	written, inChunk := 0, 0
+	commit := func() error {
+		if w.tx == nil {
+			return nil
+		}
+		err := w.tx.Commit(ctx)
+		w.tx = nil
 		if err != nil {
 			return translate(ctx, err)
 		}
-		w := &writer{tx: tx, batch: s.opt.BatchSize, done: done, total: total, progress: progress, key: graph.KeyOf(ctx), history: true}
-		if err := w.write(ctx, part); err != nil {
-			_ = tx.Rollback(context.WithoutCancel(ctx))
-			return translate(ctx, err)
-		}
-		if err := tx.Commit(ctx); err != nil {
-			return translate(ctx, err)
-		}
-		done = w.done
-		addCounts(&rep.Nodes, w.report.Nodes)
-		addCounts(&rep.Edges, w.report.Edges)
-		rep.NodesCreated += w.report.NodesCreated
-		rep.RelationshipsCreated += w.report.RelationshipsCreated
+		written += inChunk
+		inChunk = 0
 		return nil
 	}
-	for lo := 0; lo < len(d.Nodes); lo += chunk {
-		if err := write(&graph.DataSet{Nodes: d.Nodes[lo:min(lo+chunk, len(d.Nodes))]}); err != nil {
-			return rep, fmt.Errorf("nodes %d-%d (the %d records before are committed; run the import again to finish it): %w",
-				lo+1, min(lo+chunk, len(d.Nodes)), done, err)
+	fail := func(err error) (graph.ImportReport, error) {
+		if w.tx != nil {
+			_ = w.tx.Rollback(context.WithoutCancel(ctx))
+		}
+		return graph.ImportReport{}, fmt.Errorf("records %d-%d of the changes (the %d before are committed; run the import again to finish it): %w",
+			written+1, written+max(inChunk, 1), written, err)
+	}
+	for _, st := range steps {
+		for lo := 0; lo < len(st.rows); {
+			if w.tx == nil {
+				if w.tx, err = sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout)); err != nil {
+					return fail(translate(ctx, err))
+				}
+			}
+			hi := min(lo+chunk-inChunk, len(st.rows))
+			inChunk += hi - lo
+			if err := w.apply(ctx, st, lo, hi); err != nil {
+				return fail(translate(ctx, err))
+			}
+			lo = hi
+			if inChunk >= chunk {
+				if err := commit(); err != nil {
+					return fail(err)
+				}
+			}
 		}
 	}
-	for lo := 0; lo < len(d.Edges); lo += chunk {
-		if err := write(&graph.DataSet{Edges: d.Edges[lo:min(lo+chunk, len(d.Edges))]}); err != nil {
-			return rep, fmt.Errorf("edges %d-%d (the %d records before are committed; run the import again to finish it): %w",
-				lo+1, min(lo+chunk, len(d.Edges)), done, err)
-		}
+	if err := commit(); err != nil {
+		return fail(err)
 	}
-	rep.Seconds = time.Since(start).Seconds()
-	return rep, nil
+	w.report.Seconds = time.Since(start).Seconds()
+	return w.report, nil
 }
 
 func addCounts(to *graph.Counts, c graph.Counts) {

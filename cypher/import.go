@@ -3,7 +3,6 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -149,96 +148,4 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 	}
 	w.report.Seconds = time.Since(start).Seconds()
 	return w.report, nil
-}
-
-type writer struct {
-	tx       neo4j.ExplicitTransaction
-	batch    int
-	done     int
-	total    int
-	progress Progress
-	report   graph.ImportReport
-	// history records each created or updated record as a change under key.
-	history bool
-	key     string
-}
-
-func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
-	byKind := map[graph.Kind][]any{}
-	for _, n := range d.Nodes {
-		byKind[n.Kind] = append(byKind[n.Kind], map[string]any{"props": nodeProps(n)})
-	}
-	for _, k := range graph.Kinds {
-		if err := w.run(ctx, mergeNodes(k.Kind), byKind[k.Kind], &w.report.Nodes); err != nil {
-			return err
-		}
-	}
-	byType := map[string][]any{}
-	for _, e := range d.Edges {
-		byType[e.Type] = append(byType[e.Type], map[string]any{"source": e.Source, "target": e.Target, "props": edgeProps(e)})
-	}
-	types := make([]string, 0, len(byType))
-	for t := range byType {
-		if _, ok := graph.LookupRel(t); !ok {
-			return fmt.Errorf("relationship type %q is not in the vocabulary", t) // validated before; never spliced unchecked
-		}
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		if err := w.run(ctx, mergeEdges(t), byType[t], &w.report.Edges); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// run sends rows in batches and adds each row's outcome to counts.
-func (w *writer) run(ctx context.Context, query string, rows []any, counts *graph.Counts) error {
-	for lo := 0; lo < len(rows); lo += w.batch {
-		hi := min(lo+w.batch, len(rows))
-		res, err := w.tx.Run(ctx, query, map[string]any{"batch": rows[lo:hi]})
-		if err != nil {
-			return err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return err
-		}
-		seen, cl := 0, &cols{stmt: "import_batch"}
-		for _, rec := range recs {
-			if w.history {
-				if err := recordImport(ctx, w.tx, w.key, rows[lo:hi], get[[]any](cl, rec, "changed")); err != nil {
-					return err
-				}
-			}
-			n := int(get[int64](cl, rec, "n"))
-			seen += n
-			switch get[string](cl, rec, "outcome") {
-			case "created":
-				counts.Created += n
-			case "updated":
-				counts.Updated += n
-			default:
-				counts.Unchanged += n
-			}
-		}
-		if err := cl.check(); err != nil {
-			return err
-		}
-		if seen != hi-lo {
-			return fmt.Errorf("wrote %d of %d rows of a batch: an endpoint disappeared during the import", seen, hi-lo)
-		}
-		sum, err := res.Consume(ctx)
-		if err == nil {
-			c := sum.Counters()
-			w.report.NodesCreated += c.NodesCreated()
-			w.report.RelationshipsCreated += c.RelationshipsCreated()
-		}
-		w.done += hi - lo
-		if w.progress != nil {
-			w.progress(w.done, w.total)
-		}
-	}
-	return nil
 }

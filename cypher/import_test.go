@@ -310,3 +310,42 @@ func TestImportChunkedInterruptedThenRerun(t *testing.T) {
 		t.Errorf("re-run report %+v; want %d nodes created, %d unchanged, %d edges created", rep, int64(len(d.Nodes))-n1, n1, len(d.Edges))
 	}
 }
+
+// TestImportEdgeIDStoredWithOtherTargetIsConflict: an edge id the database
+// holds between other nodes is a conflict naming the edge, and nothing is
+// written.
+func TestImportEdgeIDStoredWithOtherTargetIsConflict(t *testing.T) {
+	s := crocusStore(t)
+	n0, r0 := counts(t)
+	d, _ := data.Crocus()
+	pairs := map[[3]string]bool{}
+	for _, e := range d.Edges {
+		pairs[[3]string{e.Source, e.Type, e.Target}] = true
+	}
+	var moved *graph.Edge
+	for _, e := range d.Edges {
+		for _, f := range d.Edges {
+			if f.Type == e.Type && f.Target != e.Target && !pairs[[3]string{e.Source, e.Type, f.Target}] {
+				if e.ID == "" {
+					e.ID = graph.EdgeID(e.Type, e.Source, e.Target) // the id it is stored under
+				}
+				e.Target = f.Target
+				moved = &e
+				break
+			}
+		}
+		if moved != nil {
+			break
+		}
+	}
+	if moved == nil {
+		t.Fatal("the crocus data set has no edge whose target can be moved")
+	}
+	_, err := s.Import(context.Background(), &graph.DataSet{Edges: []graph.Edge{*moved}}, nil)
+	if !errors.Is(err, graph.ErrConflict) || !strings.Contains(err.Error(), moved.ID) {
+		t.Fatalf("got %v, want a conflict naming edge %s", err, moved.ID)
+	}
+	if n1, r1 := counts(t); n1 != n0 || r1 != r0 {
+		t.Errorf("counts changed: got %d/%d, want %d/%d", n1, r1, n0, r0)
+	}
+}

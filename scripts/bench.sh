@@ -12,6 +12,8 @@
 #   BENCH_GOMEMLIMIT=150MiB                 # GOMEMLIMIT for the server (export RSS)
 #   BENCH_EXPORT_LIMIT=50000                # nodes in the exported subgraph
 #   BENCH_IMPORT_NODES=10000 BENCH_IMPORT_ROUNDS=2  # size and rounds of the import part
+#   BENCH_IMPORT_CHUNK=50000                # import part: measure import --chunked (N records a transaction)
+#   BENCH_IMPORT_SIDES=ABC                  # import part: which sides to run
 #
 # It runs Neo4j 5.26.30 from the checkout's jars (scripts/neo4j-local.sh, home
 # .neo4j/bench-home, Bolt on 127.0.0.1:17687, HTTP on 127.0.0.1:17474, heap 4g,

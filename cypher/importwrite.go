@@ -1,0 +1,341 @@
+package cypher
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sort"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The importer reads what the database already holds of a data set first
+// (nodes by id, the relationships leaving the data set's stored sources),
+// decides each row's outcome in Go, and then writes only what changes:
+// CREATE for new records (both ends of a new edge found through the id
+// constraint's index, no MERGE and no expansion of hub nodes), SET for
+// changed ones, nothing for unchanged ones, so a re-import is reads only.
+
+// readNodesStatement returns the stored nodes among $ids.
+const readNodesStatement = `UNWIND $ids AS id
+MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
+RETURN n.id AS id, properties(n) AS props`
+
+// readEdgesStatement returns the relationships leaving the nodes $ids. The
+// index hint keeps the planner from scanning the id index per row.
+const readEdgesStatement = `UNWIND $ids AS id
+MATCH (a:Entity {id: id}) USING INDEX a:Entity(id)
+MATCH (a)-[r]->(b) WHERE r.id IS NOT NULL
+RETURN r.id AS id, type(r) AS type, b.id AS target, properties(r) AS props`
+
+// createNodes is run per kind; the label comes from the closed kind list.
+// Parameter $batch: property maps of nodes not yet stored.
+func createNodes(kind graph.Kind) string {
+	return `UNWIND $batch AS p
+CREATE (n:Entity:` + string(kind) + `) SET n = p
+RETURN count(*) AS n`
+}
+
+// updateNodes replaces the properties of stored nodes.
+func updateNodes(kind graph.Kind) string {
+	return `UNWIND $batch AS p
+MATCH (n:Entity {id: p.id}) USING INDEX n:Entity(id)
+SET n = p, n:` + string(kind) + `
+RETURN count(*) AS n`
+}
+
+// createEdges is run per relationship type (from the vocabulary).
+// Parameter $batch: rows [source, target, props] of edges not yet stored.
+func createEdges(typ string) string {
+	return `UNWIND $batch AS row
+MATCH (a:Entity {id: row[0]}) USING INDEX a:Entity(id)
+MATCH (b:Entity {id: row[1]}) USING INDEX b:Entity(id)
+CREATE (a)-[r:` + typ + `]->(b) SET r = row[2]
+RETURN count(*) AS n`
+}
+
+// updateEdges replaces the properties of stored edges, found from their
+// source. Parameter $batch: rows [source, props].
+func updateEdges(typ string) string {
+	return `UNWIND $batch AS row
+MATCH (a:Entity {id: row[0]}) USING INDEX a:Entity(id)
+MATCH (a)-[r:` + typ + `]->() WHERE r.id = row[1].id
+SET r = row[1]
+RETURN count(*) AS n`
+}
+
+// CreateEdgesStatement is the statement the importer runs per batch of new
+// edges of type typ (a vocabulary name), exported for the benchmark's raw
+// side. Parameter $batch: rows [source, target, props].
+func CreateEdgesStatement(typ string) (string, error) {
+	if _, ok := graph.LookupRel(typ); !ok {
+		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
+	}
+	return createEdges(typ), nil
+}
+
+// CreateNodesStatement is the statement the importer runs per batch of new
+// nodes of one kind. Parameter $batch: property maps.
+func CreateNodesStatement(kind graph.Kind) string { return createNodes(kind) }
+
+type writer struct {
+	tx       neo4j.ExplicitTransaction
+	batch    int
+	done     int
+	total    int
+	progress Progress
+	report   graph.ImportReport
+	// history records each created or updated record as a change under key.
+	history bool
+	key     string
+}
+
+type storedEdge struct {
+	typ, target string
+	props       map[string]any
+}
+
+// step is one statement's rows (one kind's or type's creates or updates),
+// with what the history records for each row.
+type step struct {
+	q       string
+	rows    []any
+	changed []any // [id, before] pairs
+	after   []any // {"props": ...}
+}
+
+// write plans d against what the transaction sees and writes it.
+func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
+	steps, err := w.plan(ctx, d)
+	if err != nil {
+		return err
+	}
+	for _, st := range steps {
+		if err := w.apply(ctx, st, 0, len(st.rows)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plan reads what the database holds of d, counts the unchanged records
+// and returns the writes, nodes before edges.
+func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
+	ids := make([]any, len(d.Nodes))
+	for i, n := range d.Nodes {
+		ids[i] = n.ID
+	}
+	storedNodes := map[string]map[string]any{}
+	err := w.read(ctx, readNodesStatement, ids, func(rec *neo4j.Record, cl *cols) {
+		storedNodes[get[string](cl, rec, "id")] = get[map[string]any](cl, rec, "props")
+	})
+	if err != nil {
+		return nil, err
+	}
+	var steps []*step
+	byKind := map[graph.Kind]*[2]step{}
+	created := map[string]bool{}
+	for _, n := range d.Nodes {
+		p := byKind[n.Kind]
+		if p == nil {
+			p = &[2]step{{q: createNodes(n.Kind)}, {q: updateNodes(n.Kind)}}
+			byKind[n.Kind] = p
+		}
+		w.classify(p, n.ID, nodeProps(n), storedNodes[n.ID], &w.report.Nodes, func(props map[string]any) any { return props })
+		created[n.ID] = storedNodes[n.ID] == nil
+	}
+	for _, k := range graph.Kinds {
+		if p := byKind[k.Kind]; p != nil {
+			steps = append(steps, &p[0], &p[1])
+		}
+	}
+	// Edges leaving a node this import creates cannot be stored yet; the
+	// others may be.
+	var sources []any
+	seen := map[string]bool{}
+	for _, e := range d.Edges {
+		if !created[e.Source] && !seen[e.Source] {
+			seen[e.Source] = true
+			sources = append(sources, e.Source)
+		}
+	}
+	storedEdges := map[string]storedEdge{}
+	err = w.read(ctx, readEdgesStatement, sources, func(rec *neo4j.Record, cl *cols) {
+		storedEdges[get[string](cl, rec, "id")] = storedEdge{get[string](cl, rec, "type"), get[string](cl, rec, "target"), get[map[string]any](cl, rec, "props")}
+	})
+	if err != nil {
+		return nil, err
+	}
+	byType := map[string]*[2]step{}
+	for _, e := range d.Edges {
+		if _, ok := graph.LookupRel(e.Type); !ok {
+			return nil, fmt.Errorf("relationship type %q is not in the vocabulary", e.Type) // validated before; never spliced unchecked
+		}
+		var before map[string]any
+		if s, ok := storedEdges[e.ID]; ok {
+			if s.typ != e.Type || s.target != e.Target {
+				return nil, fmt.Errorf("%w: edge %s is stored as %s -%s-> %s; the data set has %s -%s-> %s: give the edge a new id",
+					graph.ErrConflict, e.ID, e.Source, s.typ, s.target, e.Source, e.Type, e.Target)
+			}
+			before = s.props
+		}
+		p := byType[e.Type]
+		if p == nil {
+			p = &[2]step{{q: createEdges(e.Type)}, {q: updateEdges(e.Type)}}
+			byType[e.Type] = p
+		}
+		w.classify(p, e.ID, edgeProps(e), before, &w.report.Edges, func(props map[string]any) any {
+			if before == nil {
+				return []any{e.Source, e.Target, props}
+			}
+			return []any{e.Source, props}
+		})
+	}
+	types := make([]string, 0, len(byType))
+	for t := range byType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		steps = append(steps, &byType[t][0], &byType[t][1])
+	}
+	return steps, nil
+}
+
+// classify adds one record to p's create or update step, or counts it
+// unchanged.
+func (w *writer) classify(p *[2]step, id string, props, before map[string]any, counts *graph.Counts, row func(map[string]any) any) {
+	var st *step
+	switch {
+	case before == nil:
+		counts.Created++
+		st = &p[0]
+	case sameProps(before, props):
+		counts.Unchanged++
+		w.tick(1)
+		return
+	default:
+		counts.Updated++
+		st = &p[1]
+	}
+	st.rows = append(st.rows, row(props))
+	if w.history {
+		var b any
+		if before != nil {
+			b = before
+		}
+		st.changed = append(st.changed, []any{id, b})
+		st.after = append(st.after, map[string]any{"props": props})
+	}
+}
+
+// apply writes st's rows lo..hi in batches and records their changes.
+func (w *writer) apply(ctx context.Context, st *step, lo, hi int) error {
+	for i := lo; i < hi; i += w.batch {
+		j := min(i+w.batch, hi)
+		if err := w.run(ctx, st.q, st.rows[i:j]); err != nil {
+			return err
+		}
+		if w.history {
+			if err := recordImport(ctx, w.tx, w.key, st.after[i:j], st.changed[i:j]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// run writes one batch and checks that every row was written.
+func (w *writer) run(ctx context.Context, query string, rows []any) error {
+	res, err := w.tx.Run(ctx, query, map[string]any{"batch": rows})
+	if err != nil {
+		return err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return err
+	}
+	cl := &cols{stmt: "import_batch"}
+	n := int(get[int64](cl, rec, "n"))
+	if err := cl.check(); err != nil {
+		return err
+	}
+	if n != len(rows) {
+		return fmt.Errorf("wrote %d of %d rows of a batch: a record or an endpoint disappeared during the import", n, len(rows))
+	}
+	if sum, err := res.Consume(ctx); err == nil {
+		c := sum.Counters()
+		w.report.NodesCreated += c.NodesCreated()
+		w.report.RelationshipsCreated += c.RelationshipsCreated()
+	}
+	w.tick(len(rows))
+	return nil
+}
+
+func (w *writer) tick(n int) {
+	w.done += n
+	if w.progress != nil && n > 0 {
+		w.progress(w.done, w.total)
+	}
+}
+
+// read runs a look-up statement over ids in batches inside the import's
+// transaction, so it sees the chunks this import already wrote.
+func (w *writer) read(ctx context.Context, query string, ids []any, each func(*neo4j.Record, *cols)) error {
+	for lo := 0; lo < len(ids); lo += w.batch {
+		res, err := w.tx.Run(ctx, query, map[string]any{"ids": ids[lo:min(lo+w.batch, len(ids))]})
+		if err != nil {
+			return err
+		}
+		cl := &cols{stmt: "import_lookup"}
+		for res.Next(ctx) {
+			each(res.Record(), cl)
+		}
+		if err := res.Err(); err != nil {
+			return err
+		}
+		if err := cl.check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameProps says whether stored properties equal the ones an import would
+// store: lists compare element by element whatever their Go slice type.
+func sameProps(stored, props map[string]any) bool {
+	if len(stored) != len(props) {
+		return false
+	}
+	for k, v := range props {
+		s, ok := stored[k]
+		if !ok || !reflect.DeepEqual(canon(s), canon(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+// canon turns a property value into the shape the driver returns it in.
+func canon(v any) any {
+	switch x := v.(type) {
+	case nil, string, int64, float64, bool:
+		return v
+	case int:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case float32:
+		return float64(x)
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Slice {
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = canon(rv.Index(i).Interface())
+		}
+		return out
+	}
+	return v
+}
