@@ -3,6 +3,7 @@ package cypher
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -32,13 +33,17 @@ func (s *Store) bfs(ctx context.Context, c *collector, start string, m match, de
 		truncated = int64(len(res.Records)) >= rowCap
 		var next []string
 		cl := &cols{stmt: name}
+		// Each row adds at most a node and an edge: room for them at once
+		// rather than by doubling.
+		c.nodes = slices.Grow(c.nodes, max(0, min(len(res.Records), maxNodes+1-len(c.nodes))))
+		c.edges = slices.Grow(c.edges, len(res.Records))
 		for i, rec := range res.Records {
 			if i%4096 == 4095 && ctx.Err() != nil {
 				return nil, false, graph.Overran(lctx, name)
 			}
 			c.ids[get[string](cl, rec, "ae")] = get[string](cl, rec, "aid")
 			x := get[dbtype.Node](cl, rec, "x")
-			xp := &props{what: "node " + x.ElementId, m: x.Props}
+			xp := props{what: "node", elem: x.ElementId, m: x.Props}
 			xid := xp.str("id", true)
 			if err := cl.check(xp.err); err != nil {
 				return nil, false, err

@@ -61,14 +61,25 @@ func edgeProps(e graph.Edge) map[string]any {
 // is absent where it is required, or stored with the wrong type, is an error
 // (the first one is kept), never a silent zero.
 type props struct {
-	what string // "node 4:...:12" for the message
+	what string // "node", "relationship", "candidate" for the message
+	typ  string // a relationship's type, put before what
+	elem string // the element id, when there is one ("4:...:12")
 	m    map[string]any
 	err  error
 }
 
 func (p *props) fail(key, problem string) {
 	if p.err == nil {
-		p.err = fmt.Errorf("%s: property %s %s", p.what, key, problem)
+		// The name is put together here, on failure only: mapping a row
+		// that is fine allocates no message.
+		what := p.what
+		if p.typ != "" {
+			what = p.typ + " " + what
+		}
+		if p.elem != "" {
+			what += " " + p.elem
+		}
+		p.err = fmt.Errorf("%s: property %s %s", what, key, problem)
 	}
 }
 
@@ -154,7 +165,7 @@ func (p *props) bool(key string) bool {
 // aliases optional. A Source's text is left out of answers (it can be long);
 // the import reads it separately.
 func toNode(n dbtype.Node) (graph.Node, error) {
-	p := &props{what: "node " + n.ElementId, m: n.Props}
+	p := props{what: "node", elem: n.ElementId, m: n.Props}
 	out := graph.Node{ID: p.str("id", true), Kind: graph.Kind(p.str("kind", true)), Name: p.str("name", true), Aliases: p.strs("aliases", false)}
 	if p.err != nil {
 		return graph.Node{}, p.err
@@ -176,7 +187,7 @@ func toNode(n dbtype.Node) (graph.Node, error) {
 // ends must be known; the other evidence fields are optional, but of their
 // type when present.
 func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
-	p := &props{what: r.Type + " relationship " + r.ElementId, m: r.Props}
+	p := props{what: "relationship", typ: r.Type, elem: r.ElementId, m: r.Props}
 	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
 		Evidence: graph.Evidence{Evidence: graph.EvidenceLevel(p.str("evidence", false)), Sources: p.strs("sources", true),
 			Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false), QuoteStart: p.intPtr("quoteStart"),
@@ -207,11 +218,12 @@ type collector struct {
 	ids   map[string]string // element id -> our id
 	nodes []graph.Node
 	seenE map[string]bool
+	rels  map[string]int // element id -> index in edges: a relationship read again is not mapped again
 	edges []graph.Edge
 }
 
 func newCollector() *collector {
-	return &collector{ids: map[string]string{}, seenE: map[string]bool{}}
+	return &collector{ids: map[string]string{}, seenE: map[string]bool{}, rels: map[string]int{}}
 }
 
 func (c *collector) node(n dbtype.Node) string {
@@ -230,6 +242,9 @@ func (c *collector) node(n dbtype.Node) string {
 
 // edge adds r; both its nodes must have been added first.
 func (c *collector) edge(r dbtype.Relationship) graph.Edge {
+	if i, ok := c.rels[r.ElementId]; ok {
+		return c.edges[i]
+	}
 	e, err := toEdge(r, c.ids)
 	if err != nil {
 		c.fail(err)
@@ -237,6 +252,7 @@ func (c *collector) edge(r dbtype.Relationship) graph.Edge {
 	}
 	if !c.seenE[e.ID] {
 		c.seenE[e.ID] = true
+		c.rels[r.ElementId] = len(c.edges)
 		c.edges = append(c.edges, e)
 	}
 	return e

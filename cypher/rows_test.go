@@ -48,7 +48,7 @@ func TestToNodeRequiresIdKindName(t *testing.T) {
 			p := goodNode()
 			tc.change(p)
 			n, err := toNode(dbtype.Node{ElementId: "4:x:3", Props: p})
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "4:x:3") {
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "node 4:x:3: ") {
 				t.Errorf("got %+v, %v; want an error saying %q about node 4:x:3", n, err, tc.want)
 			}
 		})
@@ -82,13 +82,44 @@ func TestToEdgeRequiresEvidence(t *testing.T) {
 			p := goodEdge()
 			tc.change(p)
 			e, err := toEdge(rel(p), ids)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "5:x:9") {
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "AFFILIATE_OF relationship 5:x:9: ") {
 				t.Errorf("got %+v, %v; want an error saying %q about relationship 5:x:9", e, err, tc.want)
 			}
 		})
 	}
 	if _, err := toEdge(dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "zz", Type: "AFFILIATE_OF", Props: goodEdge()}, ids); err == nil {
 		t.Errorf("an edge to a node the answer has not read: got no error")
+	}
+}
+
+// TestCollectorMapsEachRelationshipOnce: a relationship read again (a
+// neighbourhood meets most edges from both ends) gives the same edge and is
+// listed once; another relationship with the same id is not listed again.
+func TestCollectorMapsEachRelationshipOnce(t *testing.T) {
+	c := newCollector()
+	c.node(dbtype.Node{ElementId: "a", Props: goodNode()})
+	other := goodNode()
+	other["id"] = "state:b"
+	c.node(dbtype.Node{ElementId: "b", Props: other})
+	r := dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "b", Type: "AFFILIATE_OF", Props: goodEdge()}
+	first, again := c.edge(r), c.edge(r)
+	if first.ID != "e1" || again.ID != "e1" || again.Source != "group:x" || again.Target != "state:b" || again.Confidence != 80 {
+		t.Fatalf("read twice: got %+v and %+v, want edge e1 from group:x to state:b both times", first, again)
+	}
+	r2 := r
+	r2.ElementId = "5:x:10"
+	if e := c.edge(r2); e.ID != "e1" {
+		t.Fatalf("another relationship with id e1: got %+v", e)
+	}
+	if err := c.check("test"); err != nil || len(c.edges) != 1 {
+		t.Fatalf("got %d edges (%v), want e1 once", len(c.edges), err)
+	}
+	bad := r
+	bad.ElementId = "5:x:11"
+	bad.Props = map[string]any{"id": "e2"}
+	c.edge(bad)
+	if err := c.check("test"); err == nil || !strings.Contains(err.Error(), "AFFILIATE_OF relationship 5:x:11: property") {
+		t.Errorf("a relationship without evidence: got %v, want an error naming AFFILIATE_OF relationship 5:x:11", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -141,7 +142,13 @@ func Write(w io.Writer, f Format, v any) error {
 	if err != nil {
 		return err
 	}
-	wr, err := newWriter(w, f, d)
+	bw := bufPool.Get().(*bufio.Writer)
+	bw.Reset(w)
+	defer func() {
+		bw.Reset(nil) // hold no reference to w
+		bufPool.Put(bw)
+	}()
+	wr, err := newWriterBuf(w, f, d, bw)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // Head is what a streamed graph document says before its first element:
@@ -65,8 +66,15 @@ func NewWriter(w io.Writer, f Format) (*Writer, error) {
 	return newWriter(w, f, &document{})
 }
 
+// bufPool holds the 64 KiB output buffers of finished Writes, so an answer
+// does not allocate (and the collector sweep) a fresh one each time.
+var bufPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 func newWriter(w io.Writer, f Format, d *document) (*Writer, error) {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	return newWriterBuf(w, f, d, bufio.NewWriterSize(w, 64<<10))
+}
+
+func newWriterBuf(w io.Writer, f Format, d *document, bw *bufio.Writer) (*Writer, error) {
 	var fw formatWriter
 	switch f {
 	case FormatJSON, "":

@@ -149,6 +149,13 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 		if streamErr != "" {
 			level, attrs = slog.LevelWarn, append(attrs, slog.String("stream_error", streamErr))
 		}
+		if !log.Enabled(c.Request.Context(), level) {
+			// ACTORGRAPH_LOG_LEVEL=warn: the attributes below are not built.
+			if streamErr != "" {
+				panic(http.ErrAbortHandler)
+			}
+			return
+		}
 		log.LogAttrs(c.Request.Context(), level, "request", append(attrs,
 			slog.String("method", c.Request.Method),
 			slog.String("path", c.Request.URL.Path),
