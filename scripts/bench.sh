@@ -10,7 +10,8 @@
 #   ROUNDS=1                                # passes over the ~100 sampled pairs
 #   BENCH_KEEP=1                            # leave the bench Neo4j running (and its graphs)
 #   BENCH_GOMEMLIMIT=150MiB                 # GOMEMLIMIT for the server (export RSS)
-#   BENCH_EXPORT_LIMIT=50000                # nodes in the exported subgraph
+#   BENCH_EXPORT_LIMIT=50000                # nodes in the exported subgraph (default: doubled
+#                                           # from 50000 until it has >= 100k edges)
 #   BENCH_IMPORT_NODES=10000 BENCH_IMPORT_ROUNDS=2  # size and rounds of the import part
 #   BENCH_IMPORT_CHUNK=50000                # import part: measure import --chunked (N records a transaction)
 #   BENCH_IMPORT_SIDES=ABC                  # import part: which sides to run
@@ -117,9 +118,9 @@ if [[ $missing == 1 ]]; then
 fi
 
 echo "==> starting actorgraph serve on $api"
-# A 60 s query limit lets the 100k-edge export finish; results up to 100k nodes.
+# A 60 s query limit lets the 100k-edge export finish; results up to 2M nodes (the export part doubles its limit until the subgraph has 100k edges).
 # BENCH_GOMEMLIMIT (e.g. 150MiB) is passed to the server as GOMEMLIMIT.
-GOMEMLIMIT=${BENCH_GOMEMLIMIT:-} ACTORGRAPH_ADDR=$api ACTORGRAPH_MAX_RESULTS=100000 ACTORGRAPH_QUERY_TIMEOUT=60s ACTORGRAPH_LOG_LEVEL=warn \
+GOMEMLIMIT=${BENCH_GOMEMLIMIT:-} ACTORGRAPH_ADDR=$api ACTORGRAPH_MAX_RESULTS=2000000 ACTORGRAPH_QUERY_TIMEOUT=60s ACTORGRAPH_LOG_LEVEL=warn \
   bin/actorgraph serve >bench/results/serve.log 2>&1 &
 server_pid=$!
 for _ in $(seq 60); do curl -sf "http://$api/readyz" >/dev/null && break; sleep 0.5; done

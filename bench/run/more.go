@@ -159,10 +159,27 @@ func (b *bench) export() string {
 		return "\n(export: no -pid, RSS not measured)\n"
 	}
 	limit := 50000
+	probed := ""
 	if v := os.Getenv("BENCH_EXPORT_LIMIT"); v != "" {
 		limit, _ = strconv.Atoi(v)
+	} else {
+		// Which nodes /graph takes first depends on the store's order, so
+		// the edges among the first N vary with what is loaded: double N
+		// until the subgraph has the 100k edges the target is about.
+		for {
+			edges, err := b.exportEdges(limit)
+			must(err)
+			probed += fmt.Sprintf("limit %d: %d edges; ", limit, edges)
+			if edges >= 100000 || limit >= 1600000 {
+				break
+			}
+			limit *= 2
+		}
 	}
 	var sb strings.Builder
+	if probed != "" {
+		fmt.Fprintf(&sb, "\n(export limit found by probing with format=json: %s)\n", strings.TrimSuffix(probed, "; "))
+	}
 	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (one workload: the whole database, every size loaded; run once, RSS sampled every 5 ms)\n\n| format | nodes | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|---|\n", limit)
 	formats := []struct{ name, gexfVersion string }{{"json", ""}, {"cytoscape", ""}, {"d3", ""}, {"graphml", ""}, {"gexf", ""}, {"gexf", "1.3"}}
 	worst, minEdges, failed := 0.0, -1, false
@@ -281,3 +298,21 @@ func (c *elementCounter) line(l []byte) {
 }
 
 func (c *elementCounter) counts() (int, int) { return c.nodes, c.edges }
+
+// exportEdges counts the edges GET /graph?limit=N&format=json returns.
+func (b *bench) exportEdges(limit int) (int, error) {
+	res, err := b.hc.Get(b.api + "/api/v1/graph?" + url.Values{"limit": {strconv.Itoa(limit)}, "format": {"json"}}.Encode())
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	cnt := &elementCounter{json: true}
+	if _, err := io.Copy(cnt, res.Body); err != nil {
+		return 0, err
+	}
+	if res.StatusCode != 200 {
+		return 0, fmt.Errorf("GET /graph?limit=%d: HTTP %d", limit, res.StatusCode)
+	}
+	_, edges := cnt.counts()
+	return edges, nil
+}
