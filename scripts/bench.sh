@@ -118,9 +118,9 @@ if [[ $missing == 1 ]]; then
 fi
 
 echo "==> starting actorgraph serve on $api"
-# A 60 s query limit lets the 100k-edge export finish; results up to 2M nodes (the export part doubles its limit until the subgraph has 100k edges).
+# A 60 s query limit lets the 100k-edge export finish; results up to 1M nodes (the export part doubles its limit until the subgraph has 100k edges).
 # BENCH_GOMEMLIMIT (e.g. 150MiB) is passed to the server as GOMEMLIMIT.
-GOMEMLIMIT=${BENCH_GOMEMLIMIT:-} ACTORGRAPH_ADDR=$api ACTORGRAPH_MAX_RESULTS=2000000 ACTORGRAPH_QUERY_TIMEOUT=60s ACTORGRAPH_LOG_LEVEL=warn \
+GOMEMLIMIT=${BENCH_GOMEMLIMIT:-} ACTORGRAPH_ADDR=$api ACTORGRAPH_MAX_RESULTS=1000000 ACTORGRAPH_QUERY_TIMEOUT=60s ACTORGRAPH_LOG_LEVEL=warn \
   bin/actorgraph serve >bench/results/serve.log 2>&1 &
 server_pid=$!
 for _ in $(seq 60); do curl -sf "http://$api/readyz" >/dev/null && break; sleep 0.5; done

@@ -170,7 +170,7 @@ func (b *bench) export() string {
 			edges, err := b.exportEdges(limit)
 			must(err)
 			probed += fmt.Sprintf("limit %d: %d edges; ", limit, edges)
-			if edges >= 100000 || limit >= 1600000 {
+			if edges >= 100000 || limit*2 > 1000000 {
 				break
 			}
 			limit *= 2
