@@ -132,19 +132,15 @@ func (s *streamer) nodes(in StreamInput) error {
 func (s *streamer) node(rec string, n Node, p []Problem) error {
 	p = append(p, validateNode(&n)...)
 	if _, dup := s.kinds[n.ID]; dup && n.ID != "" {
-		p = append(p, Problem{Field: "id", Value: n.ID, Reason: "defined twice in this data set"})
+		p = append(p, definedTwice(n.ID))
 	}
 	text, _ := n.Properties["text"].(string)
 	i := kindIndex(n.Kind)
 	switch {
 	case n.Kind == Source && text != "":
-		k := Known{Kind: n.Kind, Text: text, TextSHA256: TextSHA256(text)}
-		p = append(p, setTextHash(&n, k.TextSHA256)...)
-		if first, dup := s.texts[k.TextSHA256]; dup && first != n.ID {
-			p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first + "; a text is stored once: cite " + first + " instead"})
-		} else {
-			s.texts[k.TextSHA256] = strings.Clone(n.ID)
-		}
+		hash, tp := checkSourceText(&n, text, s.texts)
+		p = append(p, tp...)
+		k := Known{Kind: n.Kind, Text: text, TextSHA256: hash}
 		s.extra[strings.Clone(n.ID)] = k
 	case i == len(Kinds):
 		s.extra[strings.Clone(n.ID)] = Known{Kind: n.Kind}
@@ -266,7 +262,7 @@ func (s *streamer) duplicateEdges(inputs []StreamInput) error {
 				return nil
 			}
 			if seen[e.ID] {
-				s.problems(rec, []Problem{{Field: "id", Value: e.ID, Reason: "two edges share this id; give each an explicit distinct id"}})
+				s.problems(rec, []Problem{sharedEdgeID(e.ID)})
 			}
 			seen[strings.Clone(e.ID)] = true
 			return nil

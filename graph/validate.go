@@ -95,18 +95,14 @@ func (d *DataSet) Validate(known map[string]Known) error {
 		rec := d.NodeRecord(i)
 		p := validateNode(n)
 		if _, dup := nodes[n.ID]; dup && n.ID != "" {
-			p = append(p, Problem{Field: "id", Value: n.ID, Reason: "defined twice in this data set"})
+			p = append(p, definedTwice(n.ID))
 		}
 		text, _ := n.Properties["text"].(string)
 		k := Known{Kind: n.Kind, Text: text}
 		if n.Kind == Source && text != "" {
-			k.TextSHA256 = TextSHA256(text)
-			p = append(p, setTextHash(n, k.TextSHA256)...)
-			if first, dup := texts[k.TextSHA256]; dup && first != n.ID {
-				p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first + "; a text is stored once: cite " + first + " instead"})
-			} else {
-				texts[k.TextSHA256] = n.ID
-			}
+			var tp []Problem
+			k.TextSHA256, tp = checkSourceText(n, text, texts)
+			p = append(p, tp...)
 		}
 		probs = append(probs, withRecord(rec, p)...)
 		nodes[n.ID] = k
@@ -132,7 +128,7 @@ func (d *DataSet) Validate(known map[string]Known) error {
 		}
 		p := validateEdge(e, lookup)
 		if edges[e.ID] {
-			p = append(p, Problem{Field: "id", Value: e.ID, Reason: "two edges share this id; give each an explicit distinct id"})
+			p = append(p, sharedEdgeID(e.ID))
 		}
 		edges[e.ID] = true
 		probs = append(probs, withRecord(rec, p)...)
@@ -304,6 +300,30 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 		p = append(p, Problem{Field: "reason", Reason: "an inferred edge must say why (reason)"})
 	}
 	return p
+}
+
+// The problems only a whole data set shows; Validate and Stream word them
+// alike.
+func definedTwice(id string) Problem {
+	return Problem{Field: "id", Value: id, Reason: "defined twice in this data set"}
+}
+
+func sharedEdgeID(id string) Problem {
+	return Problem{Field: "id", Value: id, Reason: "two edges share this id; give each an explicit distinct id"}
+}
+
+// checkSourceText sets a Source's text hash and length and refuses a text
+// another Source of the data set holds (texts: hash -> the first Source's
+// id, kept as a copy). It returns the text's hash.
+func checkSourceText(n *Node, text string, texts map[string]string) (string, []Problem) {
+	hash := TextSHA256(text)
+	p := setTextHash(n, hash)
+	if first, dup := texts[hash]; dup && first != n.ID {
+		p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first + "; a text is stored once: cite " + first + " instead"})
+	} else {
+		texts[hash] = strings.Clone(n.ID)
+	}
+	return hash, p
 }
 
 // setTextHash stores a Source's textSha256 and textLength (code points), the
