@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -46,8 +48,16 @@ func (b *bench) routes() string {
 		x[0], x[1] = append(x[0], c.a[j]), append(x[1], c.b[j])
 		byDist[d] = x
 	}
-	p99 := shortestP99{Label: b.label, Route: map[string]float64{}, Raw: map[string]float64{}}
+	p99 := shortestP99{Label: b.label, Route: map[string]float64{}, Raw: map[string]float64{}, Hits: map[string][2]int64{}, MaxDegree: b.maxDegree(strings.ToLower(b.label))}
+	hits := map[int][]int64{}
+	for _, p := range ps {
+		hits[p.Distance] = append(hits[p.Distance], b.searchWork(p))
+	}
 	for _, d := range []int{1, 2, 3, 4, 6} {
+		if h := hits[d]; len(h) > 0 {
+			slices.Sort(h)
+			p99.Hits[fmt.Sprint(d)] = [2]int64{h[len(h)/2], h[len(h)-1]}
+		}
 		if x, ok := byDist[d]; ok {
 			rows = append(rows, row{name: fmt.Sprintf("  shortest, pairs at distance %d", d), a: x[0], b: x[1]})
 			p99.Route[fmt.Sprint(d)] = float64(x[0].q(0.99).Microseconds()) / 1000
