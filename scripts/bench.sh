@@ -8,7 +8,8 @@
 #                                           # runs on the last size; with two sizes or
 #                                           # more, the shortest-path p99 growth from the
 #                                           # next-to-last to the last is printed
-#   ROUNDS=1                                # passes over the ~100 sampled pairs
+#   ROUNDS=1                                # passes over the ~100 sampled pairs (the
+#                                           # shortest path: 5 at least, for its p99)
 #   BENCH_KEEP=1                            # leave the bench Neo4j running (and its graphs)
 #   BENCH_GOMEMLIMIT=150MiB                 # GOMEMLIMIT for the server (export RSS)
 #   BENCH_EXPORT_LIMIT=50000                # nodes in the exported subgraph (default: doubled
