@@ -158,9 +158,10 @@ func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 			return fmt.Errorf("kind %q is not in the vocabulary", e.labelOrTyp)
 		}
 		prop := "x.`" + strings.ReplaceAll(e.key, "`", "``") + "`"
-		// Two transactions at a time of 10,000 rows: on the 1M graph a
-		// third faster than one at a time of 50,000 (nodes are disjoint, so
-		// the two never wait on each other's locks).
+		// Two transactions at a time of 10,000 rows (the rows are disjoint
+		// nodes or relationships, so the two never wait on each other's
+		// locks): 7.1-7.2 s on the bench's 1.1M nodes, against 7.7-8.1 s one
+		// at a time of 50,000 (BENCHMARKS.md).
 		q := pattern + " WHERE " + prop + " IS NULL CALL { WITH x SET " + prop + " = [] } IN 2 CONCURRENT TRANSACTIONS OF 10000 ROWS"
 		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
 		res, err := sess.Run(ctx, q, nil)
