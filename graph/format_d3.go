@@ -8,14 +8,7 @@ package graph
 // carry aliases, hidden, pathRanks and their properties; links carry the
 // evidence, pathRanks and their properties. Properties never take the keys
 // d3-force writes (index, x, y, vx, vy, fx, fy).
-type d3Writer struct {
-	j              *jsonOut
-	d              *document
-	nNodes, nEdges int
-}
-
-func (w *d3Writer) error() error { return w.j.err }
-func (w *d3Writer) begin()       { w.j.raw(`{"nodes":`) }
+type d3Writer struct{ jsonGraph }
 
 func (w *d3Writer) node(n *Node) {
 	w.j.item(&w.nNodes)

@@ -188,14 +188,19 @@ func newEdgeFields(e *Edge, ranks []int) *edgeFields {
 
 // nativeWriter writes the native shape: the same JSON as json.Marshal(v),
 // with a line break between elements.
-type nativeWriter struct {
+type nativeWriter struct{ jsonGraph }
+
+// jsonGraph is what the JSON shapes that open with {"nodes": share: the
+// output, the document's keys and the elements written so far.
+type jsonGraph struct {
 	j              *jsonOut
 	d              *document
 	nNodes, nEdges int
 }
 
-func (w *nativeWriter) error() error { return w.j.err }
-func (w *nativeWriter) begin()       { w.j.raw(`{"nodes":`) }
+func (w *jsonGraph) error() error { return w.j.err }
+func (w *jsonGraph) begin()       { w.j.raw(`{"nodes":`) }
+
 func (w *nativeWriter) node(n *Node) { w.j.item(&w.nNodes); w.j.value(n) }
 func (w *nativeWriter) edge(e *Edge) { w.j.item(&w.nEdges); w.j.value(e) }
 

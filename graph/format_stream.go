@@ -78,11 +78,11 @@ func newWriterBuf(w io.Writer, f Format, d *document, bw *bufio.Writer) (*Writer
 	var fw formatWriter
 	switch f {
 	case FormatJSON, "":
-		fw = &nativeWriter{j: newJSONOut(bw), d: d}
+		fw = &nativeWriter{jsonGraph{j: newJSONOut(bw), d: d}}
 	case FormatCytoscape:
 		fw = &cytoscapeWriter{j: newJSONOut(bw), d: d}
 	case FormatD3:
-		fw = &d3Writer{j: newJSONOut(bw), d: d}
+		fw = &d3Writer{jsonGraph{j: newJSONOut(bw), d: d}}
 	case FormatGraphML:
 		fw = &graphmlWriter{x: &xmlOut{w: bw}, d: d}
 	case FormatGEXF:
