@@ -15,3 +15,7 @@ func QPPPathQueryFor(f graph.Filter, selector string, depth int) (string, map[st
 	m := compile(f)
 	return qppPathQuery(m, selector, depth), m.with()
 }
+
+// GraphEdgeKeysStatement is the export's statement for the edges' property
+// keys over all types ($ids, $evidence, $retracted).
+func GraphEdgeKeysStatement() string { return graphEdgeKeysQuery("") }

@@ -52,25 +52,12 @@ func pathFilters() []struct {
 // on a large graph when no path exists), or the planner would fall back to
 // the slower stateful search.
 func TestPathStatementsPlanNoFallback(t *testing.T) {
-	ctx := context.Background()
 	crocusStore(t)
 	for _, sel := range []string{"SHORTEST 1", "ALL SHORTEST"} {
 		for _, pf := range pathFilters() {
 			q, params := cypher.PathQueryFor(pf.f, sel, 8)
 			params["from"], params["to"], params["cap"] = "group:iskp", "state:tajikistan", int64(2)
-			res, err := neo4j.ExecuteQuery(ctx, db.Driver, "EXPLAIN "+q, params, neo4j.EagerResultTransformer)
-			if err != nil {
-				t.Fatalf("%s, %s: %v\n%s", sel, pf.name, err, q)
-			}
-			var ops []string
-			var walk func(neo4j.Plan)
-			walk = func(p neo4j.Plan) {
-				ops = append(ops, strings.TrimSuffix(p.Operator(), "@neo4j"))
-				for _, c := range p.Children() {
-					walk(c)
-				}
-			}
-			walk(res.Summary.Plan())
+			ops := planOps(t, q, params)
 			search := false
 			for _, op := range ops {
 				switch {
@@ -85,6 +72,26 @@ func TestPathStatementsPlanNoFallback(t *testing.T) {
 			}
 		}
 	}
+}
+
+// planOps EXPLAINs q and returns its plan's operators, depth first, without
+// the "@neo4j" suffix.
+func planOps(t *testing.T, q string, params map[string]any) []string {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, "EXPLAIN "+q, params, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatalf("EXPLAIN: %v\n%s", err, q)
+	}
+	var ops []string
+	var walk func(neo4j.Plan)
+	walk = func(p neo4j.Plan) {
+		ops = append(ops, strings.TrimSuffix(p.Operator(), "@neo4j"))
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(res.Summary.Plan())
+	return ops
 }
 
 // TestShortestPathsAgreeWithQPP: on a generated power-law graph, under every
