@@ -19,13 +19,13 @@ import (
 
 // readNodesStatement returns the stored nodes among $ids.
 const readNodesStatement = `UNWIND $ids AS id
-MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
+MATCH (n:Entity {id: id}) USING INDEX SEEK n:Entity(id)
 RETURN n.id AS id, properties(n) AS props`
 
 // readEdgesStatement returns the relationships leaving the nodes $ids. The
-// index hint keeps the planner from scanning the id index per row.
+// index seek hint keeps the planner from scanning the id index per row.
 const readEdgesStatement = `UNWIND $ids AS id
-MATCH (a:Entity {id: id}) USING INDEX a:Entity(id)
+MATCH (a:Entity {id: id}) USING INDEX SEEK a:Entity(id)
 MATCH (a)-[r]->(b) WHERE r.id IS NOT NULL
 RETURN r.id AS id, type(r) AS type, b.id AS target, properties(r) AS props`
 
@@ -40,7 +40,7 @@ RETURN count(*) AS n`
 // updateNodes replaces the properties of stored nodes.
 func updateNodes(kind graph.Kind) string {
 	return `UNWIND $batch AS p
-MATCH (n:Entity {id: p.id}) USING INDEX n:Entity(id)
+MATCH (n:Entity {id: p.id}) USING INDEX SEEK n:Entity(id)
 SET n = p, n:` + string(kind) + `
 RETURN count(*) AS n`
 }
@@ -49,8 +49,8 @@ RETURN count(*) AS n`
 // Parameter $batch: rows [source, target, props] of edges not yet stored.
 func createEdges(typ string) string {
 	return `UNWIND $batch AS row
-MATCH (a:Entity {id: row[0]}) USING INDEX a:Entity(id)
-MATCH (b:Entity {id: row[1]}) USING INDEX b:Entity(id)
+MATCH (a:Entity {id: row[0]}) USING INDEX SEEK a:Entity(id)
+MATCH (b:Entity {id: row[1]}) USING INDEX SEEK b:Entity(id)
 CREATE (a)-[r:` + typ + `]->(b) SET r = row[2]
 RETURN count(*) AS n`
 }
@@ -59,7 +59,7 @@ RETURN count(*) AS n`
 // source. Parameter $batch: rows [source, props].
 func updateEdges(typ string) string {
 	return `UNWIND $batch AS row
-MATCH (a:Entity {id: row[0]}) USING INDEX a:Entity(id)
+MATCH (a:Entity {id: row[0]}) USING INDEX SEEK a:Entity(id)
 MATCH (a)-[r:` + typ + `]->() WHERE r.id = row[1].id
 SET r = row[1]
 RETURN count(*) AS n`
