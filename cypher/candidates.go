@@ -131,7 +131,15 @@ func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 const changeStatement = `UNWIND $changes AS ch
 CREATE (c:Change) SET c = ch, c.at = $at, c.key = $key`
 
+// change is one :Change's properties; a state given as a property map is
+// recorded lean (without what is stored only for look-ups).
 func change(target, action string, before, after any, cand, source, reason string) map[string]any {
+	if m, ok := before.(map[string]any); ok {
+		before = lean(m)
+	}
+	if m, ok := after.(map[string]any); ok {
+		after = lean(m)
+	}
 	b, _ := json.Marshal(before)
 	a, _ := json.Marshal(after)
 	m := map[string]any{"target": target, "action": action, "before": string(b), "after": string(a)}

@@ -80,7 +80,7 @@ func (s *Store) Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) 
 		evidence = evidenceAtLeast(q.Evidence)
 	}
 	edgeParams := map[string]any{"ids": ids, "evidence": evidence, "retracted": q.IncludeRetracted}
-	head := graph.Head{Truncated: truncated, NodeKeys: shownKeys(nodeKeys, nodeFields, "text")}
+	head := graph.Head{Truncated: truncated, NodeKeys: shownKeys(nodeKeys, nodeFields, "text", importBatchProp)}
 	if kd, ok := sink.(keyDeclarer); !ok || kd.DeclaresKeys() {
 		if head.EdgeKeys, err = s.graphEdgeKeys(ctx, types, edgeParams); err != nil {
 			return err
@@ -142,7 +142,7 @@ func (s *Store) graphEdgeKeys(ctx context.Context, types string, params map[stri
 	if err := cl.check(); err != nil {
 		return nil, err
 	}
-	return shownKeys(keys, edgeFields), nil
+	return shownKeys(keys, edgeFields, importBatchProp), nil
 }
 
 // shownKeys drops the stored keys that answers show as fixed fields or

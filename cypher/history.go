@@ -2,8 +2,11 @@ package cypher
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -16,34 +19,53 @@ import (
 // carry no :Entity label and no relationship, so no answer sees them.
 
 // History lists the recorded changes to an entity or an edge, oldest first.
-// edge says which: an entity may be named by a name or alias too.
+// edge says which: an entity may be named by a name or alias too. A record
+// an import created has its "import" change in the batch that created it.
 func (s *Store) History(ctx context.Context, ref string, edge bool) ([]graph.Change, error) {
-	id := ref
-	if edge {
-		res, err := s.read(ctx, "edge_exists", edgeByID(ref)+" RETURN r.id AS id LIMIT 1", edgeParams(ref))
-		if err != nil {
-			return nil, err
-		}
-		if len(res.Records) == 0 {
-			return nil, fmt.Errorf("%w: no edge with id %s", graph.ErrNotFound, ref)
-		}
-	} else {
+	id, match, params := ref, edgeByID(ref), edgeParams(ref)
+	if !edge {
 		n, err := s.Resolve(ctx, ref)
 		if err != nil {
 			return nil, err
 		}
-		id = n.ID
+		id, match, params = n.ID, "MATCH (r:Entity {id: $id})", map[string]any{"id": n.ID}
 	}
-	res, err := s.read(ctx, "history", `MATCH (c:Change {target: $id}) RETURN c ORDER BY c.at, elementId(c)`, map[string]any{"id": id})
+	res, err := s.read(ctx, "history_import", match+`
+WITH r LIMIT 1
+OPTIONAL MATCH (b:ImportBatch {id: r.`+importBatchProp+`})
+WITH b, [i IN range(0, coalesce(size(b.targets), 0) - 1) WHERE b.targets[i] = $id] AS at
+RETURN b IS NOT NULL AS imported, b.at AS at, b.key AS key, b.after[at[0]] AS after`, params)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]graph.Change, 0, len(res.Records))
-	cl := &cols{stmt: "history"}
+	if len(res.Records) == 0 {
+		if edge {
+			return nil, fmt.Errorf("%w: no edge with id %s", graph.ErrNotFound, ref)
+		}
+		return nil, fmt.Errorf("%w: no entity with id %s", graph.ErrNotFound, id) // removed since it was resolved
+	}
+	var out []graph.Change
+	cl := &cols{stmt: "history_import"}
+	if rec := res.Records[0]; get[bool](cl, rec, "imported") {
+		c, err := toChange(map[string]any{"target": id, "action": "import", "at": rec.AsMap()["at"], "key": rec.AsMap()["key"], "after": rec.AsMap()["after"]})
+		cl.fail(err)
+		out = append(out, c)
+	}
+	if err := cl.check(); err != nil {
+		return nil, err
+	}
+	res, err = s.read(ctx, "history", `MATCH (c:Change {target: $id}) RETURN c ORDER BY c.at, elementId(c)`, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	cl = &cols{stmt: "history"}
 	for _, rec := range res.Records {
 		c, err := toChange(get[dbtype.Node](cl, rec, "c").Props)
 		cl.fail(err)
 		out = append(out, c)
+	}
+	if out == nil {
+		out = []graph.Change{}
 	}
 	return out, cl.check()
 }
@@ -141,31 +163,79 @@ RETURN r, a.id AS a, b.id AS b, before`, params)
 	return out, err
 }
 
-// recordImport writes the changes of one import batch: a created record is
-// an "import", an updated one an "edit", each with before and after.
-func recordImport(ctx context.Context, tx neo4j.ExplicitTransaction, key string, rows []any, changed []any) error {
-	if len(changed) == 0 {
-		return nil
+// importBatchProp is the property of a record an import created: the id of
+// the :ImportBatch node that records that creation. It is never shown, never
+// compared by a re-import, and kept by updates.
+const importBatchProp = graph.ImportBatchProp
+
+// retractionProps are an edge's retraction, which an import keeps.
+var retractionProps = []string{"status", "retractedAt", "retractedBy", "retractReason"}
+
+// keptOnEdges is the map projection of what an update of a retracted edge keeps.
+var keptOnEdges = "." + importBatchProp + ", ." + strings.Join(retractionProps, ", .")
+
+// splitKept splits a stored state into what an import compares with its data
+// set and what actorgraph keeps beside it (the creating import; an edge's
+// retraction).
+func splitKept(stored map[string]any, edge bool) (compared, kept map[string]any) {
+	if stored == nil {
+		return nil, nil
 	}
-	after := make(map[string]map[string]any, len(rows))
-	for _, r := range rows {
-		row := r.(map[string]any)
-		props := row["props"].(map[string]any)
-		after[props["id"].(string)] = props
-	}
-	changes := make([]any, 0, len(changed))
-	for _, c := range changed {
-		pair, _ := c.([]any)
-		if len(pair) != 2 {
+	compared, kept = make(map[string]any, len(stored)), map[string]any{}
+	retracted := edge && stored["status"] == "retracted"
+	for k, v := range stored {
+		if k == importBatchProp || (retracted && slices.Contains(retractionProps, k)) {
+			kept[k] = v
 			continue
 		}
-		id, _ := pair[0].(string)
-		before, _ := pair[1].(map[string]any)
-		action := "edit"
-		if before == nil {
-			action = "import"
+		compared[k] = v
+	}
+	return compared, kept
+}
+
+// An import records the records it creates in one :ImportBatch node per
+// write statement (id, at, key, and the lists targets and after: each
+// record's id and its state as written, as JSON); each created record
+// carries the batch's id. That is one node per batch of up to BatchSize
+// records instead of one :Change per record, which had doubled the nodes an
+// import writes and halved its rate. History reads it back as the record's
+// "import" change. Updates are :Change nodes, as every other write.
+
+const importBatchStatement = `CREATE (b:ImportBatch {id: $id, at: $at, key: $key, targets: $targets, after: $after})`
+
+// newImportBatchID is a fresh, unguessable batch id.
+func newImportBatchID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "import-" + hex.EncodeToString(b[:])
+}
+
+// recordImportBatch records the creation of the records ids, with their
+// states as written, under batch id.
+func recordImportBatch(ctx context.Context, tx neo4j.ExplicitTransaction, id, key string, ids []string, after []map[string]any) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	states := make([]string, len(after))
+	for i, a := range after {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return fmt.Errorf("record the import of %s: %w", ids[i], err)
 		}
-		changes = append(changes, change(id, action, lean(before), lean(after[id]), "", "", ""))
+		states[i] = string(b)
+	}
+	_, err := tx.Run(ctx, importBatchStatement, map[string]any{"id": id, "at": now(), "key": key, "targets": ids, "after": states})
+	return err
+}
+
+// recordEdits records each updated record as an "edit", with before and after.
+func recordEdits(ctx context.Context, tx neo4j.ExplicitTransaction, key string, ids []string, before, after []map[string]any) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	changes := make([]any, len(ids))
+	for i, id := range ids {
+		changes[i] = change(id, "edit", before[i], after[i], "", "", "")
 	}
 	_, err := tx.Run(ctx, changeStatement, map[string]any{"changes": changes, "at": now(), "key": key})
 	return err
@@ -180,7 +250,7 @@ func lean(p map[string]any) map[string]any {
 	out := make(map[string]any, len(p))
 	for k, v := range p {
 		switch k {
-		case "text", "keys", "keyText", "aliasText":
+		case "text", "keys", "keyText", "aliasText", importBatchProp:
 			continue
 		}
 		out[k] = v

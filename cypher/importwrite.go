@@ -30,38 +30,46 @@ MATCH (a)-[r]->(b) WHERE r.id IS NOT NULL
 RETURN r.id AS id, type(r) AS type, b.id AS target, properties(r) AS props`
 
 // createNodes is run per kind; the label comes from the closed kind list.
-// Parameter $batch: property maps of nodes not yet stored.
+// Parameters: $batch, property maps of nodes not yet stored; $importBatch,
+// the id of the :ImportBatch that records them (null: none).
 func createNodes(kind graph.Kind) string {
 	return `UNWIND $batch AS p
-CREATE (n:Entity:` + string(kind) + `) SET n = p
+CREATE (n:Entity:` + string(kind) + `) SET n = p, n.` + importBatchProp + ` = $importBatch
 RETURN count(*) AS n`
 }
 
-// updateNodes replaces the properties of stored nodes.
+// updateNodes replaces the properties of stored nodes, keeping the import
+// that created each.
 func updateNodes(kind graph.Kind) string {
 	return `UNWIND $batch AS p
 MATCH (n:Entity {id: p.id}) USING INDEX SEEK n:Entity(id)
-SET n = p, n:` + string(kind) + `
+WITH n, p, n.` + importBatchProp + ` AS created
+SET n = p, n.` + importBatchProp + ` = created, n:` + string(kind) + `
 RETURN count(*) AS n`
 }
 
 // createEdges is run per relationship type (from the vocabulary).
-// Parameter $batch: rows [source, target, props] of edges not yet stored.
+// Parameters: $batch, rows [source, target, props] of edges not yet stored;
+// $importBatch as for createNodes.
 func createEdges(typ string) string {
 	return `UNWIND $batch AS row
 MATCH (a:Entity {id: row[0]}) USING INDEX SEEK a:Entity(id)
 MATCH (b:Entity {id: row[1]}) USING INDEX SEEK b:Entity(id)
-CREATE (a)-[r:` + typ + `]->(b) SET r = row[2]
+CREATE (a)-[r:` + typ + `]->(b) SET r = row[2], r.` + importBatchProp + ` = $importBatch
 RETURN count(*) AS n`
 }
 
 // updateEdges replaces the properties of stored edges, found from their
-// source. Parameter $batch: rows [source, props].
+// source, keeping the import that created each and a retraction: a data set
+// imported again never takes back a reviewer's retraction. Parameter
+// $batch: rows [source, props].
 func updateEdges(typ string) string {
 	return `UNWIND $batch AS row
 MATCH (a:Entity {id: row[0]}) USING INDEX SEEK a:Entity(id)
 MATCH (a)-[r:` + typ + `]->() WHERE r.id = row[1].id
+WITH r, row, CASE WHEN r.status = 'retracted' THEN r {` + keptOnEdges + `} ELSE r {.` + importBatchProp + `} END AS kept
 SET r = row[1]
+SET r += kept
 RETURN count(*) AS n`
 }
 
@@ -99,10 +107,12 @@ type storedEdge struct {
 // step is one statement's rows (one kind's or type's creates or updates),
 // with what the history records for each row.
 type step struct {
-	q       string
-	rows    []any
-	changed []any // [id, before] pairs
-	after   []any // {"props": ...}
+	q      string
+	create bool
+	rows   []any
+	ids    []string         // the records' ids, for the history
+	before []map[string]any // updates: the stored state (lean)
+	after  []map[string]any // the state written (lean)
 }
 
 // write plans d against what the transaction sees and writes it.
@@ -139,10 +149,10 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 	for _, n := range d.Nodes {
 		p := byKind[n.Kind]
 		if p == nil {
-			p = &[2]step{{q: createNodes(n.Kind)}, {q: updateNodes(n.Kind)}}
+			p = &[2]step{{q: createNodes(n.Kind), create: true}, {q: updateNodes(n.Kind)}}
 			byKind[n.Kind] = p
 		}
-		w.classify(p, n.ID, nodeProps(n), storedNodes[n.ID], &w.report.Nodes, func(props map[string]any) any { return props })
+		w.classify(p, n.ID, nodeProps(n), storedNodes[n.ID], false, &w.report.Nodes, func(props map[string]any) any { return props })
 		created[n.ID] = storedNodes[n.ID] == nil
 	}
 	for _, k := range graph.Kinds {
@@ -182,10 +192,10 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 		}
 		p := byType[e.Type]
 		if p == nil {
-			p = &[2]step{{q: createEdges(e.Type)}, {q: updateEdges(e.Type)}}
+			p = &[2]step{{q: createEdges(e.Type), create: true}, {q: updateEdges(e.Type)}}
 			byType[e.Type] = p
 		}
-		w.classify(p, e.ID, edgeProps(e), before, &w.report.Edges, func(props map[string]any) any {
+		w.classify(p, e.ID, edgeProps(e), before, true, &w.report.Edges, func(props map[string]any) any {
 			if before == nil {
 				return []any{e.Source, e.Target, props}
 			}
@@ -204,14 +214,17 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 }
 
 // classify adds one record to p's create or update step, or counts it
-// unchanged.
-func (w *writer) classify(p *[2]step, id string, props, before map[string]any, counts *graph.Counts, row func(map[string]any) any) {
+// unchanged. before is the stored state; what actorgraph keeps beside a
+// data set's fields (the creating import, a retraction) is not compared,
+// and an update keeps it.
+func (w *writer) classify(p *[2]step, id string, props, before map[string]any, edge bool, counts *graph.Counts, row func(map[string]any) any) {
 	var st *step
+	stored, kept := splitKept(before, edge)
 	switch {
 	case before == nil:
 		counts.Created++
 		st = &p[0]
-	case sameProps(before, props):
+	case sameProps(stored, props):
 		counts.Unchanged++
 		w.tick(1)
 		return
@@ -221,34 +234,50 @@ func (w *writer) classify(p *[2]step, id string, props, before map[string]any, c
 	}
 	st.rows = append(st.rows, row(props))
 	if w.history {
-		var b any
-		if before != nil {
-			b = before
+		after := lean(props) // a copy: props is the row written
+		for k, v := range lean(kept) {
+			after[k] = v
 		}
-		st.changed = append(st.changed, []any{id, b})
-		st.after = append(st.after, map[string]any{"props": props})
+		st.ids = append(st.ids, id)
+		st.after = append(st.after, after)
+		if before != nil {
+			st.before = append(st.before, lean(before))
+		}
 	}
 }
 
-// apply writes st's rows lo..hi in batches and records their changes.
+// apply writes st's rows lo..hi in batches and records their changes: the
+// records a batch creates in one :ImportBatch, each update in a :Change.
 func (w *writer) apply(ctx context.Context, st *step, lo, hi int) error {
 	for i := lo; i < hi; i += w.batch {
 		j := min(i+w.batch, hi)
-		if err := w.run(ctx, st.q, st.rows[i:j]); err != nil {
+		var batchID any
+		if w.history && st.create {
+			batchID = newImportBatchID()
+		}
+		if err := w.run(ctx, st.q, st.rows[i:j], batchID); err != nil {
 			return err
 		}
-		if w.history {
-			if err := recordImport(ctx, w.tx, w.key, st.after[i:j], st.changed[i:j]); err != nil {
-				return err
-			}
+		if !w.history {
+			continue
+		}
+		var err error
+		if st.create {
+			err = recordImportBatch(ctx, w.tx, batchID.(string), w.key, st.ids[i:j], st.after[i:j])
+		} else {
+			err = recordEdits(ctx, w.tx, w.key, st.ids[i:j], st.before[i:j], st.after[i:j])
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// run writes one batch and checks that every row was written.
-func (w *writer) run(ctx context.Context, query string, rows []any) error {
-	res, err := w.tx.Run(ctx, query, map[string]any{"batch": rows})
+// run writes one batch and checks that every row was written. importBatch
+// is the creating import's id (nil for updates, or without history).
+func (w *writer) run(ctx context.Context, query string, rows []any, importBatch any) error {
+	res, err := w.tx.Run(ctx, query, map[string]any{"batch": rows, "importBatch": importBatch})
 	if err != nil {
 		return err
 	}

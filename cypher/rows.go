@@ -171,7 +171,7 @@ func toNode(n dbtype.Node) (graph.Node, error) {
 		return graph.Node{}, p.err
 	}
 	for k, v := range n.Props {
-		if nodeFields[k] || k == "text" {
+		if nodeFields[k] || k == "text" || k == importBatchProp {
 			continue
 		}
 		if out.Properties == nil {
@@ -201,7 +201,7 @@ func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
 		return graph.Edge{}, p.err
 	}
 	for k, v := range r.Props {
-		if edgeFields[k] {
+		if edgeFields[k] || k == importBatchProp {
 			continue
 		}
 		if e.Properties == nil {

@@ -23,6 +23,7 @@ var sourceSchema = []string{
 	"CREATE CONSTRAINT analysis_source IF NOT EXISTS FOR (a:SourceAnalysis) REQUIRE a.source IS UNIQUE",
 	"CREATE CONSTRAINT source_text_sha IF NOT EXISTS FOR (s:Source) REQUIRE s.textSha256 IS UNIQUE",
 	"CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target)",
+	"CREATE CONSTRAINT import_batch_id IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.id IS UNIQUE",
 }
 
 const sourceQuery = `MATCH (s:Source {id: $id})

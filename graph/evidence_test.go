@@ -253,3 +253,27 @@ func TestSourceTextStoredOnce(t *testing.T) {
 		t.Errorf("problems = %+v, want one on source:two's text naming source:one", ve.Problems)
 	}
 }
+
+// TestImportBatchPropertyReserved: a data set cannot set the property that
+// links a record to the import that created it, on a node or an edge.
+func TestImportBatchPropertyReserved(t *testing.T) {
+	d := &DataSet{Nodes: []Node{
+		{ID: "group:a", Kind: Group, Name: "A", Properties: map[string]any{ImportBatchProp: "import-x"}},
+		{ID: "group:b", Kind: Group, Name: "B"},
+	}, Edges: []Edge{{Source: "group:a", Target: "group:b", Type: "ALLIED_WITH", Properties: map[string]any{ImportBatchProp: "import-y"},
+		Evidence: Evidence{Sources: []string{"src"}, Summary: "s", Confidence: 50, Stance: "asserted"}}}}
+	err := d.Validate(nil)
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("got %v, want a ValidationError", err)
+	}
+	n := 0
+	for _, p := range ve.Problems {
+		if p.Field == "properties."+ImportBatchProp && strings.Contains(p.Reason, "leave it out") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("problems = %+v, want the node's and the edge's %s named", ve.Problems, ImportBatchProp)
+	}
+}

@@ -18,6 +18,10 @@ const (
 
 var idPattern = regexp.MustCompile(`^[a-z]+:[a-z0-9][a-z0-9._~-]*$`)
 
+// ImportBatchProp is the stored property of a record an import created: the
+// id of the import batch that recorded its creation (its history).
+const ImportBatchProp = "importBatch"
+
 // reservedProps are stored as node fields; properties may not set them.
 var reservedProps = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "keys": true}
 
@@ -189,6 +193,10 @@ func checkProps(m map[string]any) []Problem {
 		field := "properties." + k
 		if reservedProps[k] {
 			p = append(p, Problem{Field: field, Reason: "reserved; set it as a top-level field"})
+			continue
+		}
+		if k == ImportBatchProp {
+			p = append(p, Problem{Field: field, Reason: "reserved: actorgraph sets it to the import that created the record; leave it out"})
 			continue
 		}
 		if k == "" || !utf8.ValidString(k) || len(k) > 100 {

@@ -186,7 +186,9 @@ func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind
 				inTx = 0
 			}
 			hi := min(lo+5000, len(rows))
-			res, err := tx.Run(b.ctx, q, map[string]any{"batch": rows[lo:hi]})
+			// No history on this side: the create statements' $importBatch
+			// (the creating import's id) is null, which sets nothing.
+			res, err := tx.Run(b.ctx, q, map[string]any{"batch": rows[lo:hi], "importBatch": nil})
 			must(err)
 			_, err = res.Consume(b.ctx)
 			must(err)

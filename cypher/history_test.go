@@ -1,0 +1,175 @@
+package cypher_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// one runs a one-value statement on the test database.
+func one[T any](t *testing.T, q string, params map[string]any) T {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), db.Driver, q, params, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if len(res.Records) != 1 || len(res.Records[0].Values) != 1 {
+		t.Fatalf("%s: got %d records, want one value", q, len(res.Records))
+	}
+	v, ok := res.Records[0].Values[0].(T)
+	if !ok {
+		t.Fatalf("%s: got %T, want %T", q, res.Records[0].Values[0], v)
+	}
+	return v
+}
+
+// TestImportHistoryInBatches: an import records the records it creates in
+// import batches, not one :Change each; every created record names its
+// batch; the history reads the creation back as an "import" change with the
+// state written; answers never show the batch property.
+func TestImportHistoryInBatches(t *testing.T) {
+	ctx := context.Background()
+	s := crocusStore(t)
+	d, _ := data.Crocus()
+	if n := one[int64](t, `MATCH (c:Change) RETURN count(c)`, nil); n != 0 {
+		t.Errorf("%d :Change nodes after an import into an empty database, want 0 (creations are in batches)", n)
+	}
+	batches := one[int64](t, `MATCH (b:ImportBatch) RETURN count(b)`, nil)
+	if batches == 0 || batches > int64(len(d.Nodes)+len(d.Edges))/2 {
+		t.Errorf("%d import batches for %d records, want a few", batches, len(d.Nodes)+len(d.Edges))
+	}
+	if n := one[int64](t, `MATCH (n:Entity) WHERE NOT EXISTS { MATCH (b:ImportBatch {id: n.importBatch}) WHERE n.id IN b.targets } RETURN count(n)`, nil); n != 0 {
+		t.Errorf("%d imported nodes name no batch that lists them", n)
+	}
+	if n := one[int64](t, `MATCH ()-[r]->() WHERE NOT EXISTS { MATCH (b:ImportBatch {id: r.importBatch}) WHERE r.id IN b.targets } RETURN count(r)`, nil); n != 0 {
+		t.Errorf("%d imported relationships name no batch that lists them", n)
+	}
+
+	h, err := s.History(ctx, "ISIS-K", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || h[0].Action != "import" || h[0].Target != "group:is-k" || h[0].At == "" || h[0].Before != nil {
+		t.Fatalf("IS-K history %+v, want one import", h)
+	}
+	if h[0].After["name"] != "Islamic State – Khorasan Province" || h[0].After["kind"] != "Group" {
+		t.Errorf("IS-K import after = %v, want its name and kind", h[0].After)
+	}
+	for _, k := range []string{graph.ImportBatchProp, "keys", "keyText", "aliasText"} {
+		if _, ok := h[0].After[k]; ok {
+			t.Errorf("IS-K import after shows %s: %v", k, h[0].After)
+		}
+	}
+	e := d.Edges[len(d.Edges)/2]
+	id := e.ID
+	if id == "" {
+		id = graph.EdgeID(e.Type, e.Source, e.Target)
+	}
+	h, err = s.History(ctx, id, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || h[0].Action != "import" || h[0].Target != id || h[0].After["id"] != id || h[0].After["confidence"] != float64(e.Confidence) {
+		t.Errorf("edge %s history %+v, want its import with confidence %d", id, h, e.Confidence)
+	}
+
+	g, err := s.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range g.Nodes {
+		if _, ok := n.Properties[graph.ImportBatchProp]; ok {
+			t.Fatalf("node %s shows %s", n.ID, graph.ImportBatchProp)
+		}
+	}
+	for _, e := range g.Edges {
+		if _, ok := e.Properties[graph.ImportBatchProp]; ok {
+			t.Fatalf("edge %s shows %s", e.ID, graph.ImportBatchProp)
+		}
+	}
+}
+
+// TestImportKeepsRetractionAndBatch: importing a data set again never takes
+// back a retraction (the retracted edge is unchanged), an update of a
+// retracted edge keeps it retracted, and updates keep each record's import
+// batch; the edit's before and after show the retraction.
+func TestImportKeepsRetractionAndBatch(t *testing.T) {
+	ctx := context.Background()
+	s := crocusStore(t)
+	d, _ := data.Crocus()
+	e := d.Edges[0]
+	id := e.ID
+	if id == "" {
+		id = graph.EdgeID(e.Type, e.Source, e.Target)
+	}
+	params := map[string]any{"id": id, "node": e.Source}
+	batchOf := func() (string, string) {
+		return one[string](t, `MATCH ()-[r {id: $id}]->() RETURN r.importBatch`, params),
+			one[string](t, `MATCH (n:Entity {id: $node}) RETURN n.importBatch`, params)
+	}
+	edgeBatch, nodeBatch := batchOf()
+	if _, err := s.Retract(ctx, id, "the source withdrew it", "alice"); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Import(ctx, d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Edges.Updated != 0 || rep.Edges.Unchanged != len(d.Edges) || rep.Nodes.Unchanged != len(d.Nodes) {
+		t.Errorf("import again after a retraction: %+v, want everything unchanged", rep)
+	}
+	if st := one[string](t, `MATCH ()-[r {id: $id}]->() RETURN coalesce(r.status, '')`, params); st != "retracted" {
+		t.Fatalf("after importing again the edge's status is %q, want retracted", st)
+	}
+
+	d, _ = data.Crocus()
+	changed := d.Edges[0]
+	changed.Confidence = (changed.Confidence + 7) % 101
+	var src graph.Node
+	for _, n := range d.Nodes {
+		if n.ID == e.Source {
+			src = n
+		}
+	}
+	src.Name += " (renamed)"
+	rep, err = s.Import(ctx, &graph.DataSet{Nodes: []graph.Node{src}, Edges: []graph.Edge{changed}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Edges.Updated != 1 || rep.Nodes.Updated != 1 {
+		t.Fatalf("import of a changed edge and node: %+v, want both updated", rep)
+	}
+	if st := one[string](t, `MATCH ()-[r {id: $id}]->() RETURN coalesce(r.status, '')`, params); st != "retracted" {
+		t.Errorf("after an update the edge's status is %q, want retracted", st)
+	}
+	if eb, nb := batchOf(); eb != edgeBatch || nb != nodeBatch {
+		t.Errorf("updates changed the import batches: edge %s -> %s, node %s -> %s", edgeBatch, eb, nodeBatch, nb)
+	}
+	h, err := s.History(ctx, id, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 3 || h[0].Action != "import" || h[1].Action != "retract" || h[2].Action != "edit" {
+		t.Fatalf("history %+v, want import, retract, edit", h)
+	}
+	edit := h[2]
+	if edit.After["status"] != "retracted" || edit.Before["status"] != "retracted" || edit.After["confidence"] != float64(changed.Confidence) {
+		t.Errorf("edit before %v after %v, want the retraction on both sides and the new confidence", edit.Before, edit.After)
+	}
+	for _, c := range h {
+		if _, ok := c.After[graph.ImportBatchProp]; ok {
+			t.Errorf("%s change shows %s: %v", c.Action, graph.ImportBatchProp, c.After)
+		}
+		if _, ok := c.Before[graph.ImportBatchProp]; ok {
+			t.Errorf("%s change shows %s before: %v", c.Action, graph.ImportBatchProp, c.Before)
+		}
+	}
+	// Importing the changed records again changes nothing.
+	rep, err = s.Import(ctx, &graph.DataSet{Nodes: []graph.Node{src}, Edges: []graph.Edge{changed}}, nil)
+	if err != nil || rep.Edges.Unchanged != 1 || rep.Nodes.Unchanged != 1 {
+		t.Errorf("the same import again: %+v %v, want both unchanged", rep, err)
+	}
+}
