@@ -10,6 +10,11 @@
 //	    against the same capped at the shortest length +1 and +2 (after a
 //	    shortestPath() to learn that length): times, and whether the capped
 //	    answers have the same path lengths.
+//	probe [-bolt URL] [-password PW] rawcreate NODES ROUNDS
+//	    the online import's ceiling: plain CREATE of a BA graph of NODES
+//	    nodes, with the importer's statements, with edges matched by element
+//	    id, and under labels no index covers; seconds of the node and edge
+//	    statements and of the commit (bench/probe/rawcreate.go).
 package main
 
 import (
@@ -19,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/actorgraph/actorgraph/cypher"
@@ -50,8 +56,15 @@ func main() {
 		profile(ctx, d, args[1], args[2])
 	case len(args) == 2 && args[0] == "kcap":
 		kcap(ctx, d, args[1])
+	case len(args) == 3 && args[0] == "rawcreate":
+		n, err1 := strconv.Atoi(args[1])
+		rounds, err2 := strconv.Atoi(args[2])
+		if err1 != nil || err2 != nil || n < 10 || rounds < 1 {
+			fail(fmt.Errorf("rawcreate NODES ROUNDS: want a node count >= 10 and rounds >= 1, got %q %q", args[1], args[2]))
+		}
+		rawCreate(ctx, d, n, rounds)
 	default:
-		fail(fmt.Errorf("usage: probe [-bolt URL] [-password PW] profile FROM TO | kcap PAIRS.json"))
+		fail(fmt.Errorf("usage: probe [-bolt URL] [-password PW] profile FROM TO | kcap PAIRS.json | rawcreate NODES ROUNDS"))
 	}
 }
 
