@@ -2,8 +2,10 @@ package cypher_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -171,5 +173,77 @@ func TestImportKeepsRetractionAndBatch(t *testing.T) {
 	rep, err = s.Import(ctx, &graph.DataSet{Nodes: []graph.Node{src}, Edges: []graph.Edge{changed}}, nil)
 	if err != nil || rep.Edges.Unchanged != 1 || rep.Nodes.Unchanged != 1 {
 		t.Errorf("the same import again: %+v %v, want both unchanged", rep, err)
+	}
+}
+
+// TestCreateEdgesChecksEnds: the importer's edge statement finds ends by
+// element id and counts, in "checked", only the rows whose ends carry the
+// ids the row names; run fails a batch where the two counts differ.
+func TestCreateEdgesChecksEnds(t *testing.T) {
+	ctx := context.Background()
+	crocusStore(t)
+	q, err := cypher.CreateEdgesStatement("AFFILIATE_OF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	elem := func(id string) string { return one[string](t, `MATCH (n:Entity {id: $id}) RETURN elementId(n)`, map[string]any{"id": id}) }
+	a, b := elem("group:is-k"), elem("group:islamic-state")
+	props := map[string]any{"id": "AFFILIATE_OF:test", "sources": []string{"source:seed-2024-03-25"}, "confidence": int64(1), "stance": "reported"}
+	sess := db.Driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	res, err := tx.Run(ctx, q, map[string]any{"importBatch": nil, "batch": []any{
+		[]any{a, b, props, "group:is-k", "group:islamic-state"},
+		[]any{a, b, props, "group:not-is-k", "group:islamic-state"}, // a's element id, another id
+		[]any{"4:00000000-0000-0000-0000-000000000000:999999999", b, props, "group:is-k", "group:islamic-state"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := rec.Get("n")
+	checked, _ := rec.Get("checked")
+	if n != int64(2) || checked != int64(1) {
+		t.Errorf("n = %v, checked = %v; want 2 rows matched by element id (the third names no node) and 1 of them checked", n, checked)
+	}
+}
+
+// TestImportChunkedEndDeletedMidway: a stored node a new edge leads to is
+// deleted after the import read it and before the edge is written; the
+// chunk fails naming the cause and keeps nothing of the chunk.
+func TestImportChunkedEndDeletedMidway(t *testing.T) {
+	ctx := context.Background()
+	s := crocusStore(t)
+	n0, _ := counts(t)
+	d := &graph.DataSet{
+		Nodes: []graph.Node{{ID: "group:midway-test", Kind: graph.Group, Name: "Midway Test Group"}},
+		Edges: []graph.Edge{{Type: "AFFILIATE_OF", Source: "group:midway-test", Target: "group:is-k",
+			Evidence: graph.Evidence{Evidence: graph.EvidenceSummary, Summary: "A test edge.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 10, Stance: "reported"}}},
+	}
+	deleted := false
+	_, err := s.ImportChunked(ctx, d, 0, func(done, total int) {
+		if deleted {
+			return
+		}
+		deleted = true // after the node batch, before the edge batch
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (n:Entity {id: 'group:is-k'}) DETACH DELETE n`, nil, neo4j.EagerResultTransformer); err != nil {
+			t.Errorf("delete: %v", err)
+		}
+	})
+	if err == nil || !strings.Contains(err.Error(), "disappeared") {
+		t.Fatalf("got %v, want the import to fail saying an endpoint disappeared", err)
+	}
+	if n := one[int64](t, `MATCH (n:Entity {id: 'group:midway-test'}) RETURN count(n)`, nil); n != 0 {
+		t.Errorf("the failed chunk's node was kept")
+	}
+	if n1, _ := counts(t); n1 != n0-1 {
+		t.Errorf("nodes %d -> %d, want only the deleted one gone", n0, n1)
 	}
 }

@@ -20,7 +20,7 @@ import (
 // readNodesStatement returns the stored nodes among $ids.
 const readNodesStatement = `UNWIND $ids AS id
 MATCH (n:Entity {id: id}) USING INDEX SEEK n:Entity(id)
-RETURN n.id AS id, properties(n) AS props`
+RETURN n.id AS id, elementId(n) AS e, properties(n) AS props`
 
 // readEdgesStatement returns the relationships leaving the nodes $ids. The
 // index seek hint keeps the planner from scanning the id index per row.
@@ -32,10 +32,12 @@ RETURN r.id AS id, type(r) AS type, b.id AS target, properties(r) AS props`
 // createNodes is run per kind; the label comes from the closed kind list.
 // Parameters: $batch, property maps of nodes not yet stored; $importBatch,
 // the id of the :ImportBatch that records them (null: none).
+// It returns the new nodes' element ids, by which the edges' statements
+// find them.
 func createNodes(kind graph.Kind) string {
 	return `UNWIND $batch AS p
 CREATE (n:Entity:` + string(kind) + `) SET n = p, n.` + importBatchProp + ` = $importBatch
-RETURN count(*) AS n`
+RETURN count(*) AS n, collect(p.id) AS ids, collect(elementId(n)) AS elems`
 }
 
 // updateNodes replaces the properties of stored nodes, keeping the import
@@ -49,14 +51,21 @@ RETURN count(*) AS n`
 }
 
 // createEdges is run per relationship type (from the vocabulary).
-// Parameters: $batch, rows [source, target, props] of edges not yet stored;
-// $importBatch as for createNodes.
+// Parameters: $batch, rows [source element id, target element id, props,
+// source id, target id] of edges not yet stored; $importBatch as for
+// createNodes. The ends are found by element id, which needs no index
+// look-up (BENCHMARKS.md, "Online import"). Neo4j may give a deleted
+// node's element id to a new node, so each end's id and label are checked
+// too: "checked" counts the rows whose ends are the nodes meant, and run
+// fails the batch (and so the transaction) unless every row is. The check
+// is made after the CREATE: as a match predicate, the planner would use
+// the id index instead of the element id.
 func createEdges(typ string) string {
 	return `UNWIND $batch AS row
-MATCH (a:Entity {id: row[0]}) USING INDEX SEEK a:Entity(id)
-MATCH (b:Entity {id: row[1]}) USING INDEX SEEK b:Entity(id)
+MATCH (a) WHERE elementId(a) = row[0]
+MATCH (b) WHERE elementId(b) = row[1]
 CREATE (a)-[r:` + typ + `]->(b) SET r = row[2], r.` + importBatchProp + ` = $importBatch
-RETURN count(*) AS n`
+RETURN count(*) AS n, count(CASE WHEN a.id = row[3] AND b.id = row[4] AND a:Entity AND b:Entity THEN 1 END) AS checked`
 }
 
 // updateEdges replaces the properties of stored edges, found from their
@@ -75,7 +84,8 @@ RETURN count(*) AS n`
 
 // CreateEdgesStatement is the statement the importer runs per batch of new
 // edges of type typ (a vocabulary name), exported for the benchmark's raw
-// side. Parameter $batch: rows [source, target, props].
+// side. Parameter $batch: rows [source element id, target element id,
+// props, source id, target id].
 func CreateEdgesStatement(typ string) (string, error) {
 	if _, ok := graph.LookupRel(typ); !ok {
 		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
@@ -84,7 +94,8 @@ func CreateEdgesStatement(typ string) (string, error) {
 }
 
 // CreateNodesStatement is the statement the importer runs per batch of new
-// nodes of one kind. Parameter $batch: property maps.
+// nodes of one kind. Parameter $batch: property maps. It returns n, ids
+// and elems (the new nodes' element ids).
 func CreateNodesStatement(kind graph.Kind) string { return createNodes(kind) }
 
 type writer struct {
@@ -97,6 +108,8 @@ type writer struct {
 	// history records each created or updated record as a change under key.
 	history bool
 	key     string
+	// elems are the element ids of the nodes read or created, by id.
+	elems map[string]string
 }
 
 type storedEdge struct {
@@ -109,6 +122,7 @@ type storedEdge struct {
 type step struct {
 	q      string
 	create bool
+	edges  bool // rows [source, target, props]; their ends' element ids are added when written
 	rows   []any
 	ids    []string         // the records' ids, for the history
 	before []map[string]any // updates: the stored state (lean)
@@ -132,13 +146,30 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 // plan reads what the database holds of d, counts the unchanged records
 // and returns the writes, nodes before edges.
 func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
-	ids := make([]any, len(d.Nodes))
-	for i, n := range d.Nodes {
-		ids[i] = n.ID
+	// The data set's nodes, and the stored nodes its edges name besides:
+	// their element ids are how new edges find their ends.
+	ids := make([]any, 0, len(d.Nodes))
+	listed := make(map[string]bool, len(d.Nodes))
+	for _, n := range d.Nodes {
+		ids = append(ids, n.ID)
+		listed[n.ID] = true
+	}
+	for _, e := range d.Edges {
+		for _, end := range []string{e.Source, e.Target} {
+			if !listed[end] {
+				listed[end] = true
+				ids = append(ids, end)
+			}
+		}
+	}
+	if w.elems == nil {
+		w.elems = make(map[string]string, len(ids))
 	}
 	storedNodes := map[string]map[string]any{}
 	err := w.read(ctx, readNodesStatement, ids, func(rec *neo4j.Record, cl *cols) {
-		storedNodes[get[string](cl, rec, "id")] = get[map[string]any](cl, rec, "props")
+		id := get[string](cl, rec, "id")
+		storedNodes[id] = get[map[string]any](cl, rec, "props")
+		w.elems[id] = get[string](cl, rec, "e")
 	})
 	if err != nil {
 		return nil, err
@@ -192,7 +223,7 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 		}
 		p := byType[e.Type]
 		if p == nil {
-			p = &[2]step{{q: createEdges(e.Type), create: true}, {q: updateEdges(e.Type)}}
+			p = &[2]step{{q: createEdges(e.Type), create: true, edges: true}, {q: updateEdges(e.Type)}}
 			byType[e.Type] = p
 		}
 		w.classify(p, e.ID, edgeProps(e), before, true, &w.report.Edges, func(props map[string]any) any {
@@ -255,7 +286,11 @@ func (w *writer) apply(ctx context.Context, st *step, lo, hi int) error {
 		if w.history && st.create {
 			batchID = newImportBatchID()
 		}
-		if err := w.run(ctx, st.q, st.rows[i:j], batchID); err != nil {
+		rows := st.rows[i:j]
+		if st.create && st.edges {
+			rows = w.withEnds(rows)
+		}
+		if err := w.run(ctx, st.q, rows, batchID); err != nil {
 			return err
 		}
 		if !w.history {
@@ -274,6 +309,27 @@ func (w *writer) apply(ctx context.Context, st *step, lo, hi int) error {
 	return nil
 }
 
+// withEnds turns rows [source, target, props] into the create statement's
+// [source element id, target element id, props, source, target]. An end
+// with no element id (deleted since it was validated) gets null, which
+// matches nothing: run then reports the missing row.
+func (w *writer) withEnds(rows []any) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		row := r.([]any)
+		a, b := row[0].(string), row[1].(string)
+		var ea, eb any
+		if e, ok := w.elems[a]; ok {
+			ea = e
+		}
+		if e, ok := w.elems[b]; ok {
+			eb = e
+		}
+		out[i] = []any{ea, eb, row[2], a, b}
+	}
+	return out
+}
+
 // run writes one batch and checks that every row was written. importBatch
 // is the creating import's id (nil for updates, or without history).
 func (w *writer) run(ctx context.Context, query string, rows []any, importBatch any) error {
@@ -287,6 +343,18 @@ func (w *writer) run(ctx context.Context, query string, rows []any, importBatch 
 	}
 	cl := &cols{stmt: "import_batch"}
 	n := int(get[int64](cl, rec, "n"))
+	if _, ok := rec.Get("checked"); ok {
+		if c := int(get[int64](cl, rec, "checked")); c != n && cl.check() == nil {
+			return fmt.Errorf("%d of %d new edges of a batch found an end that is not the node they name (it was deleted during the import and its element id given to another node); the batch is not written: run the import again", n-c, n)
+		}
+	}
+	if _, ok := rec.Get("elems"); ok {
+		ids, elems := get[[]any](cl, rec, "ids"), get[[]any](cl, rec, "elems")
+		for k := range min(len(ids), len(elems)) {
+			id, _ := ids[k].(string)
+			w.elems[id], _ = elems[k].(string)
+		}
+	}
 	if err := cl.check(); err != nil {
 		return err
 	}

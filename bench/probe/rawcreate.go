@@ -21,15 +21,24 @@ type rawVariant struct {
 	// unindexed writes the labels XEntity:X<Kind>, which no index or
 	// constraint covers; otherwise Entity:<Kind>, under the full schema.
 	unindexed bool
-	// byElement matches an edge's ends by the element ids the node
-	// statements returned instead of by id through the id index.
-	byElement bool
+	// byIndex finds an edge's ends by id through the id index (the
+	// importer's edge statement before it used element ids).
+	byIndex bool
 }
 
 var rawVariants = []rawVariant{
-	{"importer", "the importer's CREATE statements (cypher.CreateNodesStatement, CreateEdgesStatement), ends by id through the index", false, false},
-	{"element", "the same nodes; edges' ends by element id, no index look-up", false, true},
-	{"no-index", "labels no index or constraint covers (XEntity:X<Kind>); ends by element id", true, true},
+	{"importer", "the importer's CREATE statements (cypher.CreateNodesStatement, CreateEdgesStatement): edges' ends by the element ids the node statements returned, with an id check", false, false},
+	{"index", "the same nodes; edges' ends by id, two id-index seeks (the importer's edge statement until 2026-11-30)", false, true},
+	{"no-index", "labels no index or constraint covers (XEntity:X<Kind>); ends by element id, no id check", true, false},
+}
+
+// byIndexEdges is the importer's edge statement until 2026-11-30.
+func byIndexEdges(typ string) string {
+	return `UNWIND $batch AS row
+MATCH (a:Entity {id: row[3]}) USING INDEX SEEK a:Entity(id)
+MATCH (b:Entity {id: row[4]}) USING INDEX SEEK b:Entity(id)
+CREATE (a)-[r:` + typ + `]->(b) SET r = row[2]
+RETURN count(*) AS n`
 }
 
 // rawCreate writes a BA graph of n nodes rounds times with each variant, in
@@ -92,6 +101,9 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 		label = "XEntity"
 	}
 	run := func(q string, rows []any, each func(*neo4j.Record)) {
+		if len(rows) == 0 {
+			return
+		}
 		for lo := 0; lo < len(rows); lo += 5000 {
 			res, err := tx.Run(ctx, q, map[string]any{"batch": rows[lo:min(lo+5000, len(rows))], "importBatch": nil})
 			if err != nil {
@@ -113,23 +125,21 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	elem := map[string]string{}
 	for _, k := range graph.Kinds {
 		q := cypher.CreateNodesStatement(k.Kind)
-		if v.byElement {
-			q = "UNWIND $batch AS p CREATE (n:" + label + ":" + labelOf(v, k.Kind) + ") SET n = p RETURN p.id AS id, elementId(n) AS e"
+		if v.unindexed {
+			q = "UNWIND $batch AS p CREATE (n:" + label + ":X" + string(k.Kind) + ") SET n = p RETURN collect(p.id) AS ids, collect(elementId(n)) AS elems"
 		}
 		run(q, byKind[k.Kind], func(rec *neo4j.Record) {
-			if len(rec.Values) == 2 {
-				elem[rec.Values[0].(string)] = rec.Values[1].(string)
+			ids, _ := rec.Get("ids")
+			es, _ := rec.Get("elems")
+			for i, id := range ids.([]any) {
+				elem[id.(string)] = es.([]any)[i].(string)
 			}
 		})
 	}
 	t1 := time.Now()
 	byType := map[string][]any{}
 	for _, e := range ds.Edges {
-		a, b := e.Source, e.Target
-		if v.byElement {
-			a, b = elem[a], elem[b]
-		}
-		byType[e.Type] = append(byType[e.Type], []any{a, b, cypher.EdgeProps(e)})
+		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target], cypher.EdgeProps(e), e.Source, e.Target})
 	}
 	for _, rt := range graph.Vocabulary {
 		rows := byType[rt.Name]
@@ -140,7 +150,10 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 		if err != nil {
 			fail(err)
 		}
-		if v.byElement {
+		switch {
+		case v.byIndex:
+			q = byIndexEdges(rt.Name)
+		case v.unindexed:
 			q = "UNWIND $batch AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] CREATE (a)-[r:" + rt.Name + "]->(b) SET r = row[2]"
 		}
 		run(q, rows, func(*neo4j.Record) {})
@@ -152,13 +165,6 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	t3 := time.Now()
 	checkAndDelete(ctx, d, label, tag, len(ds.Nodes), len(ds.Edges))
 	return [4]float64{t1.Sub(t0).Seconds(), t2.Sub(t1).Seconds(), t3.Sub(t2).Seconds(), t3.Sub(t0).Seconds()}
-}
-
-func labelOf(v rawVariant, k graph.Kind) string {
-	if v.unindexed {
-		return "X" + string(k)
-	}
-	return string(k)
 }
 
 // checkAndDelete fails unless the nodes labelled label whose id has tag are

@@ -160,9 +160,11 @@ func med(x []float64) float64 {
 
 // rawImportWith writes d with nodeQ's and edgeQ's statements, in one
 // transaction or, with chunk > 0, committing every chunk rows, building the
-// rows the way the importer does (create: edge rows [source, target,
-// props] and node rows props; otherwise maps {source, target, props} and
-// {props}), without its look-ups, outcome bookkeeping and history.
+// rows the way the importer does (create: node rows props, edge rows
+// [source element id, target element id, props, source, target] with the
+// element ids the node statements returned; otherwise maps {source,
+// target, props} and {props}), without its look-ups, outcome bookkeeping
+// and history.
 func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind) string, edgeQ func(typ string) string, create bool) {
 	sess := b.driver.NewSession(b.ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(b.ctx)
@@ -177,6 +179,7 @@ func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind
 			byKind[n.Kind] = append(byKind[n.Kind], map[string]any{"props": cypher.NodeProps(n)})
 		}
 	}
+	elems := map[string]string{} // create: the new nodes' element ids, which the edge rows carry
 	batches := func(q string, rows []any) {
 		for lo := 0; lo < len(rows); lo += 5000 {
 			if chunk > 0 && inTx >= chunk {
@@ -190,8 +193,18 @@ func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind
 			// (the creating import's id) is null, which sets nothing.
 			res, err := tx.Run(b.ctx, q, map[string]any{"batch": rows[lo:hi], "importBatch": nil})
 			must(err)
-			_, err = res.Consume(b.ctx)
-			must(err)
+			for res.Next(b.ctx) {
+				rec := res.Record()
+				ids, _ := rec.Get("ids")
+				es, ok := rec.Get("elems")
+				if !ok {
+					continue
+				}
+				for i, id := range ids.([]any) {
+					elems[id.(string)] = es.([]any)[i].(string)
+				}
+			}
+			must(res.Err())
 			inTx += hi - lo
 		}
 	}
@@ -201,7 +214,7 @@ func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind
 	byType := map[string][]any{}
 	for _, e := range d.Edges {
 		if create {
-			byType[e.Type] = append(byType[e.Type], []any{e.Source, e.Target, cypher.EdgeProps(e)})
+			byType[e.Type] = append(byType[e.Type], []any{elems[e.Source], elems[e.Target], cypher.EdgeProps(e), e.Source, e.Target})
 		} else {
 			byType[e.Type] = append(byType[e.Type], map[string]any{"source": e.Source, "target": e.Target, "props": cypher.EdgeProps(e)})
 		}
