@@ -186,7 +186,9 @@ func TestCreateEdgesChecksEnds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	elem := func(id string) string { return one[string](t, `MATCH (n:Entity {id: $id}) RETURN elementId(n)`, map[string]any{"id": id}) }
+	elem := func(id string) string {
+		return one[string](t, `MATCH (n:Entity {id: $id}) RETURN elementId(n)`, map[string]any{"id": id})
+	}
 	a, b := elem("group:is-k"), elem("group:islamic-state")
 	props := map[string]any{"id": "AFFILIATE_OF:test", "sources": []string{"source:seed-2024-03-25"}, "confidence": int64(1), "stance": "reported"}
 	sess := db.Driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
