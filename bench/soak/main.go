@@ -111,14 +111,17 @@ func main() {
 	}
 	importDone := make(chan answer, 1)
 	go func() { c := postImport(hc, dir); importDone <- answer{c, time.Now()} }()
-	time.Sleep(3 * time.Second)
+	// Kill while the import writes: once Neo4j lists a transaction running
+	// the importer's node statement (the first of its ~20 write statements),
+	// not after a fixed wait, which a fast import outruns.
+	waitForImportWrites(ctx, importDone)
 	fmt.Println("killing", *container)
 	phase.Store("Neo4j down")
+	killing := time.Now()
 	check(exec.Command("docker", "kill", *container).Run())
-	killed := time.Now()
 	interrupted := <-importDone
-	fmt.Printf("interrupted import answered %d, %v after the kill\n", interrupted.code, interrupted.at.Sub(killed).Round(time.Millisecond))
-	if interrupted.code == 200 || interrupted.at.Before(killed) {
+	fmt.Printf("interrupted import answered %d, %v after the kill was sent\n", interrupted.code, interrupted.at.Sub(killing).Round(time.Millisecond))
+	if interrupted.code == 200 || interrupted.at.Before(killing) {
 		fail("the import was not interrupted: it answered %d before the kill; make it larger or kill sooner", interrupted.code)
 	}
 	time.Sleep(10 * time.Second)
@@ -126,7 +129,7 @@ func main() {
 	if r != 503 {
 		fail("/readyz while Neo4j is down: %d, want 503", r)
 	}
-	fmt.Println("starting", *container, "after", time.Since(killed).Round(time.Second))
+	fmt.Println("starting", *container, "after", time.Since(killing).Round(time.Second))
 	check(exec.Command("docker", "start", *container).Run())
 	for get(hc, *neo4jHTTP+"/") != 200 {
 		time.Sleep(100 * time.Millisecond)
@@ -232,6 +235,33 @@ func postImport(hc *http.Client, dir string) int {
 		fail("import answered %d: %s", res.StatusCode, b)
 	}
 	return res.StatusCode
+}
+
+// waitForImportWrites returns once Neo4j runs a transaction whose current
+// statement creates Entity nodes; it fails the soak when the import answers
+// first or nothing shows within 30 s.
+func waitForImportWrites[T any](ctx context.Context, done chan T) {
+	d, err := neo4j.NewDriverWithContext(*bolt, neo4j.BasicAuth("neo4j", *password, ""))
+	check(err)
+	defer d.Close(ctx)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		select {
+		case a := <-done:
+			done <- a
+			fail("the import answered before Neo4j showed it writing (%v)", a)
+			return
+		default:
+		}
+		// The text searched for is a parameter, so this statement does not
+		// find itself.
+		res, err := neo4j.ExecuteQuery(ctx, d, `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $s RETURN count(*) AS n`,
+			map[string]any{"s": "CREATE (n:Entity:"}, neo4j.EagerResultTransformer)
+		check(err)
+		if n, _ := res.Records[0].Get("n"); n.(int64) > 0 {
+			return
+		}
+	}
+	fail("Neo4j showed no import writing within 30 s of the import's start")
 }
 
 func soakCounts(ctx context.Context) (int64, int64) {
