@@ -47,7 +47,8 @@ RETURN b IS NOT NULL AS imported, b.at AS at, b.key AS key, b.after[at[0]] AS af
 	var out []graph.Change
 	cl := &cols{stmt: "history_import"}
 	if rec := res.Records[0]; get[bool](cl, rec, "imported") {
-		c, err := toChange(map[string]any{"target": id, "action": "import", "at": rec.AsMap()["at"], "key": rec.AsMap()["key"], "after": rec.AsMap()["after"]})
+		m := rec.AsMap()
+		c, err := toChange(map[string]any{"target": id, "action": "import", "at": m["at"], "key": m["key"], "after": m["after"]})
 		cl.fail(err)
 		out = append(out, c)
 	}
