@@ -33,6 +33,10 @@ type NewEntity struct {
 	Name     string `json:"name"`
 	Kind     Kind   `json:"kind"`
 	Mentions int    `json:"mentions"`
+	// Date and Place (an id) of a proposed Event that the article refers
+	// to but the graph does not hold.
+	Date  string `json:"date,omitempty"`
+	Place string `json:"place,omitempty"`
 }
 
 // Candidate is an edge proposed from one sentence of a source. From and To
@@ -57,6 +61,9 @@ type Candidate struct {
 	Corroborates *string `json:"corroborates"`
 	Edge         *string `json:"edge"`
 	Reason       string  `json:"reason,omitempty"`
+	// Resolved maps each phrase the candidate rests on that refers to an
+	// entity without naming it ("the attack", "the group") to its id.
+	Resolved map[string]string `json:"resolved,omitempty"`
 }
 
 // SourceDoc is a stored source with its text and what ingest found in it.

@@ -17,6 +17,8 @@ type mention struct {
 	// eventCue is set while an end is sought: the words next to the
 	// mention name an attack on it.
 	eventCue bool
+	// ref is the phrase of a reference ("the attack") resolved to ids.
+	ref string
 }
 
 // mentions finds every mention of the gazetteer and every proper noun it

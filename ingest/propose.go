@@ -25,7 +25,6 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	rs := []rune(text)
 	f := fold(rs, true)
 	ms, news := g.mentions(rs, f)
-	hits := findCues(rs, f)
 	sents := Sentences(rs)
 	a := graph.Analysis{Mentions: make([]graph.Mention, len(ms)), NewEntities: news, Candidates: []graph.Candidate{}}
 	for i, m := range ms {
@@ -34,8 +33,14 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	if a.NewEntities == nil {
 		a.NewEntities = []graph.NewEntity{}
 	}
+	scene := g.eventScene(rs, ms, sents, meta)
+	if scene.proposed != nil {
+		a.NewEntities = append(a.NewEntities, *scene.proposed)
+	}
+	ms = mergeMentions(ms, scene.refs)
+	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
+	hits := findCues(rs, f)
 	mi, hi := 0, 0
-	seen := map[string]bool{}
 	for _, sp := range sents {
 		for mi < len(ms) && ms[mi].Start < sp.Start {
 			mi++
@@ -51,10 +56,11 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 		for hj < len(hits) && hits[hj].end <= sp.End {
 			hj++
 		}
+		s := &sentence{span: sp, text: rs, mentions: ms[mi:mj], date: meta.Date}
+		g.sceneCandidates(s, scene, &c)
 		if mj-mi < 2 || hj == hi {
 			continue
 		}
-		s := &sentence{span: sp, text: rs, mentions: ms[mi:mj], date: meta.Date}
 		sh := append([]cueHit(nil), hits[hi:hj]...)
 		// Longer cues first, so "claimed responsibility for" wins over "claimed".
 		sort.SliceStable(sh, func(i, j int) bool { return sh[i].end-sh[i].start > sh[j].end-sh[j].start })
@@ -63,20 +69,76 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 				continue
 			}
 			for _, ri := range cues.rules[h.cue] {
-				for _, c := range g.propose(s, h, &rules[ri], meta) {
-					k := c.Type + "|" + c.From + "|" + c.To + "|" + fmt.Sprint(sp.Start)
-					if seen[k] {
-						continue
-					}
-					seen[k] = true
-					c.ID = fmt.Sprintf("cand:%s-%d", candPrefix(meta.SourceID), len(a.Candidates)+1)
-					a.Candidates = append(a.Candidates, c)
+				r := &rules[ri]
+				if r.verbal && notAVerb(rs, h, r) {
+					continue
+				}
+				for _, cand := range g.propose(s, h, r, meta) {
+					c.add(cand)
 				}
 			}
 		}
 	}
 	return a
 }
+
+// collector numbers candidates and keeps one per type, ends and sentence.
+type collector struct {
+	a    *graph.Analysis
+	meta Meta
+	seen map[string]bool
+}
+
+func (c *collector) add(cand graph.Candidate) {
+	k := cand.Type + "|" + cand.From + "|" + cand.To + "|" + fmt.Sprint(cand.Start)
+	if c.seen[k] {
+		return
+	}
+	c.seen[k] = true
+	cand.ID = fmt.Sprintf("cand:%s-%d", candPrefix(c.meta.SourceID), len(c.a.Candidates)+1)
+	c.a.Candidates = append(c.a.Candidates, cand)
+}
+
+// mergeMentions adds the reference mentions to ms, in text order.
+func mergeMentions(ms, refs []mention) []mention {
+	if len(refs) == 0 {
+		return ms
+	}
+	out := append(append(make([]mention, 0, len(ms)+len(refs)), ms...), refs...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// notAVerb reports whether a verb cue stands where no verb of an active
+// clause can: after an article ("the claim", "a plan") or, for a subject-
+// first frame, after a form of "be" ("Abaaoud was killed").
+func notAVerb(text []rune, h cueHit, r *rule) bool {
+	prev := strings.Fields(lower(text, h.start-40, h.start))
+	n := len(prev)
+	if n == 0 {
+		return false
+	}
+	last := prev[n-1]
+	if eventLex.determiners[last] || strings.HasSuffix(last, "'s") {
+		return true
+	}
+	if r.mode != svo && r.mode != objectIn || r.patient {
+		return false
+	}
+	for i := n - 1; i >= 0 && i >= n-3; i-- {
+		w := prev[i]
+		if beForms[w] {
+			return true
+		}
+		if !strings.HasSuffix(w, "ly") && !adverbs[w] {
+			return false
+		}
+	}
+	return false
+}
+
+var beForms = set("was", "were", "been", "being", "is", "are", "be")
+var adverbs = set("also", "later", "not", "then", "never", "already", "subsequently", "reportedly", "allegedly", "since", "just", "all")
 
 func candPrefix(sourceID string) string {
 	s := strings.TrimPrefix(sourceID, "source:")
@@ -165,7 +227,8 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 		out = append(out, graph.Candidate{Source: meta.SourceID, Type: rt.Name, From: fromID, To: toID, FromName: fromName, ToName: toName,
 			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[s.span.Start:s.span.End]),
-			Start: s.span.Start, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending})
+			Start: s.span.Start, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending,
+			Resolved: resolved(from, to)})
 	}
 	return out
 }

@@ -1,0 +1,272 @@
+package ingest
+
+import (
+	_ "embed"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+//go:embed cues/events.txt
+var eventsTxt string
+
+// eventLex holds the word lists of ingest/cues/events.txt.
+var eventLex = func() struct{ heads, determiners, others, stops map[string]bool } {
+	l := wordLists(eventsTxt)
+	return struct{ heads, determiners, others, stops map[string]bool }{l["heads"], l["determiners"], l["others"], l["stops"]}
+}()
+
+// wordLists reads "name: word word" lines into sets by name.
+func wordLists(txt string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, line := range strings.Split(txt, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, ws, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		name = strings.TrimSpace(name)
+		if out[name] == nil {
+			out[name] = map[string]bool{}
+		}
+		for _, w := range strings.Fields(ws) {
+			out[name][strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+func day(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}
+
+// mainEvent is the Event of the graph the article is about: the one its
+// dates, places and names point to, with enough evidence to say so.
+func (g *Gazetteer) mainEvent(text []rune, ms []mention, refs []eventRef, meta Meta) (Entry, bool) {
+	named := map[string]int{}
+	places := map[string]float64{}
+	for _, m := range ms {
+		if len(m.ids) != 1 {
+			continue
+		}
+		switch m.kind {
+		case graph.Event:
+			named[m.ids[0]]++
+		case graph.Location:
+			places[m.ids[0]] = 3
+		case graph.State:
+			places[m.ids[0]] = 1 // a state says little: many events occurred in it
+		}
+	}
+	pub, hasPub := day(meta.Date)
+	var best Entry
+	bestScore, bestStrong := 0.0, false
+	for _, e := range g.entries {
+		if e.Kind != graph.Event {
+			continue
+		}
+		score, strong := 0.0, false
+		if n := named[e.ID]; n > 0 {
+			score += 5 * float64(min(n, 2))
+			strong = true
+		}
+		ed, hasDate := day(e.Date)
+		if hasPub && hasDate {
+			d := pub.Sub(ed).Hours() / 24
+			switch {
+			case d < -1:
+				score -= 10
+			case d <= 10:
+				score += 4
+			case d <= 60:
+				score += 2
+			case d <= 800:
+				score += 1
+			}
+		}
+		for _, r := range refs {
+			if r.other || !hasDate {
+				continue
+			}
+			if r.monthDay != "" && r.monthDay == e.Date[5:] {
+				score += 4
+				strong = true
+			}
+			if r.year != "" {
+				if r.year == e.Date[:4] {
+					score++
+				} else {
+					score -= 2
+				}
+			}
+		}
+		n := 0
+		for _, p := range e.Places {
+			if w := places[p]; w > 0 && n < 2 {
+				score += w
+				strong = strong || w >= 3
+				n++
+			}
+		}
+		if strong && score > bestScore || strong && score == bestScore && e.Date > best.Date {
+			best, bestScore, bestStrong = e, score, strong
+		}
+	}
+	return best, bestStrong && bestScore >= 3
+}
+
+// refFits reports whether a reference can stand for the main event: no year,
+// date or place of its own that says it is another.
+func (g *Gazetteer) refFits(r eventRef, main Entry) bool {
+	if r.year != "" && !strings.HasPrefix(main.Date, r.year) {
+		return false
+	}
+	if r.monthDay != "" && len(main.Date) == 10 && main.Date[5:] != r.monthDay {
+		return false
+	}
+	for _, p := range r.places {
+		if len(p.ids) != 1 || hasString(main.Places, p.ids[0]) {
+			continue
+		}
+		if len(g.eventsAt[p.ids[0]]) > 0 {
+			return false // a place where another event occurred
+		}
+	}
+	return true
+}
+
+// eventOfRef is the event a reference's own place stands for ("the attack
+// on the Bataclan" in an article about another one).
+func (g *Gazetteer) eventOfRef(r eventRef, meta Meta) (Entry, bool) {
+	for _, p := range r.places {
+		m := *p
+		m.eventCue = true
+		if e, ok := g.eventAt(&m, meta.Date); ok && (r.year == "" || strings.HasPrefix(e.Date, r.year)) {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+func hasString(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// proposeEvent names the one new Event the references stand for when the
+// graph has none: "<place> <head>" (or "<date> <head>"), dated by the
+// reference, a weekday of the text, or the article.
+func proposeEvent(text []rune, refs []eventRef, meta Meta) *graph.NewEntity {
+	var first *eventRef
+	for i := range refs {
+		if !refs[i].other {
+			first = &refs[i]
+			break
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	var place *mention
+	for i := range refs {
+		if !refs[i].other && len(refs[i].places) > 0 {
+			place = refs[i].places[0]
+			break
+		}
+	}
+	head := strings.ToLower(string(text[first.head:first.end]))
+	date := eventDate(text, refs, meta)
+	name := ""
+	switch {
+	case place != nil:
+		name = place.name + " " + head
+	case date != "":
+		name = date + " " + head
+	default:
+		return nil
+	}
+	ne := &graph.NewEntity{Ref: "new:" + graph.Slug(name, 60), Name: upperFirst(name), Kind: graph.Event, Date: date}
+	if place != nil && len(place.ids) == 1 {
+		ne.Place = place.ids[0]
+	}
+	return ne
+}
+
+// eventDate is the date the references give (a month and day, a weekday
+// before the article's date), else the article's date.
+func eventDate(text []rune, refs []eventRef, meta Meta) string {
+	pub, ok := day(meta.Date)
+	if !ok {
+		return ""
+	}
+	for _, r := range refs {
+		if r.other {
+			continue
+		}
+		if r.monthDay != "" {
+			y := pub.Year()
+			if r.year != "" {
+				y = atoiYear(r.year)
+			}
+			d, err := time.Parse("2006-01-02", itoa4(y)+"-"+r.monthDay)
+			if err == nil && d.After(pub) && r.year == "" {
+				d = d.AddDate(-1, 0, 0)
+			}
+			if err == nil {
+				return d.Format("2006-01-02")
+			}
+		}
+		if r.hasWeekday {
+			return lastWeekday(pub, r.weekday)
+		}
+	}
+	low := strings.ToLower(string(text[:min(len(text), 1500)]))
+	for name, wd := range weekdays {
+		if strings.Contains(low, "on "+name) || strings.Contains(low, "late "+name) || strings.Contains(low, name+" night") {
+			return lastWeekday(pub, wd)
+		}
+	}
+	return meta.Date
+}
+
+func lastWeekday(pub time.Time, wd time.Weekday) string {
+	d := pub
+	for d.Weekday() != wd {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d.Format("2006-01-02")
+}
+
+func atoiYear(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func itoa4(n int) string {
+	b := []byte{'0', '0', '0', '0'}
+	for i := 3; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b)
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
