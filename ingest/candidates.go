@@ -61,6 +61,7 @@ type sentence struct {
 	low      string // the sentence, folded, for word tests
 	mentions []mention
 	date     string
+	doc      *doc
 }
 
 // negators and hedges are looked for just before a cue.

@@ -64,56 +64,36 @@ func (g *Gazetteer) mainEvent(text []rune, ms []mention, refs []eventRef, meta M
 		}
 	}
 	pub, hasPub := day(meta.Date)
+	textWords := wordSet(text)
 	var best Entry
 	bestScore, bestStrong := 0.0, false
 	for _, e := range g.entries {
-		if e.Kind != graph.Event {
+		if e.Kind != graph.Event || !attackLike(e) {
 			continue
 		}
-		score, strong := 0.0, false
-		if n := named[e.ID]; n > 0 {
-			score += 5 * float64(min(n, 2))
-			strong = true
-		}
+		score, strong := eventScore(e, named[e.ID], nameWordsIn(e, textWords), places, refs)
 		ed, hasDate := day(e.Date)
 		if hasPub && hasDate {
 			d := pub.Sub(ed).Hours() / 24
 			switch {
 			case d < -1:
 				score -= 10
+				strong = false
 			case d <= 10:
 				score += 4
+				// A date alone points to the event when the text names no
+				// place the event did not occur in.
+				strong = strong || !otherPlaces(ms, e)
 			case d <= 60:
 				score += 2
 			case d <= 800:
-				score += 1
+				score++
+			}
+			if d > 400 && named[e.ID] == 0 && !nameWordsIn(e, textWords) && !refDated(refs, e) {
+				strong = false // years later, a place alone is another event there
 			}
 		}
-		for _, r := range refs {
-			if r.other || !hasDate {
-				continue
-			}
-			if r.monthDay != "" && r.monthDay == e.Date[5:] {
-				score += 4
-				strong = true
-			}
-			if r.year != "" {
-				if r.year == e.Date[:4] {
-					score++
-				} else {
-					score -= 2
-				}
-			}
-		}
-		n := 0
-		for _, p := range e.Places {
-			if w := places[p]; w > 0 && n < 2 {
-				score += w
-				strong = strong || w >= 3
-				n++
-			}
-		}
-		if strong && score > bestScore || strong && score == bestScore && e.Date > best.Date {
+		if strong && (score > bestScore || score == bestScore && e.Date > best.Date) {
 			best, bestScore, bestStrong = e, score, strong
 		}
 	}
@@ -188,7 +168,7 @@ func proposeEvent(text []rune, refs []eventRef, meta Meta) *graph.NewEntity {
 	name := ""
 	switch {
 	case place != nil:
-		name = place.name + " " + head
+		name = place.Text + " " + head
 	case date != "":
 		name = date + " " + head
 	default:
@@ -229,11 +209,19 @@ func eventDate(text []rune, refs []eventRef, meta Meta) string {
 			return lastWeekday(pub, r.weekday)
 		}
 	}
+	// The first weekday the text gives ("on Monday") dates the event; later
+	// ones date what followed.
 	low := strings.ToLower(string(text[:min(len(text), 1500)]))
+	first, at := time.Weekday(0), -1
 	for name, wd := range weekdays {
-		if strings.Contains(low, "on "+name) || strings.Contains(low, "late "+name) || strings.Contains(low, name+" night") {
-			return lastWeekday(pub, wd)
+		for _, p := range []string{"on " + name, "late " + name, "early " + name, name + " night", name + " morning", name + " evening"} {
+			if i := strings.Index(low, p); i >= 0 && (at < 0 || i < at) {
+				first, at = wd, i
+			}
 		}
+	}
+	if at >= 0 {
+		return lastWeekday(pub, first)
 	}
 	return meta.Date
 }
@@ -269,4 +257,107 @@ func upperFirst(s string) string {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
+}
+
+// attackLike reports whether an event's names call it an attack (not a
+// trial, a warning or a visit), which the reference heads stand for.
+func attackLike(e Entry) bool {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, w := range strings.Fields(strings.ToLower(n)) {
+			if eventLex.heads[strings.Trim(w, ",.()")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherPlaces reports whether the text names a Location the event did not
+// occur in.
+func otherPlaces(ms []mention, e Entry) bool {
+	for _, m := range ms {
+		if m.kind == graph.Location && len(m.ids) == 1 && !hasString(e.Places, m.ids[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+func wordSet(text []rune) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range words(text) {
+		out[strings.ToLower(t.text)] = true
+	}
+	return out
+}
+
+// nameWordsIn reports whether the text holds every content word (two at
+// least) of one of the event's names ("Moscow concert hall attack").
+func nameWordsIn(e Entry, ws map[string]bool) bool {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		content, all := 0, true
+		for _, t := range words([]rune(n)) {
+			w := strings.ToLower(t.text)
+			if len(w) < 3 || eventLex.heads[w] || eventLex.stops[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 || w == "terrorist" {
+				continue
+			}
+			content++
+			all = all && ws[w]
+		}
+		if content >= 2 && all {
+			return true
+		}
+	}
+	return false
+}
+
+// eventScore weighs what the text says of one event: its name, the words of
+// its names, the dates and places of the references.
+func eventScore(e Entry, named int, nameWords bool, places map[string]float64, refs []eventRef) (float64, bool) {
+	score, strong := 0.0, false
+	if named > 0 {
+		score += 5 * float64(min(named, 2))
+		strong = true
+	}
+	if nameWords {
+		score += 3
+		strong = true
+	}
+	if len(e.Date) == 10 {
+		for _, r := range refs {
+			if r.other {
+				continue
+			}
+			if r.monthDay != "" && r.monthDay == e.Date[5:] {
+				score += 4
+				strong = true
+			}
+			if r.year != "" {
+				if r.year == e.Date[:4] {
+					score++
+				} else {
+					score -= 2
+				}
+			}
+		}
+	}
+	n := 0
+	for _, p := range e.Places {
+		if w := places[p]; w > 0 && n < 2 {
+			score += w
+			strong = strong || w >= 3
+			n++
+		}
+	}
+	return score, strong
+}
+
+// refDated reports whether a reference gives the event's year or day.
+func refDated(refs []eventRef, e Entry) bool {
+	for _, r := range refs {
+		if len(e.Date) == 10 && (r.year == e.Date[:4] || r.monthDay == e.Date[5:]) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,8 @@ type mention struct {
 	eventCue bool
 	// ref is the phrase of a reference ("the attack") resolved to ids.
 	ref string
+	// speaker: the entity is who says the sentence ("the group said it").
+	speaker bool
 }
 
 // mentions finds every mention of the gazetteer and every proper noun it

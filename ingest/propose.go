@@ -39,6 +39,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	}
 	ms = mergeMentions(ms, scene.refs)
 	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
+	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main}
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
 	for _, sp := range sents {
@@ -56,9 +57,9 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 		for hj < len(hits) && hits[hj].end <= sp.End {
 			hj++
 		}
-		s := &sentence{span: sp, text: rs, mentions: ms[mi:mj], date: meta.Date}
+		s := &sentence{span: sp, text: rs, mentions: ms[mi:mj], date: meta.Date, doc: d}
 		g.sceneCandidates(s, scene, &c)
-		if mj-mi < 2 || hj == hi {
+		if hj == hi {
 			continue
 		}
 		sh := append([]cueHit(nil), hits[hi:hj]...)
@@ -159,6 +160,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	}
 	var froms, tos []*mention
 	var to *mention
+	quoteStart := s.span.Start
 	if r.needs != "" && !strings.Contains(lower(s.text, s.span.Start, s.span.End), r.needs) {
 		return nil
 	}
@@ -169,7 +171,12 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	switch r.mode {
 	case svo:
 		to = g.after(s, h.end, gap, rt.To, r)
-		froms = g.before(s, h.start, gap, rt.From, r.multi, true)
+		if to == nil {
+			to = s.doc.objectIt(s, h.end, rt.To)
+		}
+		if to != nil {
+			froms, quoteStart = g.subject(s, h, gap, rt.From, r)
+		}
 	case passive:
 		tos = g.before(s, h.start, gap, rt.To, r.multi, false)
 		if len(tos) > 0 {
@@ -226,11 +233,24 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 			continue
 		}
 		out = append(out, graph.Candidate{Source: meta.SourceID, Type: rt.Name, From: fromID, To: toID, FromName: fromName, ToName: toName,
-			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[s.span.Start:s.span.End]),
-			Start: s.span.Start, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending,
+			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
+			Start: quoteStart, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending,
 			Resolved: resolved(from, to)})
 	}
 	return out
+}
+
+// subject is the from end of a subject-first cue: a pronoun or role noun
+// right before it resolved to what it stands for ("the group said it
+// carried out"), else the nearest fitting mention before it. quoteStart is
+// where the quote must begin to hold the mention.
+func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, r *rule) ([]*mention, int) {
+	if s.doc != nil {
+		if m, qs := g.resolveSubject(s.doc, s, h.start, kinds); m != nil {
+			return []*mention{m}, qs
+		}
+	}
+	return g.before(s, h.start, gap, kinds, r.multi, true), s.span.Start
 }
 
 // afterPrep is the mention of kinds after "in", "at" or "near" that
@@ -454,6 +474,9 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 		return "", false
 	}
 	st := r.stance
+	if st == "" && from.speaker {
+		st = graph.Claimed // the actor says it of itself
+	}
 	if st == "" {
 		st = g.speakerStance(s, sent, from)
 	}

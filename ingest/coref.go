@@ -1,0 +1,265 @@
+package ingest
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Statements run over sentences: "It said its fighters carried out the
+// attack", "the group said", a quotation closed by its speaker in the next
+// sentence. A subject given as a pronoun or a role noun is resolved to the
+// nearest entity of a fitting kind in the sentence or the two before it;
+// first-person words inside a quotation to its speaker. The quote is then
+// the consecutive sentences from the one that names the entity.
+
+//go:embed cues/subjects.txt
+var subjectsTxt string
+
+// subjectLex maps a pronoun or role noun to the kinds it can stand for.
+var subjectLex = func() map[string][]graph.Kind {
+	out := map[string][]graph.Kind{}
+	for name, ws := range wordListsOrdered(subjectsTxt) {
+		var kinds []graph.Kind
+		for _, k := range strings.Split(name, ",") {
+			kinds = append(kinds, graph.Kind(strings.TrimSpace(k)))
+		}
+		for _, w := range ws {
+			out[w] = append(out[w], kinds...)
+		}
+	}
+	return out
+}()
+
+// wordListsOrdered reads "name: phrase | phrase" lines.
+func wordListsOrdered(txt string) map[string][]string {
+	out := map[string][]string{}
+	for _, line := range strings.Split(txt, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, ps, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		for _, p := range strings.Split(ps, "|") {
+			if p = strings.ToLower(strings.TrimSpace(p)); p != "" {
+				out[strings.TrimSpace(name)] = append(out[strings.TrimSpace(name)], p)
+			}
+		}
+	}
+	return out
+}
+
+// doc is the whole text as the candidate finder sees it.
+type doc struct {
+	text  []rune
+	ms    []mention
+	sents []Span
+	main  *mention // the article's event, when references resolved to one
+}
+
+// objectIt is the article's event standing for "it" or "them" right after a
+// cue ("Islamic State claimed it within hours").
+func (d *doc) objectIt(s *sentence, pos int, kinds []graph.Kind) *mention {
+	if d == nil || d.main == nil || !hasKind(kinds, graph.Event) {
+		return nil
+	}
+	next := strings.Fields(lower(s.text, pos, pos+8))
+	if len(next) == 0 || next[0] != "it" && next[0] != "them" {
+		return nil
+	}
+	m := *d.main
+	m.ref = next[0]
+	return &m
+}
+
+// sentenceAt is the index of the sentence holding pos.
+func (d *doc) sentenceAt(pos int) int {
+	for i, s := range d.sents {
+		if pos < s.End {
+			return i
+		}
+	}
+	return len(d.sents) - 1
+}
+
+// auxiliaries stand between a subject and its verb.
+var auxiliaries = set("has", "have", "had", "was", "were", "is", "are", "also", "already", "later", "reportedly", "allegedly",
+	"previously", "then", "quickly", "swiftly", "itself", "themselves", "himself", "would", "will", "could", "did", "does",
+	"subsequently", "earlier", "officially", "publicly", "formally", "again", "since", "now", "swiftly", "promptly")
+
+// subjectPhrase is the pronoun or role noun standing right before pos (past
+// auxiliaries and adverbs), with where it starts.
+func subjectPhrase(text []rune, lo, pos int) (string, int) {
+	toks := words(text[lo:pos])
+	end := len(toks)
+	for end > 0 && auxiliaries[strings.ToLower(toks[end-1].text)] {
+		end--
+	}
+	for n := 3; n >= 1; n-- {
+		if end-n < 0 {
+			continue
+		}
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = strings.ToLower(toks[end-n+i].text)
+		}
+		p := strings.Join(ws, " ")
+		if _, ok := subjectLex[p]; ok {
+			return p, lo + toks[end-n].start
+		}
+	}
+	return "", 0
+}
+
+// resolveSubject finds the entity a pronoun or role noun before the cue
+// stands for: the nearest earlier mention of a kind both the phrase and the
+// end allow, in this sentence or the two before. It returns the mention and
+// the start of the sentence that names it.
+func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.Kind) (*mention, int) {
+	phrase, at := subjectPhrase(s.text, max(s.span.Start, pos-60), pos)
+	if phrase == "" {
+		return nil, 0
+	}
+	if phrase == "we" || phrase == "our fighters" || phrase == "our brothers" || phrase == "i" {
+		return g.speakerOf(d, s, kinds)
+	}
+	if m, ok := g.speechSubject(d, s, at, kinds); ok {
+		return m, s.span.Start
+	}
+	allowed := subjectLex[phrase]
+	si := d.sentenceAt(s.span.Start)
+	for i := len(d.ms) - 1; i >= 0; i-- {
+		m := &d.ms[i]
+		if m.End > at {
+			continue
+		}
+		mi := d.sentenceAt(m.Start)
+		if si-mi > 2 {
+			break
+		}
+		if len(m.ids) != 1 || !hasKind(allowed, m.kind) {
+			continue
+		}
+		m.eventCue = false
+		if g.fits(m, kinds, s.date) {
+			r := *m
+			r.ref = string(s.text[at : at+len([]rune(phrase))])
+			return &r, d.sents[mi].Start
+		}
+	}
+	return nil, 0
+}
+
+// speakerOf is who speaks a quotation the sentence stands in: the mention
+// next to "said" after its closing quote (in this sentence or the two after)
+// or before its opening one.
+func (g *Gazetteer) speakerOf(d *doc, s *sentence, kinds []graph.Kind) (*mention, int) {
+	si := d.sentenceAt(s.span.Start)
+	for j := si; j < len(d.sents) && j <= si+2; j++ {
+		sp := d.sents[j]
+		t := string(d.text[sp.Start:sp.End])
+		c := lastCloseQuote(t)
+		if c < 0 {
+			continue
+		}
+		after := sp.Start + len([]rune(t[:c])) + 1
+		if !hasAny(strings.ToLower(string(d.text[after:sp.End])), "said", "says", "told", "added", "stated", "claimed", "announced") {
+			continue
+		}
+		if m := g.firstFitting(d, after, sp.End, kinds); m != nil {
+			r := *m
+			r.ref, r.speaker = "we", true
+			return &r, s.span.Start
+		}
+		if ph, at := rolePhraseAfter(d.text, after, sp.End); ph != "" {
+			sub := &sentence{span: Span{s.span.Start, sp.End}, text: d.text, date: s.date}
+			if m, start := g.resolveSubject(d, sub, at+len([]rune(ph)), kinds); m != nil {
+				return m, min(start, s.span.Start)
+			}
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+func lastCloseQuote(t string) int {
+	i := strings.LastIndexAny(t, "\"\u201d")
+	if i <= 0 {
+		return -1
+	}
+	return len([]rune(t[:i]))
+}
+
+// firstFitting is the first single-id mention in [a, b) that fits kinds.
+func (g *Gazetteer) firstFitting(d *doc, a, b int, kinds []graph.Kind) *mention {
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.Start < a || m.End > b || len(m.ids) != 1 {
+			continue
+		}
+		m.eventCue = false
+		if g.fits(m, kinds, "") {
+			return m
+		}
+	}
+	return nil
+}
+
+// rolePhraseAfter finds a role noun such as "the group" in [a, b).
+func rolePhraseAfter(text []rune, a, b int) (string, int) {
+	low := lower(text, a, b)
+	best, at := "", -1
+	for p := range subjectLex {
+		if !strings.HasPrefix(p, "the ") {
+			continue
+		}
+		if i := strings.Index(low, p); i >= 0 && (at < 0 || i < at || i == at && len(p) > len(best)) {
+			best, at = p, i
+		}
+	}
+	if at < 0 {
+		return "", 0
+	}
+	return best, a + len([]rune(low[:at]))
+}
+
+var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announces", "added", "stated", "insisted", "confirmed", "declared")
+
+// speechSubject handles "the group said it ...", "IS-K claimed it ...": the
+// pronoun after a verb of speech is the speech's subject.
+func (g *Gazetteer) speechSubject(d *doc, s *sentence, at int, kinds []graph.Kind) (*mention, bool) {
+	toks := words(s.text[s.span.Start:at])
+	n := len(toks)
+	if n > 0 && strings.EqualFold(toks[n-1].text, "that") {
+		n--
+	}
+	if n == 0 || !speechVerbs[strings.ToLower(toks[n-1].text)] {
+		return nil, false
+	}
+	verb := s.span.Start + toks[n-1].start
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := &s.mentions[i]
+		if m.End > verb {
+			continue
+		}
+		if verb-m.End <= 2 && len(m.ids) == 1 {
+			m.eventCue = false
+			if g.fits(m, kinds, s.date) {
+				r := *m
+				r.speaker = true
+				return &r, true
+			}
+		}
+		break
+	}
+	if ph, _ := subjectPhrase(s.text, s.span.Start, verb); ph != "" && ph != "it" && ph != "they" {
+		if m, _ := g.resolveSubject(d, s, verb, kinds); m != nil {
+			m.speaker = true
+			return m, true
+		}
+	}
+	return nil, false
+}

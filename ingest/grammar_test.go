@@ -1,0 +1,126 @@
+package ingest_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/ingest"
+)
+
+// The forms real reporting takes, each against the Crocus set: the event
+// referred to, not named; tenses, aspects, passives and headline grammar;
+// subjects given as a pronoun or a role noun; a quotation closed by its
+// speaker. Each case names an edge that must be proposed (with its stance)
+// or must not be.
+
+const crocusEvent = "event:2024-03-22-crocus-city-hall"
+
+type grammarCase struct {
+	text string
+	want string       // "TYPE from to"
+	st   graph.Stance // "" means want must NOT be proposed
+}
+
+func TestRealGrammar(t *testing.T) {
+	g := crocus(t)
+	claimIS := "CLAIMED_RESPONSIBILITY group:islamic-state " + crocusEvent
+	claimISK := "CLAIMED_RESPONSIBILITY group:is-k " + crocusEvent
+	for _, tc := range []grammarCase{
+		// Event references resolved to the article's event by date and place.
+		{"Islamic State has claimed responsibility for the attack.", claimIS, graph.Claimed},
+		{"Friday's attack on the concert hall in Krasnogorsk killed 137 people. Islamic State claimed it within hours.", claimIS, graph.Claimed},
+		{"The Islamic State group has already taken responsibility for Friday's assault.", claimIS, graph.Claimed},
+		{"IS-K claims assault on Moscow concert hall", claimISK, graph.Claimed},
+		{"Responsibility for the massacre was claimed by Islamic State.", claimIS, graph.Claimed},
+		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
+		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
+		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// Subjects as pronouns and role nouns.
+		{"Islamic State published a statement on Friday night. It said its fighters carried out the attack.", claimIS, graph.Claimed},
+		{"Islamic State released a statement. The group said it was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
+		// Negation and hedging: no positive claim.
+		{"Islamic State has not claimed the attack.", claimIS, ""},
+		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
+		{"It is unclear whether Islamic State claimed responsibility for the attack.", claimIS, ""},
+		// A rally is not a claim; a reporting verb is not an accusation.
+		{"Islamic State supporters held a rally in Moscow, where officials said that the attack had shocked the city.", claimIS, ""},
+		{"Russia said that Ukraine had opened a window on the border.", "ACCUSED state:ru state:ua", ""},
+	} {
+		got := map[string]graph.Stance{}
+		a := g.Analyze(tc.text, ingest.Meta{SourceID: "source:t", Date: "2024-03-25"})
+		for _, c := range a.Candidates {
+			got[c.Type+" "+c.From+" "+c.To] = c.Stance
+			if string([]rune(tc.text)[c.Start:c.End]) != c.Quote {
+				t.Errorf("%q: quote %q is not the span %d-%d", tc.text, c.Quote, c.Start, c.End)
+			}
+		}
+		st, ok := got[tc.want]
+		switch {
+		case tc.st == "" && ok && st != graph.Denied && st != graph.Alleged:
+			t.Errorf("%q: proposed %s (%s), want none", tc.text, tc.want, st)
+		case tc.st != "" && !ok:
+			t.Errorf("%q: %s not proposed; got %v", tc.text, tc.want, keys(got))
+		case tc.st != "" && st != tc.st:
+			t.Errorf("%q: %s stance %s, want %s", tc.text, tc.want, st, tc.st)
+		}
+	}
+}
+
+// TestResolvedReference: a candidate resting on a reference says which
+// phrase it resolved, and its quote is the sentences it needs, verbatim.
+func TestResolvedReference(t *testing.T) {
+	g := crocus(t)
+	text := "Islamic State issued a statement on Saturday. It said its fighters carried out the attack."
+	a := g.Analyze(text, ingest.Meta{SourceID: "source:t", Date: "2024-03-25"})
+	for _, c := range a.Candidates {
+		if c.Type != "CLAIMED_RESPONSIBILITY" {
+			continue
+		}
+		if c.Resolved["the attack"] != crocusEvent {
+			t.Errorf("resolved %v, want the attack -> %s", c.Resolved, crocusEvent)
+		}
+		if c.Start != 0 || c.Quote != text {
+			t.Errorf("quote %q (from %d), want both sentences", c.Quote, c.Start)
+		}
+		return
+	}
+	t.Fatalf("no claim proposed: %+v", a.Candidates)
+}
+
+// TestProposedEvent: when the graph holds no event that fits, every
+// reference attaches to one proposed new Event with its date and place.
+func TestProposedEvent(t *testing.T) {
+	g := crocus(t)
+	text := "Gunmen stormed a school in Khatsun on Monday. Islamic State claimed responsibility for the Khatsun attack on Tuesday, and Tajikistan condemned the attack."
+	a := g.Analyze(text, ingest.Meta{SourceID: "source:t", Date: "2026-11-18"})
+	var ev *graph.NewEntity
+	for i, n := range a.NewEntities {
+		if n.Kind == graph.Event {
+			ev = &a.NewEntities[i]
+		}
+	}
+	if ev == nil {
+		t.Fatalf("no Event proposed: %+v", a.NewEntities)
+	}
+	if ev.Date != "2026-11-16" || !strings.Contains(ev.Name, "Khatsun") {
+		t.Errorf("proposed %+v, want a Khatsun event dated 2026-11-16 (Monday)", *ev)
+	}
+	n := 0
+	for _, c := range a.Candidates {
+		if c.To == ev.Ref {
+			n++
+		}
+	}
+	if n < 2 {
+		t.Errorf("%d candidates attach to %s, want the claim and the condemnation: %+v", n, ev.Ref, a.Candidates)
+	}
+}
+
+func keys(m map[string]graph.Stance) []string {
+	var out []string
+	for k, v := range m {
+		out = append(out, k+"="+string(v))
+	}
+	return out
+}
