@@ -36,6 +36,9 @@ func TestRealGrammar(t *testing.T) {
 		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// Governments by their seat.
+		{"The Kremlin accused Ukraine of involvement in the attack.", "ACCUSED state:ru state:ua", graph.Alleged},
+		{"Kyiv denied any involvement in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		// Subjects as pronouns and role nouns.
 		{"Islamic State published a statement on Friday night. It said its fighters carried out the attack.", claimIS, graph.Claimed},
 		{"Islamic State released a statement. The group said it was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},

@@ -21,6 +21,8 @@ type mention struct {
 	ref string
 	// speaker: the entity is who says the sentence ("the group said it").
 	speaker bool
+	// seat: a capital standing for its government ("Kyiv denied").
+	seat bool
 }
 
 // mentions finds every mention of the gazetteer and every proper noun it

@@ -25,10 +25,13 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	rs := []rune(text)
 	f := fold(rs, true)
 	ms, news := g.mentions(rs, f)
+	ms = mergeMentions(ms, g.metonymMentions(rs, f, ms))
 	sents := Sentences(rs)
-	a := graph.Analysis{Mentions: make([]graph.Mention, len(ms)), NewEntities: news, Candidates: []graph.Candidate{}}
-	for i, m := range ms {
-		a.Mentions[i] = m.Mention
+	a := graph.Analysis{Mentions: make([]graph.Mention, 0, len(ms)), NewEntities: news, Candidates: []graph.Candidate{}}
+	for _, m := range ms {
+		if !m.seat {
+			a.Mentions = append(a.Mentions, m.Mention)
+		}
 	}
 	if a.NewEntities == nil {
 		a.NewEntities = []graph.NewEntity{}
@@ -303,8 +306,14 @@ func (g *Gazetteer) end(m *mention, kinds []graph.Kind, date string) (string, st
 	if len(m.ids) != 1 {
 		return "", ""
 	}
+	if m.seat && hasKind(kinds, graph.Location) {
+		return "", ""
+	}
 	if hasKind(kinds, m.kind) {
 		return m.ids[0], m.name
+	}
+	if st, ok := g.capitalState(m, kinds); ok {
+		return st.ID, st.Name
 	}
 	if m.kind == graph.State && hasKind(kinds, graph.Nationality) {
 		if n, ok := g.Entry(g.natOf[m.ids[0]]); ok {
