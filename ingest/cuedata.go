@@ -22,7 +22,7 @@ var (
 )
 
 var frames = map[string]int{"svo": svo, "passive": passive, "title": title, "adjective": adjective,
-	"objectIn": objectIn, "namedAs": namedAs, "comma": comma}
+	"objectIn": objectIn, "namedAs": namedAs, "comma": comma, "scene": scene}
 
 // rules are the cue table's rows, one per cue, with verbs expanded.
 var rules = mustRules(cuesTSV)
@@ -91,6 +91,8 @@ func (r *rule) setOptions(s string) error {
 			r.attack = true
 		case "patient":
 			r.patient = true
+		case "implicit":
+			r.implicit = true
 		case "near":
 			n, err := strconv.Atoi(v)
 			if err != nil || n <= 0 {

@@ -126,7 +126,7 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	if eventLex.determiners[last] || strings.HasSuffix(last, "'s") {
 		return true
 	}
-	if r.mode != svo && r.mode != objectIn || r.patient {
+	if r.mode != svo && r.mode != objectIn && r.mode != scene || r.patient {
 		return false
 	}
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
@@ -177,6 +177,9 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if to == nil {
 			to = s.doc.objectIt(s, h.end, rt.To)
 		}
+		if to == nil && r.implicit {
+			to = s.doc.implicitObject(s, h, rt.To)
+		}
 		if to != nil {
 			froms, quoteStart = g.subject(s, h, gap, rt.From, r)
 		}
@@ -198,6 +201,16 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 			froms = []*mention{f}
 			to = g.eventOf(s, rt.To)
 		}
+	case scene:
+		if f := s.doc.sceneEvent(s, h); f != nil {
+			froms = []*mention{f}
+			tos = g.placesOf(s, h.end, rt.To)
+			if len(tos) > 0 {
+				to = tos[0]
+			}
+		}
+	case comma:
+		froms, to = g.commaPair(s, h, rt.From, rt.To)
 	case title:
 		to = g.nearestBefore(s, h.start, 4, rt.To)
 		if f := g.after(s, h.end, 2, rt.From, r); f != nil {
@@ -224,6 +237,10 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if !ok {
 		return nil
 	}
+	var speaker *mention
+	if r.stance == "" && stance == graph.Attributed {
+		speaker = g.speakerOf1(s, froms[0])
+	}
 	if len(tos) == 0 {
 		tos = []*mention{to}
 	}
@@ -239,6 +256,9 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
 			Start: quoteStart, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending,
 			Resolved: resolved(from, to)})
+		if speaker != nil && rt.Name == "PERPETRATED" {
+			out = append(out, g.attribution(s, h, speaker, from, quoteStart, meta)...)
+		}
 	}
 	return out
 }
@@ -418,7 +438,9 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 		pre := strings.TrimRight(string(s.text[s.span.Start:pos]), " ")
 		if strings.HasSuffix(pre, ",") {
 			inner := strings.LastIndex(pre[:len(pre)-1], ",")
-			if inner > 0 {
+			// ", an Islamic State affiliate," describes the subject before it;
+			// ", ISIS-K," names the one the words before it describe.
+			if inner > 0 && describes(pre[inner+1:]) {
 				limit = s.span.Start + len([]rune(pre[:inner]))
 			}
 		}
@@ -450,6 +472,17 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 		out = append(out, m)
 	}
 	return out
+}
+
+// describes reports whether an apposition is a description ("an Islamic
+// State affiliate", "who leads it") rather than a name.
+func describes(appos string) bool {
+	w := strings.Fields(strings.ToLower(appos))
+	if len(w) == 0 {
+		return false
+	}
+	return eventLex.determiners[w[0]] || w[0] == "who" || w[0] == "which" || w[0] == "whose" || w[0] == "itself" ||
+		w[0] == "one" || w[0] == "both" || w[0] == "all" || w[0] == "now" || w[0] == "then" || w[0] == "once"
 }
 
 var eventWords = []string{"attack", "assault", "bombing", "shooting", "massacre", "siege", "raid", "attacks", "bombings", "carnage", "atrocity"}
@@ -517,17 +550,8 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 	if anyWord(sent, speech) == "" {
 		return graph.Reported
 	}
-	for i := range s.mentions {
-		m := &s.mentions[i]
-		if m == from || len(m.ids) != 1 {
-			continue
-		}
-		if m.kind == graph.State || m.kind == graph.Person {
-			follow := lower(s.text, m.End, m.End+25)
-			if anyWord(follow, speech) != "" || strings.HasSuffix(lower(s.text, m.Start-14, m.Start), "according to ") {
-				return graph.Attributed
-			}
-		}
+	if g.speakerOf1(s, from) != nil {
+		return graph.Attributed
 	}
 	if anyWord(sent, officials) != "" {
 		return graph.Attributed
@@ -536,6 +560,24 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 		return graph.Claimed
 	}
 	return graph.Reported
+}
+
+// speakerOf1 is the State or Person the sentence quotes ("US officials
+// said", "according to Putin"), other than from.
+func (g *Gazetteer) speakerOf1(s *sentence, from *mention) *mention {
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m == from || len(m.ids) != 1 || m.ids[0] == from.ids[0] {
+			continue
+		}
+		if m.kind == graph.State || m.kind == graph.Person {
+			follow := lower(s.text, m.End, m.End+25)
+			if anyWord(follow, speech) != "" || strings.HasSuffix(lower(s.text, m.Start-14, m.Start), "according to ") {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // confidence from the stance and the source's reliability.

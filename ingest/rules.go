@@ -22,6 +22,9 @@ const (
 	namedAs
 	// comma: from right before ", ", to right after ("Kunduz, Afghanistan").
 	comma
+	// scene: from is the article's event, to the places after the cue
+	// ("gunmen opened fire at Crocus City Hall in Krasnogorsk").
+	scene
 )
 
 // rule proposes edges (one row of ingest/cues/cues.tsv) of one type wherever one of its cues stands between
@@ -45,4 +48,7 @@ type rule struct {
 	verbal bool
 	// patient: the from end is who the verb happens to, so "was" may precede it.
 	patient bool
+	// implicit: with nothing after the cue, the article's event is its object
+	// ("US officials said ISIS-K was responsible").
+	implicit bool
 }
