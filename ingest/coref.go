@@ -130,24 +130,34 @@ func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.K
 		return m, s.span.Start
 	}
 	allowed := subjectLex[phrase]
-	si := d.sentenceAt(s.span.Start)
-	for i := len(d.ms) - 1; i >= 0; i-- {
-		m := &d.ms[i]
-		if m.End > at {
-			continue
+	ref := string(s.text[at : at+len([]rune(phrase))])
+	// In the phrase's own sentence the nearest earlier mention; in the two
+	// before it, the first (the subject: "Islamic State issued a statement
+	// through Amaq. The group said ...").
+	si := d.sentenceAt(at)
+	for j := si; j >= 0 && j >= si-2; j-- {
+		var pick *mention
+		for i := range d.ms {
+			m := &d.ms[i]
+			if m.Start < d.sents[j].Start || m.End > d.sents[j].End || m.End > at {
+				continue
+			}
+			if len(m.ids) != 1 || !hasKind(allowed, m.kind) {
+				continue
+			}
+			m.eventCue = false
+			if !g.fits(m, kinds, s.date) {
+				continue
+			}
+			pick = m
+			if j != si {
+				break
+			}
 		}
-		mi := d.sentenceAt(m.Start)
-		if si-mi > 2 {
-			break
-		}
-		if len(m.ids) != 1 || !hasKind(allowed, m.kind) {
-			continue
-		}
-		m.eventCue = false
-		if g.fits(m, kinds, s.date) {
-			r := *m
-			r.ref = string(s.text[at : at+len([]rune(phrase))])
-			return &r, d.sents[mi].Start
+		if pick != nil {
+			r := *pick
+			r.ref = ref
+			return &r, d.sents[j].Start
 		}
 	}
 	return nil, 0
@@ -169,14 +179,17 @@ func (g *Gazetteer) speakerOf(d *doc, s *sentence, kinds []graph.Kind) (*mention
 		if !hasAny(strings.ToLower(string(d.text[after:sp.End])), "said", "says", "told", "added", "stated", "claimed", "announced") {
 			continue
 		}
-		if m := g.firstFitting(d, after, sp.End, kinds); m != nil {
+		m := g.firstFitting(d, after, sp.End, kinds)
+		ph, at := rolePhraseAfter(d.text, after, sp.End)
+		if m != nil && (ph == "" || m.Start < at) {
 			r := *m
 			r.ref, r.speaker = "we", true
 			return &r, s.span.Start
 		}
-		if ph, at := rolePhraseAfter(d.text, after, sp.End); ph != "" {
+		if ph != "" {
 			sub := &sentence{span: Span{s.span.Start, sp.End}, text: d.text, date: s.date}
 			if m, start := g.resolveSubject(d, sub, at+len([]rune(ph)), kinds); m != nil {
+				m.speaker = true
 				return m, min(start, s.span.Start)
 			}
 		}
@@ -210,7 +223,8 @@ func (g *Gazetteer) firstFitting(d *doc, a, b int, kinds []graph.Kind) *mention 
 
 // rolePhraseAfter finds a role noun such as "the group" in [a, b).
 func rolePhraseAfter(text []rune, a, b int) (string, int) {
-	low := lower(text, a, b)
+	f := fold(text[a:b], true)
+	low := string(f.r)
 	best, at := "", -1
 	for p := range subjectLex {
 		if !strings.HasPrefix(p, "the ") {
@@ -223,7 +237,7 @@ func rolePhraseAfter(text []rune, a, b int) (string, int) {
 	if at < 0 {
 		return "", 0
 	}
-	return best, a + len([]rune(low[:at]))
+	return best, a + int(f.pos[len([]rune(low[:at]))])
 }
 
 var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announces", "added", "stated", "insisted", "confirmed", "declared")

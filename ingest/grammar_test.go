@@ -42,6 +42,10 @@ func TestRealGrammar(t *testing.T) {
 		// Subjects as pronouns and role nouns.
 		{"Islamic State published a statement on Friday night. It said its fighters carried out the attack.", claimIS, graph.Claimed},
 		{"Islamic State released a statement. The group said it was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
+		// A quotation closed by its speaker in the next sentence.
+		{"Islamic State issued a statement through Amaq on Saturday. \"We carried out the attack on the hall. Our fighters withdrew safely,\" the group said in the statement posted by Amaq.",
+			"PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
+		{"\"Our brothers carried out the attack,\" said Islamic State.", "PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
