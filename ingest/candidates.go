@@ -43,11 +43,10 @@ func findCues(text []rune, f folded) []cueHit {
 	var out []cueHit
 	cues.ac.scan(f.r, func(end int, id int32, length int) {
 		start := end - length
-		if start > 0 && isWord(f.r[start-1]) || end < len(f.r) && isWord(f.r[end]) {
-			// "-born" style cues start with a separator and attach to the word before.
-			if !(cues.cues[id][0] == ' ' && (end >= len(f.r) || !isWord(f.r[end]))) {
-				return
-			}
+		c := cues.cues[id]
+		// A cue of punctuation (",") needs no word boundary on that side.
+		if start > 0 && isWord(f.r[start-1]) && isWord(c[0]) || end < len(f.r) && isWord(f.r[end]) && isWord(c[len(c)-1]) {
+			return
 		}
 		out = append(out, cueHit{start: int(f.pos[start]), end: int(f.pos[end-1]) + 1, cue: id})
 	})

@@ -99,11 +99,12 @@ func findEventRefs(text []rune, toks []token, ms []mention, sents []Span) []even
 		if mi < len(ms) && ms[mi].Start <= t.start {
 			continue // inside a name: "the Paris attacks" as an alias
 		}
-		r, ok := refBefore(text, toks, k, ms)
+		headline := inHeadline(text, sents, t.start)
+		r, ok := refBefore(text, toks, k, ms, headline)
 		if !ok {
 			continue
 		}
-		r.headline = inHeadline(text, sents, t.start)
+		r.headline = headline
 		r.places = append(r.places, r.pre...)
 		r.places = append(r.places, placesAfter(text, t.end, ms)...)
 		out = append(out, r)
@@ -113,7 +114,7 @@ func findEventRefs(text []rune, toks []token, ms []mention, sents []Span) []even
 
 // refBefore walks back from the head at toks[k] over the phrase's modifiers
 // to its determiner.
-func refBefore(text []rune, toks []token, k int, ms []mention) (eventRef, bool) {
+func refBefore(text []rune, toks []token, k int, ms []mention, headline bool) (eventRef, bool) {
 	head := toks[k]
 	r := eventRef{start: head.start, end: head.end, head: head.start}
 	found := false
@@ -160,7 +161,7 @@ func refBefore(text []rune, toks []token, k int, ms []mention) (eventRef, bool) 
 			break
 		}
 	}
-	if !found {
+	if !found && !headline {
 		// Headline grammar and cues drop the article: "claims assault on hotel".
 		prev := strings.TrimSpace(lower(text, head.start-30, head.start))
 		if k == 0 || !(strings.HasSuffix(prev, "claims") || strings.HasSuffix(prev, "claimed") || strings.HasSuffix(prev, "responsibility for") ||

@@ -131,3 +131,44 @@ func keys(m map[string]graph.Stance) []string {
 	}
 	return out
 }
+
+// TestAppositionsAndCompounds: the compounds and appositions of news style,
+// with entities the Crocus set lacks added.
+func TestAppositionsAndCompounds(t *testing.T) {
+	entries := ingest.EntriesOf(crocusData(t))
+	entries = append(entries,
+		ingest.Entry{ID: "group:al-shabaab", Kind: graph.Group, Name: "al-Shabaab"},
+		ingest.Entry{ID: "state:so", Kind: graph.State, Name: "Somalia"},
+		ingest.Entry{ID: "state:ng", Kind: graph.State, Name: "Nigeria", Nationality: "nationality:nigerian"},
+		ingest.Entry{ID: "nationality:nigerian", Kind: graph.Nationality, Name: "Nigerian"},
+		ingest.Entry{ID: "location:maiduguri", Kind: graph.Location, Name: "Maiduguri"},
+		ingest.Entry{ID: "location:kabul", Kind: graph.Location, Name: "Kabul"},
+		ingest.Entry{ID: "location:kunduz", Kind: graph.Location, Name: "Kunduz"},
+		ingest.Entry{ID: "person:abu-bakr-al-baghdadi", Kind: graph.Person, Name: "Abu Bakr al-Baghdadi"},
+		ingest.Entry{ID: "person:antony-blinken", Kind: graph.Person, Name: "Antony Blinken"},
+	)
+	g := ingest.NewGazetteer(entries)
+	for _, tc := range []grammarCase{
+		{"The Somalia-based al-Shabaab has fought the government for years.", "ACTIVE_IN group:al-shabaab state:so", graph.Reported},
+		{"The blast struck a market in the northern Nigerian city of Maiduguri.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
+		{"Militants attacked a checkpoint in the Afghan capital Kabul.", "LOCATED_IN location:kabul state:af", graph.Reported},
+		{"Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		{"US Secretary of State Antony Blinken spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
+		{"The bombing hit a mosque in Kunduz, Afghanistan, on Friday.", "LOCATED_IN location:kunduz state:af", graph.Reported},
+		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
+		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
+		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},
+	} {
+		got := map[string]graph.Stance{}
+		for _, c := range g.Analyze(tc.text, ingest.Meta{SourceID: "source:t", Date: "2024-03-25"}).Candidates {
+			got[c.Type+" "+c.From+" "+c.To] = c.Stance
+		}
+		st, ok := got[tc.want]
+		switch {
+		case tc.st == "" && ok:
+			t.Errorf("%q: proposed %s, want none", tc.text, tc.want)
+		case tc.st != "" && st != tc.st:
+			t.Errorf("%q: %s stance %q, want %s; got %v", tc.text, tc.want, st, tc.st, keys(got))
+		}
+	}
+}

@@ -126,8 +126,8 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	if eventLex.determiners[last] || strings.HasSuffix(last, "'s") {
 		return true
 	}
-	if r.mode != svo && r.mode != objectIn && r.mode != scene || r.patient {
-		return false
+	if r.mode != svo && r.mode != objectIn && r.mode != scene || r.patient || strings.HasSuffix(lower(text, h.start, h.end), "ing") {
+		return false // "was blaming it on" is active
 	}
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
 		w := prev[i]
@@ -603,6 +603,9 @@ func pairs(froms, tos []*mention) [][2]*mention {
 // in "the Paris attacks on Saturday").
 func overlaps(ms []mention, h cueHit) bool {
 	for _, m := range ms {
+		if len(m.ids) == 1 && strings.HasPrefix(m.ids[0], "new:") {
+			continue // a cue outweighs a guessed proper noun ("Secretary of State")
+		}
 		if m.Start < h.end && h.start < m.End {
 			return true
 		}
