@@ -11,11 +11,13 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
-// gazetteerQuery reads every entity ingest matches names against.
+// gazetteerQuery reads every entity ingest matches names against, with an
+// Event's places: where it occurred and the places those lie in, as
+// ingest.EntriesOf reads them from a data set.
 const gazetteerQuery = `MATCH (n:Entity) WHERE n.kind <> 'Source'
 RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS aliases,
        coalesce(n.demonym, '') AS demonym, coalesce(toString(n.date), '') AS date,
-       COLLECT { MATCH (n)-[:OCCURRED_IN]->(p:Entity) RETURN p.id } AS places,
+       COLLECT { MATCH (n)-[:OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..3]->(p:Entity) RETURN DISTINCT p.id } AS places,
        COLLECT { MATCH (x:Nationality)-[:NATIONALITY_OF]->(n) RETURN x.id } AS nats`
 
 // GazetteerEntries lists every entity with the names ingest matches.

@@ -67,7 +67,7 @@ func NewGazetteer(entries []Entry) *Gazetteer {
 			continue
 		}
 		addPat(e.Name, id, false)
-		for _, a := range e.Aliases {
+		for _, a := range append(e.Aliases, shortNames(e)...) {
 			addPat(a, id, false)
 		}
 		for _, d := range demonymsOf(e) {
