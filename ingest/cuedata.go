@@ -128,8 +128,25 @@ func expandCue(cue string, irregular map[string][]string, sets map[string][]came
 		if !ok {
 			return nil, fmt.Errorf("no CAMEO verb set %q in cameo-verbs.tsv", head[1:])
 		}
+		// "!VERB" words leave a verb of the set out.
+		skip := map[string]bool{}
+		var words []string
+		for _, w := range strings.Fields(rest) {
+			if strings.HasPrefix(w, "!") {
+				skip[strings.ToUpper(w[1:])] = true
+			} else {
+				words = append(words, w)
+			}
+		}
+		rest = ""
+		if len(words) > 0 {
+			rest = " " + strings.Join(words, " ")
+		}
 		var out []string
 		for _, v := range vs {
+			if skip[v.verb] {
+				continue
+			}
 			words := strings.Split(strings.ToLower(v.verb), "_")
 			tail := strings.Join(words[1:], " ")
 			if tail != "" {
