@@ -99,6 +99,15 @@ func anyWord(s string, ws []string) string {
 }
 
 // lower folds a span of the text for word tests.
+// A leading space is kept, so that " in " tests see the word boundary.
 func lower(text []rune, a, b int) string {
-	return string(fold(text[max(a, 0):min(b, len(text))], true).r)
+	a, b = max(a, 0), min(b, len(text))
+	if a >= b {
+		return ""
+	}
+	s := string(fold(text[a:b], true).r)
+	if isSep(text[a]) {
+		return " " + s
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -511,13 +512,16 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 			return "", false
 		}
 	}
-	hedged := anyWord(pre, hedges) != ""
+	hedged := anyWord(pre, hedges) != "" && !onlyMonthMay(s.text, max(s.span.Start, h.start-50), h.start)
 	if hedged && r.stance == graph.Claimed {
 		return "", false
 	}
 	st := r.stance
 	if st == "" && from.speaker {
 		st = graph.Claimed // the actor says it of itself
+	}
+	if st == "" && r.mode == namedAs {
+		st = g.namerStance(s, h)
 	}
 	if st == "" {
 		st = g.speakerStance(s, sent, from)
@@ -529,6 +533,25 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 		st = graph.Alleged
 	}
 	return st, true
+}
+
+// onlyMonthMay reports whether the only hedge in text[a:b] is "May" the
+// month or a name ("May 24", "Theresa May"), written capitalised.
+func onlyMonthMay(text []rune, a, b int) bool {
+	low := lower(text, a, b)
+	for _, h := range hedges {
+		if h != "may" && hasWord(low, h) {
+			return false
+		}
+	}
+	return !strings.Contains(" "+strings.Map(keepLetters, string(text[a:b]))+" ", " may ")
+}
+
+func keepLetters(r rune) rune {
+	if unicode.IsLetter(r) {
+		return r
+	}
+	return ' '
 }
 
 func hasAny(s string, xs ...string) bool {
@@ -560,6 +583,20 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 		return graph.Claimed
 	}
 	return graph.Reported
+}
+
+// namerStance: who names a perpetrator claims it when a group names its own
+// ("IS-K claimed ... and named the bomber as X"), attributes it when a
+// government, police or officials do; "" when the sentence does not say.
+func (g *Gazetteer) namerStance(s *sentence, h cueHit) graph.Stance {
+	if len(g.before(s, h.start, window, []graph.Kind{graph.Group}, false, true)) > 0 {
+		return graph.Claimed
+	}
+	if len(g.before(s, h.start, window, []graph.Kind{graph.State, graph.Person}, false, true)) > 0 ||
+		anyWord(lower(s.text, s.span.Start, h.start), officials) != "" {
+		return graph.Attributed
+	}
+	return ""
 }
 
 // speakerOf1 is the State or Person the sentence quotes ("US officials
