@@ -41,10 +41,14 @@ func (g *Gazetteer) eventScene(text []rune, ms []mention, sents []Span, meta Met
 	toks := words(text)
 	refs := findEventRefs(text, toks, ms, sents)
 	var sc eventScene
+	main, ok := g.mainEvent(text, ms, refs, meta)
 	if len(refs) == 0 {
+		if ok {
+			// Named but never referred to: the article's event all the same.
+			sc.main = &mention{ids: []string{main.ID}, kind: graph.Event, name: main.Name}
+		}
 		return sc
 	}
-	main, ok := g.mainEvent(text, ms, refs, meta)
 	var id, name string
 	if ok {
 		id, name = main.ID, main.Name

@@ -210,6 +210,16 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 				to = tos[0]
 			}
 		}
+	case victims:
+		if s.doc != nil && s.doc.main != nil {
+			ev := *s.doc.main
+			ev.ref = string(s.text[h.start:h.end])
+			froms = []*mention{&ev}
+			tos = g.victimsOf(s, h, rt.To)
+			if len(tos) > 0 {
+				to = tos[0]
+			}
+		}
 	case comma:
 		froms, to = g.commaPair(s, h, rt.From, rt.To)
 	case title:

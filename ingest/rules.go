@@ -25,6 +25,10 @@ const (
 	// scene: from is the article's event, to the places after the cue
 	// ("gunmen opened fire at Crocus City Hall in Krasnogorsk").
 	scene
+	// victims: from is the article's event, to the nationalities or states
+	// counted after the cue ("killing 13 U.S. service members and about
+	// 170 Afghans") or, for "among the dead", before it.
+	victims
 )
 
 // rule proposes edges (one row of ingest/cues/cues.tsv) of one type wherever one of its cues stands between

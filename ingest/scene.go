@@ -9,7 +9,11 @@ import (
 // sceneEvent is the article's event as the subject of a violent verb in a
 // sentence that names no other event ("gunmen opened fire at ...").
 func (d *doc) sceneEvent(s *sentence, h cueHit) *mention {
-	if d == nil || d.main == nil {
+	if d == nil || d.main == nil || !attackerSubject(s, h) {
+		return nil
+	}
+	// "shot dead by police", "was shot by an officer": the attacker suffered it.
+	if after := lower(s.text, h.end, h.end+14); hasAny(" "+after, " by ", " dead", " down") {
 		return nil
 	}
 	for _, m := range s.mentions {
@@ -21,6 +25,31 @@ func (d *doc) sceneEvent(s *sentence, h cueHit) *mention {
 	m.ref = string(s.text[h.start:h.end])
 	return &m
 }
+
+// attackerSubject reports whether the clause before a violent verb has an
+// attacker or the attack itself as its subject ("gunmen opened fire", "a
+// bomb exploded", "IS-K fighters stormed"), not police or a bystander.
+func attackerSubject(s *sentence, h cueHit) bool {
+	lo := max(s.span.Start, h.start-60)
+	pre := lower(s.text, lo, h.start)
+	if i := strings.LastIndexAny(pre, ",;:"); i >= 0 && len(pre)-i < 45 && strings.Count(pre, ",") == 1 && hasAny(pre[i:], " who ", " which ") {
+		pre = pre[:i] // "the bomber, who ...": the subject is before the comma
+	}
+	if anyWord(pre, attackerWords) != "" {
+		return true
+	}
+	for _, m := range s.mentions {
+		if m.End <= h.start && m.Start >= lo && (m.kind == graph.Attacker || m.kind == graph.Group || m.kind == graph.Event) {
+			return true
+		}
+	}
+	return false
+}
+
+var attackerWords = []string{"gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "militant", "militants", "assailant",
+	"assailants", "fighters", "insurgents", "terrorists", "jihadists", "suicide", "bomb", "bombs", "explosion", "explosions", "blast",
+	"blasts", "device", "devices", "truck", "van", "car", "vehicle", "lorry", "attack", "attacks", "assault", "shooter", "shooters",
+	"hijackers", "kidnappers", "rebels", "extremists", "perpetrators", "man", "men", "stabbing", "bombing", "bombings"}
 
 // implicitObject is the article's event as the object of a cue with
 // nothing after it in its clause ("said ISIS-K was responsible.").
@@ -53,7 +82,10 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		if strings.ContainsAny(between, ".;") {
 			break
 		}
-		if !placeKind(m.kind) || !hasAny(between, " in ", " at ", " near ", " outside ", " on ", " inside ") {
+		linked := hasAny(between, " in ", " at ", " near ", " outside ", " on ", " inside ", " into ", " through ")
+		// A direct object: "struck the Stade de France, several cafés and the Bataclan".
+		object := len(out) == 0 && m.Start-pos < 30 || len(out) > 0 && hasAny(between+" ", ", ", " and ")
+		if !placeKind(m.kind) || !linked && !object {
 			continue
 		}
 		if m.eventCue = false; g.fits(m, kinds, s.date) {
@@ -105,3 +137,46 @@ func (g *Gazetteer) attribution(s *sentence, h cueHit, speaker, perp *mention, q
 		Stance: graph.Attributed, Confidence: confidence(graph.Attributed, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
 		Start: quoteStart, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending, Resolved: resolved(speaker, perp)}}
 }
+
+// victimsOf are the nationalities and states counted among the victims: a
+// number or quantity right before the mention ("13 U.S. service members",
+// "two Britons", "dozens of Afghans") after the cue, or any before a cue
+// such as "were among the dead".
+func (g *Gazetteer) victimsOf(s *sentence, h cueHit, kinds []graph.Kind) []*mention {
+	var out []*mention
+	before := strings.HasPrefix(lower(s.text, h.start, h.end), "among") || strings.HasPrefix(lower(s.text, h.start, h.end), "were")
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.kind != graph.Nationality && m.kind != graph.State {
+			continue
+		}
+		if before && (m.End > h.start || h.start-m.End > 60) || !before && (m.Start < h.end || m.Start-h.end > 90) {
+			continue
+		}
+		if !before && !counted(s.text, m.Start) {
+			continue
+		}
+		if strings.HasPrefix(lower(s.text, m.End, m.End+12), " forces") || strings.HasPrefix(lower(s.text, m.End, m.End+12), " police") {
+			continue
+		}
+		if m.eventCue = false; g.fits(m, kinds, s.date) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// counted reports whether a number or quantity word stands right before pos.
+func counted(text []rune, pos int) bool {
+	ws := strings.Fields(lower(text, pos-24, pos))
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-3; i-- {
+		w := strings.Trim(ws[i], ",.")
+		if strings.IndexFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 || numberWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen",
+	"dozens", "several", "scores", "hundreds", "many", "some", "most", "including", "among", "both", "thirteen", "fifteen", "twenty")
