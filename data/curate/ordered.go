@@ -212,3 +212,10 @@ func writeString(w *bytes.Buffer, s string) {
 	}
 	w.WriteByte('"')
 }
+
+// MarshalJSON writes the object with its members in order.
+func (o Object) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	err := write(&buf, o, 0)
+	return buf.Bytes(), err
+}
