@@ -131,7 +131,7 @@ func mapIDs(v any, ids map[string]string) any {
 // every Source's grade ("" for none).
 func (c *Curation) sourceNodes(grades map[string]string) ([]Object, error) {
 	var out []Object
-	for _, n := range c.Compilations() {
+	for _, n := range c.Sources.Compilations {
 		p, _ := n.Get("properties")
 		po, _ := p.(Object)
 		grades[n.String("id")] = po.String("reliabilityGrade")
@@ -149,9 +149,6 @@ func (c *Curation) sourceNodes(grades map[string]string) ([]Object, error) {
 	}
 	return out, nil
 }
-
-// Compilations returns the seed and compilation Source nodes of sources.json.
-func (c *Curation) Compilations() []Object { return c.Sources.Compilations }
 
 // webNode is the Source node of one web page.
 func (c *Curation) webNode(w WebSource) (Object, error) {
