@@ -69,13 +69,14 @@ func evalCmd(_ context.Context, args []string, getenv func(string) string, stdou
 			}
 		}
 	}
-	if len(missed) > 0 {
-		if !asJSON {
-			fmt.Fprintf(stdout, "\ntargets missed:\n  %s\n", strings.Join(missed, "\n  "))
-		}
+	if len(missed) == 0 {
+		return nil
+	}
+	if asJSON { // stdout is JSON only: the error names them
 		return targetsMissed{fmt.Sprintf("%d targets missed: %s", len(missed), strings.Join(missed, "; "))}
 	}
-	return nil
+	fmt.Fprintf(stdout, "\ntargets missed:\n  %s\n", strings.Join(missed, "\n  "))
+	return targetsMissed{fmt.Sprintf("%d targets missed (listed above)", len(missed))}
 }
 
 // printReport prints a report: the table per type, the overall scores, and
