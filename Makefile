@@ -21,7 +21,7 @@ test: ## jars, Docker, local Neo4j image, compose check, go vet, go test (real N
 fuzz: ## fuzz the parsers
 	@scripts/fuzz.sh
 
-eval: ## ingest's quality on the evaluation set: precision, recall, stance accuracy per type
+eval: ## score the ingest: dev split with its misses, test split against the targets (EVAL_DIR=DIR: score DIR)
 	@scripts/eval.sh
 
 bench: ## side-by-side benchmarks on synthetic graphs (SIZES=10k,100k; results in bench/results/)

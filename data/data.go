@@ -1,6 +1,9 @@
 // Package data holds the curated data sets that ship with actorgraph, embedded
 // so that the binary and the test kit can load them without files on disk.
+// crocus/crocus.json is generated from crocus/curation (see crocus/README.md).
 package data
+
+//go:generate go run ./crocus/gen -dir crocus
 
 import (
 	"bytes"
@@ -11,7 +14,10 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-//go:embed crocus
+// The data set and its source texts; the curation files and the generator
+// are not needed at run time.
+//
+//go:embed crocus/crocus.json crocus/sources
 var files embed.FS
 
 // CrocusPath is the Crocus City Hall data set inside FS.

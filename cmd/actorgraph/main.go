@@ -9,6 +9,7 @@
 //	actorgraph export --stix FILE        write the whole graph as a STIX 2.1 bundle
 //	actorgraph ingest [flags] FILE       store an article, link its mentions, propose edges
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
+//	actorgraph eval   [flags] DIR...     score the ingest on evaluation directories
 //	actorgraph vocab                     print the vocabulary as Markdown
 //	actorgraph gen    [flags]            write a synthetic benchmark graph
 //
@@ -65,6 +66,7 @@ Usage:
   actorgraph ingest [flags] FILE     store an article (text or HTML), link its mentions and
                                      propose candidate edges for review (--json: the API's answer)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
+  actorgraph eval   [flags] DIR...   score the ingest on evaluation directories (docs/eval-format.md)
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
   actorgraph gen    [flags]          write (and -load) a synthetic graph for benchmarks and fault tests
 
@@ -76,7 +78,7 @@ set by the environment variable shown with it; a flag wins over its variable.
 // an error out.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"no command given; want serve, import, export, ingest, path or vocab (see --help)"}
+		return usageError{"no command given; want serve, import, export, ingest, path, eval or vocab (see --help)"}
 	}
 	switch args[0] {
 	case "serve":
@@ -91,6 +93,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "load":
 		return loadCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "eval":
+		return evalCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
 		return genCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "vocab":
@@ -100,5 +104,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageError{fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path or vocab (see --help)", args[0])}
+	return usageError{fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path, eval or vocab (see --help)", args[0])}
 }

@@ -59,6 +59,7 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"bad api keys", map[string]string{"ACTORGRAPH_API_KEYS": "alice"}, []string{"serve"}, "not name:key"},
 		{"ingest needs a file", nil, []string{"ingest"}, "exactly one FILE"},
 		{"export needs a file", nil, []string{"export"}, "needs --stix FILE"},
+		{"eval needs a dir", nil, []string{"eval"}, "at least one DIR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, err := cli(t, tc.env, tc.args...)
