@@ -13,7 +13,7 @@ import (
 	"github.com/actorgraph/actorgraph/ingest"
 )
 
-// The evaluation set (testdata/eval): short articles about other attacks
+// The evaluation set (testdata/eval/dev): short articles about other attacks
 // and their aftermath, written for the project in plain news style from
 // public facts, each with the mentions and the edges an analyst would
 // record from it (edges a single sentence states, both ends named).
@@ -27,7 +27,7 @@ type goldFile struct {
 // evalGazetteer is the Crocus set plus the evaluation's entities, merged by id.
 func evalGazetteer(t testing.TB) *ingest.Gazetteer {
 	t.Helper()
-	b, err := os.ReadFile("testdata/eval/entities.json")
+	b, err := os.ReadFile("testdata/eval/dev/entities.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,9 +62,9 @@ type score struct{ gold, found, proposed, correct, stanceOK int }
 
 func TestEvalTargets(t *testing.T) {
 	g := evalGazetteer(t)
-	files, _ := filepath.Glob("testdata/eval/*.txt")
+	files, _ := filepath.Glob("testdata/eval/dev/*.txt")
 	if len(files) < 6 {
-		t.Fatalf("%d articles in testdata/eval, want at least 6", len(files))
+		t.Fatalf("%d articles in testdata/eval/dev, want at least 6", len(files))
 	}
 	byType := map[string]*score{}
 	at := func(typ string) *score {
