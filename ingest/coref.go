@@ -126,10 +126,10 @@ func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.K
 	if phrase == "we" || phrase == "our fighters" || phrase == "our brothers" || phrase == "i" {
 		return g.speakerOf(d, s, kinds)
 	}
-	if m, ok := g.speechSubject(d, s, at, kinds); ok {
+	allowed := subjectLex[phrase]
+	if m, ok := g.speechSubject(d, s, at, allowed, kinds); ok {
 		return m, s.span.Start
 	}
-	allowed := subjectLex[phrase]
 	ref := string(s.text[at : at+len([]rune(phrase))])
 	// In the phrase's own sentence the nearest earlier mention; in the two
 	// before it, the first (the subject: "Islamic State issued a statement
@@ -244,36 +244,52 @@ var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announc
 
 // speechSubject handles "the group said it ...", "IS-K claimed it ...": the
 // pronoun after a verb of speech is the speech's subject.
-func (g *Gazetteer) speechSubject(d *doc, s *sentence, at int, kinds []graph.Kind) (*mention, bool) {
+func (g *Gazetteer) speechSubject(d *doc, s *sentence, at int, allowed, kinds []graph.Kind) (*mention, bool) {
 	toks := words(s.text[s.span.Start:at])
 	n := len(toks)
-	if n > 0 && strings.EqualFold(toks[n-1].text, "that") {
+	// Past "that" and what may stand between a verb of speech and it: "said
+	// in a statement that", "said on Tuesday that".
+	for k := 0; k < 6 && n > 0 && !speechVerbs[strings.ToLower(toks[n-1].text)]; k++ {
+		if !speechFill[strings.ToLower(toks[n-1].text)] {
+			return nil, false
+		}
 		n--
 	}
 	if n == 0 || !speechVerbs[strings.ToLower(toks[n-1].text)] {
 		return nil, false
 	}
 	verb := s.span.Start + toks[n-1].start
-	for i := len(s.mentions) - 1; i >= 0; i-- {
-		m := &s.mentions[i]
-		if m.End > verb {
-			continue
+	both := intersect(allowed, kinds)
+	if ph, _ := subjectPhrase(s.text, s.span.Start, verb); ph != "" {
+		if ph == "it" || ph == "they" {
+			return nil, false
 		}
-		if verb-m.End <= 2 && len(m.ids) == 1 {
-			m.eventCue = false
-			if g.fits(m, kinds, s.date) {
-				r := *m
-				r.speaker = true
-				return &r, true
-			}
-		}
-		break
-	}
-	if ph, _ := subjectPhrase(s.text, s.span.Start, verb); ph != "" && ph != "it" && ph != "they" {
 		if m, _ := g.resolveSubject(d, s, verb, kinds); m != nil {
 			m.speaker = true
 			return m, true
 		}
+		return nil, false
+	}
+	// The subject of the verb of speech, past an apposition ("Al-Mourabitoun,
+	// the group led by X, said it had carried out the assault").
+	if ms := g.before(s, verb, 120, both, false, true); len(ms) > 0 {
+		r := *ms[0]
+		r.speaker = true
+		return &r, true
 	}
 	return nil, false
+}
+
+// speechFill are the words between a verb of speech and its "that".
+var speechFill = set("that", "in", "a", "an", "the", "statement", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "later", "also", "online", "message", "posted", "video", "telegram", "its", "channel")
+
+func intersect(a, b []graph.Kind) []graph.Kind {
+	var out []graph.Kind
+	for _, k := range a {
+		if hasKind(b, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -22,7 +22,7 @@ var (
 )
 
 var frames = map[string]int{"svo": svo, "passive": passive, "title": title, "adjective": adjective,
-	"objectIn": objectIn, "namedAs": namedAs, "comma": comma, "scene": scene, "victims": victims}
+	"objectIn": objectIn, "namedAs": namedAs, "comma": comma, "scene": scene, "victims": victims, "possessive": possessive}
 
 // rules are the cue table's rows, one per cue, with verbs expanded.
 var rules = mustRules(cuesTSV)

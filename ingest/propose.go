@@ -222,6 +222,8 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 	case comma:
 		froms, to = g.commaPair(s, h, rt.From, rt.To)
+	case possessive:
+		froms, to, quoteStart = g.possessed(s, h, rt.From, rt.To)
 	case title:
 		to = g.nearestBefore(s, h.start, 4, rt.To)
 		if f := g.after(s, h.end, 2, rt.From, r); f != nil {

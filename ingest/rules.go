@@ -29,6 +29,10 @@ const (
 	// counted after the cue ("killing 13 U.S. service members and about
 	// 170 Afghans") or, for "among the dead", before it.
 	victims
+	// possessive: to right before "'s" (or "its" resolved), from right
+	// after it ("Islamic State's Amaq", "its Amaq news agency", "Nairobi's
+	// Westlands district").
+	possessive
 )
 
 // rule proposes edges (one row of ingest/cues/cues.tsv) of one type wherever one of its cues stands between

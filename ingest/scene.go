@@ -180,3 +180,34 @@ func counted(text []rune, pos int) bool {
 
 var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen",
 	"dozens", "several", "scores", "hundreds", "many", "some", "most", "including", "among", "both", "thirteen", "fifteen", "twenty")
+
+// possessed reads "<owner>'s <name>" and "its <name>": the owner (to) and
+// the mention right after (from); "its" is resolved to the entity named
+// before it.
+func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.Kind) ([]*mention, *mention, int) {
+	var from, owner *mention
+	qs := s.span.Start
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Start >= h.end && m.Start-h.end <= 2 && from == nil {
+			from = m
+		}
+		if m.End <= h.start && h.start-m.End <= 0 {
+			owner = m
+		}
+	}
+	if from == nil {
+		return nil, nil, qs
+	}
+	if strings.EqualFold(string(s.text[h.start:h.end]), "its") && s.doc != nil {
+		owner, qs = g.resolveSubject(s.doc, s, h.end, toKinds)
+	}
+	if owner == nil || owner.kind != from.kind && !(placeKind(owner.kind) && placeKind(from.kind)) {
+		return nil, nil, qs
+	}
+	from.eventCue, owner.eventCue = false, false
+	if !g.fits(from, fromKinds, s.date) || !g.fits(owner, toKinds, s.date) {
+		return nil, nil, qs
+	}
+	return []*mention{from}, owner, qs
+}
