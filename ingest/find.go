@@ -82,6 +82,9 @@ func (g *Gazetteer) worldFits(text []rune, f folded, start int, m match) bool {
 			return false
 		}
 	}
+	if m.start > 0 && text[m.start-1] == '-' { // "al-Iraqi" is a name, not Iraq
+		return false
+	}
 	w := g.world[p.world-1]
 	l := lex()
 	if w.common && sentenceStart(text, m.start) {

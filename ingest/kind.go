@@ -32,7 +32,13 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 		}
 		var b []string
 		for _, t := range toks[sp.at-n : sp.at] {
-			b = append(b, strings.ToLower(t.text))
+			w := strings.ToLower(t.text)
+			if isPossessive(text, t) {
+				w += "'s"
+			} else if t.end < len(text) && text[t.end] == '\'' {
+				w += "'"
+			}
+			b = append(b, w)
 		}
 		return strings.Join(b, " ")
 	}

@@ -26,23 +26,32 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 	toks := words(text)
 	hl := headlineEnd(text)
 	var spans []span
+	var headRuns [][2]int
 	for i := 0; i < len(toks); {
 		if taken[toks[i].start] || !opensName(toks, i, taken, text) {
 			i++
 			continue
 		}
 		j := runEnd(text, toks, i, taken)
-		spans = append(spans, splitRun(text, toks, i, j)...)
+		if toks[i].start < hl {
+			headRuns = append(headRuns, [2]int{i, j})
+		} else {
+			spans = append(spans, splitRun(text, toks, i, j)...)
+		}
 		i = j
+	}
+	inBody := map[string]bool{}
+	for _, sp := range spans {
+		inBody[graph.Slug(spanText(text, sp), 60)] = true
+	}
+	// A headline's capitals say nothing: only names the body has count.
+	for _, r := range headRuns {
+		spans = append(spans, knownWindows(text, toks, r[0], r[1], inBody)...)
 	}
 	kinds := make([]graph.Kind, len(spans))
 	names := make([]string, len(spans))
-	inBody := map[string]bool{}
 	for i, sp := range spans {
 		kinds[i], names[i] = kindOf(text, toks, sp, places)
-		if sp.toks[0].start >= hl {
-			inBody[graph.Slug(spanText(text, sp), 60)] = true
-		}
 	}
 	// A person's later mention by the end of the name ("Abaaoud", "bin
 	// Laden") is that person's.
@@ -62,7 +71,7 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 	refs := map[string]int{} // slug of a span's text -> proposal
 	for i, sp := range spans {
 		k := graph.Slug(spanText(text, sp), 60)
-		if kinds[i] == "" || sp.toks[0].start < hl && !inBody[k] {
+		if kinds[i] == "" || sp.toks[0].start < hl {
 			continue
 		}
 		if _, ok := refs[k]; ok {
@@ -84,7 +93,7 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 				ok = false
 			}
 		}
-		if !ok || sp.toks[0].start < hl && !inBody[k] {
+		if !ok {
 			continue
 		}
 		ne := news.add(graph.NewEntity{Name: names[p], Kind: kinds[p]})
@@ -95,6 +104,27 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 		ref := ne.Ref
 		out = append(out, mention{Mention: graph.Mention{Text: string(text[start:end]), Start: start, End: end, Options: []string{}, NewEntity: &ref},
 			ids: []string{ref}, kind: ne.Kind, name: ne.Name})
+	}
+	return out
+}
+
+// knownWindows finds, longest first, the runs of words i..j of a headline
+// that the body names.
+func knownWindows(text []rune, toks []token, i, j int, inBody map[string]bool) []span {
+	var out []span
+	for a := i; a < j; {
+		found := false
+		for b := min(j, a+6); b > a; b-- {
+			w := span{toks: toks[a:b], at: a}
+			if inBody[graph.Slug(spanText(text, w), 60)] {
+				out = append(out, w)
+				a, found = b, true
+				break
+			}
+		}
+		if !found {
+			a++
+		}
 	}
 	return out
 }
@@ -179,7 +209,7 @@ trimmed:
 	for j > i && (!nameWord(toks[j-1]) || toks[j-1].text == "and") {
 		j--
 	}
-	if i >= j || j-i > 8 {
+	if i >= j || j-i > 20 {
 		return nil
 	}
 	var out []span

@@ -16,7 +16,7 @@ const maxTokenEntries = 200
 func nameTokens(name string) []string {
 	l := lex()
 	var out []string
-	for _, w := range strings.Fields(string(foldName(name))) {
+	for _, w := range strings.Fields(strings.ReplaceAll(string(foldName(name)), "'", "")) {
 		if len(w) < 2 || l.particles[w] || l.stopwords[w] {
 			continue
 		}
@@ -101,7 +101,23 @@ func looksLike(a, b []string) bool {
 	}
 	n := min(len([]rune(sa)), len([]rune(sb)))
 	d := editDistance([]rune(sa), []rune(sb))
-	return n >= 10 && d <= 2 || n >= 8 && d <= 1
+	return n >= 10 && d <= 2 || n >= 8 && d <= 1 || wordByWord(a, b)
+}
+
+// wordByWord reports whether two names of two words or more differ only
+// by small edits inside long words ("Thowheeth Jamaath", "Thowheed Jamath").
+func wordByWord(a, b []string) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	for i := range a {
+		x, y := []rune(a[i]), []rune(b[i])
+		d := editDistance(x, y)
+		if d > 0 && (min(len(x), len(y)) < 5 || d > 2) {
+			return false
+		}
+	}
+	return true
 }
 
 func subset(small, big []string) bool {

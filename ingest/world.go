@@ -57,12 +57,16 @@ func worldData() *world {
 			w.countries = append(w.countries, c)
 		}
 		for _, line := range lexLines("world/extra.tsv") {
-			f := fields(line, 3)
+			f := fields(line, 4)
 			i, ok := w.byISO[f[0]]
 			if !ok {
 				panic("ingest: world/extra.tsv: no country " + f[0])
 			}
 			c := &w.countries[i]
+			if f[3] != "" { // the name English news knows it by
+				c.names = appendNames(c.names, c.name)
+				c.name = f[3]
+			}
 			c.names = appendNames(c.names, f[1])
 			c.demonyms = appendNames(c.demonyms, f[2])
 		}
