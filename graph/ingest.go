@@ -27,12 +27,19 @@ type Mention struct {
 }
 
 // NewEntity is a proper noun of a source that matches no entity, proposed as
-// a new one with a kind guessed from the words around it.
+// a new one: a country or city of the world gazetteer (its kind, canonical
+// name and a suggested ID), or a name typed by the words around it. Ref is
+// "new:" and the slug of Name, the same in every article. Country is a
+// proposed city's state id; Similar lists entities of the graph whose names
+// look like this one (possibly the same; nothing is merged).
 type NewEntity struct {
-	Ref      string `json:"ref"`
-	Name     string `json:"name"`
-	Kind     Kind   `json:"kind"`
-	Mentions int    `json:"mentions"`
+	Ref      string   `json:"ref"`
+	Name     string   `json:"name"`
+	Kind     Kind     `json:"kind"`
+	Mentions int      `json:"mentions"`
+	ID       string   `json:"id,omitempty"`
+	Country  string   `json:"country,omitempty"`
+	Similar  []string `json:"similar,omitempty"`
 	// Date and Place (an id) of a proposed Event that the article refers
 	// to but the graph does not hold.
 	Date  string `json:"date,omitempty"`

@@ -131,10 +131,10 @@ func refBefore(text []rune, toks []token, k int, ms []mention, headline bool) (e
 		if eventLex.others[w] {
 			r.other = true
 		}
-		if eventLex.determiners[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "\u2019s") {
+		if eventLex.determiners[w] || possessiveAt(text, t.end) {
 			r.start = t.start
 			found = true
-			if day, ok := weekdays[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")]; ok {
+			if day, ok := weekdays[w]; ok {
 				r.weekday, r.hasWeekday = day, true
 			}
 			if m := mentionAt(ms, t.start); m != nil && placeKind(m.kind) {
@@ -179,6 +179,9 @@ func refBefore(text []rune, toks []token, k int, ms []mention, headline bool) (e
 // onlyModSpace: a modifier and the next word are joined by a space or a
 // hyphen, not by punctuation.
 func onlyModSpace(text []rune, a, b int) bool {
+	if possessiveAt(text, a) {
+		a += 2 // "Friday's attack"
+	}
 	if b-a < 1 || b-a > 2 {
 		return false
 	}
@@ -188,6 +191,12 @@ func onlyModSpace(text []rune, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// possessiveAt reports whether "'s" stands at pos.
+func possessiveAt(text []rune, pos int) bool {
+	return pos+1 < len(text) && (text[pos] == '\'' || text[pos] == '\u2019') && (text[pos+1] == 's' || text[pos+1] == 'S') &&
+		(pos+2 == len(text) || !isWord(text[pos+2]))
 }
 
 func mentionAt(ms []mention, start int) *mention {

@@ -17,6 +17,11 @@ type pattern struct {
 	cased  []rune // case kept, for acronyms matched case-sensitively ("US", "IS")
 	strong []int32
 	weak   []int32 // demonyms and surnames: used when no strong entity has the name
+	// world is 1 + the index of the world gazetteer's entry with this name
+	// (0: none), used when no entity of the graph has it; such a name
+	// matches only capitalised as in wcased ("Nice", not "nice").
+	world  int32
+	wcased []rune
 }
 
 // Gazetteer finds mentions of its entries in a text.
@@ -24,65 +29,85 @@ type Gazetteer struct {
 	entries []Entry
 	byID    map[string]int32
 	pats    []pattern
+	index   map[string]int32 // folded name -> pattern
 	ac      *automaton
 	// eventsAt lists, per Location or State id, the events that occurred there.
 	eventsAt map[string][]int32
 	// natOf and stateOf pair a State with its Nationality ("Tajik" and
 	// Tajikistan) when the nationality's name is one of the state's demonyms.
 	natOf, stateOf map[string]string
+	// world lists the countries and cities of the world gazetteer the graph
+	// does not hold.
+	world []worldEntry
+	// byToken lists, per folded name word, the entries with a name that has
+	// it: where a new entity's look-alikes are sought.
+	byToken map[string][]int32
 }
 
-// NewGazetteer indexes every name and alias of entries, the demonyms of
-// their states and nationalities, and the surnames of people.
+// NewGazetteer indexes every name and alias of entries, the names and
+// demonyms of their states and nationalities (from the world gazetteer too),
+// the surnames of people, and the world's countries and cities the entries
+// lack.
 func NewGazetteer(entries []Entry) *Gazetteer {
-	g := &Gazetteer{entries: entries, byID: make(map[string]int32, len(entries)), ac: newAutomaton(), eventsAt: map[string][]int32{},
-		natOf: map[string]string{}, stateOf: map[string]string{}}
-	index := map[string]int32{}
-	addPat := func(name string, e int32, weak bool) {
-		f := foldName(name)
-		if len(f) < 2 || len(f) > 300 {
-			return
-		}
-		k := string(f)
-		p, ok := index[k]
-		if !ok {
-			p = int32(len(g.pats))
-			index[k] = p
-			g.pats = append(g.pats, pattern{text: f})
-			if acronym(name) {
-				g.pats[p].cased = fold([]rune(strings.TrimSpace(name)), false).r
-			}
-		}
-		pp := &g.pats[p]
-		if weak {
-			pp.weak = appendOnce(pp.weak, e)
-		} else {
-			pp.strong = appendOnce(pp.strong, e)
-		}
-	}
+	g := &Gazetteer{entries: entries, byID: make(map[string]int32, len(entries)), index: map[string]int32{}, ac: newAutomaton(),
+		eventsAt: map[string][]int32{}, natOf: map[string]string{}, stateOf: map[string]string{}, byToken: map[string][]int32{}}
+	known := map[string]bool{}
+	w := worldData()
 	for i, e := range entries {
 		id := int32(i)
 		g.byID[e.ID] = id
 		if e.Kind == graph.Source {
 			continue
 		}
-		addPat(e.Name, id, false)
+		group := e.Kind == graph.Group
+		g.addName(e.Name, id, false, group)
 		for _, a := range append(e.Aliases, shortNames(e)...) {
-			addPat(a, id, false)
+			g.addName(a, id, false, group)
 		}
-		for _, d := range demonymsOf(e) {
-			addPat(d, id, true)
-		}
-		if e.Kind == graph.Person || e.Kind == graph.Attacker {
+		g.addTokens(e, id)
+		switch e.Kind {
+		case graph.State:
+			if c, ok := w.country(e); ok {
+				known[c.iso2] = true
+				g.addName(c.name, id, false, false)
+				for _, n := range c.names {
+					g.addName(n, id, false, false)
+				}
+			}
+			for _, d := range demonymsOf(e) {
+				g.addPat(d, id, true)
+			}
+		case graph.Nationality:
+			// "Tajiks" names the nationality as "Tajik" does.
+			for _, n := range []string{e.Name, e.Demonym} {
+				for _, p := range peopleOf(n) {
+					g.addPat(p, id, false)
+				}
+			}
+			if e.Demonym != "" {
+				g.addPat(e.Demonym, id, true)
+			}
+		case graph.Person, graph.Attacker:
 			if s := surname(e.Name); s != "" {
-				addPat(s, id, true)
+				g.addPat(s, id, true)
 			}
 		}
 		for _, pl := range e.Places {
 			g.eventsAt[pl] = append(g.eventsAt[pl], id)
 		}
 	}
-	for _, e := range entries {
+	g.pairNationalities()
+	g.addWorld(known)
+	for i := range g.pats {
+		g.ac.add(g.pats[i].text, int32(i))
+	}
+	g.ac.build()
+	return g
+}
+
+// pairNationalities fills natOf and stateOf.
+func (g *Gazetteer) pairNationalities() {
+	for _, e := range g.entries {
 		if e.Kind != graph.State || e.Nationality == "" {
 			continue
 		}
@@ -98,11 +123,62 @@ func NewGazetteer(entries []Entry) *Gazetteer {
 			}
 		}
 	}
-	for i := range g.pats {
-		g.ac.add(g.pats[i].text, int32(i))
+}
+
+// addWorld indexes the world's countries the graph's States do not match,
+// and its cities, under names no entity of the graph has.
+func (g *Gazetteer) addWorld(known map[string]bool) {
+	ws, names := worldEntries(known)
+	g.world = ws
+	for i := range ws {
+		for _, n := range names[i] {
+			f := foldName(n)
+			if len(f) < 3 {
+				continue
+			}
+			p := g.pattern(f, n)
+			if g.pats[p].world == 0 {
+				g.pats[p].world = int32(i) + 1
+				g.pats[p].wcased = fold([]rune(n), false).r
+			}
+		}
 	}
-	g.ac.build()
-	return g
+}
+
+// addName indexes a name and its other spellings as strong names of e.
+func (g *Gazetteer) addName(name string, e int32, weak, group bool) {
+	g.addPat(name, e, weak)
+	for _, v := range spellings(string(foldName(name)), group) {
+		g.addPat(v, e, weak)
+	}
+}
+
+func (g *Gazetteer) addPat(name string, e int32, weak bool) {
+	f := foldName(name)
+	if len(f) < 2 || len(f) > 300 {
+		return
+	}
+	pp := &g.pats[g.pattern(f, name)]
+	if weak {
+		pp.weak = appendOnce(pp.weak, e)
+	} else {
+		pp.strong = appendOnce(pp.strong, e)
+	}
+}
+
+// pattern returns the pattern of a folded name, made on first use.
+func (g *Gazetteer) pattern(f []rune, name string) int32 {
+	k := string(f)
+	p, ok := g.index[k]
+	if !ok {
+		p = int32(len(g.pats))
+		g.index[k] = p
+		g.pats = append(g.pats, pattern{text: f})
+		if acronym(name) {
+			g.pats[p].cased = fold([]rune(strings.TrimSpace(name)), false).r
+		}
+	}
+	return p
 }
 
 func appendOnce(xs []int32, x int32) []int32 {
@@ -140,29 +216,25 @@ func surname(name string) string {
 		return ""
 	}
 	s := w[len(w)-1]
-	if len([]rune(s)) < 4 || !unicode.IsUpper([]rune(s)[0]) || stopwords[strings.ToLower(s)] {
+	if len([]rune(s)) < 4 || !unicode.IsUpper([]rune(s)[0]) || lex().stopwords.has(s) {
 		return ""
 	}
 	return s
 }
 
-// demonymsOf gives the adjectives of a state or nationality: its own
-// demonym property and the maintained table, keyed by the state's iso2 code
-// (the id suffix, state:tj) or its name.
+// demonymsOf gives the adjectives of a state or nationality and the nouns
+// of their people: its own demonym property and, for a State, the world
+// gazetteer's demonyms of its country ("Tajik", "Tajiks", "Tajikistani").
 func demonymsOf(e Entry) []string {
 	var out []string
 	if e.Demonym != "" {
-		out = append(out, e.Demonym, e.Demonym+"s")
+		out = append(append(out, e.Demonym), peopleOf(e.Demonym)...)
 	}
 	if e.Kind != graph.State {
 		return out
 	}
-	code := strings.TrimPrefix(e.ID, "state:")
-	for _, c := range countries {
-		if c.iso2 == code || strings.EqualFold(c.name, e.Name) {
-			out = append(out, c.demonyms...)
-			out = append(out, c.names...)
-		}
+	if c, ok := worldData().country(e); ok {
+		out = append(out, c.demonyms...)
 	}
 	return out
 }
@@ -178,65 +250,6 @@ func (g *Gazetteer) Entry(id string) (Entry, bool) {
 
 // Len is the number of entries.
 func (g *Gazetteer) Len() int { return len(g.entries) }
-
-// match is one accepted occurrence of a pattern in the text.
-type match struct {
-	start, end int // original rune offsets
-	pat        int32
-}
-
-// find returns the mentions of the gazetteer's names in text: word
-// boundaries, acronyms in capitals, longest match first, no overlaps.
-func (g *Gazetteer) find(text []rune, f folded) []match {
-	var all []match
-	g.ac.scan(f.r, func(end int, id int32, length int) {
-		start := end - length
-		if start > 0 && isWord(f.r[start-1]) || end < len(f.r) && isWord(f.r[end]) {
-			return
-		}
-		p := &g.pats[id]
-		if p.cased != nil && !sameCase(text, f, start, p.cased) {
-			return
-		}
-		all = append(all, match{start: int(f.pos[start]), end: int(f.pos[end-1]) + 1, pat: id})
-	})
-	sort.Slice(all, func(i, j int) bool {
-		li, lj := all[i].end-all[i].start, all[j].end-all[j].start
-		if li != lj {
-			return li > lj
-		}
-		return all[i].start < all[j].start
-	})
-	taken := make([]bool, len(text))
-	var out []match
-next:
-	for _, m := range all {
-		for i := m.start; i < m.end; i++ {
-			if taken[i] {
-				continue next
-			}
-		}
-		for i := m.start; i < m.end; i++ {
-			taken[i] = true
-		}
-		out = append(out, m)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out
-}
-
-// sameCase checks an acronym's capitals against the original text.
-func sameCase(text []rune, f folded, start int, cased []rune) bool {
-	for k, c := range cased {
-		if c == ' ' {
-			continue
-		}
-		if text[f.pos[start+k]] != c {
-			return false
-		}
-	}
-	return true
-}
 
 // ids are the entities a matched pattern names: the strong ones, else the weak.
 func (g *Gazetteer) ids(p int32) []string {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"sort"
-	"strings"
 	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -12,7 +11,7 @@ import (
 type mention struct {
 	graph.Mention
 	ids  []string   // one id, several (ambiguous), or the new-entity ref
-	kind graph.Kind // "" when ambiguous across kinds
+	kind graph.Kind // "" when ambiguous across kinds; a new entity's proposed kind
 	name string
 	// eventCue is set while an end is sought: the words next to the
 	// mention name an attack on it.
@@ -25,32 +24,43 @@ type mention struct {
 	seat bool
 }
 
-// mentions finds every mention of the gazetteer and every proper noun it
-// does not know (proposed as new entities).
+// mentions finds every mention of the gazetteer: entities of the graph,
+// countries and cities of the world gazetteer the graph lacks (proposed as
+// new entities of their kind), and proper nouns the words around them type
+// (proposed as new entities too). Mentions are sorted by Start.
 func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntity) {
 	var out []mention
+	news := &newSet{byRef: map[string]int{}}
 	taken := make([]bool, len(text)+1)
+	places := map[int]bool{}
 	for _, m := range g.find(text, f) {
 		ids := g.ids(m.pat)
 		mm := mention{Mention: graph.Mention{Text: string(text[m.start:m.end]), Start: m.start, End: m.end, Options: []string{}}, ids: ids}
-		if len(ids) == 1 {
+		switch {
+		case len(ids) == 0:
+			w := g.world[g.pats[m.pat].world-1]
+			ne := news.add(graph.NewEntity{Name: w.name, Kind: w.kind, ID: w.id, Country: w.country})
+			mm.NewEntity, mm.ids, mm.kind, mm.name = &ne.Ref, []string{ne.Ref}, ne.Kind, ne.Name
+		case len(ids) == 1:
 			id := ids[0]
 			mm.Entity = &id
 			e, _ := g.Entry(id)
 			mm.kind, mm.name = e.Kind, e.Name
-		} else {
+		default:
 			mm.Options = ids
 			mm.kind = g.commonKind(ids)
+		}
+		if mm.kind == graph.Location || mm.kind == graph.State {
+			places[m.start] = true
 		}
 		for i := m.start; i < m.end; i++ {
 			taken[i] = true
 		}
 		out = append(out, mm)
 	}
-	props, news := proposals(text, taken)
-	out = append(out, props...)
+	out = append(out, g.proposals(text, taken, places, news)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out, news
+	return out, g.withSimilar(news.list)
 }
 
 func (g *Gazetteer) commonKind(ids []string) graph.Kind {
@@ -65,12 +75,36 @@ func (g *Gazetteer) commonKind(ids []string) graph.Kind {
 	return k
 }
 
+// newSet collects an article's new entities by ref.
+type newSet struct {
+	byRef map[string]int
+	list  []graph.NewEntity
+}
+
+// add counts a mention of a new entity, recording it on its first; the ref
+// is the slug of its name, so the same name gets the same ref in every
+// article. It returns the recorded entity.
+func (s *newSet) add(ne graph.NewEntity) *graph.NewEntity {
+	ne.Ref = "new:" + graph.Slug(ne.Name, 60)
+	i, ok := s.byRef[ne.Ref]
+	if !ok {
+		i = len(s.list)
+		s.byRef[ne.Ref] = i
+		s.list = append(s.list, ne)
+	}
+	s.list[i].Mentions++
+	return &s.list[i]
+}
+
 // token is a word of the text.
 type token struct {
 	start, end int
 	text       string
 }
 
+// words splits text into words; a word goes on across an inner hyphen or
+// apostrophe ("al-Masri", "Jama'ath"), and a possessive "'s" is left out of
+// it ("Abaaoud's" is "Abaaoud").
 func words(text []rune) []token {
 	var out []token
 	for i := 0; i < len(text); {
@@ -82,7 +116,11 @@ func words(text []rune) []token {
 		for j < len(text) && (isWord(text[j]) || (text[j] == '-' || text[j] == '\'' || text[j] == '\u2019') && j+1 < len(text) && unicode.IsLetter(text[j+1])) {
 			j++
 		}
-		out = append(out, token{i, j, string(text[i:j])})
+		e := j
+		if e-i > 2 && (text[e-2] == '\'' || text[e-2] == '\u2019') && (text[e-1] == 's' || text[e-1] == 'S') {
+			e -= 2
+		}
+		out = append(out, token{i, e, string(text[i:e])})
 		i = j
 	}
 	return out
@@ -90,72 +128,7 @@ func words(text []rune) []token {
 
 func capitalised(t token) bool {
 	r := []rune(t.text)
-	return unicode.IsUpper(r[0]) && !strings.HasSuffix(t.text, "'s") && len(r) > 1
-}
-
-// connectors may join the capitalised words of one name ("Islamic State of Iraq", "al-Masri").
-var connectors = set("of", "al", "bin", "ibn", "de", "van", "von", "der", "el", "la", "du", "and")
-
-// proposals turns runs of capitalised words that match nothing into
-// new-entity proposals, with a kind guessed from the words around them.
-func proposals(text []rune, taken []bool) ([]mention, []graph.NewEntity) {
-	toks := words(text)
-	var out []mention
-	byRef := map[string]*graph.NewEntity{}
-	var order []string
-	for i := 0; i < len(toks); {
-		if taken[toks[i].start] || !capitalised(toks[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(toks) && !taken[toks[j].start] && onlySpace(text, toks[j-1].end, toks[j].start) {
-			if capitalised(toks[j]) {
-				j++
-			} else if connectors[toks[j].text] && j+1 < len(toks) && capitalised(toks[j+1]) && !taken[toks[j+1].start] && onlySpace(text, toks[j].end, toks[j+1].start) {
-				j += 2
-			} else {
-				break
-			}
-		}
-		span := toks[i:j]
-		k0 := i
-		i = j
-		for len(span) > 0 && (stopwords[strings.ToLower(span[0].text)] || personCues[strings.ToLower(span[0].text)]) {
-			span = span[1:]
-			k0++
-		}
-		for len(span) > 0 && connectors[span[len(span)-1].text] {
-			span = span[:len(span)-1]
-		}
-		if len(span) == 0 || len(span) > 6 {
-			continue
-		}
-		name := string(text[span[0].start:span[len(span)-1].end])
-		kind := guessKind(text, toks, k0, span, name)
-		if kind == "" {
-			continue
-		}
-		ref := "new:" + graph.Slug(name, 60)
-		if ref == "new:" {
-			continue
-		}
-		ne := byRef[ref]
-		if ne == nil {
-			ne = &graph.NewEntity{Ref: ref, Name: name, Kind: kind}
-			byRef[ref] = ne
-			order = append(order, ref)
-		}
-		ne.Mentions++
-		r := ref
-		out = append(out, mention{Mention: graph.Mention{Text: name, Start: span[0].start, End: span[len(span)-1].end, Options: []string{}, NewEntity: &r},
-			ids: []string{ref}, kind: ne.Kind, name: ne.Name})
-	}
-	news := make([]graph.NewEntity, len(order))
-	for i, r := range order {
-		news[i] = *byRef[r]
-	}
-	return out, news
+	return len(r) > 1 && unicode.IsUpper(r[0])
 }
 
 func onlySpace(text []rune, a, b int) bool {
@@ -163,46 +136,4 @@ func onlySpace(text []rune, a, b int) bool {
 		return false
 	}
 	return text[a] == ' '
-}
-
-// guessKind names the kind a proper noun's context suggests, or "" when it
-// suggests nothing a reviewer could use.
-func guessKind(text []rune, toks []token, k int, span []token, name string) graph.Kind {
-	last := strings.ToLower(span[len(span)-1].text)
-	prev, prev2 := "", ""
-	if k > 0 {
-		prev = strings.ToLower(toks[k-1].text)
-	}
-	if k > 1 {
-		prev2 = strings.ToLower(toks[k-2].text) + " " + prev
-	}
-	next := ""
-	if e := span[len(span)-1].end; e+1 < len(text) && text[e] == ' ' {
-		w := words(text[e+1 : min(len(text), e+20)])
-		if len(w) > 0 {
-			next = strings.ToLower(w[0].text)
-		}
-	}
-	switch {
-	case isCountry(name):
-		return graph.State
-	case eventHeads[last] || eventHeads[next]:
-		return graph.Event
-	case groupHeads[last] || groupHeads[next]:
-		return graph.Group
-	case locationHeads[last] || locationHeads[next] || locationCues[prev2] || locationCues[prev]:
-		return graph.Location
-	case personCues[prev] || strings.HasSuffix(prev2, " minister") || len(span) >= 2 && len(span) <= 3 && allNameLike(span):
-		return graph.Person
-	}
-	return ""
-}
-
-func allNameLike(span []token) bool {
-	for _, t := range span {
-		if strings.ToUpper(t.text) == t.text { // acronyms are not names of people
-			return false
-		}
-	}
-	return true
 }

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// kindOf types a span from the evidence around it and gives the name it is
+// proposed under; "" when nothing says what it is. Organisation words
+// (ministries, agencies, newspapers, the UN) rule out a Person, and such a
+// body is proposed only as an armed group's. In order: Event heads, Group
+// heads and cues, Location heads and cues, perpetrator roles (Attacker),
+// then person evidence: a title or role, a name particle, a given name, or
+// a verb of speech after two name words.
+func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind, string) {
+	l := lex()
+	name := spanText(text, sp)
+	ws := make([]string, 0, len(sp.toks))
+	for _, t := range sp.toks {
+		ws = append(ws, string(foldName(t.text)))
+	}
+	if allIn(ws, l.calendar, l.stopwords) || l.calendar.has(name) {
+		return "", ""
+	}
+	end := sp.toks[len(sp.toks)-1].end
+	next := strings.ToLower(wordAfter(text, end))
+	before := func(n int) string { // the n words before the span, folded
+		if sp.at < n {
+			return ""
+		}
+		var b []string
+		for _, t := range toks[sp.at-n : sp.at] {
+			w := strings.ToLower(t.text)
+			if isPossessive(text, t) {
+				w += "'s"
+			} else if t.end < len(text) && text[t.end] == '\'' {
+				w += "'"
+			}
+			b = append(b, w)
+		}
+		return strings.Join(b, " ")
+	}
+	prev := before(1)
+	org := hasWordIn(ws, l.organisations)
+	group := hasWordIn(ws, l.groups) || l.groupAfter.has(next) && !isCapital(wordAfter(text, end)) ||
+		l.groupBefore.has(prev) || l.groupBefore.has(before(2)) || strings.HasPrefix(strings.Join(ws, " "), "islamic state ") && ws[len(ws)-1] == "province"
+	last := ws[len(ws)-1]
+	switch {
+	case l.eventHeads.has(last) && len(ws) >= 2:
+		return graph.Event, name
+	case l.eventHeads.has(next) && !isCapital(wordAfter(text, end)) && !org:
+		return graph.Event, name + " " + wordAfter(text, end)
+	case group:
+		return graph.Group, name
+	case org:
+		return "", ""
+	case l.locationHeads.has(last) && len(ws) >= 2, l.locationHeads.has(next) && !isCapital(wordAfter(text, end)),
+		l.locationBefore.has(prev) || l.locationBefore.has(before(2)), prev == "in" && placeAfterComma(text, end, places):
+		return graph.Location, name
+	}
+	if acronymIn(sp.toks) {
+		return "", ""
+	}
+	switch {
+	case sp.perp || l.perpetrators.has(prev) || strings.HasSuffix(before(2), " as") && l.perpetrators.has(strings.Fields(before(2))[0]):
+		return graph.Attacker, name
+	case sp.titled || l.titles.has(prev) || hasWordIn(ws, l.personParticles) || len(ws) >= 2 && l.givenNames.has(ws[0]) ||
+		len(ws) >= 2 && l.speech.has(next):
+		return graph.Person, name
+	}
+	return "", ""
+}
+
+// allIn reports whether every word is in one of the lists.
+func allIn(ws []string, lists ...wordList) bool {
+	for _, w := range ws {
+		in := false
+		for _, l := range lists {
+			in = in || l[w]
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWordIn reports whether a word of the name, or a piece of a hyphenated
+// one without its article ("Jaish" of "Jaish-e-Mohammed", "Qaeda" of
+// "al-Qaeda"), is in the list.
+func hasWordIn(ws []string, list wordList) bool {
+	for _, w := range ws {
+		for _, p := range strings.Split(w, " ") {
+			if list[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// acronymIn reports whether a word of the span is an acronym ("ISIS"): no
+// person's name.
+func acronymIn(ts []token) bool {
+	for _, t := range ts {
+		if len([]rune(t.text)) > 1 && strings.ToUpper(t.text) == t.text {
+			return true
+		}
+	}
+	return false
+}
+
+func isCapital(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// placeAfterComma reports whether ", " and a known Location or State follow
+// position i ("in Jolo, Philippines").
+func placeAfterComma(text []rune, i int, places map[int]bool) bool {
+	return i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' && places[i+2]
+}

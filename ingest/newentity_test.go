@@ -1,0 +1,175 @@
+package ingest_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/ingest"
+)
+
+// world is a small graph with some states of the world gazetteer, a
+// nationality and a group with a transliterated name.
+func world() *ingest.Gazetteer {
+	return ingest.NewGazetteer([]ingest.Entry{
+		{ID: "state:tj", Kind: graph.State, Name: "Tajikistan", Nationality: "nationality:tajik"},
+		{ID: "nationality:tajik", Kind: graph.Nationality, Name: "Tajik", Demonym: "Tajik"},
+		{ID: "state:ph", Kind: graph.State, Name: "Philippines"},
+		{ID: "state:af", Kind: graph.State, Name: "Afghanistan"},
+		{ID: "state:gb", Kind: graph.State, Name: "United Kingdom"},
+		{ID: "state:fr", Kind: graph.State, Name: "France"},
+		{ID: "state:ch", Kind: graph.State, Name: "Switzerland"},
+		{ID: "group:jem", Kind: graph.Group, Name: "Jaish-e-Muhammad"},
+		{ID: "group:ntj", Kind: graph.Group, Name: "National Thowheed Jamath"},
+		{ID: "group:abm", Kind: graph.Group, Name: "Ansar Bait al-Maqdis"},
+	})
+}
+
+// linked maps each mention's text to its entity id or new-entity ref.
+func linked(a graph.Analysis) map[string]string {
+	out := map[string]string{}
+	for _, m := range a.Mentions {
+		switch {
+		case m.Entity != nil:
+			out[m.Text] = *m.Entity
+		case m.NewEntity != nil:
+			out[m.Text] = *m.NewEntity
+		default:
+			out[m.Text] = "options"
+		}
+	}
+	return out
+}
+
+func TestWorldNamesAndPluralDemonyms(t *testing.T) {
+	g := world()
+	a := g.Analyze("Tajiks, Filipinos, Afghans, Britons, Frenchmen and the Swiss were there; so was a Filipino. Britain and Turkey protested.", ingest.Meta{})
+	got := linked(a)
+	for text, want := range map[string]string{"Tajiks": "nationality:tajik", "Filipinos": "state:ph", "Filipino": "state:ph", "Afghans": "state:af",
+		"Britons": "state:gb", "Frenchmen": "state:fr", "Swiss": "state:ch", "Britain": "state:gb", "Turkey": "new:turkey"} {
+		if got[text] != want {
+			t.Errorf("%q: linked to %q, want %s (all %v)", text, got[text], want, got)
+		}
+	}
+}
+
+// proposed maps each proposed new entity's name to it.
+func proposed(g *ingest.Gazetteer, text string) map[string]graph.NewEntity {
+	out := map[string]graph.NewEntity{}
+	for _, n := range g.Analyze(text, ingest.Meta{}).NewEntities {
+		out[n.Name] = n
+	}
+	return out
+}
+
+func TestWorldCountriesAndCitiesAreProposedWithTheirKind(t *testing.T) {
+	g := world()
+	p := proposed(g, "Officials in New Delhi said Sri Lankan police met envoys from Sri Lanka in Marawi. Nice is lovely; they flew to Nice. Reading the news in Reading.")
+	for name, want := range map[string]graph.NewEntity{
+		"New Delhi":   {Kind: graph.Location, ID: "location:new-delhi", Country: "state:in"},
+		"Sri Lanka":   {Kind: graph.State, ID: "state:lk", Mentions: 2},
+		"Marawi City": {Kind: graph.Location, ID: "location:marawi-city", Country: "state:ph"},
+		"Nice":        {Kind: graph.Location, ID: "location:nice", Country: "state:fr", Mentions: 1},
+	} {
+		n, ok := p[name]
+		if !ok {
+			t.Errorf("%s not proposed (all %v)", name, p)
+			continue
+		}
+		if n.Kind != want.Kind || want.ID != "" && n.ID != want.ID || n.Country != want.Country || want.Mentions != 0 && n.Mentions != want.Mentions {
+			t.Errorf("%s: got %+v, want %+v", name, n, want)
+		}
+	}
+	if _, ok := p["Reading"]; ok {
+		t.Errorf("Reading, a common word, was proposed as a city: %v", p)
+	}
+	if len(proposed(g, "The weather in nice places is nice.")) != 0 {
+		t.Errorf("lower-case city names were matched")
+	}
+}
+
+func TestNoProposalWithoutEvidence(t *testing.T) {
+	g := world()
+	for _, text := range []string{
+		"The United Nations condemned it, the Associated Press reported.",
+		"The Ministry of Interior and the Interior Ministry said nothing.",
+		"Last Tuesday, before Easter and New Year, it rained.",
+		"Zorblat Quux went home. Grimwald Ostrander stayed.",
+		"Reactions poured in. Global Markets Fell.",
+	} {
+		if p := proposed(g, text); len(p) != 0 {
+			t.Errorf("%q: proposed %v, want nothing", text, p)
+		}
+	}
+}
+
+func TestNewEntityKindsFromEvidence(t *testing.T) {
+	g := world()
+	text := "President Zoran Kovalenko spoke. Omar Haddad said it was over. Umm al-Qura and Abu Hafs al-Masri and Abu Yusuf al-Iraqi were named. " +
+		"The group named the bomber as Abdul Rahman al-Qurashi. Fighters of the Sahel Liberation Front fled to the town of Wadi Burkan. " +
+		"The Zabrani bombing followed; the group's Amaq news agency said so."
+	want := map[string]graph.Kind{"Zoran Kovalenko": graph.Person, "Omar Haddad": graph.Person, "Umm al-Qura": graph.Person,
+		"Abu Hafs al-Masri": graph.Person, "Abu Yusuf al-Iraqi": graph.Person, "Abdul Rahman al-Qurashi": graph.Attacker,
+		"Sahel Liberation Front": graph.Group, "Wadi Burkan": graph.Location, "Zabrani bombing": graph.Event, "Amaq": graph.Group}
+	p := proposed(g, text)
+	for name, k := range want {
+		if p[name].Kind != k {
+			t.Errorf("%s: got kind %q, want %s (all %v)", name, p[name].Kind, k, p)
+		}
+	}
+	if len(p) != len(want) {
+		t.Errorf("proposed %d entities, want %d: %v", len(p), len(want), p)
+	}
+}
+
+func TestHeadlineWordsAreNotProposed(t *testing.T) {
+	g := world()
+	text := "Shock Attack Leaves Capital Reeling As Omar Haddad Vows Revenge\n\nOmar Haddad said the city would recover."
+	p := proposed(g, text)
+	if _, ok := p["Omar Haddad"]; !ok || len(p) != 1 {
+		t.Errorf("got %v, want only Omar Haddad (named in the body too)", p)
+	}
+	if n := p["Omar Haddad"]; n.Mentions != 2 {
+		t.Errorf("Omar Haddad: %d mentions, want 2 (headline and body)", n.Mentions)
+	}
+}
+
+func TestSurnameJoinsTheFullName(t *testing.T) {
+	g := world()
+	a := g.Analyze("Investigators named Karim Belhadj as the ringleader. Belhadj was killed. Osama bin Laden died; bin Laden's son spoke.", ingest.Meta{})
+	got := linked(a)
+	if got["Belhadj"] != "new:karim-belhadj" || got["bin Laden"] != "new:osama-bin-laden" {
+		t.Errorf("later mentions: got %v", got)
+	}
+	for _, n := range a.NewEntities {
+		if n.Name == "Karim Belhadj" && n.Mentions != 2 {
+			t.Errorf("Karim Belhadj: %d mentions, want 2", n.Mentions)
+		}
+		if n.Name == "Belhadj" || n.Name == "bin Laden" {
+			t.Errorf("a surname became its own entity: %+v", n)
+		}
+	}
+}
+
+func TestRefsAreTheSameAcrossArticles(t *testing.T) {
+	g := world()
+	a := proposed(g, "The Sahel Liberation Front denied it.")["Sahel Liberation Front"]
+	b := proposed(g, "Yesterday, militants of the Sahel Liberation Front attacked.")["Sahel Liberation Front"]
+	if a.Ref == "" || a.Ref != b.Ref {
+		t.Errorf("refs %q and %q, want one ref for one name", a.Ref, b.Ref)
+	}
+}
+
+func TestSpellingVariantsAndSimilarNames(t *testing.T) {
+	g := world()
+	if got := linked(g.Analyze("Jaish-e-Mohammed and Jaish e Muhammad claimed it.", ingest.Meta{})); got["Jaish-e-Mohammed"] != "group:jem" || got["Jaish e Muhammad"] != "group:jem" {
+		t.Errorf("spelling variants: got %v", got)
+	}
+	p := proposed(g, "National Thowheeth Jama'ath and Ansar Beit al-Maqdis militants were blamed.")
+	for name, want := range map[string]string{"National Thowheeth Jama'ath": "group:ntj", "Ansar Beit al-Maqdis": "group:abm"} {
+		n, ok := p[name]
+		if !ok || n.Kind != graph.Group || !slices.Contains(n.Similar, want) {
+			t.Errorf("%s: got %+v, want a Group similar to %s (all %v)", name, n, want, p)
+		}
+	}
+}
