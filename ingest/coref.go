@@ -98,7 +98,7 @@ func subjectPhrase(text []rune, lo, pos int) (string, int) {
 	for end > 0 && auxiliaries[strings.ToLower(toks[end-1].text)] {
 		end--
 	}
-	for n := 3; n >= 1; n-- {
+	for n := 4; n >= 1; n-- {
 		if end-n < 0 {
 			continue
 		}
@@ -240,7 +240,8 @@ func rolePhraseAfter(text []rune, a, b int) (string, int) {
 	return best, a + int(f.pos[len([]rune(low[:at]))])
 }
 
-var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announces", "added", "stated", "insisted", "confirmed", "declared")
+var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announces", "added", "stated", "insisted", "confirmed", "declared",
+	"saying", "warned", "told")
 
 // speechSubject handles "the group said it ...", "IS-K claimed it ...": the
 // pronoun after a verb of speech is the speech's subject.
@@ -248,8 +249,14 @@ func (g *Gazetteer) speechSubject(d *doc, s *sentence, at int, allowed, kinds []
 	toks := words(s.text[s.span.Start:at])
 	n := len(toks)
 	// Past "that" and what may stand between a verb of speech and it: "said
-	// in a statement that", "said on Tuesday that".
-	for k := 0; k < 6 && n > 0 && !speechVerbs[strings.ToLower(toks[n-1].text)]; k++ {
+	// in a message circulated online that", "said on Tuesday that".
+	if n > 0 && strings.EqualFold(toks[n-1].text, "that") {
+		n--
+		for k := 0; k < 8 && n > 0 && !speechVerbs[strings.ToLower(toks[n-1].text)]; k++ {
+			n--
+		}
+	}
+	for k := 0; k < 2 && n > 0 && !speechVerbs[strings.ToLower(toks[n-1].text)]; k++ {
 		if !speechFill[strings.ToLower(toks[n-1].text)] {
 			return nil, false
 		}

@@ -39,13 +39,14 @@ func TestRealGrammar(t *testing.T) {
 		// Governments by their seat.
 		{"The Kremlin accused Ukraine of involvement in the attack.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Kyiv denied any involvement in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
-		// Subjects as pronouns and role nouns.
+		// Subjects as pronouns and role nouns; a group saying it carried out
+		// an attack claims it.
 		{"Islamic State published a statement on Friday night. It said its fighters carried out the attack.", claimIS, graph.Claimed},
-		{"Islamic State released a statement. The group said it was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
+		{"Islamic State released a statement. The group said it was behind the attack.", claimIS, graph.Claimed},
 		// A quotation closed by its speaker in the next sentence.
 		{"Islamic State issued a statement through Amaq on Saturday. \"We carried out the attack on the hall. Our fighters withdrew safely,\" the group said in the statement posted by Amaq.",
-			"PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
-		{"\"Our brothers carried out the attack,\" said Islamic State.", "PERPETRATED group:islamic-state " + crocusEvent, graph.Claimed},
+			claimIS, graph.Claimed},
+		{"\"Our brothers carried out the attack,\" said Islamic State.", claimIS, graph.Claimed},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

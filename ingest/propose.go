@@ -124,8 +124,17 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 		return false
 	}
 	last := prev[n-1]
-	if eventLex.determiners[last] || strings.HasSuffix(last, "'s") {
+	if eventLex.determiners[last] || strings.HasSuffix(last, "'s") || possessiveAt(text, h.start-3) {
 		return true
+	}
+	if last == "to" && r.mode != passive {
+		return true // an infinitive: "vowed to hunt down ... helped to carry out"
+	}
+	if n >= 2 && (prev[n-2] == "a" || prev[n-2] == "an" || prev[n-2] == "the") && strings.HasSuffix(last, "ed") {
+		return true // "a planned visit"
+	}
+	if strings.HasSuffix(strings.TrimSpace(string(text[max(0, h.start-3):h.start])), ",") && strings.HasSuffix(lower(text, h.start, h.end), "ed") && r.mode == svo && !r.patient {
+		return true // ", blamed variously on": a participle, not the subject's verb
 	}
 	if r.mode != svo && r.mode != objectIn && r.mode != scene || r.patient || strings.HasSuffix(lower(text, h.start, h.end), "ing") {
 		return false // "was blaming it on" is active
@@ -257,15 +266,19 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if len(tos) == 0 {
 		tos = []*mention{to}
 	}
+	typ := rt.Name
+	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group {
+		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
+	}
 	var out []graph.Candidate
 	for _, pair := range pairs(froms, tos) {
 		from, to := pair[0], pair[1]
 		toID, toName := g.end(to, rt.To, s.date)
 		fromID, fromName := g.end(from, rt.From, s.date)
-		if fromID == "" || toID == "" || fromID == toID {
+		if fromID == "" || toID == "" || fromID == toID || g.otherYear(s, to, toID) {
 			continue
 		}
-		out = append(out, graph.Candidate{Source: meta.SourceID, Type: rt.Name, From: fromID, To: toID, FromName: fromName, ToName: toName,
+		out = append(out, graph.Candidate{Source: meta.SourceID, Type: typ, From: fromID, To: toID, FromName: fromName, ToName: toName,
 			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
 			Start: quoteStart, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending,
 			Resolved: resolved(from, to)})
@@ -286,7 +299,43 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 			return []*mention{m}, qs
 		}
 	}
-	return g.before(s, h.start, gap, kinds, r.multi, true), s.span.Start
+	froms := g.before(s, h.start, gap, kinds, r.multi, true)
+	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) {
+		return nil, s.span.Start // "Khan said the attackers belonged to": Khan is the speaker
+	}
+	return froms, s.span.Start
+}
+
+// otherYear reports whether an event end that the sentence does not name
+// (a place standing for the event there) is dated in a year the
+// sentence contradicts ("killed 67 people at the Westgate mall in 2013").
+func (g *Gazetteer) otherYear(s *sentence, to *mention, id string) bool {
+	if to.kind == graph.Event {
+		return false // named, or a reference whose own year was checked
+	}
+	e, ok := g.Entry(id)
+	if !ok || e.Kind != graph.Event || len(e.Date) < 4 {
+		return false
+	}
+	years := 0
+	for _, t := range words(s.text[s.span.Start:s.span.End]) {
+		if isYear(t.text) {
+			if t.text == e.Date[:4] {
+				return false
+			}
+			years++
+		}
+	}
+	return years > 0
+}
+
+// speechActs are the types whose from end is who speaks.
+var speechActs = set("ACCUSED", "DENIED", "ATTRIBUTED", "CRITICIZED", "WARNED_ABOUT", "RESPONDED_TO", "CLAIMED_RESPONSIBILITY",
+	"PUBLISHED_CLAIM", "SPOKE_WITH", "DESIGNATED_TERRORIST")
+
+// spokeBetween reports whether a verb of speech stands in text[a:b].
+func spokeBetween(text []rune, a, b int) bool {
+	return anyWord(lower(text, a, b), []string{"said", "says", "told", "added", "stated", "announced", "confirmed", "saying"}) != ""
 }
 
 // afterPrep is the mention of kinds after "in", "at" or "near" that
@@ -411,8 +460,11 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if m.Start < pos {
 			continue
 		}
-		if m.Start-pos > gap {
+		if m.Start-pos > gap || strings.ContainsRune(string(s.text[pos:m.Start]), '\n') {
 			return nil
+		}
+		if strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
+			return nil // "detained 14 people in Austria, Nehammer said": the speaker is no object
 		}
 		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
 		if g.fits(m, kinds, s.date) {
@@ -430,6 +482,9 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 			continue
 		}
 		gp := s.text[m.End:pos]
+		if strings.ContainsRune(string(gp), '\n') {
+			return nil
+		}
 		if pos-m.End > gap && !(strings.HasPrefix(string(gp), "'s") && pos-m.End <= gap+2) {
 			return nil
 		}
@@ -465,11 +520,15 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			continue
 		}
 		if len(out) == 0 {
-			if limit-m.End > gap && pos-m.End > gap {
+			if limit-m.End > gap && pos-m.End > gap || strings.ContainsRune(string(s.text[m.End:pos]), '\n') {
 				break
 			}
 			m.eventCue = false
-			if g.fits(m, kinds, s.date) {
+			fits := g.fits(m, kinds, s.date)
+			if !fits && possessiveAt(s.text, m.End) {
+				break // "Kenya's military presence in": Kenya is whose it is
+			}
+			if fits && !governed(s.text, s.span.Start, m.Start) {
 				out = append(out, m)
 				if !multi {
 					break
@@ -486,6 +545,18 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 	}
 	return out
 }
+
+// governed reports whether the mention at pos is the object of a
+// preposition ("linked to al-Qaeda", "by Islamic State"), so no subject.
+func governed(text []rune, lo, pos int) bool {
+	ws := strings.Fields(lower(text, max(lo, pos-12), pos))
+	if len(ws) == 0 {
+		return false
+	}
+	return governors[ws[len(ws)-1]]
+}
+
+var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than", "like", "via")
 
 // describes reports whether an apposition is a description ("an Islamic
 // State affiliate", "who leads it") rather than a name.

@@ -85,6 +85,12 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		linked := hasAny(between, " in ", " at ", " near ", " outside ", " on ", " inside ", " into ", " through ")
 		// A direct object: "struck the Stade de France, several cafés and the Bataclan".
 		object := len(out) == 0 && m.Start-pos < 30 || len(out) > 0 && hasAny(between+" ", ", ", " and ")
+		if len(out) > 0 && m.Start-pos > 25 {
+			break // a second place follows the first closely ("at X in Y"), or is another matter
+		}
+		if len(out) > 0 && strings.HasSuffix(between, ", ") && !clauseEnds(s.text, m.End) {
+			break // "stormed the Holey Artisan Bakery, Bangladesh is ...": a new clause
+		}
 		if !placeKind(m.kind) || !linked && !object {
 			continue
 		}
@@ -114,7 +120,7 @@ func (g *Gazetteer) commaPair(s *sentence, h cueHit, fromKinds, toKinds []graph.
 	}
 	after := lower(s.text, to.End, to.End+6)
 	before := lower(s.text, from.Start-6, from.Start)
-	if strings.HasPrefix(after, " and") || strings.HasPrefix(after, ", ") && !strings.HasPrefix(after, ", on") || strings.HasSuffix(before, ", ") {
+	if strings.HasPrefix(after, " and") || strings.HasSuffix(before, ", ") || !clauseEnds(s.text, to.End) {
 		return nil, nil
 	}
 	from.eventCue, to.eventCue = false, false
@@ -210,4 +216,20 @@ func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.
 		return nil, nil, qs
 	}
 	return []*mention{from}, owner, qs
+}
+
+// clauseEnds reports whether what follows pos closes a place's apposition
+// ("Kunduz, Afghanistan, on Friday", "in Kunduz, Afghanistan."), not a
+// clause with the place as its subject ("..., Bangladesh is still arguing").
+func clauseEnds(text []rune, pos int) bool {
+	rest := lower(text, pos, pos+12)
+	if rest == "" || strings.ContainsAny(rest[:1], ",.;:)\"”") {
+		return true
+	}
+	for _, w := range []string{" on ", " in ", " at ", " last ", " this ", " earlier ", " late ", " early ", " and "} {
+		if strings.HasPrefix(rest+" ", w) {
+			return !strings.HasPrefix(rest, " and") || strings.HasPrefix(rest, " and ")
+		}
+	}
+	return false
 }
