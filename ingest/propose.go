@@ -43,6 +43,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	}
 	ms = mergeMentions(ms, scene.refs)
 	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
+	defer func() { g.appositions(rs, ms, sents, &c) }()
 	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main}
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
@@ -235,6 +236,12 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		froms, to, quoteStart = g.possessed(s, h, rt.From, rt.To)
 	case title:
 		to = g.nearestBefore(s, h.start, 4, rt.To)
+		if to == nil && s.doc != nil {
+			// "the group's leader, Abu Bakr al-Baghdadi"
+			if m, qs := g.resolveSubject(s.doc, s, h.start, rt.To); m != nil {
+				to, quoteStart = m, qs
+			}
+		}
 		if f := g.after(s, h.end, 2, rt.From, r); f != nil {
 			froms = []*mention{f}
 		}
@@ -284,6 +291,9 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 			Resolved: resolved(from, to)})
 		if speaker != nil && rt.Name == "PERPETRATED" {
 			out = append(out, g.attribution(s, h, speaker, from, quoteStart, meta)...)
+		}
+		if r.mode == namedAs && stance == graph.Claimed {
+			out = append(out, g.namedMember(s, h, from, quoteStart, meta)...)
 		}
 	}
 	return out

@@ -233,3 +233,31 @@ func clauseEnds(text []rune, pos int) bool {
 	}
 	return false
 }
+
+// namedMember: a group naming the bomber as its own makes him its member
+// ("IS-K ... named the bomber as Abdul Rahman al-Logari").
+func (g *Gazetteer) namedMember(s *sentence, h cueHit, bomber *mention, quoteStart int, meta Meta) []graph.Candidate {
+	gs := g.before(s, h.start, window, []graph.Kind{graph.Group}, false, true)
+	if len(gs) == 0 {
+		return nil
+	}
+	return g.candidate(s, "MEMBER_OF", bomber, gs[0], graph.Claimed, quoteStart, string(s.text[h.start:h.end]), meta)
+}
+
+// candidate is one proposal of type typ between two mentions, when their
+// kinds fit the type.
+func (g *Gazetteer) candidate(s *sentence, typ string, from, to *mention, st graph.Stance, quoteStart int, cue string, meta Meta) []graph.Candidate {
+	rt, ok := graph.LookupRel(typ)
+	if !ok {
+		return nil
+	}
+	from.eventCue, to.eventCue = false, false
+	fID, fName := g.end(from, rt.From, s.date)
+	tID, tName := g.end(to, rt.To, s.date)
+	if fID == "" || tID == "" || fID == tID {
+		return nil
+	}
+	return []graph.Candidate{{Source: meta.SourceID, Type: typ, From: fID, To: tID, FromName: fName, ToName: tName, Stance: st,
+		Confidence: confidence(st, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]), Start: quoteStart, End: s.span.End,
+		Cue: cue, Status: graph.Pending, Resolved: resolved(from, to)}}
+}

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Appositions say what a name is: "Anis Amri, the Tunisian sought across
+// Europe", "Mberesero, a Tanzanian,", "Isnilon Hapilon, the Abu Sayyaf
+// commander", "the Algerian militant Mokhtar Belmokhtar", "Lahore, the
+// capital of Punjab province", "Msaken, in eastern Tunisia". Each proposes
+// the edge its words give, within one sentence.
+
+// apposOpen is what opens a describing apposition after a name.
+var apposOpen = regexp.MustCompile(`^\s*,\s+(?:a|an|the)\s+(?:[0-9]+-year-old\s+|[a-z]+-year-old\s+)?(?:dual\s+|former\s+|self-styled\s+|so-called\s+)?$`)
+
+// roleTypes: the role noun after "<entity> " in an apposition and the type it gives.
+var roleTypes = map[string]string{"commander": "MEMBER_OF", "member": "MEMBER_OF", "militant": "MEMBER_OF", "fighter": "MEMBER_OF",
+	"spokesman": "MEMBER_OF", "operative": "MEMBER_OF", "recruiter": "MEMBER_OF", "leader": "LEADER_OF", "chief": "LEADER_OF",
+	"founder": "LEADER_OF", "emir": "LEADER_OF", "head": "LEADER_OF"}
+
+func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, c *collector) {
+	si := 0
+	for i := range ms {
+		m := &ms[i]
+		for si < len(sents) && sents[si].End <= m.Start {
+			si++
+		}
+		if si == len(sents) || len(m.ids) != 1 {
+			continue
+		}
+		s := &sentence{span: sents[si], text: text, date: c.meta.Date}
+		switch m.kind {
+		case graph.Nationality, graph.State:
+			g.nationalityAppos(s, ms, i, c)
+		case graph.Group:
+			g.roleAppos(s, ms, i, c)
+		case graph.Location:
+			g.placeAppos(s, ms, i, c)
+		}
+	}
+}
+
+// nationalityAppos: "<person>, a 31-year-old Tunisian", "the Algerian
+// militant Mokhtar Belmokhtar", "The truck's Polish driver, Lukasz Urban".
+func (g *Gazetteer) nationalityAppos(s *sentence, ms []mention, i int, c *collector) {
+	n := &ms[i]
+	if n.End > s.span.End {
+		return
+	}
+	if p := personBefore(s, ms, i); p != nil {
+		c.addAll(g.candidate(s, "HAS_NATIONALITY", p, n, graph.Reported, s.span.Start, string(s.text[p.End:n.End]), c.meta))
+		return
+	}
+	// After: up to three lower-case words, an optional comma, then the person.
+	for j := i + 1; j < len(ms) && ms[j].Start-n.End <= 40 && ms[j].End <= s.span.End; j++ {
+		p := &ms[j]
+		gap := string(s.text[n.End:p.Start])
+		if !lowerWords(gap, 3) {
+			return
+		}
+		if p.kind == graph.Attacker || p.kind == graph.Person {
+			c.addAll(g.candidate(s, "HAS_NATIONALITY", p, n, graph.Reported, s.span.Start, string(s.text[n.Start:p.End]), c.meta))
+		}
+		return
+	}
+}
+
+// personBefore is the person an apposition holding ms[i] describes:
+// "<person>, a[n]/the [N-year-old] [dual] <ms[i]>" (and "... <X> and <ms[i]>").
+func personBefore(s *sentence, ms []mention, i int) *mention {
+	for j := i - 1; j >= 0 && ms[i].Start-ms[j].End <= 50; j-- {
+		p := &ms[j]
+		if p.Start < s.span.Start {
+			return nil
+		}
+		gap := string(s.text[p.End:ms[i].Start])
+		if (p.kind == graph.Nationality || p.kind == graph.State) && strings.TrimSpace(gap) == "and" {
+			continue // "a dual Austrian and North Macedonian citizen"
+		}
+		if (p.kind == graph.Attacker || p.kind == graph.Person) && apposOpen.MatchString(gap) {
+			return p
+		}
+		if !(p.kind == graph.Nationality || p.kind == graph.State) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// roleAppos: "<person>, the <group> commander" -> MEMBER_OF; "... leader"
+// -> LEADER_OF.
+func (g *Gazetteer) roleAppos(s *sentence, ms []mention, i int, c *collector) {
+	grp := &ms[i]
+	next := strings.Fields(lower(s.text, grp.End, grp.End+20))
+	if len(next) == 0 {
+		return
+	}
+	typ, ok := roleTypes[strings.Trim(next[0], ",.'")]
+	if !ok {
+		return
+	}
+	if p := personBefore(s, ms, i); p != nil {
+		c.addAll(g.candidate(s, typ, p, grp, graph.Reported, s.span.Start, string(s.text[p.End:grp.End]), c.meta))
+	}
+}
+
+// placeAppos: "Lahore, the capital of Punjab province", "Msaken, in
+// eastern Tunisia" -> LOCATED_IN.
+func (g *Gazetteer) placeAppos(s *sentence, ms []mention, i int, c *collector) {
+	pl := &ms[i]
+	for j := i + 1; j < len(ms) && ms[j].Start-pl.End <= 40 && ms[j].End <= s.span.End; j++ {
+		q := &ms[j]
+		gap := lower(s.text, pl.End, q.Start)
+		if placeApposGap.MatchString(gap) && placeKind(q.kind) {
+			c.addAll(g.candidate(s, "LOCATED_IN", pl, q, graph.Reported, s.span.Start, string(s.text[pl.End:q.Start]), c.meta))
+		}
+		return
+	}
+}
+
+var placeApposGap = regexp.MustCompile(`^, (?:the (?:capital|main city|largest city|provincial capital|capital city) of(?: the)?|in (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western) )?(?:part of )?) $`)
+
+// lowerWords reports whether gap holds at most n lower-case words (and a
+// comma), nothing else.
+func lowerWords(gap string, n int) bool {
+	ws := strings.Fields(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(gap), ",")))
+	if len(ws) > n {
+		return false
+	}
+	for _, w := range ws {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || w == "and" || w == "of" {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *collector) addAll(cs []graph.Candidate) {
+	for _, x := range cs {
+		c.add(x)
+	}
+}
