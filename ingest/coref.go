@@ -300,3 +300,48 @@ func intersect(a, b []graph.Kind) []graph.Kind {
 	}
 	return out
 }
+
+// mainState is the State the article names most (counting its
+// demonyms), the state of an official whose title names none ("Prime
+// Minister Theresa May" in a British story); nil when two tie.
+func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
+	count := map[string]int{}
+	first := map[string]*mention{}
+	for i := range d.ms {
+		m := &d.ms[i]
+		if len(m.ids) != 1 || m.seat || m.kind != graph.State && m.kind != graph.Nationality {
+			continue
+		}
+		id, _ := g.end(m, []graph.Kind{graph.State}, s.date)
+		if id == "" {
+			continue
+		}
+		count[id]++
+		if first[id] == nil {
+			first[id] = m
+		}
+	}
+	best, n, tie := "", 0, false
+	for id, c := range count {
+		switch {
+		case c > n:
+			best, n, tie = id, c, false
+		case c == n:
+			tie = true
+		}
+	}
+	if best == "" || tie || n < 2 {
+		return nil, s.span.Start
+	}
+	r := *first[best]
+	r.ref = "(the article's state)"
+	return &r, s.span.Start
+}
+
+// startsClause reports whether pos opens its clause: the sentence's start,
+// or after a comma, "and" or "but" ("..., and President Uhuru Kenyatta said").
+func startsClause(text []rune, start, pos int) bool {
+	pre := strings.TrimSpace(lower(text, max(start, pos-6), pos))
+	return pos-start < 3 || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, " and") || strings.HasSuffix(pre, " but") ||
+		strings.HasSuffix(pre, "\n")
+}

@@ -93,6 +93,8 @@ func (r *rule) setOptions(s string) error {
 			r.patient = true
 		case "implicit":
 			r.implicit = true
+		case "main":
+			r.main = true
 		case "near":
 			n, err := strconv.Atoi(v)
 			if err != nil || n <= 0 {

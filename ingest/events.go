@@ -161,8 +161,8 @@ func refBefore(text []rune, toks []token, k int, ms []mention, headline bool) (e
 			}
 			continue
 		}
-		if eventLex.stops[w] {
-			break
+		if eventLex.stops[w] || verbForm[w] {
+			break // "Somalia's al-Shabaab claims assault": the verb ends the phrase
 		}
 	}
 	if !found && !headline {
@@ -207,6 +207,24 @@ func mentionAt(ms []mention, start int) *mention {
 	}
 	return nil
 }
+
+// verbForm holds the first words of the verb cues (claims, denied, ...),
+// which no event phrase holds.
+var verbForm = func() map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rules {
+		if !r.verbal {
+			continue
+		}
+		for _, c := range r.cues {
+			w, _, _ := strings.Cut(c, " ")
+			if !eventLex.heads[w] {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}()
 
 func placeKind(k graph.Kind) bool { return k == graph.Location || k == graph.State }
 

@@ -191,6 +191,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if to == nil && r.implicit {
 			to = s.doc.implicitObject(s, h, rt.To)
 		}
+		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) {
+			m := *s.doc.main
+			m.ref = string(s.text[h.start:h.end])
+			to = &m
+		}
 		if to != nil {
 			froms, quoteStart = g.subject(s, h, gap, rt.From, r)
 		}
@@ -244,6 +249,13 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 		if f := g.after(s, h.end, 2, rt.From, r); f != nil {
 			froms = []*mention{f}
+			if to == nil && rt.Name == "OFFICIAL_OF" && s.doc != nil && startsClause(s.text, s.span.Start, h.start) {
+				// "Prime Minister Theresa May" in a British story: the
+				// state the text named last, a guess the stance marks.
+				if to, quoteStart = s.doc.mainState(g, s); to != nil {
+					to.ref = string(s.text[h.start:h.end])
+				}
+			}
 		}
 	case adjective:
 		to = g.nearestBefore(s, h.start, 2, rt.To)

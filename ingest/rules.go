@@ -59,4 +59,7 @@ type rule struct {
 	// implicit: with nothing after the cue, the article's event is its object
 	// ("US officials said ISIS-K was responsible").
 	implicit bool
+	// main: when no event follows the cue, the article's event is its
+	// object ("Abouyaaqoub drove the van along the promenade").
+	main bool
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -115,7 +116,7 @@ func (g *Gazetteer) commaPair(s *sentence, h cueHit, fromKinds, toKinds []graph.
 			to = m
 		}
 	}
-	if from == nil || to == nil || from.kind != graph.Location {
+	if from == nil || to == nil || from.kind != graph.Location || dateline(s.text, from) {
 		return nil, nil
 	}
 	after := lower(s.text, to.End, to.End+6)
@@ -260,4 +261,18 @@ func (g *Gazetteer) candidate(s *sentence, typ string, from, to *mention, st gra
 	return []graph.Candidate{{Source: meta.SourceID, Type: typ, From: fID, To: tID, FromName: fName, ToName: tName, Stance: st,
 		Confidence: confidence(st, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]), Start: quoteStart, End: s.span.End,
 		Cue: cue, Status: graph.Pending, Resolved: resolved(from, to)}}
+}
+
+// dateline reports whether a mention opens a line in capitals ("NICE,
+// France, July 16 -"): where the report was filed, not a fact of the story.
+func dateline(text []rune, m *mention) bool {
+	if m.Start > 0 && text[m.Start-1] != '\n' {
+		return false
+	}
+	for _, r := range text[m.Start:m.End] {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
