@@ -69,12 +69,12 @@ func TestDataRulesCatchPlantedViolations(t *testing.T) {
 		}, `"Moscow Attack!" names both`},
 		{"quotesAreWords", func(t *testing.T, d *rawSet) {
 			e := d.edge(t, "PROSECUTED_IN:attacker:dalerdzhon-mirzoyev->event:2026-03-12-crocus-verdict")
-			e.Evidence, e.Quote, e.QuoteSource, e.Summary = "reported-quote",
+			e.Level, e.Quote, e.QuoteSource, e.Summary = "reported-quote",
 				`"subject": "ATK_MIRZOYEV", "subject_kind": "Attacker"`, "source:web-news-ru-verdict", ""
 		}, "quote looks like JSON"},
 		{"quotesAreWords", func(t *testing.T, d *rawSet) {
 			e := d.edge(t, "DEADLIEST_SINCE:"+attack+"->event:2004-09-01-beslan-school-siege")
-			e.Evidence, e.QuoteSource, e.Summary = "reported-quote", "source:web-wiki-gravy-crocus", ""
+			e.Level, e.QuoteSource, e.Summary = "reported-quote", "source:web-wiki-gravy-crocus", ""
 			e.Quote = d.notes[0]
 		}, "quote is a compiler's note"},
 		{"quotesAreWords", func(t *testing.T, d *rawSet) {
@@ -86,7 +86,7 @@ func TestDataRulesCatchPlantedViolations(t *testing.T) {
 		}, "not the quote"},
 		{"verifiedQuotes", func(t *testing.T, d *rawSet) {
 			e := d.edge(t, "DENIED:person:mykhailo-podolyak->"+attack)
-			e.QuoteSha256 = strings.Repeat("0", 64)
+			e.QuoteSHA256 = strings.Repeat("0", 64)
 		}, "quoteSha256 is not the sha256"},
 		{"verifiedQuotes", func(t *testing.T, d *rawSet) {
 			d.texts["source:web-anews-podolyak"] += " (edited)"

@@ -29,25 +29,15 @@ type rawNode struct {
 	Properties map[string]any `json:"properties"`
 }
 
+// rawEdge is an edge as shipped: its graph.Evidence read as written, before
+// any validation fills in what it can derive.
 type rawEdge struct {
-	ID          string         `json:"id"`
-	Type        string         `json:"type"`
-	Source      string         `json:"source"`
-	Target      string         `json:"target"`
-	Sources     []string       `json:"sources"`
-	Evidence    string         `json:"evidence"`
-	Quote       string         `json:"quote"`
-	QuoteSource string         `json:"quoteSource"`
-	QuoteStart  *int           `json:"quoteStart"`
-	QuoteEnd    *int           `json:"quoteEnd"`
-	QuoteSha256 string         `json:"quoteSha256"`
-	Summary     string         `json:"summary"`
-	Confidence  int            `json:"confidence"`
-	Stance      string         `json:"stance"`
-	ReportedOn  string         `json:"reportedOn"`
-	Inferred    bool           `json:"inferred"`
-	Reason      string         `json:"reason"`
-	Properties  map[string]any `json:"properties"`
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	graph.Evidence
+	Properties map[string]any `json:"properties"`
 }
 
 // rawSet is the data set as shipped, with each Source's stored text read from
@@ -186,7 +176,7 @@ func ruleStanceTypeKind(d *rawSet) []string {
 		case !rt.Allows(graph.Kind(src.Kind), graph.Kind(dst.Kind)):
 			out = append(out, fmt.Sprintf("%s: %s cannot connect %s to %s", name, e.Type, src.Kind, dst.Kind))
 		}
-		if allowed, ok := stanceOf[e.Type]; ok && !contains(allowed, e.Stance) {
+		if allowed, ok := stanceOf[e.Type]; ok && !contains(allowed, string(e.Stance)) {
 			out = append(out, fmt.Sprintf("%s: stance %q, %s wants one of %v", name, e.Stance, e.Type, allowed))
 		}
 		if e.Type == "MEMBER_OF" && src != nil && src.Kind == "Attacker" && e.Stance == "reported" {
@@ -293,10 +283,10 @@ func ruleQuotesAreWords(d *rawSet) []string {
 	var out []string
 	for _, e := range d.Edges {
 		name := edgeName(e)
-		switch e.Evidence {
+		switch e.Level {
 		case "quote", "reported-quote":
 			if strings.TrimSpace(e.Quote) == "" {
-				out = append(out, name+": "+e.Evidence+" with an empty quote")
+				out = append(out, name+": "+string(e.Level)+" with an empty quote")
 			}
 			if jsonish.MatchString(e.Quote) {
 				out = append(out, fmt.Sprintf("%s: quote looks like JSON: %q", name, e.Quote))
@@ -315,7 +305,7 @@ func ruleQuotesAreWords(d *rawSet) []string {
 				out = append(out, name+": a summary has its sentence in summary and no quote")
 			}
 		default:
-			out = append(out, fmt.Sprintf("%s: evidence %q, want quote, reported-quote or summary", name, e.Evidence))
+			out = append(out, fmt.Sprintf("%s: evidence %q, want quote, reported-quote or summary", name, e.Level))
 		}
 	}
 	return out
@@ -327,7 +317,7 @@ func ruleQuotesAreWords(d *rawSet) []string {
 func ruleVerifiedQuotes(d *rawSet) []string {
 	var out []string
 	for _, e := range d.Edges {
-		if e.Evidence != "quote" {
+		if e.Level != graph.EvidenceQuote {
 			continue
 		}
 		name := edgeName(e)
@@ -346,7 +336,7 @@ func ruleVerifiedQuotes(d *rawSet) []string {
 			out = append(out, fmt.Sprintf("%s: text[%d:%d] is %q, not the quote %q", name, *e.QuoteStart, *e.QuoteEnd, got, e.Quote))
 		}
 		sum := sha256.Sum256([]byte(text))
-		if hex.EncodeToString(sum[:]) != e.QuoteSha256 {
+		if hex.EncodeToString(sum[:]) != e.QuoteSHA256 {
 			out = append(out, fmt.Sprintf("%s: quoteSha256 is not the sha256 of %s's text", name, e.QuoteSource))
 		}
 	}
@@ -358,7 +348,7 @@ func ruleVerifiedQuotes(d *rawSet) []string {
 func ruleReportedQuoteSource(d *rawSet) []string {
 	var out []string
 	for _, e := range d.Edges {
-		if e.Evidence != "reported-quote" {
+		if e.Level != graph.EvidenceReportedQuote {
 			continue
 		}
 		n := d.node(e.QuoteSource)
@@ -396,7 +386,7 @@ func TestCrocusDataRules(t *testing.T) {
 	}
 	counts := map[string]int{}
 	for _, e := range d.Edges {
-		counts[e.Evidence]++
+		counts[string(e.Level)]++
 	}
 	if counts["quote"] == 0 || counts["quote"]+counts["reported-quote"]+counts["summary"] != len(d.Edges) {
 		t.Errorf("evidence levels %v over %d edges", counts, len(d.Edges))

@@ -220,10 +220,10 @@ func nodeRow(get func(string) string, rec string, readText TextReader) (Node, []
 func edgeRow(get func(string) string, rec string) (Edge, []Problem) {
 	var probs []Problem
 	je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
-		Evidence: get("evidence"), Sources: splitList(get("sources")), Quote: get("quote"), QuoteSource: get("quoteSource"),
-		QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
-		Stance: Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
-		ReportedOn: get("reportedOn"), Reason: get("reason")}
+		Evidence: Evidence{Level: EvidenceLevel(get("evidence")), Sources: splitList(get("sources")), Quote: get("quote"),
+			QuoteSource: get("quoteSource"), QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
+			Stance: Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
+			ReportedOn: get("reportedOn"), Reason: get("reason")}}
 	if c, err := strconv.Atoi(strings.TrimSpace(get("confidence"))); err == nil {
 		je.Confidence = &c
 	} else {

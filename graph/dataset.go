@@ -16,29 +16,16 @@ import (
 // exhaust memory before validation says no.
 const MaxRecords = 5_000_000
 
-// jsonEdge is the file form of an edge: confidence is a pointer so that a
-// missing value is an error, not a silent 0.
+// jsonEdge is the file form of an edge: its Evidence, but confidence is a
+// pointer so that a missing value is an error, not a silent 0.
 type jsonEdge struct {
-	ID          string         `json:"id"`
-	Type        string         `json:"type"`
-	Source      string         `json:"source"`
-	Target      string         `json:"target"`
-	Evidence    string         `json:"evidence"`
-	Sources     []string       `json:"sources"`
-	Quote       string         `json:"quote"`
-	QuoteSource string         `json:"quoteSource"`
-	QuoteStart  *int           `json:"quoteStart"`
-	QuoteEnd    *int           `json:"quoteEnd"`
-	QuoteSHA256 string         `json:"quoteSha256"`
-	Summary     string         `json:"summary"`
-	Confidence  *int           `json:"confidence"`
-	Stance      Stance         `json:"stance"`
-	ValidFrom   string         `json:"validFrom"`
-	ValidTo     string         `json:"validTo"`
-	ReportedOn  string         `json:"reportedOn"`
-	Inferred    bool           `json:"inferred"`
-	Reason      string         `json:"reason"`
-	Properties  map[string]any `json:"properties"`
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Evidence
+	Confidence *int           `json:"confidence"`
+	Properties map[string]any `json:"properties"`
 }
 
 type jsonNode struct {
@@ -166,16 +153,11 @@ func (n jsonNode) toNode(rec string, readText TextReader) (Node, []Problem) {
 }
 
 func (e jsonEdge) toEdge() Edge {
-	conf := 0
+	ev := e.Evidence
 	if e.Confidence != nil {
-		conf = *e.Confidence
+		ev.Confidence = *e.Confidence
 	}
-	return Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target,
-		Evidence: Evidence{Evidence: EvidenceLevel(e.Evidence), Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource,
-			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256, Summary: e.Summary, Confidence: conf,
-			Stance: e.Stance, ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn,
-			Inferred: e.Inferred, Reason: e.Reason},
-		Properties: NormalizeProps(e.Properties)}
+	return Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target, Evidence: ev, Properties: NormalizeProps(e.Properties)}
 }
 
 // NormalizeProps turns the json.Numbers of decoded properties into int64 or

@@ -137,14 +137,14 @@ func quoteLooksLikeData(q string) string {
 // quoteSource, offsets and hash where they can be derived.
 func checkLevel(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 	var p []Problem
-	lvl, ok := ParseEvidenceLevel(string(ev.Evidence))
+	lvl, ok := ParseEvidenceLevel(string(ev.Level))
 	switch {
-	case strings.TrimSpace(string(ev.Evidence)) == "":
+	case strings.TrimSpace(string(ev.Level)) == "":
 		return []Problem{{Field: "evidence", Reason: "missing; want " + evidenceNames()}}
 	case !ok:
-		return []Problem{{Field: "evidence", Value: string(ev.Evidence), Reason: "want " + evidenceNames()}}
+		return []Problem{{Field: "evidence", Value: string(ev.Level), Reason: "want " + evidenceNames()}}
 	}
-	ev.Evidence = lvl
+	ev.Level = lvl
 	p = append(p, checkText("summary", ev.Summary, MaxQuoteLen, lvl == EvidenceSummary)...)
 	if lvl == EvidenceSummary {
 		if ev.Quote != "" {

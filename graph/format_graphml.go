@@ -154,7 +154,7 @@ func evidenceAttrs(ev *Evidence) []xmlValue {
 	out := []xmlValue{
 		{"confidence", strconv.Itoa(ev.Confidence)},
 		{"stance", string(ev.Stance)},
-		{"evidence", string(ev.Evidence)},
+		{"evidence", string(ev.Level)},
 	}
 	add := func(name, v string) {
 		if v != "" {

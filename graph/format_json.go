@@ -147,43 +147,26 @@ type (
 )
 
 // edgeFields are the fixed fields of an edge in the Cytoscape and D3 shapes:
-// evidence, sources, confidence, stance and inferred always, the rest (quote
-// or summary, the quote's offsets and text hash) when set
-// (label only in Cytoscape).
+// the edge's Evidence, with inferred always
+// written (false too, so a style or filter can test it) and reason after it,
+// as Evidence orders them, then the path ranks (label only in Cytoscape).
 type edgeFields struct {
-	ID          string        `json:"id"`
-	Source      string        `json:"source"`
-	Target      string        `json:"target"`
-	Type        string        `json:"type"`
-	Label       string        `json:"label,omitempty"`
-	Evidence    EvidenceLevel `json:"evidence"`
-	Sources     []string      `json:"sources"`
-	Quote       string        `json:"quote,omitempty"`
-	QuoteSource string        `json:"quoteSource,omitempty"`
-	QuoteStart  *int          `json:"quoteStart,omitempty"`
-	QuoteEnd    *int          `json:"quoteEnd,omitempty"`
-	QuoteSHA256 string        `json:"quoteSha256,omitempty"`
-	Summary     string        `json:"summary,omitempty"`
-	Confidence  int           `json:"confidence"`
-	Stance      Stance        `json:"stance"`
-	ValidFrom   string        `json:"validFrom,omitempty"`
-	ValidTo     string        `json:"validTo,omitempty"`
-	ReportedOn  string        `json:"reportedOn,omitempty"`
-	Inferred    bool          `json:"inferred"`
-	Reason      string        `json:"reason,omitempty"`
-	PathRanks   []int         `json:"pathRanks,omitempty"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Type   string `json:"type"`
+	Label  string `json:"label,omitempty"`
+	Evidence
+	// Inferred and Reason shadow Evidence's own, whose inferred is left out
+	// when false.
+	Inferred  bool   `json:"inferred"`
+	Reason    string `json:"reason,omitempty"`
+	PathRanks []int  `json:"pathRanks,omitempty"`
 }
 
 func newEdgeFields(e *Edge, ranks []int) *edgeFields {
-	sources := e.Sources
-	if sources == nil {
-		sources = []string{}
-	}
-	return &edgeFields{ID: e.ID, Source: e.Source, Target: e.Target, Type: e.Type, Evidence: e.Evidence.Evidence, Sources: sources,
-		Quote: e.Quote, QuoteSource: e.QuoteSource, QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256,
-		Summary: e.Summary, Confidence: e.Confidence, Stance: e.Stance,
-		ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn, Inferred: e.Inferred,
-		Reason: e.Reason, PathRanks: ranks}
+	return &edgeFields{ID: e.ID, Source: e.Source, Target: e.Target, Type: e.Type, Evidence: e.Evidence,
+		Inferred: e.Inferred, Reason: e.Reason, PathRanks: ranks}
 }
 
 // nativeWriter writes the native shape: the same JSON as json.Marshal(v),

@@ -39,21 +39,21 @@ func goldenAnswer() *PathAnswer {
 	edges := []Edge{
 		{ID: "CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall", Type: "CLAIMED_RESPONSIBILITY",
 			Source: "group:is-k", Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
+			Evidence: Evidence{Level: EvidenceQuote, Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
 				QuoteSource: crocusSource, QuoteStart: ptr(1204), QuoteEnd: ptr(1295), QuoteSHA256: TextSHA256("stands for the seed article's text"),
 				Confidence: 95, Stance: Claimed, ReportedOn: "2024-03-25"}},
 		{ID: "TARGETED:event:2024-03-22-crocus-city-hall->state:ru", Type: "TARGETED",
 			Source: "event:2024-03-22-crocus-city-hall", Target: "state:ru",
-			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
+			Evidence: Evidence{Level: EvidenceQuote, Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
 				Confidence: 90, Stance: Reported, ValidFrom: "2024-03-22", ReportedOn: "2024-03-25"}},
 		{ID: "ACCUSED:state:ru->state:ua", Type: "ACCUSED", Source: "state:ru", Target: "state:ua",
-			Evidence: Evidence{Evidence: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
+			Evidence: Evidence{Level: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
 				QuoteSource: crocusSource, Confidence: 30, Stance: Alleged, ReportedOn: "2024-03-25",
 				Inferred: true, Reason: "test data: stands for the claims of a Ukrainian link"},
 			Properties: map[string]any{"denied": true}},
 		{ID: "REPORTED_TOLL:" + crocusSource + "->event:2024-03-22-crocus-city-hall", Type: "REPORTED_TOLL",
 			Source: crocusSource, Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: Evidence{Evidence: EvidenceSummary, Sources: []string{crocusSource}, Summary: "The article reports 137 dead & over 100 injured <curator's words>.",
+			Evidence: Evidence{Level: EvidenceSummary, Sources: []string{crocusSource}, Summary: "The article reports 137 dead & over 100 injured <curator's words>.",
 				Confidence: 95, Stance: Reported, ReportedOn: "2024-03-25"},
 			Properties: map[string]any{"deaths": 137, "injured": "over 100"}},
 	}
@@ -94,7 +94,7 @@ func hostileAnswer() *PathAnswer {
 			},
 			Edges: []Edge{{ID: `ACCUSED:"<&>"->` + "\U0001F9E8\x00", Type: "ACCUSED",
 				Source: `group:"<&>"` + "\x00", Target: "state:\U0001F9E8",
-				Evidence:   Evidence{Evidence: EvidenceReportedQuote, Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile, Confidence: 10, Stance: Denied, Reason: hostile},
+				Evidence:   Evidence{Level: EvidenceReportedQuote, Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile, Confidence: 10, Stance: Denied, Reason: hostile},
 				Properties: map[string]any{"source": "clash", hostile: []any{1, "two", true}}}},
 			Truncated: true,
 		},
@@ -411,7 +411,7 @@ func bigSubgraph(n int) *Subgraph {
 		g.Nodes[i] = Node{ID: id(i), Kind: Attacker, Name: "Attacker " + strconv.Itoa(i), Aliases: []string{"A" + strconv.Itoa(i)},
 			Properties: map[string]any{"status": "detained", "born": 1990}}
 		g.Edges[i] = Edge{ID: EdgeID("SPOKE_WITH", id(i), id(i+1)), Type: "SPOKE_WITH", Source: id(i), Target: id(i + 1),
-			Evidence: Evidence{Evidence: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: Reported}}
+			Evidence: Evidence{Level: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: Reported}}
 	}
 	return g
 }

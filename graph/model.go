@@ -13,12 +13,12 @@ type Node struct {
 	Hidden *int `json:"hidden,omitempty"`
 }
 
-// Evidence is what an edge rests on. Evidence says which kind: a verified
+// Evidence is what an edge rests on. Level says which kind: a verified
 // quote (Quote is text[QuoteStart:QuoteEnd], in code points, of QuoteSource's
 // stored text, whose sha256 is QuoteSHA256), a reported quote (Quote, not
 // checkable here), or a summary (Summary, the curator's words; no Quote).
 type Evidence struct {
-	Evidence    EvidenceLevel `json:"evidence"`
+	Level       EvidenceLevel `json:"evidence"`
 	Sources     []string      `json:"sources"`
 	Quote       string        `json:"quote,omitempty"`
 	QuoteSource string        `json:"quoteSource,omitempty"`

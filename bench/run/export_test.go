@@ -19,7 +19,7 @@ func TestElementCounter(t *testing.T) {
 		}
 		for i := range tc.edges {
 			g.Edges = append(g.Edges, graph.Edge{ID: fmt.Sprintf("e%d", i), Type: "AFFILIATE_OF", Source: "group:g0", Target: fmt.Sprintf("group:g%d", i+1),
-				Evidence: graph.Evidence{Evidence: graph.EvidenceSummary, Summary: "{\n<edge ", Sources: []string{"source:s"}, Confidence: 1, Stance: graph.Reported}})
+				Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "{\n<edge ", Sources: []string{"source:s"}, Confidence: 1, Stance: graph.Reported}})
 		}
 		for _, f := range []graph.Format{graph.FormatJSON, graph.FormatCytoscape, graph.FormatD3, graph.FormatGraphML, graph.FormatGEXF, graph.FormatGEXF13} {
 			var b bytes.Buffer

@@ -112,7 +112,7 @@ func printPaths(w io.Writer, ans *graph.PathAnswer) {
 			if h.Direction == graph.Backward {
 				rel = "<- " + h.Type
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Evidence), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Level), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
 		}
 		tw.Flush()
 		for i, h := range p.Hops {
@@ -137,7 +137,7 @@ func evidenceLabel(l graph.EvidenceLevel) string {
 // hopEvidence is the line under the table that shows what a hop rests on,
 // saying whether the quote was verified in its source's stored text.
 func hopEvidence(h graph.Hop) string {
-	switch h.Evidence {
+	switch h.Level {
 	case graph.EvidenceQuote:
 		span := ""
 		if h.QuoteStart != nil && h.QuoteEnd != nil {
