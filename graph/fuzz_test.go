@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -116,7 +117,7 @@ func FuzzQueryParams(f *testing.F) {
 		requireValidation(t, err)
 		_, err = graph.ParseTimelineQuery(v, lim)
 		requireValidation(t, err)
-		_, err = graph.ParseFormat(v.Get("format"))
+		_, err = format.Parse(v.Get("format"))
 		requireValidation(t, err)
 	})
 }

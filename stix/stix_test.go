@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -228,7 +229,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.Run("json", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := graph.Write(discard{}, graph.FormatJSON, g); err != nil {
+			if err := format.Write(discard{}, format.JSON, g); err != nil {
 				b.Fatal(err)
 			}
 		}
