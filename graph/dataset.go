@@ -214,14 +214,6 @@ func prefixProblems(file string, probs []Problem) *ValidationError {
 	return &ValidationError{Problems: probs}
 }
 
-// MarshalJSON writes a data set in the JSON import format (text inline).
-func (d *DataSet) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	type plain DataSet
-	err := json.NewEncoder(&buf).Encode((*plain)(d))
-	return buf.Bytes(), err
-}
-
 // IsSTIXBundle reports whether the JSON document b is a STIX bundle: an
 // object whose top-level "type" is "bundle" (wherever it stands among the
 // keys). A data set has no top-level "type".

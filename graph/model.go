@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // Node is an entity of the graph. Properties holds everything beyond id, kind,
 // name and aliases: scalars or lists of scalars.
 type Node struct {
@@ -140,4 +145,12 @@ func (d *DataSet) AddNode(n Node, record string) {
 func (d *DataSet) AddEdge(e Edge, record string) {
 	d.edgeRecord = append(padTo(d.edgeRecord, len(d.Edges)), record)
 	d.Edges = append(d.Edges, e)
+}
+
+// MarshalJSON writes a data set in the JSON import format (text inline).
+func (d *DataSet) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	type plain DataSet
+	err := json.NewEncoder(&buf).Encode((*plain)(d))
+	return buf.Bytes(), err
 }
