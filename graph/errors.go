@@ -107,3 +107,23 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
+
+// RecordName names a record for a message: its place in the file (rec,
+// "nodes[3]", "line 7") and, when it has one, its id, clipped.
+func RecordName(rec, id string) string {
+	if id == "" {
+		return rec
+	}
+	return rec + " (" + clip(id, 60) + ")"
+}
+
+// PrefixProblems puts file before the record of each problem that does not
+// name it yet, and returns the problems as one ValidationError.
+func PrefixProblems(file string, probs []Problem) *ValidationError {
+	for i := range probs {
+		if file != "" && !strings.HasPrefix(probs[i].Record, file) {
+			probs[i].Record = file + ": " + probs[i].Record
+		}
+	}
+	return &ValidationError{Problems: probs}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -159,7 +160,7 @@ func checkLevel(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 	if ev.QuoteSource == "" && len(ev.Sources) > 0 {
 		ev.QuoteSource = ev.Sources[0]
 	}
-	if ev.QuoteSource != "" && !contains(ev.Sources, ev.QuoteSource) {
+	if ev.QuoteSource != "" && !slices.Contains(ev.Sources, ev.QuoteSource) {
 		return append(p, Problem{Field: "quoteSource", Value: ev.QuoteSource, Reason: "must be one of the edge's sources"})
 	}
 	if lvl == EvidenceReportedQuote {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -44,7 +45,7 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := graph.ParseJSON(bytes.NewReader(b), "fuzz.json", nil)
+		d, err := dataset.ParseJSON(bytes.NewReader(b), "fuzz.json", nil)
 		requireValidation(t, err)
 		if err == nil {
 			requireValidation(t, d.Validate(nil))
@@ -59,7 +60,7 @@ func FuzzParseNodesCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := graph.ParseNodesCSV(bytes.NewReader(b), "nodes.csv", nil)
+		d, err := dataset.ParseNodesCSV(bytes.NewReader(b), "nodes.csv", nil)
 		requireValidation(t, err)
 		if err == nil {
 			requireValidation(t, d.Validate(nil))
@@ -74,7 +75,7 @@ func FuzzParseEdgesCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := graph.ParseEdgesCSV(bytes.NewReader(b), "edges.csv")
+		d, err := dataset.ParseEdgesCSV(bytes.NewReader(b), "edges.csv")
 		requireValidation(t, err)
 		if err == nil {
 			requireValidation(t, d.Validate(nil))

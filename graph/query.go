@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -269,7 +270,7 @@ func (p *params) evidence() EvidenceLevel {
 // ignored.
 func (p *params) check(known ...string) {
 	for name := range p.v {
-		if !contains(known, name) {
+		if !slices.Contains(known, name) {
 			p.fail(name, "", "unknown parameter; this route takes "+strings.Join(known, ", "))
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -46,7 +47,7 @@ func readEvidence(o object, ev *graph.Evidence) {
 }
 
 func intField(o object, k string) *int {
-	if v, ok := graph.NormalizeValue(o[k]).(int64); ok {
+	if v, ok := dataset.NormalizeValue(o[k]).(int64); ok {
 		i := int(v)
 		return &i
 	}
