@@ -35,7 +35,7 @@ func (p Problem) String() string {
 	if p.Field != "" {
 		b.WriteString(p.Field)
 		if p.Value != "" {
-			fmt.Fprintf(&b, " %q", clip(p.Value, 80))
+			fmt.Fprintf(&b, " %q", Clip(p.Value, 80))
 		}
 		b.WriteString(": ")
 	}
@@ -87,7 +87,7 @@ type UnknownError struct {
 }
 
 func (e *UnknownError) Error() string {
-	msg := fmt.Sprintf("no entity has the id, name or alias %q", clip(e.Name, 80))
+	msg := fmt.Sprintf("no entity has the id, name or alias %q", Clip(e.Name, 80))
 	if len(e.Closest) > 0 {
 		names := make([]string, len(e.Closest))
 		for i, c := range e.Closest {
@@ -100,7 +100,9 @@ func (e *UnknownError) Error() string {
 
 func (e *UnknownError) Unwrap() error { return ErrNotFound }
 
-func clip(s string, n int) string {
+// Clip cuts s to n code points, marking the cut with an ellipsis (for
+// messages that quote a value).
+func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -114,7 +116,7 @@ func RecordName(rec, id string) string {
 	if id == "" {
 		return rec
 	}
-	return rec + " (" + clip(id, 60) + ")"
+	return rec + " (" + Clip(id, 60) + ")"
 }
 
 // PrefixProblems puts file before the record of each problem that does not

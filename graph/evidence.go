@@ -224,7 +224,7 @@ func locateQuote(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 		if !ok {
 			p = append(p, Problem{Field: "quoteEnd", Value: itoa(*ev.QuoteEnd), Reason: fmt.Sprintf("span %d-%d is outside the text of %s (%d code points)", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, TextLength(k.Text))})
 		} else if got != ev.Quote {
-			p = append(p, Problem{Field: "quoteStart", Value: itoa(*ev.QuoteStart), Reason: fmt.Sprintf("text[%d:%d] of %s reads %q, not the quote", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, clip(got, 80))})
+			p = append(p, Problem{Field: "quoteStart", Value: itoa(*ev.QuoteStart), Reason: fmt.Sprintf("text[%d:%d] of %s reads %q, not the quote", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, Clip(got, 80))})
 		}
 	}
 	return p

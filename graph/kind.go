@@ -114,7 +114,8 @@ func ParseStance(s string) (Stance, bool) {
 	return "", false
 }
 
-func stanceNames() []string {
+// StanceNames lists the stances, for messages.
+func StanceNames() []string {
 	out := make([]string, len(Stances))
 	for i, s := range Stances {
 		out[i] = string(s)

@@ -298,7 +298,7 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 	if st, ok := ParseStance(string(ev.Stance)); ok {
 		ev.Stance = st
 	} else {
-		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " + strings.Join(stanceNames(), ", ")})
+		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " + strings.Join(StanceNames(), ", ")})
 	}
 	for _, d := range []struct{ field, v string }{{"validFrom", ev.ValidFrom}, {"validTo", ev.ValidTo}, {"reportedOn", ev.ReportedOn}} {
 		if d.v != "" && !ValidDate(d.v) {

@@ -73,7 +73,7 @@ func (a *api) schema(c *gin.Context) {
 }
 
 func (a *api) search(c *gin.Context) {
-	q, err := graph.ParseSearchQuery(c.Request.URL.Query(), a.lim)
+	q, err := ParseSearchQuery(c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -113,7 +113,7 @@ func (a *api) neighbors(c *gin.Context) {
 	if !ok {
 		return
 	}
-	q, err := graph.ParseNeighborQuery(id, c.Request.URL.Query(), a.lim)
+	q, err := ParseNeighborQuery(id, c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -134,7 +134,7 @@ func (a *api) paths(c *gin.Context, ranked bool) {
 	if !ok {
 		return
 	}
-	q, err := graph.ParsePathQuery(c.Request.URL.Query(), a.lim, ranked)
+	q, err := ParsePathQuery(c.Request.URL.Query(), a.lim, ranked)
 	if err != nil {
 		fail(c, err)
 		return
@@ -152,7 +152,7 @@ func (a *api) graph(c *gin.Context) {
 	if !ok {
 		return
 	}
-	q, err := graph.ParseGraphQuery(c.Request.URL.Query(), a.lim)
+	q, err := ParseGraphQuery(c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -173,7 +173,7 @@ func (a *api) graph(c *gin.Context) {
 }
 
 func (a *api) timeline(c *gin.Context) {
-	q, err := graph.ParseTimelineQuery(c.Request.URL.Query(), a.lim)
+	q, err := ParseTimelineQuery(c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -189,7 +189,7 @@ func (a *api) timeline(c *gin.Context) {
 // checkRef bounds an id or name taken from the path.
 func checkRef(ref string, lim graph.Limits) error {
 	v := map[string][]string{"q": {ref}}
-	_, err := graph.ParseSearchQuery(v, lim)
+	_, err := ParseSearchQuery(v, lim)
 	if err != nil {
 		return graph.Invalid("id", ref, "want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
 	}

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/handlers"
 )
 
 // pathCmd prints the paths between two entities as a table of hops with
@@ -66,7 +67,7 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	} else if all {
 		v.Set("all", "true")
 	}
-	q, err := graph.ParsePathQuery(v, db.limits(), ranked)
+	q, err := handlers.ParsePathQuery(v, db.limits(), ranked)
 	if err != nil {
 		return usageError{err.Error()}
 	}
