@@ -103,7 +103,7 @@ func acceptedEdge(ci candidateInfo, o graph.CandidateOverride) (*graph.DataSet, 
 	}
 	start, end := c.Start, c.End
 	d.Edges = append(d.Edges, graph.Edge{Type: typ, Source: from, Target: to, Properties: map[string]any{"candidate": c.ID},
-		Evidence: graph.Evidence{Evidence: graph.EvidenceQuote, Sources: []string{c.Source}, Quote: c.Quote, QuoteSource: c.Source,
+		Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{c.Source}, Quote: c.Quote, QuoteSource: c.Source,
 			QuoteStart: &start, QuoteEnd: &end, QuoteSHA256: graph.TextSHA256(ci.text), Confidence: conf,
 			Stance: graph.Stance(stance), ValidFrom: o.ValidFrom, ValidTo: o.ValidTo, ReportedOn: reported}})
 	return d, &d.Edges[0], nil

@@ -33,7 +33,7 @@ WHERE b.id IN $ids AND ($evidence IS NULL OR r.evidence IN $evidence) AND ($retr
 }
 
 // keyDeclarer is a sink that may do without the property keys in its Head
-// (graph.Writer in a JSON format): the edge keys then are not read.
+// (format.Writer in a JSON format): the edge keys then are not read.
 type keyDeclarer interface{ DeclaresKeys() bool }
 
 // Graph hands up to q.Limit entities of the given kinds and the

@@ -92,7 +92,7 @@ func chainStore(t *testing.T, n int, opt cypher.Options) *cypher.Store {
 			Properties: map[string]any{"founded": "2020"}})
 		if i > 0 {
 			d.Edges = append(d.Edges, graph.Edge{Type: "AFFILIATE_OF", Source: fmt.Sprintf("group:chain-%d", i), Target: fmt.Sprintf("group:chain-%d", i-1),
-				Evidence:   graph.Evidence{Evidence: graph.EvidenceSummary, Summary: "Test data: a chain of groups.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 50, Stance: graph.Reported},
+				Evidence:   graph.Evidence{Level: graph.EvidenceSummary, Summary: "Test data: a chain of groups.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 50, Stance: graph.Reported},
 				Properties: map[string]any{"weight": int64(i)}})
 		}
 	}

@@ -227,7 +227,7 @@ func TestImportChunkedEndDeletedMidway(t *testing.T) {
 	d := &graph.DataSet{
 		Nodes: []graph.Node{{ID: "group:midway-test", Kind: graph.Group, Name: "Midway Test Group"}},
 		Edges: []graph.Edge{{Type: "AFFILIATE_OF", Source: "group:midway-test", Target: "group:is-k",
-			Evidence: graph.Evidence{Evidence: graph.EvidenceSummary, Summary: "A test edge.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 10, Stance: "reported"}}},
+			Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "A test edge.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 10, Stance: "reported"}}},
 	}
 	deleted := false
 	_, err := s.ImportChunked(ctx, d, 0, func(done, total int) {

@@ -71,13 +71,13 @@ func TestImportOneBadRecordChangesNothing(t *testing.T) {
 		}, "not the quote"},
 		{"JSON in a quote", func(d *graph.DataSet) {
 			e := &d.Edges[verified(t, d)]
-			e.Evidence.Evidence, e.Quote, e.QuoteStart, e.QuoteEnd, e.QuoteSHA256 = graph.EvidenceReportedQuote, `"subject": "ATK_FARIDUNI", "predicate": "traveled_to"`, nil, nil, ""
+			e.Level, e.Quote, e.QuoteStart, e.QuoteEnd, e.QuoteSHA256 = graph.EvidenceReportedQuote, `"subject": "ATK_FARIDUNI", "predicate": "traveled_to"`, nil, nil, ""
 		}, "looks like JSON"},
 		{"summary with a quote", func(d *graph.DataSet) {
 			e := &d.Edges[verified(t, d)]
-			e.Evidence.Evidence, e.Summary = graph.EvidenceSummary, "The curator's words."
+			e.Level, e.Summary = graph.EvidenceSummary, "The curator's words."
 		}, "a summary has no quote"},
-		{"no evidence level", func(d *graph.DataSet) { d.Edges[5].Evidence.Evidence = "" }, "evidence: missing"},
+		{"no evidence level", func(d *graph.DataSet) { d.Edges[5].Level = "" }, "evidence: missing"},
 		{"confidence out of range", func(d *graph.DataSet) { d.Edges[12].Confidence = 101 }, "out of range"},
 	}
 	for _, tc := range cases {
@@ -130,7 +130,7 @@ func TestImportAtomicOnWriteFailure(t *testing.T) {
 func verified(t *testing.T, d *graph.DataSet) int {
 	t.Helper()
 	for i, e := range d.Edges {
-		if e.Evidence.Evidence == graph.EvidenceQuote {
+		if e.Level == graph.EvidenceQuote {
 			return i
 		}
 	}
@@ -207,7 +207,7 @@ func TestImportChecksQuoteAgainstStoredText(t *testing.T) {
 	mk := func(quote string) *graph.DataSet {
 		return &graph.DataSet{Nodes: []graph.Node{{ID: "group:stored-text-test", Kind: graph.Group, Name: "Stored Text Test"}},
 			Edges: []graph.Edge{{Type: "AFFILIATE_OF", Source: "group:stored-text-test", Target: "group:is-k",
-				Evidence: graph.Evidence{Evidence: graph.EvidenceQuote, Sources: []string{ref.QuoteSource}, Quote: quote, Confidence: 40, Stance: graph.Reported}}}}
+				Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{ref.QuoteSource}, Quote: quote, Confidence: 40, Stance: graph.Reported}}}}
 	}
 	n0, r0 := counts(t)
 	_, err := s.Import(ctx, mk(ref.Quote+" and words it never printed"), nil)

@@ -40,7 +40,7 @@ func edgeProps(e graph.Edge) map[string]any {
 	for k, v := range e.Properties {
 		m[k] = v
 	}
-	m["id"], m["sources"], m["evidence"] = e.ID, e.Sources, string(e.Evidence.Evidence)
+	m["id"], m["sources"], m["evidence"] = e.ID, e.Sources, string(e.Level)
 	m["confidence"], m["stance"] = int64(e.Confidence), string(e.Stance)
 	if e.QuoteStart != nil && e.QuoteEnd != nil {
 		m["quoteStart"], m["quoteEnd"] = int64(*e.QuoteStart), int64(*e.QuoteEnd)
@@ -188,12 +188,7 @@ func toNode(n dbtype.Node) (graph.Node, error) {
 // type when present.
 func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
 	p := props{what: "relationship", typ: r.Type, elem: r.ElementId, m: r.Props}
-	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
-		Evidence: graph.Evidence{Evidence: graph.EvidenceLevel(p.str("evidence", false)), Sources: p.strs("sources", true),
-			Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false), QuoteStart: p.intPtr("quoteStart"),
-			QuoteEnd: p.intPtr("quoteEnd"), QuoteSHA256: p.str("quoteSha256", false), Summary: p.str("summary", false),
-			Confidence: int(p.int("confidence", true)), Stance: graph.Stance(p.str("stance", true)), ValidFrom: p.str("validFrom", false),
-			ValidTo: p.str("validTo", false), ReportedOn: p.str("reportedOn", false), Inferred: p.bool("inferred"), Reason: p.str("reason", false)}}
+	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId], Evidence: p.evidence()}
 	if e.Source == "" || e.Target == "" {
 		p.fail("(ends)", "lead to a node the answer has not read")
 	}
@@ -210,6 +205,17 @@ func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
 		e.Properties[k] = v
 	}
 	return e, nil
+}
+
+// evidence reads a relationship's evidence. Sources are required; a list
+// read is never nil (an empty list at worst), so no writer of an answer has
+// to turn a nil list into [] again.
+func (p *props) evidence() graph.Evidence {
+	return graph.Evidence{Level: graph.EvidenceLevel(p.str("evidence", false)), Sources: p.strs("sources", true),
+		Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false), QuoteStart: p.intPtr("quoteStart"),
+		QuoteEnd: p.intPtr("quoteEnd"), QuoteSHA256: p.str("quoteSha256", false), Summary: p.str("summary", false),
+		Confidence: int(p.int("confidence", true)), Stance: graph.Stance(p.str("stance", true)), ValidFrom: p.str("validFrom", false),
+		ValidTo: p.str("validTo", false), ReportedOn: p.str("reportedOn", false), Inferred: p.bool("inferred"), Reason: p.str("reason", false)}
 }
 
 // collector gathers nodes and edges without repeats, in first-seen order.

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -41,5 +42,5 @@ func Open(name string) (*graph.DataSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return graph.ParseJSON(bytes.NewReader(b), "data/"+name, graph.FSReader(sub))
+	return dataset.ParseJSON(bytes.NewReader(b), "data/"+name, dataset.FSReader(sub))
 }

@@ -34,7 +34,7 @@ func TestCrocusValid(t *testing.T) {
 		if len(e.Sources) == 0 {
 			t.Errorf("edge %s: no sources", e.ID)
 		}
-		switch e.Evidence.Evidence {
+		switch e.Level {
 		case graph.EvidenceQuote:
 			if e.Quote == "" || !strings.Contains(texts[e.QuoteSource], e.Quote) {
 				t.Errorf("edge %s: verified quote %q not in %s", e.ID, e.Quote, e.QuoteSource)
@@ -48,7 +48,7 @@ func TestCrocusValid(t *testing.T) {
 				t.Errorf("edge %s: summary must have words in summary and no quote", e.ID)
 			}
 		default:
-			t.Errorf("edge %s: evidence %q, want quote, reported-quote or summary", e.ID, e.Evidence.Evidence)
+			t.Errorf("edge %s: evidence %q, want quote, reported-quote or summary", e.ID, e.Level)
 		}
 	}
 }

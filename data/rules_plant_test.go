@@ -72,12 +72,12 @@ func TestDataRulesCatchPlantedViolations(t *testing.T) {
 		}, `"Moscow Attack!" names both`},
 		{"quotesAreWords", func(t *testing.T, d *curate.Set) {
 			e := edge(t, d, "PROSECUTED_IN:attacker:dalerdzhon-mirzoyev->event:2026-03-12-crocus-verdict")
-			e.Evidence.Evidence, e.Quote, e.QuoteSource, e.Summary = graph.EvidenceReportedQuote,
+			e.Evidence.Level, e.Quote, e.QuoteSource, e.Summary = graph.EvidenceReportedQuote,
 				`"subject": "ATK_MIRZOYEV", "subject_kind": "Attacker"`, "source:web-news-ru-verdict", ""
 		}, "quote looks like JSON"},
 		{"quotesAreWords", func(t *testing.T, d *curate.Set) {
 			e := edge(t, d, "DEADLIEST_SINCE:"+attack+"->event:2004-09-01-beslan-school-siege")
-			e.Evidence.Evidence, e.QuoteSource, e.Summary = graph.EvidenceReportedQuote, "source:web-wiki-gravy-crocus", ""
+			e.Evidence.Level, e.QuoteSource, e.Summary = graph.EvidenceReportedQuote, "source:web-wiki-gravy-crocus", ""
 			e.Quote = d.Notes[0]
 		}, "quote is a compiler's note"},
 		{"quotesAreWords", func(t *testing.T, d *curate.Set) {

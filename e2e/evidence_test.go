@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // TestVerifiedQuotesOnly: with the path finder's "verified quotes only"
@@ -16,6 +18,35 @@ func TestVerifiedQuotesOnly(t *testing.T) {
 	b.do(t, "loading the page", chromedp.Navigate(baseURL()+"/"), chromedp.WaitVisible(chromedp.ID("legend")), waitReady())
 	verifiedPath(t, b)
 	b.checkConsole(t, "asking for verified quotes only")
+}
+
+// TestInferredHopSaysWhy: a path over an inferred relationship (the 2002
+// theatre siege PRECEDED the attack) shows, in its hop, why the curator
+// inferred it, as the API's hop says.
+func TestInferredHopSaysWhy(t *testing.T) {
+	const siege = "event:2002-10-23-moscow-theatre-siege"
+	b := newBrowser(t)
+	b.do(t, "loading the page", chromedp.Navigate(baseURL()+"/"), chromedp.WaitVisible(chromedp.ID("legend")), waitReady())
+	var want struct {
+		Paths []struct {
+			Hops []evidenceHop `json:"hops"`
+		} `json:"paths"`
+	}
+	apiGet(t, "/paths/shortest", url.Values{"from": {siege}, "to": {attack}}, &want)
+	var hops []evidenceHop
+	for _, p := range want.Paths {
+		hops = append(hops, p.Hops...)
+	}
+	if len(hops) != 1 || !hops[0].Inferred || hops[0].Reason == "" {
+		t.Fatalf("API hops from the siege to the attack: %+v, want one inferred hop with its reason", hops)
+	}
+	runPath(b, t, "asking for the path over an inferred relationship", siege, attack, "")
+	shown := eval[[]shownHop](t, b, "reading the hops", shownHopsJS)
+	if len(shown) != len(hops) {
+		t.Fatalf("evidence panel shows %d hops, the API answers %d", len(shown), len(hops))
+	}
+	checkHop(t, hops[0], shown[0])
+	b.checkConsole(t, "asking for the path over an inferred relationship")
 }
 
 // verifiedPath runs the path finder from IS-K to the attack with verified
@@ -45,8 +76,8 @@ func verifiedPath(t *testing.T, b *browser) []evidenceHop {
 		t.Fatalf("evidence panel shows %d hops, the API answers %d", len(shown), len(hops))
 	}
 	for i, h := range hops {
-		if h.Evidence != "quote" {
-			t.Errorf("hop %s: evidence %q under evidence=quote", h.Edge, h.Evidence)
+		if h.Level != graph.EvidenceQuote {
+			t.Errorf("hop %s: evidence %q under evidence=quote", h.Edge, h.Level)
 		}
 		checkHop(t, h, shown[i])
 	}

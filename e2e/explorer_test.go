@@ -22,6 +22,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 const (
@@ -919,15 +921,10 @@ func waitDownload(t *testing.T, dir, suffix string) []byte {
 	}
 }
 
-// evidenceHop is a path hop's evidence as the API sends it.
+// evidenceHop is a path hop as the API sends it: its edge and evidence.
 type evidenceHop struct {
-	Edge        string `json:"edge"`
-	Evidence    string `json:"evidence"`
-	Quote       string `json:"quote"`
-	Summary     string `json:"summary"`
-	QuoteSource string `json:"quoteSource"`
-	QuoteStart  *int   `json:"quoteStart"`
-	QuoteEnd    *int   `json:"quoteEnd"`
+	Edge string `json:"edge"`
+	graph.Evidence
 }
 
 // shownHop is a hop as the evidence panel shows it.
@@ -937,6 +934,8 @@ type shownHop struct {
 	Label string `json:"label"`
 	Words string `json:"words"`
 	Open  string `json:"open"`
+	// Reason is the panel's line saying why an inferred hop was inferred.
+	Reason string `json:"reason"`
 }
 
 const shownHopsJS = `[...document.querySelectorAll('#evidence li.hop')].map(li => ({
@@ -945,6 +944,7 @@ const shownHopsJS = `[...document.querySelectorAll('#evidence li.hop')].map(li =
 	label: li.querySelector('.ev .level').innerText,
 	words: (li.querySelector('.ev blockquote.quote, .ev p.summary') || {innerText: ''}).innerText,
 	open: (li.querySelector('a.open-source') || {getAttribute: () => ''}).getAttribute('href') || '',
+	reason: (li.querySelector('.ev p.inferred-reason') || {innerText: ''}).innerText,
 }))`
 
 // levelLabels is what the panel must say for each evidence level.
@@ -956,28 +956,36 @@ var levelLabels = map[string]string{
 }
 
 // checkHop compares one hop of the panel with the API's: its label, its words
-// (the quote, or the summary of a summary), and a link into the source text
-// exactly when the quote is verified and its offsets are known.
+// (the quote, or the summary of a summary), a link into the source text
+// exactly when the quote is verified and its offsets are known, and why an
+// inferred hop was inferred.
 func checkHop(t *testing.T, h evidenceHop, s shownHop) {
 	t.Helper()
 	if s.Edge != h.Edge {
 		t.Errorf("hop %s shown as %s", h.Edge, s.Edge)
 	}
-	if want, ok := levelLabels[h.Evidence]; !ok || s.Label != want {
-		t.Errorf("hop %s (evidence %q): label %q, want %q", h.Edge, h.Evidence, s.Label, want)
+	if want, ok := levelLabels[string(h.Level)]; !ok || s.Label != want {
+		t.Errorf("hop %s (evidence %q): label %q, want %q", h.Edge, h.Level, s.Label, want)
 	}
 	words := h.Quote
-	if h.Evidence == "summary" {
+	if h.Level == graph.EvidenceSummary {
 		words = h.Summary
 	}
 	if strings.Join(strings.Fields(s.Words), " ") != strings.Join(strings.Fields(words), " ") {
-		t.Errorf("hop %s (evidence %q): shows %q, want %q", h.Edge, h.Evidence, s.Words, words)
+		t.Errorf("hop %s (evidence %q): shows %q, want %q", h.Edge, h.Level, s.Words, words)
 	}
 	wantOpen := ""
-	if h.Evidence == "quote" && h.QuoteStart != nil && h.QuoteEnd != nil {
+	if h.Level == graph.EvidenceQuote && h.QuoteStart != nil && h.QuoteEnd != nil {
 		wantOpen = fmt.Sprintf("#src=%s&span=%d-%d", h.QuoteSource, *h.QuoteStart, *h.QuoteEnd)
 	}
 	if got, _ := url.QueryUnescape(s.Open); got != wantOpen {
-		t.Errorf("hop %s (evidence %q): link into the source text %q, want %q", h.Edge, h.Evidence, s.Open, wantOpen)
+		t.Errorf("hop %s (evidence %q): link into the source text %q, want %q", h.Edge, h.Level, s.Open, wantOpen)
+	}
+	wantReason := ""
+	if h.Inferred && h.Reason != "" {
+		wantReason = "Inferred: " + h.Reason
+	}
+	if strings.Join(strings.Fields(s.Reason), " ") != strings.Join(strings.Fields(wantReason), " ") {
+		t.Errorf("hop %s (inferred %v): reason shown %q, want %q", h.Edge, h.Inferred, s.Reason, wantReason)
 	}
 }

@@ -35,7 +35,7 @@ func (p Problem) String() string {
 	if p.Field != "" {
 		b.WriteString(p.Field)
 		if p.Value != "" {
-			fmt.Fprintf(&b, " %q", clip(p.Value, 80))
+			fmt.Fprintf(&b, " %q", Clip(p.Value, 80))
 		}
 		b.WriteString(": ")
 	}
@@ -87,7 +87,7 @@ type UnknownError struct {
 }
 
 func (e *UnknownError) Error() string {
-	msg := fmt.Sprintf("no entity has the id, name or alias %q", clip(e.Name, 80))
+	msg := fmt.Sprintf("no entity has the id, name or alias %q", Clip(e.Name, 80))
 	if len(e.Closest) > 0 {
 		names := make([]string, len(e.Closest))
 		for i, c := range e.Closest {
@@ -100,10 +100,32 @@ func (e *UnknownError) Error() string {
 
 func (e *UnknownError) Unwrap() error { return ErrNotFound }
 
-func clip(s string, n int) string {
+// Clip cuts s to n code points, marking the cut with an ellipsis (for
+// messages that quote a value).
+func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// RecordName names a record for a message: its place in the file (rec,
+// "nodes[3]", "line 7") and, when it has one, its id, clipped.
+func RecordName(rec, id string) string {
+	if id == "" {
+		return rec
+	}
+	return rec + " (" + Clip(id, 60) + ")"
+}
+
+// PrefixProblems puts file before the record of each problem that does not
+// name it yet, and returns the problems as one ValidationError.
+func PrefixProblems(file string, probs []Problem) *ValidationError {
+	for i := range probs {
+		if file != "" && !strings.HasPrefix(probs[i].Record, file) {
+			probs[i].Record = file + ": " + probs[i].Record
+		}
+	}
+	return &ValidationError{Problems: probs}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -137,14 +138,14 @@ func quoteLooksLikeData(q string) string {
 // quoteSource, offsets and hash where they can be derived.
 func checkLevel(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 	var p []Problem
-	lvl, ok := ParseEvidenceLevel(string(ev.Evidence))
+	lvl, ok := ParseEvidenceLevel(string(ev.Level))
 	switch {
-	case strings.TrimSpace(string(ev.Evidence)) == "":
+	case strings.TrimSpace(string(ev.Level)) == "":
 		return []Problem{{Field: "evidence", Reason: "missing; want " + evidenceNames()}}
 	case !ok:
-		return []Problem{{Field: "evidence", Value: string(ev.Evidence), Reason: "want " + evidenceNames()}}
+		return []Problem{{Field: "evidence", Value: string(ev.Level), Reason: "want " + evidenceNames()}}
 	}
-	ev.Evidence = lvl
+	ev.Level = lvl
 	p = append(p, checkText("summary", ev.Summary, MaxQuoteLen, lvl == EvidenceSummary)...)
 	if lvl == EvidenceSummary {
 		if ev.Quote != "" {
@@ -159,7 +160,7 @@ func checkLevel(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 	if ev.QuoteSource == "" && len(ev.Sources) > 0 {
 		ev.QuoteSource = ev.Sources[0]
 	}
-	if ev.QuoteSource != "" && !contains(ev.Sources, ev.QuoteSource) {
+	if ev.QuoteSource != "" && !slices.Contains(ev.Sources, ev.QuoteSource) {
 		return append(p, Problem{Field: "quoteSource", Value: ev.QuoteSource, Reason: "must be one of the edge's sources"})
 	}
 	if lvl == EvidenceReportedQuote {
@@ -223,7 +224,7 @@ func locateQuote(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 		if !ok {
 			p = append(p, Problem{Field: "quoteEnd", Value: itoa(*ev.QuoteEnd), Reason: fmt.Sprintf("span %d-%d is outside the text of %s (%d code points)", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, TextLength(k.Text))})
 		} else if got != ev.Quote {
-			p = append(p, Problem{Field: "quoteStart", Value: itoa(*ev.QuoteStart), Reason: fmt.Sprintf("text[%d:%d] of %s reads %q, not the quote", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, clip(got, 80))})
+			p = append(p, Problem{Field: "quoteStart", Value: itoa(*ev.QuoteStart), Reason: fmt.Sprintf("text[%d:%d] of %s reads %q, not the quote", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, Clip(got, 80))})
 		}
 	}
 	return p

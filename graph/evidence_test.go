@@ -24,7 +24,7 @@ func TestEvidenceRules(t *testing.T) {
 	text := "Ünïcödé first. IS-K claimed the attack. IS-K claimed the attack."
 	hash := TextSHA256(text)
 	base := func(lvl EvidenceLevel, src, quote string) Evidence {
-		return Evidence{Evidence: lvl, Sources: []string{src}, Quote: quote, Confidence: 50, Stance: Reported}
+		return Evidence{Level: lvl, Sources: []string{src}, Quote: quote, Confidence: 50, Stance: Reported}
 	}
 	cases := []struct {
 		name      string
@@ -120,7 +120,7 @@ func TestEvidenceRules(t *testing.T) {
 // occurrence, counted in code points, and the text's hash; the Source gets
 // its textSha256 and textLength.
 func TestQuoteLocated(t *testing.T) {
-	d := evidenceSet(Evidence{Evidence: EvidenceQuote, Sources: []string{"source:text"}, Quote: "IS-K claimed the attack", Confidence: 50, Stance: Reported})
+	d := evidenceSet(Evidence{Level: EvidenceQuote, Sources: []string{"source:text"}, Quote: "IS-K claimed the attack", Confidence: 50, Stance: Reported})
 	if err := d.Validate(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestQuoteCheckedAgainstStoredText(t *testing.T) {
 		"group:a": {Kind: Group}, "group:b": {Kind: Group}}
 	mk := func(q string) *DataSet {
 		return &DataSet{Edges: []Edge{{Type: "AFFILIATE_OF", Source: "group:a", Target: "group:b",
-			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{"source:stored"}, Quote: q, Confidence: 50, Stance: Reported}}}}
+			Evidence: Evidence{Level: EvidenceQuote, Sources: []string{"source:stored"}, Quote: q, Confidence: 50, Stance: Reported}}}}
 	}
 	if err := mk("IS-K did it").Validate(known); err != nil {
 		t.Errorf("quote in the stored text: got %v, want valid", err)
@@ -198,7 +198,7 @@ func TestParseEvidenceLevel(t *testing.T) {
 func TestRankPrefersVerifiedEvidence(t *testing.T) {
 	hop := func(id string, lvl EvidenceLevel, conf int) Edge {
 		return Edge{ID: id, Type: "AFFILIATE_OF", Source: "group:a", Target: "group:" + id,
-			Evidence: Evidence{Evidence: lvl, Sources: []string{"source:s"}, Confidence: conf, Stance: Reported}}
+			Evidence: Evidence{Level: lvl, Sources: []string{"source:s"}, Confidence: conf, Stance: Reported}}
 	}
 	mk := func(name string, lvl2 EvidenceLevel, conf int) Path {
 		e1 := hop(name+"1", EvidenceQuote, conf)
@@ -230,8 +230,8 @@ func TestRankPrefersVerifiedEvidence(t *testing.T) {
 	if r := RankPaths([]Path{verified, short}, 5); r[0].Length != 1 {
 		t.Errorf("got a %d-hop path first, want the 1-hop path", r[0].Length)
 	}
-	if h := ranked[0].Hops[1]; h.Evidence != EvidenceQuote {
-		t.Errorf("hop evidence: got %q, want quote", h.Evidence)
+	if h := ranked[0].Hops[1]; h.Level != EvidenceQuote {
+		t.Errorf("hop evidence: got %q, want quote", h.Level)
 	}
 }
 

@@ -1,6 +1,6 @@
 // Package graph is actorgraph's domain: the node kinds, the closed relationship
-// vocabulary, nodes, edges and their evidence, paths, validation, sentinel errors
-// and the graph output formats. It imports nothing of Gin or Neo4j.
+// vocabulary, nodes, edges and their evidence, paths, validation and sentinel
+// errors. It imports nothing of Gin or Neo4j, and no package of ours.
 package graph
 
 import (
@@ -114,7 +114,8 @@ func ParseStance(s string) (Stance, bool) {
 	return "", false
 }
 
-func stanceNames() []string {
+// StanceNames lists the stances, for messages.
+func StanceNames() []string {
 	out := make([]string, len(Stances))
 	for i, s := range Stances {
 		out[i] = string(s)

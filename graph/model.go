@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // Node is an entity of the graph. Properties holds everything beyond id, kind,
 // name and aliases: scalars or lists of scalars.
 type Node struct {
@@ -13,12 +18,12 @@ type Node struct {
 	Hidden *int `json:"hidden,omitempty"`
 }
 
-// Evidence is what an edge rests on. Evidence says which kind: a verified
+// Evidence is what an edge rests on. Level says which kind: a verified
 // quote (Quote is text[QuoteStart:QuoteEnd], in code points, of QuoteSource's
 // stored text, whose sha256 is QuoteSHA256), a reported quote (Quote, not
 // checkable here), or a summary (Summary, the curator's words; no Quote).
 type Evidence struct {
-	Evidence    EvidenceLevel `json:"evidence"`
+	Level       EvidenceLevel `json:"evidence"`
 	Sources     []string      `json:"sources"`
 	Quote       string        `json:"quote,omitempty"`
 	QuoteSource string        `json:"quoteSource,omitempty"`
@@ -140,4 +145,12 @@ func (d *DataSet) AddNode(n Node, record string) {
 func (d *DataSet) AddEdge(e Edge, record string) {
 	d.edgeRecord = append(padTo(d.edgeRecord, len(d.Edges)), record)
 	d.Edges = append(d.Edges, e)
+}
+
+// MarshalJSON writes a data set in the JSON import format (text inline).
+func (d *DataSet) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	type plain DataSet
+	err := json.NewEncoder(&buf).Encode((*plain)(d))
+	return buf.Bytes(), err
 }

@@ -15,27 +15,16 @@ const (
 	Backward Direction = "backward"
 )
 
-// Hop is one step of a path with the evidence of its edge.
+// Hop is one step of a path with the evidence of its edge (the edge's own
+// Evidence, so a hop says all an edge says: level, quote, validity, why it
+// was inferred).
 type Hop struct {
 	Edge      string    `json:"edge"`
 	From      string    `json:"from"`
 	Type      string    `json:"type"`
 	To        string    `json:"to"`
 	Direction Direction `json:"direction"`
-	// Evidence is the hop's evidence level: quote (verified against the
-	// stored text), reported-quote or summary.
-	Evidence    EvidenceLevel `json:"evidence"`
-	Sources     []string      `json:"sources"`
-	Quote       string        `json:"quote,omitempty"`
-	QuoteSource string        `json:"quoteSource,omitempty"`
-	QuoteStart  *int          `json:"quoteStart,omitempty"`
-	QuoteEnd    *int          `json:"quoteEnd,omitempty"`
-	QuoteSHA256 string        `json:"quoteSha256,omitempty"`
-	Summary     string        `json:"summary,omitempty"`
-	Confidence  int           `json:"confidence"`
-	Stance      Stance        `json:"stance"`
-	ReportedOn  string        `json:"reportedOn,omitempty"`
-	Inferred    bool          `json:"inferred,omitempty"`
+	Evidence
 }
 
 // Score is how a path ranks: shorter first, then the stronger weakest-hop
@@ -86,10 +75,7 @@ func NewPath(nodes []string, edges []Edge) Path {
 			dir = Backward
 		}
 		p.Edges = append(p.Edges, e.ID)
-		p.Hops = append(p.Hops, Hop{Edge: e.ID, From: nodes[i], Type: e.Type, To: nodes[i+1], Direction: dir,
-			Evidence: e.Evidence.Evidence, Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource,
-			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256, Summary: e.Summary, Confidence: e.Confidence,
-			Stance: e.Stance, ReportedOn: e.ReportedOn, Inferred: e.Inferred})
+		p.Hops = append(p.Hops, Hop{Edge: e.ID, From: nodes[i], Type: e.Type, To: nodes[i+1], Direction: dir, Evidence: e.Evidence})
 	}
 	p.Score = scorePath(p.Hops)
 	return p
@@ -114,12 +100,12 @@ func scorePath(hops []Hop) Score {
 	}
 	sources := map[string]bool{}
 	sum := 0
-	s.WeakestEvidence = hops[0].Evidence
+	s.WeakestEvidence = hops[0].Level
 	for _, h := range hops {
-		if h.Evidence.Rank() < s.WeakestEvidence.Rank() {
-			s.WeakestEvidence = h.Evidence
+		if h.Level.Rank() < s.WeakestEvidence.Rank() {
+			s.WeakestEvidence = h.Level
 		}
-		if h.Evidence == EvidenceQuote {
+		if h.Level == EvidenceQuote {
 			s.VerifiedHops++
 		}
 		s.WeakestConfidence = min(s.WeakestConfidence, h.Confidence)

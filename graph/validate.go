@@ -97,15 +97,15 @@ func (d *DataSet) Validate(known map[string]Known) error {
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		rec := d.NodeRecord(i)
-		p := validateNode(n)
+		p := ValidateNode(n)
 		if _, dup := nodes[n.ID]; dup && n.ID != "" {
-			p = append(p, definedTwice(n.ID))
+			p = append(p, DefinedTwice(n.ID))
 		}
 		text, _ := n.Properties["text"].(string)
 		k := Known{Kind: n.Kind, Text: text}
 		if n.Kind == Source && text != "" {
 			var tp []Problem
-			k.TextSHA256, tp = checkSourceText(n, text, texts)
+			k.TextSHA256, tp = CheckSourceText(n, text, texts)
 			p = append(p, tp...)
 		}
 		probs = append(probs, withRecord(rec, p)...)
@@ -128,17 +128,17 @@ func (d *DataSet) Validate(known map[string]Known) error {
 		rec := d.EdgeRecord(i)
 		if e.ID == "" && e.Type != "" && e.Source != "" && e.Target != "" {
 			e.ID = EdgeID(strings.ToUpper(e.Type), e.Source, e.Target)
-			rec = recordName(rec, e.ID)
+			rec = RecordName(rec, e.ID)
 		}
-		p := validateEdge(e, lookup)
+		p := ValidateEdge(e, lookup)
 		if edges[e.ID] {
-			p = append(p, sharedEdgeID(e.ID))
+			p = append(p, SharedEdgeID(e.ID))
 		}
 		edges[e.ID] = true
 		probs = append(probs, withRecord(rec, p)...)
 	}
 	if len(probs) > 0 {
-		return prefixProblems(d.File, probs)
+		return PrefixProblems(d.File, probs)
 	}
 	return nil
 }
@@ -150,7 +150,9 @@ func withRecord(rec string, ps []Problem) []Problem {
 	return ps
 }
 
-func validateNode(n *Node) []Problem {
+// ValidateNode checks one node on its own: id, kind, name, aliases and
+// properties (Validate and the streaming reader run it on every node).
+func ValidateNode(n *Node) []Problem {
 	var p []Problem
 	if why := ValidID(n.ID); why != "" {
 		p = append(p, Problem{Field: "id", Value: n.ID, Reason: why})
@@ -241,7 +243,9 @@ func checkValue(v any) string {
 	return "objects cannot be stored; flatten to scalars or lists of scalars"
 }
 
-func validateEdge(e *Edge, lookup func(string) (Known, bool)) []Problem {
+// ValidateEdge checks one edge against the vocabulary and, through lookup,
+// the nodes it names; it fills in the evidence it can derive.
+func ValidateEdge(e *Edge, lookup func(string) (Known, bool)) []Problem {
 	var p []Problem
 	if e.ID != "" {
 		p = append(p, checkText("id", e.ID, MaxIDLen+100, true)...)
@@ -294,7 +298,7 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 	if st, ok := ParseStance(string(ev.Stance)); ok {
 		ev.Stance = st
 	} else {
-		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " + strings.Join(stanceNames(), ", ")})
+		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " + strings.Join(StanceNames(), ", ")})
 	}
 	for _, d := range []struct{ field, v string }{{"validFrom", ev.ValidFrom}, {"validTo", ev.ValidTo}, {"reportedOn", ev.ReportedOn}} {
 		if d.v != "" && !ValidDate(d.v) {
@@ -310,20 +314,20 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 	return p
 }
 
-// The problems only a whole data set shows; Validate and Stream word them
-// alike.
-func definedTwice(id string) Problem {
+// DefinedTwice and SharedEdgeID are the problems only a whole data set
+// shows; Validate and the streaming reader word them alike.
+func DefinedTwice(id string) Problem {
 	return Problem{Field: "id", Value: id, Reason: "defined twice in this data set"}
 }
 
-func sharedEdgeID(id string) Problem {
+func SharedEdgeID(id string) Problem {
 	return Problem{Field: "id", Value: id, Reason: "two edges share this id; give each an explicit distinct id"}
 }
 
-// checkSourceText sets a Source's text hash and length and refuses a text
+// CheckSourceText sets a Source's text hash and length and refuses a text
 // another Source of the data set holds (texts: hash -> the first Source's
 // id, kept as a copy). It returns the text's hash.
-func checkSourceText(n *Node, text string, texts map[string]string) (string, []Problem) {
+func CheckSourceText(n *Node, text string, texts map[string]string) (string, []Problem) {
 	hash := TextSHA256(text)
 	p := setTextHash(n, hash)
 	if first, dup := texts[hash]; dup && first != n.ID {

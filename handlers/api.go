@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/gin-gonic/gin"
 )
@@ -72,7 +73,7 @@ func (a *api) schema(c *gin.Context) {
 }
 
 func (a *api) search(c *gin.Context) {
-	q, err := graph.ParseSearchQuery(c.Request.URL.Query(), a.lim)
+	q, err := ParseSearchQuery(c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -108,11 +109,11 @@ func (a *api) neighbors(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	f, ok := format(c)
+	f, ok := outputFormat(c)
 	if !ok {
 		return
 	}
-	q, err := graph.ParseNeighborQuery(id, c.Request.URL.Query(), a.lim)
+	q, err := ParseNeighborQuery(id, c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -129,11 +130,11 @@ func (a *api) shortestPaths(c *gin.Context) { a.paths(c, false) }
 func (a *api) rankedPaths(c *gin.Context)   { a.paths(c, true) }
 
 func (a *api) paths(c *gin.Context, ranked bool) {
-	f, ok := format(c)
+	f, ok := outputFormat(c)
 	if !ok {
 		return
 	}
-	q, err := graph.ParsePathQuery(c.Request.URL.Query(), a.lim, ranked)
+	q, err := ParsePathQuery(c.Request.URL.Query(), a.lim, ranked)
 	if err != nil {
 		fail(c, err)
 		return
@@ -147,16 +148,16 @@ func (a *api) paths(c *gin.Context, ranked bool) {
 }
 
 func (a *api) graph(c *gin.Context) {
-	f, ok := format(c)
+	f, ok := outputFormat(c)
 	if !ok {
 		return
 	}
-	q, err := graph.ParseGraphQuery(c.Request.URL.Query(), a.lim)
+	q, err := ParseGraphQuery(c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	if f == graph.FormatSTIX {
+	if f == format.STIX {
 		// A STIX bundle needs the Sources of the whole answer: built in memory.
 		sg := &graph.Subgraph{}
 		if err := a.store.Graph(c.Request.Context(), q, &collector{g: sg}); err != nil {
@@ -172,7 +173,7 @@ func (a *api) graph(c *gin.Context) {
 }
 
 func (a *api) timeline(c *gin.Context) {
-	q, err := graph.ParseTimelineQuery(c.Request.URL.Query(), a.lim)
+	q, err := ParseTimelineQuery(c.Request.URL.Query(), a.lim)
 	if err != nil {
 		fail(c, err)
 		return
@@ -188,7 +189,7 @@ func (a *api) timeline(c *gin.Context) {
 // checkRef bounds an id or name taken from the path.
 func checkRef(ref string, lim graph.Limits) error {
 	v := map[string][]string{"q": {ref}}
-	_, err := graph.ParseSearchQuery(v, lim)
+	_, err := ParseSearchQuery(v, lim)
 	if err != nil {
 		return graph.Invalid("id", ref, "want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
 	}
@@ -204,8 +205,8 @@ func noParams(c *gin.Context) bool {
 	return true
 }
 
-// format reads format=, answering 400 when it is unknown.
-func format(c *gin.Context) (graph.Format, bool) {
+// outputFormat reads format=, answering 400 when it is unknown.
+func outputFormat(c *gin.Context) (format.Format, bool) {
 	vs := c.Request.URL.Query()["format"]
 	if len(vs) > 1 {
 		fail(c, graph.Invalid("format", "", "given more than once; give it once"))
@@ -215,10 +216,10 @@ func format(c *gin.Context) (graph.Format, bool) {
 	if len(vs) == 1 {
 		s = vs[0]
 	}
-	f, err := graph.ParseFormat(s)
+	f, err := format.Parse(s)
 	if err == nil {
 		// gexfVersion=1.3 asks for GEXF 1.3 instead of the default 1.2draft.
-		f, err = graph.WithGEXFVersion(f, c.Query("gexfVersion"))
+		f, err = format.WithGEXFVersion(f, c.Query("gexfVersion"))
 	}
 	if err != nil {
 		fail(c, err)
@@ -233,7 +234,7 @@ func format(c *gin.Context) (graph.Format, bool) {
 // change: the stream is cut short (the document left unterminated, the
 // connection closed without the final chunk) and the access log and
 // /metrics record it.
-func (a *api) render(c *gin.Context, f graph.Format, base string, v any) {
+func (a *api) render(c *gin.Context, f format.Format, base string, v any) {
 	ctx := c.Request.Context()
 	if err := ctx.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -242,16 +243,16 @@ func (a *api) render(c *gin.Context, f graph.Format, base string, v any) {
 		fail(c, err)
 		return
 	}
-	if f == graph.FormatSTIX {
+	if f == format.STIX {
 		a.renderSTIX(c, base, v)
 		return
 	}
 	c.Header("Content-Type", f.ContentType())
-	if f != graph.FormatJSON {
+	if f != format.JSON {
 		c.Header("Content-Disposition", `attachment; filename="`+f.Filename(base)+`"`)
 	}
 	c.Status(http.StatusOK)
-	if err := graph.Write(deadlineWriter{ctx: ctx, w: c.Writer}, f, v); err != nil {
+	if err := format.Write(deadlineWriter{ctx: ctx, w: c.Writer}, f, v); err != nil {
 		if !c.Writer.Written() {
 			// Nothing went out yet: the status can still say what happened.
 			c.Writer.Header().Del("Content-Disposition")

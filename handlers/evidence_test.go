@@ -24,7 +24,7 @@ func seedQuote(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for _, e := range d.Edges {
-		if e.Evidence.Evidence == graph.EvidenceQuote && e.QuoteSource == seed {
+		if e.Level == graph.EvidenceQuote && e.QuoteSource == seed {
 			return e.Quote
 		}
 	}
@@ -43,7 +43,7 @@ func importEvidenceFixture(t *testing.T) {
 		return graph.Node{ID: "group:evt-" + id, Kind: graph.Group, Name: "Evidence Test " + id}
 	}
 	edge := func(from, to string, lvl graph.EvidenceLevel, conf int) graph.Edge {
-		ev := graph.Evidence{Evidence: lvl, Sources: []string{seed}, Confidence: conf, Stance: graph.Reported, ReportedOn: "2024-03-25"}
+		ev := graph.Evidence{Level: lvl, Sources: []string{seed}, Confidence: conf, Stance: graph.Reported, ReportedOn: "2024-03-25"}
 		switch lvl {
 		case graph.EvidenceQuote:
 			ev.Quote = quote
@@ -78,7 +78,7 @@ func importEvidenceFixture(t *testing.T) {
 func hopLevels(p graph.Path) string {
 	var out []string
 	for _, h := range p.Hops {
-		out = append(out, string(h.Evidence))
+		out = append(out, string(h.Level))
 	}
 	return strings.Join(out, ",")
 }
@@ -147,7 +147,7 @@ func TestEvidenceFilter(t *testing.T) {
 
 	var g graph.Subgraph
 	get(t, "/api/v1/entities/group:evt-m2/neighbors?"+q("evidence", "reported-quote")).json(t, &g)
-	if len(g.Edges) != 1 || g.Edges[0].Target != "group:evt-z" || g.Edges[0].Evidence.Evidence != graph.EvidenceReportedQuote {
+	if len(g.Edges) != 1 || g.Edges[0].Target != "group:evt-z" || g.Edges[0].Level != graph.EvidenceReportedQuote {
 		t.Errorf("neighbours of evt-m2 under evidence=reported-quote: got %+v, want only the reported quote to evt-z", g.Edges)
 	}
 	get(t, "/api/v1/entities/group:evt-m2/neighbors").json(t, &g)
@@ -162,8 +162,8 @@ func TestEvidenceFilter(t *testing.T) {
 		t.Errorf("graph: %d edges with evidence=quote of %d; want some but fewer", len(verified.Edges), len(all.Edges))
 	}
 	for _, e := range verified.Edges {
-		if e.Evidence.Evidence != graph.EvidenceQuote {
-			t.Errorf("graph evidence=quote let through %s (%s)", e.ID, e.Evidence.Evidence)
+		if e.Level != graph.EvidenceQuote {
+			t.Errorf("graph evidence=quote let through %s (%s)", e.ID, e.Level)
 		}
 	}
 
@@ -180,7 +180,7 @@ func TestEvidenceFilter(t *testing.T) {
 func TestEveryAnswerCarriesTheEvidenceLevel(t *testing.T) {
 	check := func(where string, e graph.Evidence) {
 		t.Helper()
-		switch e.Evidence {
+		switch e.Level {
 		case graph.EvidenceQuote:
 			if e.Quote == "" || e.QuoteStart == nil || e.QuoteEnd == nil || len(e.QuoteSHA256) != 64 {
 				t.Errorf("%s: verified quote without quote, offsets or hash: %+v", where, e)
@@ -194,7 +194,7 @@ func TestEveryAnswerCarriesTheEvidenceLevel(t *testing.T) {
 				t.Errorf("%s: summary %q with quote %q", where, e.Summary, e.Quote)
 			}
 		default:
-			t.Errorf("%s: evidence %q, want quote, reported-quote or summary", where, e.Evidence)
+			t.Errorf("%s: evidence %q, want quote, reported-quote or summary", where, e.Level)
 		}
 	}
 	var g graph.Subgraph
@@ -217,7 +217,7 @@ func TestEveryAnswerCarriesTheEvidenceLevel(t *testing.T) {
 	ans := pathAnswer(t, q("from", "ISIS-K", "to", "Tajikistan", "all", "true"))
 	for _, p := range ans.Paths {
 		for _, h := range p.Hops {
-			check("hop "+h.Edge, graph.Evidence{Evidence: h.Evidence, Quote: h.Quote, QuoteStart: h.QuoteStart, QuoteEnd: h.QuoteEnd, QuoteSHA256: h.QuoteSHA256, Summary: h.Summary})
+			check("hop "+h.Edge, h.Evidence)
 		}
 	}
 }

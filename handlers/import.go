@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/stix"
 	"github.com/gin-gonic/gin"
@@ -134,8 +135,8 @@ func readJSON(r io.Reader, name string, skipped *map[string]int) (*graph.DataSet
 		}
 		return nil, graph.Invalid("body", "", "cannot read the body: "+err.Error())
 	}
-	if !graph.IsSTIXBundle(b) {
-		return graph.ParseJSON(bytes.NewReader(b), name, nil)
+	if !dataset.IsSTIXBundle(b) {
+		return dataset.ParseJSON(bytes.NewReader(b), name, nil)
 	}
 	d, res, err := stix.ReadBytes(b, name)
 	if err != nil {
@@ -168,10 +169,10 @@ func readForm(c *gin.Context, skipped *map[string]int) (*graph.DataSet, error) {
 		defer f.Close()
 		switch name {
 		case "nodes":
-			d, err := graph.ParseNodesCSV(f, "nodes.csv", nil)
+			d, err := dataset.ParseNodesCSV(f, "nodes.csv", nil)
 			return d, true, err
 		case "edges":
-			d, err := graph.ParseEdgesCSV(f, "edges.csv")
+			d, err := dataset.ParseEdgesCSV(f, "edges.csv")
 			return d, true, err
 		}
 		d, err := readJSON(f, files[0].Filename, skipped)

@@ -106,7 +106,7 @@ func TestIngestReviewAndCite(t *testing.T) {
 		acc.Edge.Confidence != 70 || acc.Candidate.Edge == nil || *acc.Candidate.Edge != acc.Edge.ID {
 		t.Fatalf("accept: got %d %s", r.status, clip(r.body))
 	}
-	if ev := acc.Edge.Evidence; ev.Evidence != graph.EvidenceQuote || ev.QuoteStart == nil || *ev.QuoteStart != denied.Start ||
+	if ev := acc.Edge.Evidence; ev.Level != graph.EvidenceQuote || ev.QuoteStart == nil || *ev.QuoteStart != denied.Start ||
 		ev.QuoteEnd == nil || *ev.QuoteEnd != denied.End || ev.QuoteSHA256 != graph.TextSHA256(article) {
 		t.Errorf("accepted edge evidence %+v, want a verified quote with the sentence's offsets and the text's hash", ev)
 	}

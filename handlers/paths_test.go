@@ -46,7 +46,7 @@ func checkHopsQuoted(t *testing.T, p graph.Path, texts map[string]string) {
 		if len(h.Sources) == 0 || h.Type == "" || h.Stance == "" || (h.Quote == "" && h.Summary == "") {
 			t.Errorf("hop %s: missing evidence: %+v", h.Edge, h)
 		}
-		if h.Evidence == graph.EvidenceQuote && !strings.Contains(texts[h.QuoteSource], h.Quote) {
+		if h.Level == graph.EvidenceQuote && !strings.Contains(texts[h.QuoteSource], h.Quote) {
 			t.Errorf("hop %s: verified quote %q not verbatim in %s", h.Edge, h.Quote, h.QuoteSource)
 		}
 	}
@@ -88,7 +88,7 @@ func TestShortestPathISKToTajikistan(t *testing.T) {
 		for _, s := range h.Sources {
 			cites = cites || s == seed
 		}
-		if !cites || h.Evidence != graph.EvidenceQuote || h.QuoteSource != seed || !strings.Contains(texts[seed], h.Quote) {
+		if !cites || h.Level != graph.EvidenceQuote || h.QuoteSource != seed || !strings.Contains(texts[seed], h.Quote) {
 			t.Errorf("hop %s: want it to cite and quote the article verbatim, got sources %v quote %q from %s", h.Edge, h.Sources, h.Quote, h.QuoteSource)
 		}
 	}

@@ -179,7 +179,7 @@ func TestTimelineOldestFirst(t *testing.T) {
 		}
 	}
 	for _, it := range tl.Items {
-		if it.What == "relationship" && (it.Edge == nil || it.Edge.Evidence.Evidence == "" || (it.Edge.Quote == "" && it.Edge.Summary == "")) {
+		if it.What == "relationship" && (it.Edge == nil || it.Edge.Level == "" || (it.Edge.Quote == "" && it.Edge.Summary == "")) {
 			t.Errorf("timeline edge without evidence: %+v", it)
 		}
 	}

@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/stix"
 	"github.com/gin-gonic/gin"
@@ -79,8 +80,8 @@ func (a *api) renderSTIX(c *gin.Context, base string, v any) {
 }
 
 func writeSTIX(c *gin.Context, base string, g *graph.Subgraph) {
-	c.Header("Content-Type", graph.FormatSTIX.ContentType())
-	c.Header("Content-Disposition", `attachment; filename="`+graph.FormatSTIX.Filename(base)+`"`)
+	c.Header("Content-Type", format.STIX.ContentType())
+	c.Header("Content-Disposition", `attachment; filename="`+format.STIX.Filename(base)+`"`)
 	c.Status(http.StatusOK)
 	if err := stix.Write(c.Writer, g); err != nil {
 		// Headers are gone; all that is left is to log and cut the body short.

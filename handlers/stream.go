@@ -4,19 +4,20 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/gin-gonic/gin"
 )
 
 // stream answers with a document the store writes row by row (produce hands
-// a graph.Writer in format f to the store). Its headers and 200 go out with
+// a format.Writer in format f to the store). Its headers and 200 go out with
 // the first bytes, when the writer first fills its buffer or ends: an error
 // before that, the time limit included, is an error answer as from render.
 // After it the status cannot change: the document is cut short and the
 // access log and /metrics record it, as render does.
-func (a *api) stream(c *gin.Context, f graph.Format, base string, produce func(graph.Sink) error) {
+func (a *api) stream(c *gin.Context, f format.Format, base string, produce func(graph.Sink) error) {
 	ctx := c.Request.Context()
-	sink, err := graph.NewWriter(deadlineWriter{ctx: ctx, w: &startWriter{c: c, f: f, base: base}}, f)
+	sink, err := format.NewWriter(deadlineWriter{ctx: ctx, w: &startWriter{c: c, f: f, base: base}}, f)
 	if err == nil {
 		err = produce(sink)
 	}
@@ -36,7 +37,7 @@ func (a *api) stream(c *gin.Context, f graph.Format, base string, produce func(g
 // startWriter writes to the response, setting its headers and status first.
 type startWriter struct {
 	c       *gin.Context
-	f       graph.Format
+	f       format.Format
 	base    string
 	started bool
 }
@@ -45,7 +46,7 @@ func (s *startWriter) Write(p []byte) (int, error) {
 	if !s.started {
 		s.started = true
 		s.c.Header("Content-Type", s.f.ContentType())
-		if s.f != graph.FormatJSON {
+		if s.f != format.JSON {
 			s.c.Header("Content-Disposition", `attachment; filename="`+s.f.Filename(s.base)+`"`)
 		}
 		s.c.Status(http.StatusOK)

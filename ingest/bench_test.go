@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/bench/gen"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
 )
@@ -72,7 +73,7 @@ func genData(b *testing.B, n int) *graph.DataSet {
 	if err := g.Write(dir); err != nil {
 		b.Fatal(err)
 	}
-	d, err := graph.ReadFile(filepath.Join(dir, "nodes.csv"))
+	d, err := dataset.ReadFile(filepath.Join(dir, "nodes.csv"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -37,8 +37,8 @@ func TestReadAPT1(t *testing.T) {
 	types := map[string]int{}
 	for _, e := range d.Edges {
 		types[e.Type]++
-		if e.Evidence.Evidence != graph.EvidenceSummary || e.Summary == "" || len(e.Sources) != 1 || !strings.HasPrefix(e.Sources[0], "source:apt1-") {
-			t.Errorf("edge %s: evidence %q summary %q sources %v, want a summary citing the APT1 report", e.ID, e.Evidence.Evidence, e.Summary, e.Sources)
+		if e.Level != graph.EvidenceSummary || e.Summary == "" || len(e.Sources) != 1 || !strings.HasPrefix(e.Sources[0], "source:apt1-") {
+			t.Errorf("edge %s: evidence %q summary %q sources %v, want a summary citing the APT1 report", e.ID, e.Level, e.Summary, e.Sources)
 		}
 	}
 	if types["AFFILIATE_OF"] != 3 || types["MEMBER_OF"] != 4 || len(d.Edges) != 7 {
@@ -62,10 +62,10 @@ func TestReadAPT1(t *testing.T) {
 // reported quote when it is a quotation, else a summary; never a verified quote.
 func TestForeignEvidence(t *testing.T) {
 	for desc, want := range map[string]graph.Evidence{
-		`“We did it,” the group said.`:  {Evidence: graph.EvidenceSummary, Summary: `“We did it,” the group said.`},
-		`"We carried out the attack"`:   {Evidence: graph.EvidenceReportedQuote, Quote: "We carried out the attack", QuoteSource: "source:s"},
-		"Analysts link the two groups.": {Evidence: graph.EvidenceSummary, Summary: "Analysts link the two groups."},
-		`"a" and "b"`:                   {Evidence: graph.EvidenceSummary, Summary: `"a" and "b"`},
+		`“We did it,” the group said.`:  {Level: graph.EvidenceSummary, Summary: `“We did it,” the group said.`},
+		`"We carried out the attack"`:   {Level: graph.EvidenceReportedQuote, Quote: "We carried out the attack", QuoteSource: "source:s"},
+		"Analysts link the two groups.": {Level: graph.EvidenceSummary, Summary: "Analysts link the two groups."},
+		`"a" and "b"`:                   {Level: graph.EvidenceSummary, Summary: `"a" and "b"`},
 	} {
 		ev := graph.Evidence{Sources: []string{"source:s"}}
 		foreignEvidence(object{"description": desc}, &ev, "fallback")
@@ -76,7 +76,7 @@ func TestForeignEvidence(t *testing.T) {
 	}
 	ev := graph.Evidence{Sources: []string{"source:s"}}
 	foreignEvidence(object{}, &ev, "The bundle states A part-of B.")
-	if ev.Evidence != graph.EvidenceSummary || ev.Summary != "The bundle states A part-of B." {
+	if ev.Level != graph.EvidenceSummary || ev.Summary != "The bundle states A part-of B." {
 		t.Errorf("no description: got %+v, want the importer's summary", ev)
 	}
 }

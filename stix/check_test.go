@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/bench/gen"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -32,7 +33,7 @@ func bigGraph(t testing.TB, n int) *graph.Subgraph {
 	if err := g.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	d, err := graph.ReadFile(filepath.Join(dir, "nodes.csv"))
+	d, err := dataset.ReadFile(filepath.Join(dir, "nodes.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -21,7 +22,7 @@ func description(ev *graph.Evidence) string {
 
 // writeEvidence puts the evidence fields in x_actorgraph_*.
 func writeEvidence(o map[string]any, ev *graph.Evidence) {
-	put(o, "x_actorgraph_evidence", string(ev.Evidence))
+	put(o, "x_actorgraph_evidence", string(ev.Level))
 	put(o, "x_actorgraph_quote", ev.Quote)
 	put(o, "x_actorgraph_quote_source", ev.QuoteSource)
 	if ev.QuoteStart != nil {
@@ -36,7 +37,7 @@ func writeEvidence(o map[string]any, ev *graph.Evidence) {
 
 // readEvidence reads what writeEvidence wrote.
 func readEvidence(o object, ev *graph.Evidence) {
-	ev.Evidence = graph.EvidenceLevel(o.str("x_actorgraph_evidence"))
+	ev.Level = graph.EvidenceLevel(o.str("x_actorgraph_evidence"))
 	ev.Quote = o.str("x_actorgraph_quote")
 	ev.QuoteSource = o.str("x_actorgraph_quote_source")
 	ev.QuoteStart = intField(o, "x_actorgraph_quote_start")
@@ -46,7 +47,7 @@ func readEvidence(o object, ev *graph.Evidence) {
 }
 
 func intField(o object, k string) *int {
-	if v, ok := graph.NormalizeValue(o[k]).(int64); ok {
+	if v, ok := dataset.NormalizeValue(o[k]).(int64); ok {
 		i := int(v)
 		return &i
 	}
@@ -62,13 +63,13 @@ func intField(o object, k string) *int {
 func foreignEvidence(o object, ev *graph.Evidence, summary string) bool {
 	desc := strings.TrimSpace(o.str("description"))
 	if q, ok := quotation(desc); ok && len(ev.Sources) > 0 {
-		ev.Evidence, ev.Quote, ev.QuoteSource = graph.EvidenceReportedQuote, q, ev.Sources[0]
+		ev.Level, ev.Quote, ev.QuoteSource = graph.EvidenceReportedQuote, q, ev.Sources[0]
 		return true
 	}
 	if desc == "" {
 		desc = summary
 	}
-	ev.Evidence, ev.Summary = graph.EvidenceSummary, clipText(desc, graph.MaxQuoteLen)
+	ev.Level, ev.Summary = graph.EvidenceSummary, clipText(desc, graph.MaxQuoteLen)
 	return true
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -73,8 +74,8 @@ func Read(r io.Reader, name string) (*graph.DataSet, *Result, error) {
 	if len(b.Objects) == 0 {
 		return nil, nil, invalid(name, "the bundle has no objects")
 	}
-	if len(b.Objects) > graph.MaxRecords {
-		return nil, nil, invalid(name, fmt.Sprintf("more than %d objects; split the bundle", graph.MaxRecords))
+	if len(b.Objects) > dataset.MaxRecords {
+		return nil, nil, invalid(name, fmt.Sprintf("more than %d objects; split the bundle", dataset.MaxRecords))
 	}
 	im := &importer{name: name, bundle: b.ID, byID: map[string]object{}, ours: map[string]string{},
 		kinds: map[string]graph.Kind{}, res: &Result{}, d: &graph.DataSet{Name: b.ID, File: name}}
@@ -181,7 +182,7 @@ func (im *importer) restore(o object) (graph.Node, bool) {
 		n.Name = name
 	}
 	if p, ok := o["x_actorgraph_properties"].(map[string]any); ok && len(p) > 0 {
-		n.Properties = graph.NormalizeProps(p)
+		n.Properties = dataset.NormalizeProps(p)
 	}
 	if t := o.str("x_actorgraph_text"); t != "" {
 		if n.Properties == nil {

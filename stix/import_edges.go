@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -23,10 +24,10 @@ func foreignFields(o object, n *graph.Node) {
 		if c := CountryCode(o.str("country")); c != "" {
 			p["country"] = c
 		}
-		if lat, ok := number(graph.NormalizeValue(o["latitude"])); ok {
+		if lat, ok := number(dataset.NormalizeValue(o["latitude"])); ok {
 			p["lat"] = lat
 		}
-		if lon, ok := number(graph.NormalizeValue(o["longitude"])); ok {
+		if lon, ok := number(dataset.NormalizeValue(o["longitude"])); ok {
 			p["lon"] = lon
 		}
 	case graph.Event:
@@ -127,13 +128,13 @@ func (im *importer) restoreEdge(o object, src, tgt string) (graph.Edge, bool) {
 	e.Reason = o.str("x_actorgraph_reason")
 	readEvidence(o, &e.Evidence)
 	if p, ok := o["x_actorgraph_properties"].(map[string]any); ok && len(p) > 0 {
-		e.Properties = graph.NormalizeProps(p)
+		e.Properties = dataset.NormalizeProps(p)
 	}
 	return e, true
 }
 
 func confidence(o object) int {
-	if c, ok := number(graph.NormalizeValue(o["confidence"])); ok && c >= 0 && c <= 100 {
+	if c, ok := number(dataset.NormalizeValue(o["confidence"])); ok && c >= 0 && c <= 100 {
 		return int(c)
 	}
 	return 0

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/dataset"
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -207,7 +209,7 @@ func TestIsSTIXBundle(t *testing.T) {
 		want bool
 	}{"apt1": {apt1, true}, "ours": {ours, true}, "data set": {js, false},
 		"type later": {[]byte(`{"objects":[{"type":"x"}],"type":"bundle"}`), true}, "not JSON": {[]byte("nodes"), false}} {
-		if got := graph.IsSTIXBundle(tt.in); got != tt.want {
+		if got := dataset.IsSTIXBundle(tt.in); got != tt.want {
 			t.Errorf("%s: IsSTIXBundle = %v, want %v", name, got, tt.want)
 		}
 	}
@@ -228,7 +230,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.Run("json", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := graph.Write(discard{}, graph.FormatJSON, g); err != nil {
+			if err := format.Write(discard{}, format.JSON, g); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
 	"github.com/actorgraph/actorgraph/web"
@@ -106,7 +107,7 @@ func (n *Neo4j) LoadCrocus(ctx context.Context) error {
 
 // Load imports a data-set file (JSON, or nodes.csv/edges.csv) into n.
 func (n *Neo4j) Load(ctx context.Context, path string) (graph.ImportReport, error) {
-	d, err := graph.ReadFile(path)
+	d, err := dataset.ReadFile(path)
 	if err != nil {
 		return graph.ImportReport{}, err
 	}

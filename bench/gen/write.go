@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -104,7 +105,7 @@ func create(path string, header []string, rows func(w *csv.Writer) error) error 
 
 func (g *Graph) writeNodes(path string) error {
 	r := rand.New(rand.NewPCG(g.cfg.Seed, 0x6e6f646573))
-	return create(path, graph.NodeColumns, func(w *csv.Writer) error {
+	return create(path, dataset.NodeColumns, func(w *csv.Writer) error {
 		for j := 0; j < g.sources; j++ {
 			props, _ := json.Marshal(map[string]any{"text": sourceText(g.cfg.Seed, g.cfg.Tag, j), "publisher": "Synthetic Wire",
 				"date": date(r, 2000, 26)})
@@ -170,8 +171,8 @@ func (g *Graph) evidence(r *rand.Rand, row []string) {
 
 func (g *Graph) writeEdges(path string) error {
 	r := rand.New(rand.NewPCG(g.cfg.Seed, 0x65646765))
-	row := make([]string, len(graph.EdgeColumns))
-	return create(path, graph.EdgeColumns, func(w *csv.Writer) error {
+	row := make([]string, len(dataset.EdgeColumns))
+	return create(path, dataset.EdgeColumns, func(w *csv.Writer) error {
 		for i := range g.src {
 			row[0] = "r" + g.cfg.Tag + itoa(i) // tagged, so graphs sharing a database never share an edge id
 			row[1] = graph.Vocabulary[g.typ[i]].Name

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -43,9 +44,9 @@ func Dir(ctx context.Context, s *cypher.Store, dir string, chunk int, progress f
 			var d *graph.DataSet
 			var err error
 			if part == "nodes.csv" {
-				d, err = graph.ParseNodesCSV(bytes.NewReader(b), path, nil)
+				d, err = dataset.ParseNodesCSV(bytes.NewReader(b), path, nil)
 			} else {
-				d, err = graph.ParseEdgesCSV(bytes.NewReader(b), path)
+				d, err = dataset.ParseEdgesCSV(bytes.NewReader(b), path)
 			}
 			if err != nil {
 				return err

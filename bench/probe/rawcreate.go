@@ -11,6 +11,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -68,7 +69,7 @@ func rawCreate(ctx context.Context, d neo4j.DriverWithContext, n, rounds int) {
 			if err := g.Write(out); err != nil {
 				fail(err)
 			}
-			ds, err := graph.ReadFile(filepath.Join(out, "nodes.csv"))
+			ds, err := dataset.ReadFile(filepath.Join(out, "nodes.csv"))
 			if err != nil {
 				fail(err)
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -19,14 +20,14 @@ func TestElementCounter(t *testing.T) {
 		}
 		for i := range tc.edges {
 			g.Edges = append(g.Edges, graph.Edge{ID: fmt.Sprintf("e%d", i), Type: "AFFILIATE_OF", Source: "group:g0", Target: fmt.Sprintf("group:g%d", i+1),
-				Evidence: graph.Evidence{Evidence: graph.EvidenceSummary, Summary: "{\n<edge ", Sources: []string{"source:s"}, Confidence: 1, Stance: graph.Reported}})
+				Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "{\n<edge ", Sources: []string{"source:s"}, Confidence: 1, Stance: graph.Reported}})
 		}
-		for _, f := range []graph.Format{graph.FormatJSON, graph.FormatCytoscape, graph.FormatD3, graph.FormatGraphML, graph.FormatGEXF, graph.FormatGEXF13} {
+		for _, f := range []format.Format{format.JSON, format.Cytoscape, format.D3, format.GraphML, format.GEXF, format.GEXF13} {
 			var b bytes.Buffer
-			if err := graph.Write(&b, f, g); err != nil {
+			if err := format.Write(&b, f, g); err != nil {
 				t.Fatal(err)
 			}
-			c := &elementCounter{json: f == graph.FormatJSON || f == graph.FormatCytoscape || f == graph.FormatD3}
+			c := &elementCounter{json: f == format.JSON || f == format.Cytoscape || f == format.D3}
 			// In small pieces, as a response body arrives.
 			for p := b.Bytes(); len(p) > 0; {
 				n := min(len(p), 7)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -43,7 +44,7 @@ func (b *bench) importBench(_ string) string {
 		must(err)
 		out := filepath.Join(dir, tag)
 		must(g.Write(out))
-		d, err := graph.ReadFile(filepath.Join(out, "nodes.csv"))
+		d, err := dataset.ReadFile(filepath.Join(out, "nodes.csv"))
 		must(err)
 		return d
 	}

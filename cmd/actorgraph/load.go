@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -172,10 +173,10 @@ func peakRSS() string {
 // empty database would (every reference must be inside them), and writes
 // each record into neo4j-admin's CSV files in dir as it passes. It returns
 // the files and the number of nodes and relationships.
-func writeBulk(inputs []graph.StreamInput, dir string) (cypher.BulkFiles, int64, int64, error) {
+func writeBulk(inputs []dataset.StreamInput, dir string) (cypher.BulkFiles, int64, int64, error) {
 	w := cypher.NewBulkWriter(dir)
 	var nodes, rels int64
-	err := graph.Stream(inputs, map[string]graph.Known{}, graph.StreamSink{
+	err := dataset.Stream(inputs, map[string]graph.Known{}, dataset.StreamSink{
 		Node: func(n graph.Node) error { nodes++; return w.Node(n) },
 		Edge: func(e graph.Edge) error { rels++; return w.Edge(e) },
 	})
@@ -189,22 +190,22 @@ func writeBulk(inputs []graph.StreamInput, dir string) (cypher.BulkFiles, int64,
 // streamInputs names what to stream: a folder, or a nodes.csv or edges.csv
 // (the other beside it), is read record by record; a .json data set or
 // bundle, or crocus, is read whole.
-func streamInputs(args []string) ([]graph.StreamInput, error) {
-	var out []graph.StreamInput
+func streamInputs(args []string) ([]dataset.StreamInput, error) {
+	var out []dataset.StreamInput
 	for _, a := range args {
 		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			out = append(out, graph.StreamInput{Dir: a})
+			out = append(out, dataset.StreamInput{Dir: a})
 			continue
 		}
 		if strings.EqualFold(filepath.Ext(a), ".csv") {
-			out = append(out, graph.StreamInput{Dir: filepath.Dir(a)})
+			out = append(out, dataset.StreamInput{Dir: filepath.Dir(a)})
 			continue
 		}
 		d, _, err := readDataSets([]string{a})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, graph.StreamInput{Set: d})
+		out = append(out, dataset.StreamInput{Set: d})
 	}
 	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/handlers"
 )
 
 // pathCmd prints the paths between two entities as a table of hops with
@@ -66,7 +67,7 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	} else if all {
 		v.Set("all", "true")
 	}
-	q, err := graph.ParsePathQuery(v, db.limits(), ranked)
+	q, err := handlers.ParsePathQuery(v, db.limits(), ranked)
 	if err != nil {
 		return usageError{err.Error()}
 	}
@@ -112,7 +113,7 @@ func printPaths(w io.Writer, ans *graph.PathAnswer) {
 			if h.Direction == graph.Backward {
 				rel = "<- " + h.Type
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Evidence), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Level), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
 		}
 		tw.Flush()
 		for i, h := range p.Hops {
@@ -137,7 +138,7 @@ func evidenceLabel(l graph.EvidenceLevel) string {
 // hopEvidence is the line under the table that shows what a hop rests on,
 // saying whether the quote was verified in its source's stored text.
 func hopEvidence(h graph.Hop) string {
-	switch h.Evidence {
+	switch h.Level {
 	case graph.EvidenceQuote:
 		span := ""
 		if h.QuoteStart != nil && h.QuoteEnd != nil {

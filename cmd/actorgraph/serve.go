@@ -15,6 +15,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
 	"github.com/actorgraph/actorgraph/stix"
@@ -233,14 +234,14 @@ func readDataSets(paths []string) (*graph.DataSet, map[string]int, error) {
 // top-level "type" is "bundle"), adding what a bundle could not map to skipped.
 func readFile(path string, skipped map[string]int) (*graph.DataSet, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
-		return graph.ReadFile(path)
+		return dataset.ReadFile(path)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if !graph.IsSTIXBundle(b) {
-		return graph.ReadFile(path)
+	if !dataset.IsSTIXBundle(b) {
+		return dataset.ReadFile(path)
 	}
 	d, res, err := stix.ReadBytes(b, path)
 	if err != nil {

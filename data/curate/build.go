@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -40,7 +41,7 @@ func Build(fsys fs.FS) ([]byte, error) {
 		return nil, err
 	}
 	for i := range edges {
-		if ev := d.Edges[i].Evidence; ev.Evidence == graph.EvidenceQuote {
+		if ev := d.Edges[i].Evidence; ev.Level == graph.EvidenceQuote {
 			edges[i] = append(edges[i], Member{"quoteStart", *ev.QuoteStart}, Member{"quoteEnd", *ev.QuoteEnd},
 				Member{"quoteSha256", ev.QuoteSHA256})
 		}
@@ -49,7 +50,7 @@ func Build(fsys fs.FS) ([]byte, error) {
 	if d, err = validate(doc, fsys); err != nil {
 		return nil, err
 	}
-	if err := graph.Stream([]graph.StreamInput{{Set: d}}, map[string]graph.Known{}, graph.StreamSink{
+	if err := dataset.Stream([]dataset.StreamInput{{Set: d}}, map[string]graph.Known{}, dataset.StreamSink{
 		Node: func(graph.Node) error { return nil }, Edge: func(graph.Edge) error { return nil },
 	}); err != nil {
 		return nil, err
@@ -112,7 +113,7 @@ func validate(doc Object, fsys fs.FS) (*graph.DataSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := graph.ParseJSON(bytes.NewReader(b), OutFile, graph.FSReader(fsys))
+	d, err := dataset.ParseJSON(bytes.NewReader(b), OutFile, dataset.FSReader(fsys))
 	if err == nil {
 		err = d.Validate(nil)
 	}

@@ -1,7 +1,7 @@
 // Package curate builds a shipped data set (data/crocus/crocus.json) from its
 // curation files, the reviewed record of every curator's decision, and the
 // public sources they rest on. Build applies the import's own validation
-// (graph.ParseJSON, DataSet.Validate, graph.Stream) and the data rules of
+// (dataset.ParseJSON, DataSet.Validate, dataset.Stream) and the data rules of
 // rules.go, so a set that would fail to import, or breaks a rule, is never
 // written. data/crocus/README.md describes the files.
 package curate

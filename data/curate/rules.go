@@ -13,7 +13,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// Set is a parsed data set (Source texts in properties.text, as graph.ParseJSON
+// Set is a parsed data set (Source texts in properties.text, as dataset.ParseJSON
 // reads them) with the compiler's notes no quote may be.
 type Set struct {
 	*graph.DataSet
@@ -229,10 +229,10 @@ func ruleQuotesAreWords(d *Set) []string {
 	var out []string
 	for _, e := range d.Edges {
 		name := EdgeName(e)
-		switch e.Evidence.Evidence {
+		switch e.Evidence.Level {
 		case graph.EvidenceQuote, graph.EvidenceReportedQuote:
 			if strings.TrimSpace(e.Quote) == "" {
-				out = append(out, name+": "+string(e.Evidence.Evidence)+" with an empty quote")
+				out = append(out, name+": "+string(e.Evidence.Level)+" with an empty quote")
 			}
 			if jsonish.MatchString(e.Quote) {
 				out = append(out, fmt.Sprintf("%s: quote looks like JSON: %q", name, e.Quote))
@@ -251,7 +251,7 @@ func ruleQuotesAreWords(d *Set) []string {
 				out = append(out, name+": a summary has its sentence in summary and no quote")
 			}
 		default:
-			out = append(out, fmt.Sprintf("%s: evidence %q, want quote, reported-quote or summary", name, e.Evidence.Evidence))
+			out = append(out, fmt.Sprintf("%s: evidence %q, want quote, reported-quote or summary", name, e.Evidence.Level))
 		}
 	}
 	return out
@@ -263,7 +263,7 @@ func ruleQuotesAreWords(d *Set) []string {
 func ruleVerifiedQuotes(d *Set) []string {
 	var out []string
 	for _, e := range d.Edges {
-		if e.Evidence.Evidence != graph.EvidenceQuote {
+		if e.Evidence.Level != graph.EvidenceQuote {
 			continue
 		}
 		name := EdgeName(e)
@@ -297,7 +297,7 @@ func ruleVerifiedQuotes(d *Set) []string {
 func ruleReportedQuoteSource(d *Set) []string {
 	var out []string
 	for _, e := range d.Edges {
-		if e.Evidence.Evidence != graph.EvidenceReportedQuote {
+		if e.Evidence.Level != graph.EvidenceReportedQuote {
 			continue
 		}
 		n := d.Node(e.QuoteSource)

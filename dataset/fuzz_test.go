@@ -1,13 +1,13 @@
-package graph_test
+package dataset_test
 
 import (
 	"bytes"
 	"errors"
-	"net/url"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -43,7 +43,7 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := graph.ParseJSON(bytes.NewReader(b), "fuzz.json", nil)
+		d, err := dataset.ParseJSON(bytes.NewReader(b), "fuzz.json", nil)
 		requireValidation(t, err)
 		if err == nil {
 			requireValidation(t, d.Validate(nil))
@@ -58,7 +58,7 @@ func FuzzParseNodesCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := graph.ParseNodesCSV(bytes.NewReader(b), "nodes.csv", nil)
+		d, err := dataset.ParseNodesCSV(bytes.NewReader(b), "nodes.csv", nil)
 		requireValidation(t, err)
 		if err == nil {
 			requireValidation(t, d.Validate(nil))
@@ -73,50 +73,10 @@ func FuzzParseEdgesCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := graph.ParseEdgesCSV(bytes.NewReader(b), "edges.csv")
+		d, err := dataset.ParseEdgesCSV(bytes.NewReader(b), "edges.csv")
 		requireValidation(t, err)
 		if err == nil {
 			requireValidation(t, d.Validate(nil))
 		}
-	})
-}
-
-// FuzzQueryParams decodes raw query strings the way every route does.
-func FuzzQueryParams(f *testing.F) {
-	for _, s := range []string{"from=ISIS-K&to=Tajikistan", "from=a&to=b&maxDepth=1000000", "from=a&to=b&rel=PERPETRATED&rel=x%27)%20MATCH",
-		"from=a&to=b&knownOn=2024-13-45&at=yesterday", "from=%00&to=%ff", "q=&limit=-1", "entity=x&from=2024-03-25&to=2024-03-01",
-		"from=a&from=b&to=c", "depth=4&kind=Group,State&stance=alleged&minConfidence=101", "format=gexf&undated=drop&direction=sideways"} {
-		f.Add(s)
-	}
-	lim := graph.DefaultLimits
-	f.Fuzz(func(t *testing.T, raw string) {
-		v, err := url.ParseQuery(raw)
-		if err != nil {
-			return
-		}
-		for _, ranked := range []bool{false, true} {
-			q, err := graph.ParsePathQuery(v, lim, ranked)
-			requireValidation(t, err)
-			if err == nil && (q.MaxDepth < 1 || q.MaxDepth > lim.MaxDepth || q.MinConfidence < 0 || q.MinConfidence > 100) {
-				t.Fatalf("accepted out-of-range %+v", q)
-			}
-			if err == nil {
-				for _, r := range q.Rels {
-					if _, ok := graph.LookupRel(r); !ok {
-						t.Fatalf("accepted relationship type %q outside the vocabulary", r)
-					}
-				}
-			}
-		}
-		_, err = graph.ParseNeighborQuery("group:is-k", v, lim)
-		requireValidation(t, err)
-		_, err = graph.ParseSearchQuery(v, lim)
-		requireValidation(t, err)
-		_, err = graph.ParseGraphQuery(v, lim)
-		requireValidation(t, err)
-		_, err = graph.ParseTimelineQuery(v, lim)
-		requireValidation(t, err)
-		_, err = graph.ParseFormat(v.Get("format"))
-		requireValidation(t, err)
 	})
 }

@@ -1,6 +1,10 @@
-package graph
+package format
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
 
 // xmlKey is an attribute of the XML formats: its declaration id, its name
 // and its type.
@@ -66,10 +70,10 @@ func (w *graphmlWriter) begin() {
 	}
 }
 
-func (w *graphmlWriter) node(n *Node) { graphmlNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
-func (w *graphmlWriter) edges()       {}
-func (w *graphmlWriter) edge(e *Edge) { graphmlEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
-func (w *graphmlWriter) end()         { w.x.raw("  </graph>\n</graphml>\n") }
+func (w *graphmlWriter) node(n *graph.Node) { graphmlNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
+func (w *graphmlWriter) edges()             {}
+func (w *graphmlWriter) edge(e *graph.Edge) { graphmlEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
+func (w *graphmlWriter) end()               { w.x.raw("  </graph>\n</graphml>\n") }
 
 func graphmlKeys(x *xmlOut, domain string, fixed []xmlKey, props xmlKeys) {
 	key := func(k xmlKey) {
@@ -97,7 +101,7 @@ func graphmlData(x *xmlOut, indent, key, value string) {
 	x.raw("</data>\n")
 }
 
-func graphmlNode(x *xmlOut, n *Node, ranks []int, props xmlKeys) {
+func graphmlNode(x *xmlOut, n *graph.Node, ranks []int, props xmlKeys) {
 	const in = "      "
 	x.raw("    <node")
 	x.attr("id", n.ID)
@@ -117,7 +121,7 @@ func graphmlNode(x *xmlOut, n *Node, ranks []int, props xmlKeys) {
 	x.raw("    </node>\n")
 }
 
-func graphmlEdge(x *xmlOut, e *Edge, ranks []int, props xmlKeys) {
+func graphmlEdge(x *xmlOut, e *graph.Edge, ranks []int, props xmlKeys) {
 	const in = "      "
 	x.raw("    <edge")
 	x.attr("id", e.ID)
@@ -150,11 +154,11 @@ type xmlValue struct{ name, value string }
 // evidenceAttrs lists an edge's evidence as XML attribute values: confidence,
 // stance, evidence, sources and inferred always, the rest (quote or summary,
 // the quote's offsets and text hash) when set.
-func evidenceAttrs(ev *Evidence) []xmlValue {
+func evidenceAttrs(ev *graph.Evidence) []xmlValue {
 	out := []xmlValue{
 		{"confidence", strconv.Itoa(ev.Confidence)},
 		{"stance", string(ev.Stance)},
-		{"evidence", string(ev.Evidence)},
+		{"evidence", string(ev.Level)},
 	}
 	add := func(name, v string) {
 		if v != "" {

@@ -1,9 +1,11 @@
-package graph
+package format
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // TestWriterMatchesWrite: a graph streamed element by element through a
@@ -21,10 +23,10 @@ func TestWriterMatchesWrite(t *testing.T) {
 		}
 		return keys
 	}
-	head := Head{Truncated: true,
+	head := graph.Head{Truncated: true,
 		NodeKeys: raw(len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties }),
 		EdgeKeys: raw(len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })}
-	for _, f := range append(Formats, FormatGEXF13) {
+	for _, f := range append(All, GEXF13) {
 		var want, got bytes.Buffer
 		if err := Write(&want, f, &g); err != nil {
 			t.Fatal(err)
@@ -59,8 +61,8 @@ func TestWriterMatchesWrite(t *testing.T) {
 // empty, not null), and a node after an edge is refused.
 func TestWriterEmptyAndOrder(t *testing.T) {
 	var b bytes.Buffer
-	w, _ := NewWriter(&b, FormatJSON)
-	if err := w.Begin(Head{}); err != nil {
+	w, _ := NewWriter(&b, JSON)
+	if err := w.Begin(graph.Head{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.End(); err != nil {
@@ -69,10 +71,10 @@ func TestWriterEmptyAndOrder(t *testing.T) {
 	if got, want := b.String(), `{"nodes":[],"edges":[],"truncated":false}`+"\n"; got != want {
 		t.Errorf("empty graph: got %q, want %q", got, want)
 	}
-	w, _ = NewWriter(&b, FormatGraphML)
-	_ = w.Begin(Head{})
-	_ = w.Edge(&Edge{ID: "e", Source: "a", Target: "b", Type: "T"})
-	if err := w.Node(&Node{ID: "a"}); err == nil {
+	w, _ = NewWriter(&b, GraphML)
+	_ = w.Begin(graph.Head{})
+	_ = w.Edge(&graph.Edge{ID: "e", Source: "a", Target: "b", Type: "T"})
+	if err := w.Node(&graph.Node{ID: "a"}); err == nil {
 		t.Error("a node after an edge: got no error, want one")
 	}
 }

@@ -1,4 +1,4 @@
-package graph
+package format
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // formatcheck is where the real-parser checkers live, from this package's directory.
@@ -34,10 +36,10 @@ type seenByParser struct {
 // JSON shapes) and checks they see the nodes, edges, ids and path elements
 // we wrote.
 func TestRealParsers(t *testing.T) {
-	answers := map[string]*PathAnswer{"golden": goldenAnswer(), "hostile": hostileAnswer()}
+	answers := map[string]*graph.PathAnswer{"golden": goldenAnswer(), "hostile": hostileAnswer()}
 	// The checker reads format=gexf with networkx's default call,
 	// nx.read_gexf(path) (GEXF 1.2draft), and gexf-1.3 with version="1.3".
-	for _, f := range []Format{FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF, FormatGEXF13} {
+	for _, f := range []Format{Cytoscape, D3, GraphML, GEXF, GEXF13} {
 		t.Run(string(f), func(t *testing.T) {
 			cmd := parserCommand(t, f)
 			for name, a := range answers {
@@ -58,7 +60,7 @@ func TestRealParsers(t *testing.T) {
 }
 
 // pathElements counts the nodes and edges of a that are on a path.
-func pathElements(a *PathAnswer) int {
+func pathElements(a *graph.PathAnswer) int {
 	ranks := pathRanks(a.Paths)
 	n := 0
 	for _, node := range a.Nodes {
@@ -99,7 +101,7 @@ func parserCommand(t *testing.T, f Format) []string {
 	var cmd []string
 	var err error
 	switch f {
-	case FormatGraphML, FormatGEXF, FormatGEXF13:
+	case GraphML, GEXF, GEXF13:
 		cmd, err = pythonChecker()
 	default:
 		cmd, err = nodeChecker()

@@ -1,8 +1,10 @@
-package graph
+package format
 
 import (
 	"strings"
 	"unicode"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // cytoscapeWriter writes the Cytoscape.js shape:
@@ -24,7 +26,7 @@ type cytoscapeWriter struct {
 func (w *cytoscapeWriter) error() error { return w.j.err }
 func (w *cytoscapeWriter) begin()       { w.j.raw(`{"elements":{"nodes":`) }
 
-func (w *cytoscapeWriter) node(n *Node) {
+func (w *cytoscapeWriter) node(n *graph.Node) {
 	j := w.j
 	ranks := w.d.ranks[n.ID]
 	j.item(&w.nNodes)
@@ -41,7 +43,7 @@ func (w *cytoscapeWriter) edges() {
 	w.j.raw(`,"edges":`)
 }
 
-func (w *cytoscapeWriter) edge(e *Edge) {
+func (w *cytoscapeWriter) edge(e *graph.Edge) {
 	j := w.j
 	ranks := w.d.ranks[e.ID]
 	f := newEdgeFields(e, ranks)

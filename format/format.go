@@ -1,4 +1,8 @@
-package graph
+// Package format writes a graph answer (a graph.Subgraph or graph.PathAnswer)
+// in each output format of the graph-returning routes: the native JSON,
+// Cytoscape, D3, GraphML and GEXF, whole (Write) or element by element as a
+// store streams it (Writer). STIX bundles are written by package stix.
+package format
 
 import (
 	"bufio"
@@ -9,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // Format is an output format of a graph-returning route (the format= query
@@ -17,18 +23,18 @@ type Format string
 
 // The output formats. FormatJSON is the native shape and the default.
 const (
-	FormatJSON      Format = "json"
-	FormatCytoscape Format = "cytoscape"
-	FormatD3        Format = "d3"
-	FormatGraphML   Format = "graphml"
-	FormatGEXF      Format = "gexf"
+	JSON      Format = "json"
+	Cytoscape Format = "cytoscape"
+	D3        Format = "d3"
+	GraphML   Format = "graphml"
+	GEXF      Format = "gexf"
 	// FormatGEXF13 is GEXF 1.3, given on request (format=gexf&gexfVersion=1.3);
 	// FormatGEXF is GEXF 1.2draft, the version networkx's read_gexf and Gephi
 	// read by default.
-	FormatGEXF13 Format = "gexf-1.3"
+	GEXF13 Format = "gexf-1.3"
 	// FormatSTIX is a STIX 2.1 bundle; package stix writes it, since it needs
 	// the Sources' texts as well as the graph.
-	FormatSTIX Format = "stix"
+	STIX Format = "stix"
 )
 
 // GEXFVersions are the GEXF versions an export can be written in, the
@@ -41,33 +47,33 @@ func WithGEXFVersion(f Format, v string) (Format, error) {
 	if v == "" {
 		return f, nil
 	}
-	if f != FormatGEXF {
-		return "", Invalid("gexfVersion", v, "applies to format=gexf only; drop it or add format=gexf")
+	if f != GEXF {
+		return "", graph.Invalid("gexfVersion", v, "applies to format=gexf only; drop it or add format=gexf")
 	}
 	switch v {
 	case "1.2draft", "1.2":
-		return FormatGEXF, nil
+		return GEXF, nil
 	case "1.3":
-		return FormatGEXF13, nil
+		return GEXF13, nil
 	}
-	return "", Invalid("gexfVersion", v, "want 1.2draft (the default, read by networkx and Gephi) or 1.3")
+	return "", graph.Invalid("gexfVersion", v, "want 1.2draft (the default, read by networkx and Gephi) or 1.3")
 }
 
 // Formats lists every format Write writes, in a fixed order; ParseFormat
 // also accepts FormatSTIX.
-var Formats = []Format{FormatJSON, FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF}
+var All = []Format{JSON, Cytoscape, D3, GraphML, GEXF}
 
 // ParseFormat returns the format named s; the empty string is FormatJSON.
-func ParseFormat(s string) (Format, error) {
+func Parse(s string) (Format, error) {
 	if s == "" {
-		return FormatJSON, nil
+		return JSON, nil
 	}
-	for _, f := range append(Formats, FormatSTIX) {
+	for _, f := range append(All, STIX) {
 		if string(f) == s {
 			return f, nil
 		}
 	}
-	return "", Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf, stix")
+	return "", graph.Invalid("format", s, "want one of json, cytoscape, d3, graphml, gexf, stix")
 }
 
 // ContentType is the media type to answer f with. GraphML and GEXF have no
@@ -76,11 +82,11 @@ func ParseFormat(s string) (Format, error) {
 // by media type.
 func (f Format) ContentType() string {
 	switch f {
-	case FormatGraphML:
+	case GraphML:
 		return "application/graphml+xml; charset=utf-8"
-	case FormatGEXF, FormatGEXF13:
+	case GEXF, GEXF13:
 		return "application/gexf+xml; charset=utf-8"
-	case FormatSTIX:
+	case STIX:
 		return "application/stix+json;version=2.1"
 	}
 	return "application/json; charset=utf-8"
@@ -102,15 +108,15 @@ func (f Format) Filename(base string) string {
 		base = "actorgraph"
 	}
 	switch f {
-	case FormatCytoscape:
+	case Cytoscape:
 		return base + ".cytoscape.json"
-	case FormatD3:
+	case D3:
 		return base + ".d3.json"
-	case FormatGraphML:
+	case GraphML:
 		return base + ".graphml"
-	case FormatGEXF, FormatGEXF13:
+	case GEXF, GEXF13:
 		return base + ".gexf"
-	case FormatSTIX:
+	case STIX:
 		return base + ".stix.json"
 	}
 	return base + ".json"
@@ -178,8 +184,8 @@ func Write(w io.Writer, f Format, v any) error {
 // the property keys to declare), and for a path answer the rest of the
 // answer and which path ranks each element is on.
 type document struct {
-	graph              *Subgraph   // nil when streamed
-	answer             *PathAnswer // nil for a plain subgraph
+	graph              *graph.Subgraph   // nil when streamed
+	answer             *graph.PathAnswer // nil for a plain subgraph
 	ranks              map[string][]int
 	truncated          bool
 	nilNodes, nilEdges bool     // the native shape writes a nil list as null
@@ -189,21 +195,21 @@ type document struct {
 func documentOf(v any) (*document, error) {
 	d := &document{}
 	switch v := v.(type) {
-	case *Subgraph:
+	case *graph.Subgraph:
 		d.graph = v
-	case *PathAnswer:
+	case *graph.PathAnswer:
 		if v != nil {
 			d.graph, d.answer = &v.Subgraph, v
 		}
-	case Subgraph:
+	case graph.Subgraph:
 		d.graph = &v
-	case PathAnswer:
+	case graph.PathAnswer:
 		d.graph, d.answer = &v.Subgraph, &v
 	default:
-		return nil, fmt.Errorf("graph.Write: cannot write %T, want *Subgraph or *PathAnswer", v)
+		return nil, fmt.Errorf("format.Write: cannot write %T, want *graph.Subgraph or *graph.PathAnswer", v)
 	}
 	if d.graph == nil {
-		return nil, fmt.Errorf("graph.Write: nil %T", v)
+		return nil, fmt.Errorf("format.Write: nil %T", v)
 	}
 	if d.answer != nil {
 		d.ranks = pathRanks(d.answer.Paths)
@@ -213,7 +219,7 @@ func documentOf(v any) (*document, error) {
 
 // pathRanks maps each node and edge id on a path to the ranks of the paths it
 // is on, in path order. A path without a rank counts by its position.
-func pathRanks(paths []Path) map[string][]int {
+func pathRanks(paths []graph.Path) map[string][]int {
 	m := map[string][]int{}
 	add := func(id string, rank int) {
 		if r := m[id]; len(r) == 0 || r[len(r)-1] != rank {

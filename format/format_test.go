@@ -1,4 +1,4 @@
-package graph
+package format
 
 import (
 	"bytes"
@@ -12,9 +12,11 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
-// -update rewrites the golden files under testdata/format. The flag may be
+// -update rewrites the golden files under testdata. The flag may be
 // registered by another test file of the package too, so it is looked up
 // rather than held.
 func init() {
@@ -34,43 +36,43 @@ const crocusSource = "source:crocus-city-hall-2024-03-25"
 // over the attack and Russia, with a Source node, evidence on every edge and
 // one alleged edge. It is test data, not a record: the ACCUSED edge and its
 // quote are made up to exercise the alleged stance and escaping.
-func goldenAnswer() *PathAnswer {
+func goldenAnswer() *graph.PathAnswer {
 	hidden := 12
-	edges := []Edge{
+	edges := []graph.Edge{
 		{ID: "CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall", Type: "CLAIMED_RESPONSIBILITY",
 			Source: "group:is-k", Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
-				QuoteSource: crocusSource, QuoteStart: ptr(1204), QuoteEnd: ptr(1295), QuoteSHA256: TextSHA256("stands for the seed article's text"),
-				Confidence: 95, Stance: Claimed, ReportedOn: "2024-03-25"}},
+			Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
+				QuoteSource: crocusSource, QuoteStart: new(1204), QuoteEnd: new(1295), QuoteSHA256: graph.TextSHA256("stands for the seed article's text"),
+				Confidence: 95, Stance: graph.Claimed, ReportedOn: "2024-03-25"}},
 		{ID: "TARGETED:event:2024-03-22-crocus-city-hall->state:ru", Type: "TARGETED",
 			Source: "event:2024-03-22-crocus-city-hall", Target: "state:ru",
-			Evidence: Evidence{Evidence: EvidenceQuote, Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
-				Confidence: 90, Stance: Reported, ValidFrom: "2024-03-22", ReportedOn: "2024-03-25"}},
+			Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
+				Confidence: 90, Stance: graph.Reported, ValidFrom: "2024-03-22", ReportedOn: "2024-03-25"}},
 		{ID: "ACCUSED:state:ru->state:ua", Type: "ACCUSED", Source: "state:ru", Target: "state:ua",
-			Evidence: Evidence{Evidence: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
-				QuoteSource: crocusSource, Confidence: 30, Stance: Alleged, ReportedOn: "2024-03-25",
+			Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
+				QuoteSource: crocusSource, Confidence: 30, Stance: graph.Alleged, ReportedOn: "2024-03-25",
 				Inferred: true, Reason: "test data: stands for the claims of a Ukrainian link"},
 			Properties: map[string]any{"denied": true}},
 		{ID: "REPORTED_TOLL:" + crocusSource + "->event:2024-03-22-crocus-city-hall", Type: "REPORTED_TOLL",
 			Source: crocusSource, Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: Evidence{Evidence: EvidenceSummary, Sources: []string{crocusSource}, Summary: "The article reports 137 dead & over 100 injured <curator's words>.",
-				Confidence: 95, Stance: Reported, ReportedOn: "2024-03-25"},
+			Evidence: graph.Evidence{Level: graph.EvidenceSummary, Sources: []string{crocusSource}, Summary: "The article reports 137 dead & over 100 injured <curator's words>.",
+				Confidence: 95, Stance: graph.Reported, ReportedOn: "2024-03-25"},
 			Properties: map[string]any{"deaths": 137, "injured": "over 100"}},
 	}
-	nodes := []Node{
-		{ID: "group:is-k", Kind: Group, Name: "Islamic State Khorasan Province", Aliases: []string{"IS-K", "ISIS-K", "ISKP"},
+	nodes := []graph.Node{
+		{ID: "group:is-k", Kind: graph.Group, Name: "Islamic State Khorasan Province", Aliases: []string{"IS-K", "ISIS-K", "ISKP"},
 			Properties: map[string]any{"founded": "2015", "activeIn": []any{"Afghanistan", "Pakistan"}}},
-		{ID: "event:2024-03-22-crocus-city-hall", Kind: Event, Name: "Crocus City Hall attack",
+		{ID: "event:2024-03-22-crocus-city-hall", Kind: graph.Event, Name: "Crocus City Hall attack",
 			Properties: map[string]any{"date": "2024-03-22", "deaths": 137, "place": "Krasnogorsk", "type": "terrorist attack"}},
-		{ID: "state:ru", Kind: State, Name: "Russia", Properties: map[string]any{"iso2": "RU"}, Hidden: &hidden},
-		{ID: "state:ua", Kind: State, Name: "Ukraine", Properties: map[string]any{"iso2": "UA"}},
-		{ID: crocusSource, Kind: Source, Name: "Moscow concert hall attack (2024-03-25)",
+		{ID: "state:ru", Kind: graph.State, Name: "Russia", Properties: map[string]any{"iso2": "RU"}, Hidden: &hidden},
+		{ID: "state:ua", Kind: graph.State, Name: "Ukraine", Properties: map[string]any{"iso2": "UA"}},
+		{ID: crocusSource, Kind: graph.Source, Name: "Moscow concert hall attack (2024-03-25)",
 			Properties: map[string]any{"date": "2024-03-25", "title": "Moscow concert hall attack"}},
 	}
-	path := NewPath([]string{"group:is-k", "event:2024-03-22-crocus-city-hall", "state:ru", "state:ua"}, edges[:3])
-	return &PathAnswer{
-		Subgraph: Subgraph{Nodes: nodes, Edges: edges},
-		Paths:    RankPaths([]Path{path}, 5),
+	path := graph.NewPath([]string{"group:is-k", "event:2024-03-22-crocus-city-hall", "state:ru", "state:ua"}, edges[:3])
+	return &graph.PathAnswer{
+		Subgraph: graph.Subgraph{Nodes: nodes, Edges: edges},
+		Paths:    graph.RankPaths([]graph.Path{path}, 5),
 		Notes:    []string{"1 path; 1 contested hop"},
 		Query:    map[string]any{"from": "group:is-k", "to": "state:ua", "maxDepth": 4},
 	}
@@ -83,18 +85,18 @@ const hostile = "q\"uote' <b>&amp; \U0001F9E8 nul\x00 esc\x1b bad\uFFFE line\nbr
 
 // hostileAnswer puts hostile strings in ids, names, aliases, quotes, sources,
 // property keys and values, and a property key taken by a fixed field.
-func hostileAnswer() *PathAnswer {
-	a := &PathAnswer{
-		Subgraph: Subgraph{
-			Nodes: []Node{
-				{ID: `group:"<&>"` + "\x00", Kind: Group, Name: hostile, Aliases: []string{hostile, "a | b"},
+func hostileAnswer() *graph.PathAnswer {
+	a := &graph.PathAnswer{
+		Subgraph: graph.Subgraph{
+			Nodes: []graph.Node{
+				{ID: `group:"<&>"` + "\x00", Kind: graph.Group, Name: hostile, Aliases: []string{hostile, "a | b"},
 					Properties: map[string]any{hostile: hostile, "id": "clash", "prop_id": "taken", "x": 1.5,
 						"nested": map[string]any{"a": 1}, "list": []string{"<a>", "&b"}}},
-				{ID: "state:\U0001F9E8", Kind: State, Name: "emoji \U0001F9E8 state"},
+				{ID: "state:\U0001F9E8", Kind: graph.State, Name: "emoji \U0001F9E8 state"},
 			},
-			Edges: []Edge{{ID: `ACCUSED:"<&>"->` + "\U0001F9E8\x00", Type: "ACCUSED",
+			Edges: []graph.Edge{{ID: `ACCUSED:"<&>"->` + "\U0001F9E8\x00", Type: "ACCUSED",
 				Source: `group:"<&>"` + "\x00", Target: "state:\U0001F9E8",
-				Evidence:   Evidence{Evidence: EvidenceReportedQuote, Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile, Confidence: 10, Stance: Denied, Reason: hostile},
+				Evidence:   graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile, Confidence: 10, Stance: graph.Denied, Reason: hostile},
 				Properties: map[string]any{"source": "clash", hostile: []any{1, "two", true}}}},
 			Truncated: true,
 		},
@@ -117,18 +119,18 @@ func TestParseFormat(t *testing.T) {
 		in   string
 		want Format
 	}{
-		{"", FormatJSON}, {"json", FormatJSON}, {"cytoscape", FormatCytoscape}, {"d3", FormatD3},
-		{"graphml", FormatGraphML}, {"gexf", FormatGEXF},
+		{"", JSON}, {"json", JSON}, {"cytoscape", Cytoscape}, {"d3", D3},
+		{"graphml", GraphML}, {"gexf", GEXF},
 	}
 	for _, tt := range tests {
-		got, err := ParseFormat(tt.in)
+		got, err := Parse(tt.in)
 		if err != nil || got != tt.want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q, nil", tt.in, got, err, tt.want)
 		}
 	}
 	for _, in := range []string{"xml", "GraphML", "csv", " json"} {
-		_, err := ParseFormat(in)
-		var ve *ValidationError
+		_, err := Parse(in)
+		var ve *graph.ValidationError
 		if !errors.As(err, &ve) {
 			t.Fatalf("ParseFormat(%q) error = %v, want a *ValidationError", in, err)
 		}
@@ -141,7 +143,7 @@ func TestParseFormat(t *testing.T) {
 
 // allFormats are the formats a Write can be asked for: every format= value
 // and GEXF 1.3 (format=gexf&gexfVersion=1.3).
-var allFormats = append(append([]Format{}, Formats...), FormatGEXF13)
+var allFormats = append(append([]Format{}, All...), GEXF13)
 
 func TestWithGEXFVersion(t *testing.T) {
 	for _, tt := range []struct {
@@ -149,8 +151,8 @@ func TestWithGEXFVersion(t *testing.T) {
 		v    string
 		want Format
 	}{
-		{FormatGEXF, "", FormatGEXF}, {FormatGEXF, "1.2draft", FormatGEXF}, {FormatGEXF, "1.3", FormatGEXF13},
-		{FormatJSON, "", FormatJSON},
+		{GEXF, "", GEXF}, {GEXF, "1.2draft", GEXF}, {GEXF, "1.3", GEXF13},
+		{JSON, "", JSON},
 	} {
 		got, err := WithGEXFVersion(tt.f, tt.v)
 		if err != nil || got != tt.want {
@@ -161,9 +163,9 @@ func TestWithGEXFVersion(t *testing.T) {
 		f      Format
 		v      string
 		reason string
-	}{{FormatGEXF, "1.1", "want 1.2draft"}, {FormatGraphML, "1.3", "format=gexf only"}} {
+	}{{GEXF, "1.1", "want 1.2draft"}, {GraphML, "1.3", "format=gexf only"}} {
 		_, err := WithGEXFVersion(tt.f, tt.v)
-		var ve *ValidationError
+		var ve *graph.ValidationError
 		if !errors.As(err, &ve) || ve.Problems[0].Field != "gexfVersion" || !strings.Contains(ve.Problems[0].Reason, tt.reason) {
 			t.Errorf("WithGEXFVersion(%q, %q) error = %v, want a gexfVersion problem saying %q", tt.f, tt.v, err, tt.reason)
 		}
@@ -176,12 +178,12 @@ func TestContentTypeAndFilename(t *testing.T) {
 		wantType     string
 		wantFilename string
 	}{
-		{FormatJSON, "application/json; charset=utf-8", "actorgraph-paths.json"},
-		{FormatCytoscape, "application/json; charset=utf-8", "actorgraph-paths.cytoscape.json"},
-		{FormatD3, "application/json; charset=utf-8", "actorgraph-paths.d3.json"},
-		{FormatGraphML, "application/graphml+xml; charset=utf-8", "actorgraph-paths.graphml"},
-		{FormatGEXF, "application/gexf+xml; charset=utf-8", "actorgraph-paths.gexf"},
-		{FormatGEXF13, "application/gexf+xml; charset=utf-8", "actorgraph-paths.gexf"},
+		{JSON, "application/json; charset=utf-8", "actorgraph-paths.json"},
+		{Cytoscape, "application/json; charset=utf-8", "actorgraph-paths.cytoscape.json"},
+		{D3, "application/json; charset=utf-8", "actorgraph-paths.d3.json"},
+		{GraphML, "application/graphml+xml; charset=utf-8", "actorgraph-paths.graphml"},
+		{GEXF, "application/gexf+xml; charset=utf-8", "actorgraph-paths.gexf"},
+		{GEXF13, "application/gexf+xml; charset=utf-8", "actorgraph-paths.gexf"},
 	}
 	for _, tt := range tests {
 		if got := tt.f.ContentType(); got != tt.wantType {
@@ -192,7 +194,7 @@ func TestContentTypeAndFilename(t *testing.T) {
 		}
 	}
 	for base, want := range map[string]string{"": "actorgraph.gexf", `a"b/../c` + "\r\n": "a-b-..-c--.gexf", "..": "actorgraph.gexf"} {
-		if got := FormatGEXF.Filename(base); got != want {
+		if got := GEXF.Filename(base); got != want {
 			t.Errorf("Filename(%q) = %q, want %q", base, got, want)
 		}
 	}
@@ -202,9 +204,9 @@ func TestWriteGolden(t *testing.T) {
 	for _, f := range allFormats {
 		t.Run(string(f), func(t *testing.T) {
 			got := write(t, f, goldenAnswer())
-			file := filepath.Join("testdata", "format", f.Filename("paths"))
-			if f == FormatGEXF13 {
-				file = filepath.Join("testdata", "format", "paths.1.3.gexf")
+			file := filepath.Join("testdata", f.Filename("paths"))
+			if f == GEXF13 {
+				file = filepath.Join("testdata", "paths.1.3.gexf")
 			}
 			if updating() {
 				if err := os.WriteFile(file, got, 0o644); err != nil {
@@ -213,10 +215,10 @@ func TestWriteGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(file)
 			if err != nil {
-				t.Fatalf("%v (run go test ./graph -run TestWriteGolden -update to write it)", err)
+				t.Fatalf("%v (run go test ./format -run TestWriteGolden -update to write it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("Write(%s) differs from %s (go test ./graph -run TestWriteGolden -update rewrites it):\ngot:\n%s", f, file, got)
+				t.Errorf("Write(%s) differs from %s (go test ./format -run TestWriteGolden -update rewrites it):\ngot:\n%s", f, file, got)
 			}
 		})
 	}
@@ -231,10 +233,10 @@ func TestNativeJSONIsMarshal(t *testing.T) {
 	}{
 		{"golden answer", goldenAnswer()},
 		{"hostile answer", hostileAnswer()},
-		{"empty answer", &PathAnswer{}},
-		{"no paths", &PathAnswer{Subgraph: Subgraph{Nodes: []Node{}, Edges: []Edge{}}, Paths: []Path{}, Reason: "no path within 4 hops"}},
+		{"empty answer", &graph.PathAnswer{}},
+		{"no paths", &graph.PathAnswer{Subgraph: graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}, Paths: []graph.Path{}, Reason: "no path within 4 hops"}},
 		{"subgraph", &goldenAnswer().Subgraph},
-		{"nil slices", &Subgraph{Truncated: true}},
+		{"nil slices", &graph.Subgraph{Truncated: true}},
 	}
 	for _, tt := range tests {
 		want, err := json.Marshal(tt.v)
@@ -242,7 +244,7 @@ func TestNativeJSONIsMarshal(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := json.Compact(&got, write(t, FormatJSON, tt.v)); err != nil {
+		if err := json.Compact(&got, write(t, JSON, tt.v)); err != nil {
 			t.Fatalf("%s: native JSON does not parse: %v", tt.name, err)
 		}
 		if !bytes.Equal(got.Bytes(), want) {
@@ -255,9 +257,9 @@ func TestNativeJSONIsMarshal(t *testing.T) {
 type ids struct{ nodes, edges []string }
 
 // wantIDs are the ids of g as a reader of format f gets them back.
-func wantIDs(f Format, g *Subgraph) ids {
+func wantIDs(f Format, g *graph.Subgraph) ids {
 	conv := jsonSafe
-	if f == FormatGraphML || f == FormatGEXF || f == FormatGEXF13 {
+	if f == GraphML || f == GEXF || f == GEXF13 {
 		conv = xmlSafe
 	}
 	var w ids
@@ -271,7 +273,7 @@ func wantIDs(f Format, g *Subgraph) ids {
 }
 
 func TestFormatsAgreeOnIDs(t *testing.T) {
-	answers := map[string]func() *PathAnswer{"golden": goldenAnswer, "hostile": hostileAnswer}
+	answers := map[string]func() *graph.PathAnswer{"golden": goldenAnswer, "hostile": hostileAnswer}
 	for name, answer := range answers {
 		for _, f := range allFormats {
 			for _, v := range []any{answer(), &answer().Subgraph} {
@@ -307,7 +309,7 @@ func TestHostileStrings(t *testing.T) {
 		// prop names where format f puts a property: nested in the native
 		// shape, flattened under its written key elsewhere.
 		prop := func(original, written string) string {
-			if f == FormatJSON {
+			if f == JSON {
 				return "properties/" + jsonSafe(original)
 			}
 			return conv(written)
@@ -363,15 +365,15 @@ func TestWriteStreams(t *testing.T) {
 }
 
 func TestWriteErrors(t *testing.T) {
-	var nilAnswer *PathAnswer
+	var nilAnswer *graph.PathAnswer
 	tests := []struct {
 		name string
 		f    Format
 		v    any
 	}{
-		{"unknown value", FormatJSON, 42},
-		{"nil answer", FormatJSON, nilAnswer},
-		{"nil subgraph", FormatGraphML, (*Subgraph)(nil)},
+		{"unknown value", JSON, 42},
+		{"nil answer", JSON, nilAnswer},
+		{"nil subgraph", GraphML, (*graph.Subgraph)(nil)},
 		{"unknown format", Format("xml"), goldenAnswer()},
 	}
 	for _, tt := range tests {
@@ -404,14 +406,14 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // bigSubgraph is a ring of n nodes and n edges with evidence and properties.
-func bigSubgraph(n int) *Subgraph {
-	g := &Subgraph{Nodes: make([]Node, n), Edges: make([]Edge, n)}
+func bigSubgraph(n int) *graph.Subgraph {
+	g := &graph.Subgraph{Nodes: make([]graph.Node, n), Edges: make([]graph.Edge, n)}
 	id := func(i int) string { return "attacker:a" + strconv.Itoa(i%n) }
 	for i := range n {
-		g.Nodes[i] = Node{ID: id(i), Kind: Attacker, Name: "Attacker " + strconv.Itoa(i), Aliases: []string{"A" + strconv.Itoa(i)},
+		g.Nodes[i] = graph.Node{ID: id(i), Kind: graph.Attacker, Name: "Attacker " + strconv.Itoa(i), Aliases: []string{"A" + strconv.Itoa(i)},
 			Properties: map[string]any{"status": "detained", "born": 1990}}
-		g.Edges[i] = Edge{ID: EdgeID("SPOKE_WITH", id(i), id(i+1)), Type: "SPOKE_WITH", Source: id(i), Target: id(i + 1),
-			Evidence: Evidence{Evidence: EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: Reported}}
+		g.Edges[i] = graph.Edge{ID: graph.EdgeID("SPOKE_WITH", id(i), id(i+1)), Type: "SPOKE_WITH", Source: id(i), Target: id(i + 1),
+			Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: graph.Reported}}
 	}
 	return g
 }

@@ -1,4 +1,4 @@
-package graph
+package format
 
 import (
 	"bufio"

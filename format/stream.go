@@ -1,4 +1,4 @@
-package graph
+package format
 
 import (
 	"bufio"
@@ -8,26 +8,9 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
-
-// Head is what a streamed graph document says before its first element:
-// whether the answer was cut at its size limit, and the property keys its
-// nodes and edges carry (as stored, in any order), which the XML formats
-// declare before the first element.
-type Head struct {
-	Truncated          bool
-	NodeKeys, EdgeKeys []string
-}
-
-// Sink receives a graph element by element, as a store reads it: Begin
-// once, then every node, then every edge, then End. An error ends the
-// document where it is.
-type Sink interface {
-	Begin(h Head) error
-	Node(n *Node) error
-	Edge(e *Edge) error
-	End() error
-}
 
 // Writer is a Sink that writes a graph document in one format as its
 // elements arrive, holding nothing but a 64 KiB buffer: the streamed export
@@ -53,9 +36,9 @@ const (
 // format's output, which keeps the first error.
 type formatWriter interface {
 	begin()
-	node(n *Node)
+	node(n *graph.Node)
 	edges() // after the last node, before the first edge
-	edge(e *Edge)
+	edge(e *graph.Edge)
 	end()
 	error() error
 }
@@ -77,22 +60,22 @@ func newWriter(w io.Writer, f Format, d *document) (*Writer, error) {
 func newWriterBuf(w io.Writer, f Format, d *document, bw *bufio.Writer) (*Writer, error) {
 	var fw formatWriter
 	switch f {
-	case FormatJSON, "":
+	case JSON, "":
 		fw = &nativeWriter{jsonGraph{j: newJSONOut(bw), d: d}}
-	case FormatCytoscape:
+	case Cytoscape:
 		fw = &cytoscapeWriter{j: newJSONOut(bw), d: d}
-	case FormatD3:
+	case D3:
 		fw = &d3Writer{jsonGraph{j: newJSONOut(bw), d: d}}
-	case FormatGraphML:
+	case GraphML:
 		fw = &graphmlWriter{x: &xmlOut{w: bw}, d: d}
-	case FormatGEXF:
+	case GEXF:
 		fw = &gexfWriter{x: &xmlOut{w: bw}, d: d, root: gexf12}
-	case FormatGEXF13:
+	case GEXF13:
 		fw = &gexfWriter{x: &xmlOut{w: bw}, d: d, root: gexf13}
-	case FormatSTIX:
-		return nil, errors.New("graph.Write: STIX bundles are written by package stix (stix.Write)")
+	case STIX:
+		return nil, errors.New("format.Write: STIX bundles are written by package stix (stix.Write)")
 	default:
-		_, err := ParseFormat(string(f))
+		_, err := Parse(string(f))
 		return nil, err
 	}
 	return &Writer{bw: bw, f: f, fw: fw, d: d}, nil
@@ -100,7 +83,7 @@ func newWriterBuf(w io.Writer, f Format, d *document, bw *bufio.Writer) (*Writer
 
 // xmlFormat reports whether f declares its property keys up front.
 func xmlFormat(f Format) bool {
-	return f == FormatGraphML || f == FormatGEXF || f == FormatGEXF13
+	return f == GraphML || f == GEXF || f == GEXF13
 }
 
 // DeclaresKeys reports whether the format declares property keys before the
@@ -112,7 +95,7 @@ func (w *Writer) step(from, to int, what string) error {
 		return w.err
 	}
 	if w.phase > to || w.phase < from {
-		w.err = fmt.Errorf("graph.Writer: %s out of order", what)
+		w.err = fmt.Errorf("format.Writer: %s out of order", what)
 		return w.err
 	}
 	return nil
@@ -128,7 +111,7 @@ func (w *Writer) check() error {
 // Begin writes the document's start. h.NodeKeys and h.EdgeKeys must hold
 // every property key the nodes and edges will carry: the XML formats declare
 // them here and leave out a property whose key was not declared.
-func (w *Writer) Begin(h Head) error {
+func (w *Writer) Begin(h graph.Head) error {
 	if err := w.step(writerNew, writerNew, "Begin"); err != nil {
 		return err
 	}
@@ -144,7 +127,7 @@ func (w *Writer) begin() error {
 }
 
 // Node writes one node; every node comes before the first edge.
-func (w *Writer) Node(n *Node) error {
+func (w *Writer) Node(n *graph.Node) error {
 	if err := w.step(writerNodes, writerNodes, "Node"); err != nil {
 		return err
 	}
@@ -153,7 +136,7 @@ func (w *Writer) Node(n *Node) error {
 }
 
 // Edge writes one edge.
-func (w *Writer) Edge(e *Edge) error {
+func (w *Writer) Edge(e *graph.Edge) error {
 	if err := w.step(writerNodes, writerEdges, "Edge"); err != nil {
 		return err
 	}

@@ -1,4 +1,7 @@
-package graph
+// Package dataset reads data sets: the JSON format, the nodes.csv /
+// edges.csv pair, and (Stream) a set of files streamed record by record with
+// the same validation graph.Validate runs on a whole set.
+package dataset
 
 import (
 	"bytes"
@@ -10,35 +13,24 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // MaxRecords bounds the records of one data set file, so a hostile file cannot
 // exhaust memory before validation says no.
 const MaxRecords = 5_000_000
 
-// jsonEdge is the file form of an edge: confidence is a pointer so that a
-// missing value is an error, not a silent 0.
+// jsonEdge is the file form of an edge: its Evidence, but confidence is a
+// pointer so that a missing value is an error, not a silent 0.
 type jsonEdge struct {
-	ID          string         `json:"id"`
-	Type        string         `json:"type"`
-	Source      string         `json:"source"`
-	Target      string         `json:"target"`
-	Evidence    string         `json:"evidence"`
-	Sources     []string       `json:"sources"`
-	Quote       string         `json:"quote"`
-	QuoteSource string         `json:"quoteSource"`
-	QuoteStart  *int           `json:"quoteStart"`
-	QuoteEnd    *int           `json:"quoteEnd"`
-	QuoteSHA256 string         `json:"quoteSha256"`
-	Summary     string         `json:"summary"`
-	Confidence  *int           `json:"confidence"`
-	Stance      Stance         `json:"stance"`
-	ValidFrom   string         `json:"validFrom"`
-	ValidTo     string         `json:"validTo"`
-	ReportedOn  string         `json:"reportedOn"`
-	Inferred    bool           `json:"inferred"`
-	Reason      string         `json:"reason"`
-	Properties  map[string]any `json:"properties"`
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	graph.Evidence
+	Confidence *int           `json:"confidence"`
+	Properties map[string]any `json:"properties"`
 }
 
 type jsonNode struct {
@@ -61,7 +53,7 @@ type jsonDataSet struct {
 // ReadFile reads a data set: a .json file, or a nodes.csv / edges.csv pair given
 // as either file (the other is found beside it). A Source's textFile is read
 // relative to the data set's folder.
-func ReadFile(path string) (*DataSet, error) {
+func ReadFile(path string) (*graph.DataSet, error) {
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		return readCSVPair(path)
 	}
@@ -94,7 +86,7 @@ func FSReader(fsys fs.FS) TextReader {
 // ParseJSON parses a data set in the JSON format. name is used in error
 // messages. readText reads textFile paths; nil forbids textFile (the HTTP
 // import reads no files from the server's disk).
-func ParseJSON(r io.Reader, name string, readText TextReader) (*DataSet, error) {
+func ParseJSON(r io.Reader, name string, readText TextReader) (*graph.DataSet, error) {
 	dec := json.NewDecoder(&utf8Reader{r: r})
 	dec.DisallowUnknownFields()
 	dec.UseNumber()
@@ -103,59 +95,50 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*DataSet, error) 
 		return nil, jsonError(name, err)
 	}
 	if dec.More() {
-		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: "unexpected data after the data set object"}}}
+		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "unexpected data after the data set object"}}}
 	}
 	if raw.Nodes == nil && raw.Edges == nil {
 		// null, {} or an object without either list: almost surely not what was meant.
-		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: "no nodes and no edges; want a JSON object with nodes and/or edges lists"}}}
+		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "no nodes and no edges; want a JSON object with nodes and/or edges lists"}}}
 	}
 	if len(raw.Nodes)+len(raw.Edges) > MaxRecords {
-		return nil, &ValidationError{Problems: []Problem{{Record: name, Reason: fmt.Sprintf("more than %d records; split the file", MaxRecords)}}}
+		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: fmt.Sprintf("more than %d records; split the file", MaxRecords)}}}
 	}
-	d := &DataSet{Name: raw.Name, Description: raw.Description, File: name}
-	var probs []Problem
+	d := &graph.DataSet{Name: raw.Name, Description: raw.Description, File: name}
+	var probs []graph.Problem
 	for i, n := range raw.Nodes {
 		rec := fmt.Sprintf("nodes[%d]", i)
 		node, p := n.toNode(rec, readText)
 		probs = append(probs, p...)
-		d.Nodes = append(d.Nodes, node)
-		d.nodeRecord = append(d.nodeRecord, recordName(rec, n.ID))
+		d.AddNode(node, graph.RecordName(rec, n.ID))
 	}
 	for i, e := range raw.Edges {
 		rec := fmt.Sprintf("edges[%d]", i)
 		if e.Confidence == nil {
-			probs = append(probs, Problem{Record: recordName(rec, e.ID), Field: "confidence", Reason: "missing; give 0-100"})
+			probs = append(probs, graph.Problem{Record: graph.RecordName(rec, e.ID), Field: "confidence", Reason: "missing; give 0-100"})
 		}
-		d.Edges = append(d.Edges, e.toEdge())
-		d.edgeRecord = append(d.edgeRecord, recordName(rec, e.ID))
+		d.AddEdge(e.toEdge(), graph.RecordName(rec, e.ID))
 	}
 	if len(probs) > 0 {
-		return nil, prefixProblems(name, probs)
+		return nil, graph.PrefixProblems(name, probs)
 	}
 	return d, nil
 }
 
-func recordName(rec, id string) string {
-	if id == "" {
-		return rec
-	}
-	return rec + " (" + clip(id, 60) + ")"
-}
-
-func (n jsonNode) toNode(rec string, readText TextReader) (Node, []Problem) {
-	node := Node{ID: n.ID, Kind: Kind(n.Kind), Name: n.Name, Aliases: n.Aliases, Properties: NormalizeProps(n.Properties)}
-	if k, ok := ParseKind(n.Kind); ok {
+func (n jsonNode) toNode(rec string, readText TextReader) (graph.Node, []graph.Problem) {
+	node := graph.Node{ID: n.ID, Kind: graph.Kind(n.Kind), Name: n.Name, Aliases: n.Aliases, Properties: NormalizeProps(n.Properties)}
+	if k, ok := graph.ParseKind(n.Kind); ok {
 		node.Kind = k
 	}
 	if n.TextFile == "" {
 		return node, nil
 	}
 	if readText == nil {
-		return node, []Problem{{Record: recordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"}}
+		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"}}
 	}
 	text, err := readText(n.TextFile)
 	if err != nil {
-		return node, []Problem{{Record: recordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "cannot read: " + err.Error()}}
+		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "cannot read: " + err.Error()}}
 	}
 	if node.Properties == nil {
 		node.Properties = map[string]any{}
@@ -165,17 +148,12 @@ func (n jsonNode) toNode(rec string, readText TextReader) (Node, []Problem) {
 	return node, nil
 }
 
-func (e jsonEdge) toEdge() Edge {
-	conf := 0
+func (e jsonEdge) toEdge() graph.Edge {
+	ev := e.Evidence
 	if e.Confidence != nil {
-		conf = *e.Confidence
+		ev.Confidence = *e.Confidence
 	}
-	return Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target,
-		Evidence: Evidence{Evidence: EvidenceLevel(e.Evidence), Sources: e.Sources, Quote: e.Quote, QuoteSource: e.QuoteSource,
-			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256, Summary: e.Summary, Confidence: conf,
-			Stance: e.Stance, ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn,
-			Inferred: e.Inferred, Reason: e.Reason},
-		Properties: NormalizeProps(e.Properties)}
+	return graph.Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target, Evidence: ev, Properties: NormalizeProps(e.Properties)}
 }
 
 // NormalizeProps turns the json.Numbers of decoded properties into int64 or
@@ -212,32 +190,15 @@ func jsonError(name string, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return &ValidationError{Problems: []Problem{{Record: name, Reason: fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, se)}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, se)}}}
 	case errors.As(err, &te):
-		return &ValidationError{Problems: []Problem{{Record: name, Field: te.Field, Reason: fmt.Sprintf("wrong type at byte %d: want %s, got %s", te.Offset, te.Type, te.Value)}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Field: te.Field, Reason: fmt.Sprintf("wrong type at byte %d: want %s, got %s", te.Offset, te.Type, te.Value)}}}
 	case strings.HasPrefix(err.Error(), "not valid UTF-8"):
-		return &ValidationError{Problems: []Problem{{Record: name, Reason: err.Error() + "; save the file as UTF-8"}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: err.Error() + "; save the file as UTF-8"}}}
 	case errors.Is(err, io.EOF):
-		return &ValidationError{Problems: []Problem{{Record: name, Reason: "empty input; want a JSON object with nodes and edges"}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "empty input; want a JSON object with nodes and edges"}}}
 	}
-	return &ValidationError{Problems: []Problem{{Record: name, Reason: "cannot read the data set: " + err.Error()}}}
-}
-
-func prefixProblems(file string, probs []Problem) *ValidationError {
-	for i := range probs {
-		if file != "" && !strings.HasPrefix(probs[i].Record, file) {
-			probs[i].Record = file + ": " + probs[i].Record
-		}
-	}
-	return &ValidationError{Problems: probs}
-}
-
-// MarshalJSON writes a data set in the JSON import format (text inline).
-func (d *DataSet) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	type plain DataSet
-	err := json.NewEncoder(&buf).Encode((*plain)(d))
-	return buf.Bytes(), err
+	return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "cannot read the data set: " + err.Error()}}}
 }
 
 // IsSTIXBundle reports whether the JSON document b is a STIX bundle: an

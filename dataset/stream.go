@@ -1,4 +1,4 @@
-package graph
+package dataset
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // MaxStreamProblems bounds the problems a streamed validation keeps: past
@@ -20,7 +22,7 @@ const MaxStreamProblems = 1000
 // file, crocus, a STIX bundle).
 type StreamInput struct {
 	Dir string
-	Set *DataSet
+	Set *graph.DataSet
 }
 
 // StreamSink receives each record once it has passed validation, with the
@@ -28,8 +30,8 @@ type StreamInput struct {
 // textSha256). Records arrive nodes first; after the first problem no
 // record is sent (the output would be thrown away).
 type StreamSink struct {
-	Node func(Node) error
-	Edge func(Edge) error
+	Node func(graph.Node) error
+	Edge func(graph.Edge) error
 }
 
 // Stream validates the inputs exactly as DataSet.Validate validates their
@@ -38,14 +40,14 @@ type StreamSink struct {
 // edge id: colliding hashes are re-checked exactly by reading the edges
 // again. known are ids outside the inputs a record may refer to. It returns a
 // ValidationError naming the bad records, or the sink's or reader's error.
-func Stream(inputs []StreamInput, known map[string]Known, sink StreamSink) error {
+func Stream(inputs []StreamInput, known map[string]graph.Known, sink StreamSink) error {
 	seed := maphash.MakeSeed()
 	return stream(inputs, known, sink, func(id string) uint64 { return maphash.String(seed, id) })
 }
 
 // stream is Stream with the edge-id hash given (tests force collisions).
-func stream(inputs []StreamInput, known map[string]Known, sink StreamSink, hash func(string) uint64) error {
-	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]Known{}, texts: map[string]string{}, hash: hash}
+func stream(inputs []StreamInput, known map[string]graph.Known, sink StreamSink, hash func(string) uint64) error {
+	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]graph.Known{}, texts: map[string]string{}, hash: hash}
 	s.nodeOut = newPipe(sink.Node)
 	for _, in := range inputs {
 		if err := s.nodes(in); err != nil {
@@ -69,9 +71,9 @@ func stream(inputs []StreamInput, known map[string]Known, sink StreamSink, hash 
 	}
 	if len(s.probs) > 0 {
 		if s.dropped > 0 {
-			s.probs = append(s.probs, Problem{Reason: fmt.Sprintf("and %d more problems, not listed: fix these and run again", s.dropped)})
+			s.probs = append(s.probs, graph.Problem{Reason: fmt.Sprintf("and %d more problems, not listed: fix these and run again", s.dropped)})
 		}
-		return &ValidationError{Problems: s.probs}
+		return &graph.ValidationError{Problems: s.probs}
 	}
 	return nil
 }
@@ -89,19 +91,19 @@ func firstErr(sinkErr, err error) error {
 }
 
 type streamer struct {
-	known   map[string]Known
-	kinds   map[string]uint8  // node id -> index into Kinds, + 1
-	extra   map[string]Known  // Sources with a stored text, nodes of unknown kinds
-	texts   map[string]string // textSha256 -> the Source that holds the text
-	nodeOut *pipe[Node]
-	edgeOut *pipe[Edge]
+	known   map[string]graph.Known
+	kinds   map[string]uint8       // node id -> index into Kinds, + 1
+	extra   map[string]graph.Known // Sources with a stored text, nodes of unknown kinds
+	texts   map[string]string      // textSha256 -> the Source that holds the text
+	nodeOut *pipe[graph.Node]
+	edgeOut *pipe[graph.Edge]
 	hash    func(string) uint64
 	hashes  []uint64 // edge ids
-	probs   []Problem
+	probs   []graph.Problem
 	dropped int
 }
 
-func (s *streamer) problems(rec string, p []Problem) {
+func (s *streamer) problems(rec string, p []graph.Problem) {
 	for _, x := range p {
 		if len(s.probs) >= MaxStreamProblems {
 			s.dropped++
@@ -125,25 +127,25 @@ func (s *streamer) nodes(in StreamInput) error {
 	readText := DirReader(in.Dir)
 	return eachRow(name, NodeColumns, []string{"id", "kind", "name"}, func(get func(string) string, rec string) error {
 		n, p := nodeRow(get, rec, readText)
-		return s.node(name+": "+recordName(rec, n.ID), n, p)
+		return s.node(name+": "+graph.RecordName(rec, n.ID), n, p)
 	})
 }
 
-func (s *streamer) node(rec string, n Node, p []Problem) error {
-	p = append(p, validateNode(&n)...)
+func (s *streamer) node(rec string, n graph.Node, p []graph.Problem) error {
+	p = append(p, graph.ValidateNode(&n)...)
 	if _, dup := s.kinds[n.ID]; dup && n.ID != "" {
-		p = append(p, definedTwice(n.ID))
+		p = append(p, graph.DefinedTwice(n.ID))
 	}
 	text, _ := n.Properties["text"].(string)
 	i := kindIndex(n.Kind)
 	switch {
-	case n.Kind == Source && text != "":
-		hash, tp := checkSourceText(&n, text, s.texts)
+	case n.Kind == graph.Source && text != "":
+		hash, tp := graph.CheckSourceText(&n, text, s.texts)
 		p = append(p, tp...)
-		k := Known{Kind: n.Kind, Text: text, TextSHA256: hash}
+		k := graph.Known{Kind: n.Kind, Text: text, TextSHA256: hash}
 		s.extra[strings.Clone(n.ID)] = k
-	case i == len(Kinds):
-		s.extra[strings.Clone(n.ID)] = Known{Kind: n.Kind}
+	case i == len(graph.Kinds):
+		s.extra[strings.Clone(n.ID)] = graph.Known{Kind: n.Kind}
 	default:
 		delete(s.extra, n.ID) // a later definition wins, as in Validate
 	}
@@ -158,25 +160,25 @@ func (s *streamer) node(rec string, n Node, p []Problem) error {
 	return nil
 }
 
-func kindIndex(k Kind) int {
-	for i, x := range Kinds {
+func kindIndex(k graph.Kind) int {
+	for i, x := range graph.Kinds {
 		if x.Kind == k {
 			return i
 		}
 	}
-	return len(Kinds) // an unknown kind, reported by validateNode
+	return len(graph.Kinds) // an unknown kind, reported by validateNode
 }
 
-func (s *streamer) lookup(id string) (Known, bool) {
+func (s *streamer) lookup(id string) (graph.Known, bool) {
 	if i, ok := s.kinds[id]; ok {
 		if k, ok := s.extra[id]; ok {
 			return k, true
 		}
-		return Known{Kind: Kinds[i-1].Kind}, true
+		return graph.Known{Kind: graph.Kinds[i-1].Kind}, true
 	}
 	k, ok := s.known[id]
 	if ok && k.Text != "" && k.TextSHA256 == "" {
-		k.TextSHA256 = TextSHA256(k.Text)
+		k.TextSHA256 = graph.TextSHA256(k.Text)
 		s.known[id] = k
 	}
 	return k, ok
@@ -184,7 +186,7 @@ func (s *streamer) lookup(id string) (Known, bool) {
 
 // eachEdge calls fn with every edge of in and its record name, its id
 // filled in. idOnly skips parsing what an id does not need (a re-read).
-func (s *streamer) eachEdge(in StreamInput, idOnly bool, fn func(rec string, e Edge, p []Problem) error) error {
+func (s *streamer) eachEdge(in StreamInput, idOnly bool, fn func(rec string, e graph.Edge, p []graph.Problem) error) error {
 	if in.Set != nil {
 		for i, e := range in.Set.Edges {
 			rec := inFile(in.Set.File, in.Set.EdgeRecord(i))
@@ -197,11 +199,11 @@ func (s *streamer) eachEdge(in StreamInput, idOnly bool, fn func(rec string, e E
 	name := filepath.Join(in.Dir, "edges.csv")
 	required := []string{"type", "source", "target", "evidence", "sources", "confidence", "stance"}
 	return eachRow(name, EdgeColumns, required, func(get func(string) string, rec string) error {
-		rec = recordName(rec, get("id"))
-		var e Edge
-		var p []Problem
+		rec = graph.RecordName(rec, get("id"))
+		var e graph.Edge
+		var p []graph.Problem
 		if idOnly {
-			e = Edge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target")}
+			e = graph.Edge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target")}
 		} else {
 			e, p = edgeRow(get, rec)
 		}
@@ -219,16 +221,16 @@ func inFile(file, rec string) string {
 }
 
 // withEdgeID fills in an edge's default id as Validate does.
-func withEdgeID(rec string, e *Edge) string {
+func withEdgeID(rec string, e *graph.Edge) string {
 	if e.ID == "" && e.Type != "" && e.Source != "" && e.Target != "" {
-		e.ID = EdgeID(strings.ToUpper(e.Type), e.Source, e.Target)
-		return recordName(rec, e.ID)
+		e.ID = graph.EdgeID(strings.ToUpper(e.Type), e.Source, e.Target)
+		return graph.RecordName(rec, e.ID)
 	}
 	return rec
 }
 
-func (s *streamer) edge(rec string, e Edge, p []Problem) error {
-	p = append(p, validateEdge(&e, s.lookup)...)
+func (s *streamer) edge(rec string, e graph.Edge, p []graph.Problem) error {
+	p = append(p, graph.ValidateEdge(&e, s.lookup)...)
 	s.hashes = append(s.hashes, s.hash(e.ID))
 	s.problems(rec, p)
 	if len(s.probs) > 0 || s.dropped > 0 {
@@ -257,12 +259,12 @@ func (s *streamer) duplicateEdges(inputs []StreamInput) error {
 	}
 	seen := map[string]bool{}
 	for _, in := range inputs {
-		err := s.eachEdge(in, true, func(rec string, e Edge, _ []Problem) error {
+		err := s.eachEdge(in, true, func(rec string, e graph.Edge, _ []graph.Problem) error {
 			if !suspect[s.hash(e.ID)] {
 				return nil
 			}
 			if seen[e.ID] {
-				s.problems(rec, []Problem{sharedEdgeID(e.ID)})
+				s.problems(rec, []graph.Problem{graph.SharedEdgeID(e.ID)})
 			}
 			seen[strings.Clone(e.ID)] = true
 			return nil

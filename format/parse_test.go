@@ -1,4 +1,4 @@
-package graph
+package format
 
 import (
 	"encoding/json"
@@ -34,11 +34,11 @@ func column(rows []map[string]string, name string) []string {
 func parseBack(t *testing.T, f Format, data []byte) *parsed {
 	t.Helper()
 	switch f {
-	case FormatGraphML:
+	case GraphML:
 		return parseGraphML(t, data)
-	case FormatGEXF:
+	case GEXF:
 		return parseGEXF(t, data, "http://www.gexf.net/1.2draft", "1.2")
-	case FormatGEXF13:
+	case GEXF13:
 		return parseGEXF(t, data, "http://gexf.net/1.3", "1.3")
 	}
 	var doc struct {
@@ -61,7 +61,7 @@ func parseBack(t *testing.T, f Format, data []byte) *parsed {
 	}
 	p := &parsed{}
 	switch f {
-	case FormatCytoscape:
+	case Cytoscape:
 		if doc.Elements == nil {
 			t.Fatalf("cytoscape: no elements")
 		}
@@ -73,7 +73,7 @@ func parseBack(t *testing.T, f Format, data []byte) *parsed {
 		for _, e := range doc.Elements.Edges {
 			p.edges = append(p.edges, jsonRow(e.Data))
 		}
-	case FormatD3:
+	case D3:
 		for _, n := range doc.Nodes {
 			p.nodes = append(p.nodes, jsonRow(n))
 		}

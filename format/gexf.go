@@ -1,6 +1,10 @@
-package graph
+package format
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
 
 // GEXF attributes of the fixed fields, in declaration order. A node's name
 // is its label and an edge's type its label, so neither is an attribute.
@@ -67,10 +71,10 @@ func (w *gexfWriter) begin() {
 	x.raw("    <nodes>\n")
 }
 
-func (w *gexfWriter) node(n *Node) { gexfNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
-func (w *gexfWriter) edges()       { w.x.raw("    </nodes>\n    <edges>\n") }
-func (w *gexfWriter) edge(e *Edge) { gexfEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
-func (w *gexfWriter) end()         { w.x.raw("    </edges>\n  </graph>\n</gexf>\n") }
+func (w *gexfWriter) node(n *graph.Node) { gexfNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
+func (w *gexfWriter) edges()             { w.x.raw("    </nodes>\n    <edges>\n") }
+func (w *gexfWriter) edge(e *graph.Edge) { gexfEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
+func (w *gexfWriter) end()               { w.x.raw("    </edges>\n  </graph>\n</gexf>\n") }
 
 func gexfDescription(d *document) string {
 	var desc string
@@ -116,7 +120,7 @@ func gexfValues(x *xmlOut, values []xmlValue) {
 	x.raw("        </attvalues>\n")
 }
 
-func gexfNode(x *xmlOut, n *Node, ranks []int, props xmlKeys) {
+func gexfNode(x *xmlOut, n *graph.Node, ranks []int, props xmlKeys) {
 	x.raw("      <node")
 	x.attr("id", n.ID)
 	x.attr("label", n.Name)
@@ -135,7 +139,7 @@ func gexfNode(x *xmlOut, n *Node, ranks []int, props xmlKeys) {
 	x.raw("      </node>\n")
 }
 
-func gexfEdge(x *xmlOut, e *Edge, ranks []int, props xmlKeys) {
+func gexfEdge(x *xmlOut, e *graph.Edge, ranks []int, props xmlKeys) {
 	x.raw("      <edge")
 	x.attr("id", e.ID)
 	x.attr("source", e.Source)

@@ -1,4 +1,4 @@
-package graph
+package dataset
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 const streamNodes = `id,kind,name,aliases,properties
@@ -31,19 +33,19 @@ func writePair(t *testing.T, nodes, edges string) string {
 }
 
 // streamAll streams dir with hash and returns what reached the sink.
-func streamAll(t *testing.T, dir string, hash func(string) uint64) ([]Node, []Edge, error) {
+func streamAll(t *testing.T, dir string, hash func(string) uint64) ([]graph.Node, []graph.Edge, error) {
 	t.Helper()
-	var nodes []Node
-	var edges []Edge
-	err := stream([]StreamInput{{Dir: dir}}, map[string]Known{}, StreamSink{
-		Node: func(n Node) error { nodes = append(nodes, n); return nil },
-		Edge: func(e Edge) error { edges = append(edges, e); return nil },
+	var nodes []graph.Node
+	var edges []graph.Edge
+	err := stream([]StreamInput{{Dir: dir}}, map[string]graph.Known{}, StreamSink{
+		Node: func(n graph.Node) error { nodes = append(nodes, n); return nil },
+		Edge: func(e graph.Edge) error { edges = append(edges, e); return nil },
 	}, hash)
 	return nodes, edges, err
 }
 
 func reasons(err error) []string {
-	ve, _ := err.(*ValidationError)
+	ve, _ := err.(*graph.ValidationError)
 	if ve == nil {
 		return nil
 	}
@@ -67,7 +69,7 @@ func TestStreamAgreesWithValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Validate(map[string]Known{}); err != nil {
+	if err := d.Validate(map[string]graph.Known{}); err != nil {
 		t.Fatal(err)
 	}
 	if len(nodes) != len(d.Nodes) || len(edges) != len(d.Edges) {
@@ -97,7 +99,7 @@ func TestStreamAgreesWithValidate(t *testing.T) {
 		if rerr != nil {
 			t.Fatal(rerr)
 		}
-		verr := d.Validate(map[string]Known{})
+		verr := d.Validate(map[string]graph.Known{})
 		got, want := strings.Join(reasons(err), "\n"), strings.Join(reasons(verr), "\n")
 		if got == "" || got != want || !strings.Contains(got, tc.want) {
 			t.Errorf("%s: Stream reported\n%s\nValidate reported\n%s\nwant the same, naming %q", tc.name, got, want, tc.want)
@@ -123,26 +125,14 @@ func TestStreamEdgeIDsExact(t *testing.T) {
 	}
 }
 
-// TestWellFormedIDMatchesPattern: the hand-written id check accepts exactly
-// what the documented pattern accepts.
-func TestWellFormedIDMatchesPattern(t *testing.T) {
-	ids := []string{"group:is-k", "group:", ":x", "group", "Group:x", "group:-x", "group:x-", "group:1m-n0", "a:b.c_d~e-f",
-		"group:x y", "group:x:y", "group:é", "grou1:x", "group:X", "group:.x", "state:1m-n10", "group:x\n", ""}
-	for _, id := range ids {
-		if got, want := wellFormedID(id), idPattern.MatchString(id); got != want {
-			t.Errorf("wellFormedID(%q) = %v, want %v", id, got, want)
-		}
-	}
-}
-
 // TestStreamSinkError: a sink that fails stops the stream with its error.
 func TestStreamSinkError(t *testing.T) {
 	dir := writePair(t, streamNodes, streamEdges)
 	boom := errors.New("disk full")
 	calls := 0
-	err := Stream([]StreamInput{{Dir: dir}}, map[string]Known{}, StreamSink{
-		Node: func(Node) error { return nil },
-		Edge: func(Edge) error { calls++; return boom },
+	err := Stream([]StreamInput{{Dir: dir}}, map[string]graph.Known{}, StreamSink{
+		Node: func(graph.Node) error { return nil },
+		Edge: func(graph.Edge) error { calls++; return boom },
 	})
 	if !errors.Is(err, boom) || calls != 1 {
 		t.Fatalf("got %v after %d edges, want the sink's error after the first", err, calls)

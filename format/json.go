@@ -1,9 +1,11 @@
-package graph
+package format
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // jsonOut writes a JSON document piece by piece and keeps the first error.
@@ -129,61 +131,44 @@ func (j *jsonOut) flatObject(fixed any, props map[string]any) {
 // and D3 shapes.
 type (
 	cytoscapeNode struct {
-		ID        string   `json:"id"`
-		Label     string   `json:"label"`
-		Kind      Kind     `json:"kind"`
-		Aliases   []string `json:"aliases,omitempty"`
-		Hidden    *int     `json:"hidden,omitempty"`
-		PathRanks []int    `json:"pathRanks,omitempty"`
+		ID        string     `json:"id"`
+		Label     string     `json:"label"`
+		Kind      graph.Kind `json:"kind"`
+		Aliases   []string   `json:"aliases,omitempty"`
+		Hidden    *int       `json:"hidden,omitempty"`
+		PathRanks []int      `json:"pathRanks,omitempty"`
 	}
 	d3Node struct {
-		ID        string   `json:"id"`
-		Name      string   `json:"name"`
-		Kind      Kind     `json:"kind"`
-		Aliases   []string `json:"aliases,omitempty"`
-		Hidden    *int     `json:"hidden,omitempty"`
-		PathRanks []int    `json:"pathRanks,omitempty"`
+		ID        string     `json:"id"`
+		Name      string     `json:"name"`
+		Kind      graph.Kind `json:"kind"`
+		Aliases   []string   `json:"aliases,omitempty"`
+		Hidden    *int       `json:"hidden,omitempty"`
+		PathRanks []int      `json:"pathRanks,omitempty"`
 	}
 )
 
 // edgeFields are the fixed fields of an edge in the Cytoscape and D3 shapes:
-// evidence, sources, confidence, stance and inferred always, the rest (quote
-// or summary, the quote's offsets and text hash) when set
-// (label only in Cytoscape).
+// the edge's Evidence, with inferred always
+// written (false too, so a style or filter can test it) and reason after it,
+// as Evidence orders them, then the path ranks (label only in Cytoscape).
 type edgeFields struct {
-	ID          string        `json:"id"`
-	Source      string        `json:"source"`
-	Target      string        `json:"target"`
-	Type        string        `json:"type"`
-	Label       string        `json:"label,omitempty"`
-	Evidence    EvidenceLevel `json:"evidence"`
-	Sources     []string      `json:"sources"`
-	Quote       string        `json:"quote,omitempty"`
-	QuoteSource string        `json:"quoteSource,omitempty"`
-	QuoteStart  *int          `json:"quoteStart,omitempty"`
-	QuoteEnd    *int          `json:"quoteEnd,omitempty"`
-	QuoteSHA256 string        `json:"quoteSha256,omitempty"`
-	Summary     string        `json:"summary,omitempty"`
-	Confidence  int           `json:"confidence"`
-	Stance      Stance        `json:"stance"`
-	ValidFrom   string        `json:"validFrom,omitempty"`
-	ValidTo     string        `json:"validTo,omitempty"`
-	ReportedOn  string        `json:"reportedOn,omitempty"`
-	Inferred    bool          `json:"inferred"`
-	Reason      string        `json:"reason,omitempty"`
-	PathRanks   []int         `json:"pathRanks,omitempty"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Type   string `json:"type"`
+	Label  string `json:"label,omitempty"`
+	graph.Evidence
+	// Inferred and Reason shadow Evidence's own, whose inferred is left out
+	// when false.
+	Inferred  bool   `json:"inferred"`
+	Reason    string `json:"reason,omitempty"`
+	PathRanks []int  `json:"pathRanks,omitempty"`
 }
 
-func newEdgeFields(e *Edge, ranks []int) *edgeFields {
-	sources := e.Sources
-	if sources == nil {
-		sources = []string{}
-	}
-	return &edgeFields{ID: e.ID, Source: e.Source, Target: e.Target, Type: e.Type, Evidence: e.Evidence.Evidence, Sources: sources,
-		Quote: e.Quote, QuoteSource: e.QuoteSource, QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, QuoteSHA256: e.QuoteSHA256,
-		Summary: e.Summary, Confidence: e.Confidence, Stance: e.Stance,
-		ValidFrom: e.ValidFrom, ValidTo: e.ValidTo, ReportedOn: e.ReportedOn, Inferred: e.Inferred,
-		Reason: e.Reason, PathRanks: ranks}
+func newEdgeFields(e *graph.Edge, ranks []int) *edgeFields {
+	return &edgeFields{ID: e.ID, Source: e.Source, Target: e.Target, Type: e.Type, Evidence: e.Evidence,
+		Inferred: e.Inferred, Reason: e.Reason, PathRanks: ranks}
 }
 
 // nativeWriter writes the native shape: the same JSON as json.Marshal(v),
@@ -201,8 +186,8 @@ type jsonGraph struct {
 func (w *jsonGraph) error() error { return w.j.err }
 func (w *jsonGraph) begin()       { w.j.raw(`{"nodes":`) }
 
-func (w *nativeWriter) node(n *Node) { w.j.item(&w.nNodes); w.j.value(n) }
-func (w *nativeWriter) edge(e *Edge) { w.j.item(&w.nEdges); w.j.value(e) }
+func (w *nativeWriter) node(n *graph.Node) { w.j.item(&w.nNodes); w.j.value(n) }
+func (w *nativeWriter) edge(e *graph.Edge) { w.j.item(&w.nEdges); w.j.value(e) }
 
 func (w *nativeWriter) edges() {
 	w.j.closeList(w.nNodes, w.d.nilNodes)
@@ -229,12 +214,12 @@ var graphMembers = map[string]bool{"nodes": true, "edges": true, "truncated": tr
 // answerTail writes the members of a path answer after its paths (sources,
 // reason, notes, query and any added later) as json.Marshal writes them, in
 // their order, each after a comma.
-func answerTail(j *jsonOut, a *PathAnswer) {
+func answerTail(j *jsonOut, a *graph.PathAnswer) {
 	if j.err != nil {
 		return
 	}
 	rest := *a
-	rest.Subgraph, rest.Paths = Subgraph{}, nil
+	rest.Subgraph, rest.Paths = graph.Subgraph{}, nil
 	b, err := json.Marshal(&rest)
 	if err != nil {
 		j.err = err

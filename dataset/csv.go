@@ -1,4 +1,4 @@
-package graph
+package dataset
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // CSV columns. Lists (aliases, sources) are separated by "|"; properties is a
@@ -22,16 +24,16 @@ var (
 		"evidence", "quoteStart", "quoteEnd", "quoteSha256", "summary"}
 )
 
-func readCSVPair(path string) (*DataSet, error) {
+func readCSVPair(path string) (*graph.DataSet, error) {
 	dir := filepath.Dir(path)
 	readText := DirReader(dir)
-	d := &DataSet{File: dir}
+	d := &graph.DataSet{File: dir}
 	for _, part := range []string{"nodes.csv", "edges.csv"} {
 		f, err := os.Open(filepath.Join(dir, part))
 		if err != nil {
 			return nil, fmt.Errorf("a CSV data set is nodes.csv and edges.csv in one folder: %w", err)
 		}
-		var one *DataSet
+		var one *graph.DataSet
 		if part == "nodes.csv" {
 			one, err = ParseNodesCSV(f, filepath.Join(dir, part), readText)
 		} else {
@@ -67,12 +69,12 @@ func openCSV(r io.Reader, name string, want, required []string) (*csvTable, erro
 	}
 	for _, c := range required {
 		if _, ok := t.col[c]; !ok {
-			return nil, &ValidationError{Problems: []Problem{{Record: name + ": line 1", Reason: fmt.Sprintf("header lacks column %q; want %s", c, strings.Join(want, ","))}}}
+			return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name + ": line 1", Reason: fmt.Sprintf("header lacks column %q; want %s", c, strings.Join(want, ","))}}}
 		}
 	}
 	for h := range t.col {
 		if !contains(want, h) {
-			return nil, &ValidationError{Problems: []Problem{{Record: name + ": line 1", Field: h, Reason: "unknown column; want " + strings.Join(want, ",")}}}
+			return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name + ": line 1", Field: h, Reason: "unknown column; want " + strings.Join(want, ",")}}}
 		}
 	}
 	return t, nil
@@ -116,7 +118,7 @@ func csvError(name string, line int, err error) error {
 	if errors.Is(err, io.EOF) {
 		err = errors.New("empty file; want a header row")
 	}
-	return &ValidationError{Problems: []Problem{{Record: fmt.Sprintf("%s: line %d", name, line), Reason: "bad CSV: " + err.Error()}}}
+	return &graph.ValidationError{Problems: []graph.Problem{{Record: fmt.Sprintf("%s: line %d", name, line), Reason: "bad CSV: " + err.Error()}}}
 }
 
 func splitList(s string) []string {
@@ -145,13 +147,13 @@ func parseProps(s string) (map[string]any, error) {
 
 // ParseNodesCSV parses nodes.csv. readText reads a Source's textFile (given in
 // properties); nil forbids it.
-func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*DataSet, error) {
+func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*graph.DataSet, error) {
 	t, err := openCSV(r, name, NodeColumns, []string{"id", "kind", "name"})
 	if err != nil {
 		return nil, err
 	}
-	d := &DataSet{File: name}
-	var probs []Problem
+	d := &graph.DataSet{File: name}
+	var probs []graph.Problem
 	for len(d.Nodes) < MaxRecords {
 		get, line, err := t.next()
 		if errors.Is(err, io.EOF) {
@@ -163,23 +165,22 @@ func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*DataSet, err
 		rec := fmt.Sprintf("line %d", line)
 		n, p := nodeRow(get, rec, readText)
 		probs = append(probs, p...)
-		d.Nodes = append(d.Nodes, n)
-		d.nodeRecord = append(d.nodeRecord, recordName(rec, n.ID))
+		d.AddNode(n, graph.RecordName(rec, n.ID))
 	}
 	if len(probs) > 0 {
-		return nil, prefixProblems(name, probs)
+		return nil, graph.PrefixProblems(name, probs)
 	}
 	return d, nil
 }
 
 // ParseEdgesCSV parses edges.csv.
-func ParseEdgesCSV(r io.Reader, name string) (*DataSet, error) {
+func ParseEdgesCSV(r io.Reader, name string) (*graph.DataSet, error) {
 	t, err := openCSV(r, name, EdgeColumns, []string{"type", "source", "target", "evidence", "sources", "confidence", "stance"})
 	if err != nil {
 		return nil, err
 	}
-	d := &DataSet{File: name}
-	var probs []Problem
+	d := &graph.DataSet{File: name}
+	var probs []graph.Problem
 	for len(d.Edges) < MaxRecords {
 		get, line, err := t.next()
 		if errors.Is(err, io.EOF) {
@@ -188,24 +189,23 @@ func ParseEdgesCSV(r io.Reader, name string) (*DataSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		rec := recordName(fmt.Sprintf("line %d", line), get("id"))
+		rec := graph.RecordName(fmt.Sprintf("line %d", line), get("id"))
 		e, p := edgeRow(get, rec)
 		probs = append(probs, p...)
-		d.Edges = append(d.Edges, e)
-		d.edgeRecord = append(d.edgeRecord, rec)
+		d.AddEdge(e, rec)
 	}
 	if len(probs) > 0 {
-		return nil, prefixProblems(name, probs)
+		return nil, graph.PrefixProblems(name, probs)
 	}
 	return d, nil
 }
 
 // nodeRow reads one row of nodes.csv into a node; rec names the row.
-func nodeRow(get func(string) string, rec string, readText TextReader) (Node, []Problem) {
-	var probs []Problem
+func nodeRow(get func(string) string, rec string, readText TextReader) (graph.Node, []graph.Problem) {
+	var probs []graph.Problem
 	props, perr := parseProps(get("properties"))
 	if perr != nil {
-		probs = append(probs, Problem{Record: rec, Field: "properties", Reason: perr.Error()})
+		probs = append(probs, graph.Problem{Record: rec, Field: "properties", Reason: perr.Error()})
 	}
 	jn := jsonNode{ID: get("id"), Kind: get("kind"), Name: get("name"), Aliases: splitList(get("aliases")), Properties: props}
 	if tf, ok := props["textFile"].(string); ok {
@@ -217,17 +217,17 @@ func nodeRow(get func(string) string, rec string, readText TextReader) (Node, []
 }
 
 // edgeRow reads one row of edges.csv into an edge; rec names the row.
-func edgeRow(get func(string) string, rec string) (Edge, []Problem) {
-	var probs []Problem
+func edgeRow(get func(string) string, rec string) (graph.Edge, []graph.Problem) {
+	var probs []graph.Problem
 	je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
-		Evidence: get("evidence"), Sources: splitList(get("sources")), Quote: get("quote"), QuoteSource: get("quoteSource"),
-		QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
-		Stance: Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
-		ReportedOn: get("reportedOn"), Reason: get("reason")}
+		Evidence: graph.Evidence{Level: graph.EvidenceLevel(get("evidence")), Sources: splitList(get("sources")), Quote: get("quote"),
+			QuoteSource: get("quoteSource"), QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
+			Stance: graph.Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
+			ReportedOn: get("reportedOn"), Reason: get("reason")}}
 	if c, err := strconv.Atoi(strings.TrimSpace(get("confidence"))); err == nil {
 		je.Confidence = &c
 	} else {
-		probs = append(probs, Problem{Record: rec, Field: "confidence", Value: get("confidence"), Reason: "want a whole number 0-100"})
+		probs = append(probs, graph.Problem{Record: rec, Field: "confidence", Value: get("confidence"), Reason: "want a whole number 0-100"})
 	}
 	for _, o := range []struct {
 		col string
@@ -239,7 +239,7 @@ func edgeRow(get func(string) string, rec string) (Edge, []Problem) {
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 {
-			probs = append(probs, Problem{Record: rec, Field: o.col, Value: s, Reason: "want a whole number of code points, 0 or more"})
+			probs = append(probs, graph.Problem{Record: rec, Field: o.col, Value: s, Reason: "want a whole number of code points, 0 or more"})
 			continue
 		}
 		*o.dst = &n
@@ -247,13 +247,13 @@ func edgeRow(get func(string) string, rec string) (Edge, []Problem) {
 	if s := strings.TrimSpace(get("inferred")); s != "" {
 		b, err := strconv.ParseBool(s)
 		if err != nil {
-			probs = append(probs, Problem{Record: rec, Field: "inferred", Value: s, Reason: "want true or false"})
+			probs = append(probs, graph.Problem{Record: rec, Field: "inferred", Value: s, Reason: "want true or false"})
 		}
 		je.Inferred = b
 	}
 	props, perr := parseProps(get("properties"))
 	if perr != nil {
-		probs = append(probs, Problem{Record: rec, Field: "properties", Reason: perr.Error()})
+		probs = append(probs, graph.Problem{Record: rec, Field: "properties", Reason: perr.Error()})
 	}
 	je.Properties = props
 	return je.toEdge(), probs

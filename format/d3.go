@@ -1,4 +1,6 @@
-package graph
+package format
+
+import "github.com/actorgraph/actorgraph/graph"
 
 // d3Writer writes the D3 force-layout shape:
 //
@@ -10,7 +12,7 @@ package graph
 // d3-force writes (index, x, y, vx, vy, fx, fy).
 type d3Writer struct{ jsonGraph }
 
-func (w *d3Writer) node(n *Node) {
+func (w *d3Writer) node(n *graph.Node) {
 	w.j.item(&w.nNodes)
 	w.j.flatObject(&d3Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: w.d.ranks[n.ID]},
 		n.Properties)
@@ -21,7 +23,7 @@ func (w *d3Writer) edges() {
 	w.j.raw(`,"links":`)
 }
 
-func (w *d3Writer) edge(e *Edge) {
+func (w *d3Writer) edge(e *graph.Edge) {
 	w.j.item(&w.nEdges)
 	w.j.flatObject(newEdgeFields(e, w.d.ranks[e.ID]), e.Properties)
 }
