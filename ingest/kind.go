@@ -63,9 +63,14 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	if acronymIn(sp.toks) {
 		return "", ""
 	}
+	// "named him as X", "identified the driver as X": a perpetrator named.
+	namedAs := prev == "as" && hasAny(" "+before(4)+" ", " named ", " identified ")
 	switch {
-	case sp.perp || l.perpetrators.has(prev) || strings.HasSuffix(before(2), " as") && l.perpetrators.has(strings.Fields(before(2))[0]):
+	case sp.perp || l.perpetrators.has(prev) || strings.HasSuffix(before(2), " as") && l.perpetrators.has(strings.Fields(before(2))[0]),
+		namedAs && len(ws) >= 2:
 		return graph.Attacker, name
+	case len(ws) >= 2 && ageAfter(text, end):
+		return graph.Person, name // "Mberesero, 24," and "X, a 22-year-old"
 	case sp.titled || l.titles.has(prev) || hasWordIn(ws, l.personParticles) || len(ws) >= 2 && l.givenNames.has(ws[0]) ||
 		len(ws) >= 2 && l.speech.has(next):
 		return graph.Person, name
@@ -123,4 +128,19 @@ func isCapital(w string) bool {
 // position i ("in Jolo, Philippines").
 func placeAfterComma(text []rune, i int, places map[int]bool) bool {
 	return i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' && places[i+2]
+}
+
+// ageAfter reports whether an age follows the name: ", 56," or ", a
+// 22-year-old".
+func ageAfter(text []rune, end int) bool {
+	rest := string(text[end:min(len(text), end+16)])
+	if !strings.HasPrefix(rest, ", ") {
+		return false
+	}
+	rest = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, ", "), "a "), "an ")
+	i := 0
+	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+		i++
+	}
+	return i > 0 && i <= 3 && (strings.HasPrefix(rest[i:], ",") || strings.HasPrefix(rest[i:], "-year-old"))
 }

@@ -43,7 +43,6 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	}
 	ms = mergeMentions(ms, scene.refs)
 	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
-	defer func() { g.appositions(rs, ms, sents, &c) }()
 	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main}
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
@@ -85,6 +84,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 			}
 		}
 	}
+	g.appositions(rs, ms, sents, &c)
 	return a
 }
 
