@@ -147,6 +147,21 @@ var Targets = []Target{
 	{Score: "quoteErrors", Max: 0, Count: true},
 }
 
+// Floors are what the ingest reaches on the test split today, less a
+// margin for ties: `make test` fails when a change falls below one, so a
+// rule cannot quietly lose what was gained. They are not the Targets,
+// which the ingest does not yet meet on the test split (`make eval` says
+// which); raise a floor when a change lifts its score.
+var Floors = []Target{
+	{Score: "candidateRecall", Min: 0.40},
+	{Score: "allRecall", Min: 0.29},
+	{Score: "precision", Min: 0.54},
+	{Score: "stanceAccuracy", Min: 0.9},
+	{Score: "newEntityKindAccuracy", Min: 0.8},
+	{Score: "mentionRecall", Min: 0.95},
+	{Score: "quoteErrors", Max: 0, Count: true},
+}
+
 // scores names the ratios of a report for targets.
 func (r *Report) scores() map[string]Score {
 	return map[string]Score{
