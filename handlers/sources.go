@@ -27,6 +27,8 @@ type SourceStore interface {
 	Candidates(ctx context.Context, q graph.CandidateQuery) ([]graph.Candidate, error)
 	Accept(ctx context.Context, id string, o graph.CandidateOverride, key string) (graph.Candidate, graph.Edge, error)
 	Reject(ctx context.Context, id, reason, key string) (graph.Candidate, error)
+	AcceptGroup(ctx context.Context, k graph.GroupKey, o graph.CandidateOverride, key string) (graph.GroupDecision, error)
+	RejectGroup(ctx context.Context, k graph.GroupKey, reason, key string) (graph.GroupDecision, error)
 	History(ctx context.Context, ref string, edge bool) ([]graph.Change, error)
 	Retract(ctx context.Context, id, reason, key string) (graph.Edge, error)
 }
