@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -68,30 +66,13 @@ func (a *api) batchTooLarge(c *gin.Context) {
 		a.maxBody, a.maxBody, maxBatchArticles))
 }
 
-// jsonLines reads a JSON Lines body: one SourceInput object per line (blank
-// lines are skipped). A line that is not one gets its own error.
+// jsonLines reads a JSON Lines body (see ingest.JSONLines).
 func jsonLines(r io.Reader, limit int64) ([]ingest.Article, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), int(min(limit+1, 1<<31-1)))
-	var arts []ingest.Article
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		a := ingest.Article{Name: fmt.Sprintf("line %d", n)}
-		if err := strictJSON(bytes.NewReader(line), &a.Input); err != nil {
-			a.Err = err
-		}
-		arts = append(arts, a)
-		if len(arts) > maxBatchArticles {
-			break
-		}
+	arts, err := ingest.JSONLines(r, "", int(min(limit+1, 1<<31-1)), maxBatchArticles)
+	if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+		return nil, mbe
 	}
-	if err := sc.Err(); err != nil {
-		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
-			return nil, mbe
-		}
+	if err != nil {
 		return nil, graph.Invalid("body", "", "cannot read the JSON Lines body: "+err.Error())
 	}
 	return arts, nil

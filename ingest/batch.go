@@ -1,8 +1,13 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -134,4 +139,34 @@ func (b *Batch) add(r ArticleResult) {
 	s.NewEntities += r.NewEntities
 	s.Candidates += r.Candidates
 	s.Corroborations += r.Corroborations
+}
+
+// JSONLines reads a JSON Lines reading list: one SourceInput object per line
+// (blank lines skipped), each line an article named "line N" (prefixed by
+// name when given). A line that is not such an object gets its own error.
+// It stops after max+1 articles, so a caller can tell the list is too long;
+// an error reading r (a line longer than maxLine bytes) is returned.
+func JSONLines(r io.Reader, name string, maxLine, max int) ([]Article, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	var arts []Article
+	for n := 1; sc.Scan() && len(arts) <= max; n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		a := Article{Name: fmt.Sprintf("line %d", n)}
+		if name != "" {
+			a.Name = name + " " + a.Name
+		}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&a.Input); err != nil {
+			a.Err = graph.Invalid("line", "", "not a JSON object {title,url,publisher,publishedOn,language,text}: "+err.Error())
+		} else if dec.More() {
+			a.Err = graph.Invalid("line", "", "more than one JSON value on the line; put one article per line")
+		}
+		arts = append(arts, a)
+	}
+	return arts, sc.Err()
 }
