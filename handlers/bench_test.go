@@ -13,6 +13,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
 	"github.com/actorgraph/actorgraph/testkit"
@@ -100,7 +101,7 @@ func BenchmarkIngestBatch100k(b *testing.B) {
 	if err := g.Write(dir); err != nil {
 		b.Fatal(err)
 	}
-	d, err := graph.ReadFile(filepath.Join(dir, "nodes.csv"))
+	d, err := dataset.ReadFile(filepath.Join(dir, "nodes.csv"))
 	if err != nil {
 		b.Fatal(err)
 	}
