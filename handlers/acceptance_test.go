@@ -52,6 +52,15 @@ func TestAcceptanceReadingList(t *testing.T) {
 	}
 	src := b.Articles[1].Source
 
+	// The seed article (stored with the data set) proposes IS-K's own claim,
+	// corroborating the stored edge.
+	var seedDoc sourceDoc
+	get(t, "/api/v1/sources/"+b.Articles[0].Source).json(t, &seedDoc)
+	iskClaim := "CLAIMED_RESPONSIBILITY:group:is-k->" + crocus
+	if c := find(seedDoc.Candidates, "CLAIMED_RESPONSIBILITY", "group:is-k", crocus); c == nil || c.Corroborates == nil || *c.Corroborates != iskClaim {
+		t.Errorf("the seed article %s: IS-K's claim %+v, want one corroborating %s", b.Articles[0].Source, c, iskClaim)
+	}
+
 	var d sourceDoc
 	get(t, "/api/v1/sources/"+src).json(t, &d)
 	var claim *graph.Candidate
@@ -78,9 +87,19 @@ func TestAcceptanceReadingList(t *testing.T) {
 	if r.status != 200 {
 		t.Fatalf("accept: got %d %s", r.status, clip(r.body))
 	}
-	r = get(t, "/api/v1/paths/shortest?"+q("from", "group:is-k", "to", crocus, "source", src))
-	if r.status != 200 || !contains(string(r.body), src) {
-		t.Errorf("the path from IS-K to the event with source=%s: got %d %s; want it to cite the report", src, r.status, clip(r.body))
+	// The claimant's path to the attack, restricted to the report, now
+	// runs over the accepted claim and cites the report.
+	r = get(t, "/api/v1/paths/shortest?"+q("from", claim.From, "to", crocus, "source", src))
+	var p struct {
+		Sources []struct{ ID string } `json:"sources"`
+	}
+	r.json(t, &p)
+	cited := false
+	for _, s := range p.Sources {
+		cited = cited || s.ID == src
+	}
+	if r.status != 200 || !cited {
+		t.Errorf("the path from %s to the event with source=%s: got %d %s; want it to cite the report", claim.From, src, r.status, clip(r.body))
 	}
 	var hist history
 	get(t, "/api/v1/edges/"+url.PathEscape(edge)+"/history").json(t, &hist)
