@@ -21,7 +21,7 @@ var roleTypes = map[string]string{"commander": "MEMBER_OF", "member": "MEMBER_OF
 	"spokesman": "MEMBER_OF", "operative": "MEMBER_OF", "recruiter": "MEMBER_OF", "leader": "LEADER_OF", "chief": "LEADER_OF",
 	"founder": "LEADER_OF", "emir": "LEADER_OF", "head": "LEADER_OF"}
 
-func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, c *collector) {
+func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, main *mention, c *collector) {
 	si := 0
 	for i := range ms {
 		m := &ms[i]
@@ -39,6 +39,8 @@ func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, c *coll
 			g.roleAppos(s, ms, i, c)
 		case graph.Location:
 			g.placeAppos(s, ms, i, c)
+		case graph.Attacker, graph.Person:
+			g.perpetratorAppos(s, m, main, c)
 		}
 	}
 }
@@ -142,4 +144,39 @@ func (c *collector) addAll(cs []graph.Candidate) {
 	for _, x := range cs {
 		c.add(x)
 	}
+}
+
+// perpRole matches the perpetrator's role around a name: "the gunman, X,",
+// "the driver, X", "the bomber as X", "X, the suspected attacker".
+var (
+	perpBefore = regexp.MustCompile(`(?:^|\s)(?:the|a|an)\s+(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|second\s+|third\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader)s?(?:,\s+|\s+as\s+|\s+)$`)
+	perpAfter  = regexp.MustCompile(`^,\s+(?:the|a|an|one of the)\s+(?:[0-9]+-year-old\s+)?(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|two\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader|attackers|gunmen|bombers)\b`)
+)
+
+// perpetratorAppos: a name given the perpetrator's role by apposition did
+// the article's event ("The driver, Mohamed Lahouaiej-Bouhlel, ...");
+// "suspected" makes it alleged.
+func (g *Gazetteer) perpetratorAppos(s *sentence, p *mention, main *mention, c *collector) {
+	if main == nil {
+		return
+	}
+	pre := lower(s.text, max(s.span.Start, p.Start-40), p.Start)
+	post := lower(s.text, p.End, min(s.span.End, p.End+50))
+	m := perpBefore.FindStringSubmatch(pre)
+	if m == nil {
+		m = perpAfter.FindStringSubmatch(post)
+		if m != nil && possessiveAt(s.text, p.End+len([]rune(m[0]))) {
+			return // "Hashem Abedi, the bomber's younger brother"
+		}
+	}
+	if m == nil || s.doc != nil && s.doc.otherEventIn(s) {
+		return
+	}
+	st := graph.Reported
+	if m[1] != "" {
+		st = graph.Alleged
+	}
+	ev := *main
+	ev.ref = m[0]
+	c.addAll(g.candidate(s, "PERPETRATED", p, &ev, st, s.span.Start, strings.TrimSpace(m[0]), c.meta))
 }

@@ -43,7 +43,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	}
 	ms = mergeMentions(ms, scene.refs)
 	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
-	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main}
+	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main, others: scene.others}
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
 	for _, sp := range sents {
@@ -84,7 +84,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 			}
 		}
 	}
-	g.appositions(rs, ms, sents, &c)
+	g.appositions(rs, ms, sents, scene.main, &c)
 	return a
 }
 
@@ -130,6 +130,12 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	}
 	if last == "to" && r.mode != passive {
 		return true // an infinitive: "vowed to hunt down ... helped to carry out"
+	}
+	if last == "which" && r.mode == svo && !r.patient {
+		return true // "the car bombing ..., which killed 21 cadets": a thing did it
+	}
+	if after := lower(text, h.end, h.end+6); (r.mode == svo || r.mode == scene) && strings.HasPrefix(after, " dead") {
+		return true // "was found shot dead", "shot dead by police": the victim
 	}
 	if n >= 2 && (prev[n-2] == "a" || prev[n-2] == "an" || prev[n-2] == "the") && strings.HasSuffix(last, "ed") {
 		return true // "a planned visit"
@@ -191,7 +197,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if to == nil && r.implicit {
 			to = s.doc.implicitObject(s, h, rt.To)
 		}
-		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) {
+		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) && !s.doc.otherEventIn(s) {
 			m := *s.doc.main
 			m.ref = string(s.text[h.start:h.end])
 			to = &m
