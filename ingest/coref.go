@@ -61,6 +61,7 @@ type doc struct {
 	// others are the event phrases that speak of another event ("a year
 	// in which bombings in Istanbul and Ankara ... had killed scores").
 	others []Span
+	trial  *mention // the court case a follow-up reports
 }
 
 // otherEventIn reports whether a sentence speaks of another event than the

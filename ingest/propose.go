@@ -43,7 +43,12 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	}
 	ms = mergeMentions(ms, scene.refs)
 	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
-	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main, others: scene.others}
+	trial, trialNew := g.trialEvent(rs, sents, ms, scene.main, meta)
+	if trialNew != nil {
+		a.NewEntities = append(a.NewEntities, *trialNew)
+	}
+	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main, others: scene.others, trial: trial}
+	g.trialCandidates(rs, sents, trial, scene.main, &c)
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
 	for _, sp := range sents {
@@ -196,6 +201,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 		if to == nil && r.implicit {
 			to = s.doc.implicitObject(s, h, rt.To)
+		}
+		if to == nil && r.trial && s.doc != nil && s.doc.trial != nil {
+			m := *s.doc.trial
+			m.ref = string(s.text[h.start:h.end])
+			to = &m
 		}
 		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) && !s.doc.otherEventIn(s) {
 			m := *s.doc.main
