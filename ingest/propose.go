@@ -199,6 +199,9 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if to == nil {
 			to = s.doc.objectIt(s, h.end, rt.To)
 		}
+		if to == nil {
+			to = refInside(s, h, rt.To)
+		}
 		if to == nil && r.implicit {
 			to = s.doc.implicitObject(s, h, rt.To)
 		}
@@ -325,6 +328,21 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 	}
 	return out
+}
+
+// refInside is an event reference the cue itself holds ("called the
+// attacks an act of war").
+func refInside(s *sentence, h cueHit, kinds []graph.Kind) *mention {
+	if !hasKind(kinds, graph.Event) {
+		return nil
+	}
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.ref != "" && m.Start >= h.start && m.End <= h.end {
+			return m
+		}
+	}
+	return nil
 }
 
 // subject is the from end of a subject-first cue: a pronoun or role noun
@@ -761,8 +779,8 @@ func pairs(froms, tos []*mention) [][2]*mention {
 // in "the Paris attacks on Saturday").
 func overlaps(ms []mention, h cueHit) bool {
 	for _, m := range ms {
-		if len(m.ids) == 1 && strings.HasPrefix(m.ids[0], "new:") {
-			continue // a cue outweighs a guessed proper noun ("Secretary of State")
+		if len(m.ids) == 1 && strings.HasPrefix(m.ids[0], "new:") || m.ref != "" {
+			continue // a cue outweighs a guessed proper noun ("Secretary of State") or holds a reference ("called the attacks")
 		}
 		if m.Start < h.end && h.start < m.End {
 			return true
