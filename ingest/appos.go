@@ -49,7 +49,7 @@ func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, main *m
 // militant Mokhtar Belmokhtar", "The truck's Polish driver, Lukasz Urban".
 func (g *Gazetteer) nationalityAppos(s *sentence, ms []mention, i int, c *collector) {
 	n := &ms[i]
-	if n.End > s.span.End {
+	if n.End > s.span.End || !g.demonym(n) {
 		return
 	}
 	if p := personBefore(s, ms, i); p != nil {
@@ -60,7 +60,7 @@ func (g *Gazetteer) nationalityAppos(s *sentence, ms []mention, i int, c *collec
 	for j := i + 1; j < len(ms) && ms[j].Start-n.End <= 40 && ms[j].End <= s.span.End; j++ {
 		p := &ms[j]
 		gap := string(s.text[n.End:p.Start])
-		if !lowerWords(gap, 3) {
+		if !roleWords(gap) {
 			return
 		}
 		if p.kind == graph.Attacker || p.kind == graph.Person {
@@ -180,3 +180,52 @@ func (g *Gazetteer) perpetratorAppos(s *sentence, p *mention, main *mention, c *
 	ev.ref = m[0]
 	c.addAll(g.candidate(s, "PERPETRATED", p, &ev, st, s.span.Start, strings.TrimSpace(m[0]), c.meta))
 }
+
+// demonym reports whether a State or Nationality mention is written as a
+// demonym ("Tunisian"), not as the state's name or a seat ("the State
+// Department").
+func (g *Gazetteer) demonym(m *mention) bool {
+	if m.kind == graph.Nationality {
+		return true
+	}
+	e, ok := g.Entry(m.ids[0])
+	if !ok {
+		return false
+	}
+	f := string(foldName(m.Text))
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if string(foldName(n)) == f {
+			return false
+		}
+	}
+	for _, mt := range metonyms {
+		if string(mt.name) == f || "the "+f == string(mt.name) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleWords: between a demonym and a name, only a role and its adjectives
+// ("the Algerian militant X", "Polish driver, X", "a Malaysian former
+// university lecturer").
+func roleWords(gap string) bool {
+	ws := strings.Fields(strings.TrimSuffix(strings.TrimSpace(gap), ","))
+	if len(ws) == 0 || len(ws) > 3 || !roleNouns[ws[len(ws)-1]] {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !roleAdjectives[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var roleNouns = set("driver", "militant", "national", "citizen", "man", "woman", "suspect", "attacker", "gunman", "bomber",
+	"assailant", "student", "lecturer", "cleric", "imam", "preacher", "worker", "journalist", "tourist", "refugee", "migrant",
+	"convert", "teenager", "resident", "jihadist", "fighter", "commander", "recruiter", "engineer", "doctor", "businessman",
+	"extremist", "radical", "preacher", "veteran", "soldier", "shooter")
+
+var roleAdjectives = set("former", "university", "young", "old", "elderly", "dual", "suspected", "alleged", "self-styled", "radical",
+	"lone", "truck", "lorry", "van", "bus", "taxi", "delivery", "islamist", "jihadist", "british-born", "french-born")
