@@ -90,7 +90,50 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 		}
 	}
 	g.appositions(rs, ms, sents, scene.main, &c)
+	perpetratorsAreAttackers(&a, rs, sents)
 	return a
+}
+
+var perpetratorContext = []string{"suspect", "suspects", "attacker", "attackers", "gunman", "gunmen", "bomber", "bombers",
+	"assailant", "assailants", "ringleader", "cell", "accused", "convicted", "sentenced", "charged", "acquitted", "perpetrator",
+	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack"}
+
+// perpetratorsAreAttackers: a new person the text says carried out an
+// attack is proposed as an Attacker ("The driver, X, ..." and "X opened
+// fire" say more than "X, 31,").
+func perpetratorsAreAttackers(a *graph.Analysis, text []rune, sents []Span) {
+	perp := map[string]bool{}
+	for _, c := range a.Candidates {
+		if c.Type == "PERPETRATED" && strings.HasPrefix(c.From, "new:") {
+			perp[c.From] = true
+		}
+	}
+	// A new person named in a sentence about suspects, attackers or their
+	// trial, without a title of office, is one of them.
+	titled := map[string]bool{}
+	si := 0
+	for _, m := range a.Mentions {
+		if m.NewEntity == nil {
+			continue
+		}
+		for si < len(sents) && sents[si].End <= m.Start {
+			si++
+		}
+		if si == len(sents) {
+			break
+		}
+		if ws := strings.Fields(lower(text, m.Start-25, m.Start)); len(ws) > 0 && lex().titles.has(ws[len(ws)-1]) {
+			titled[*m.NewEntity] = true
+		}
+		if anyWord(lower(text, sents[si].Start, sents[si].End), perpetratorContext) != "" {
+			perp[*m.NewEntity] = perp[*m.NewEntity] || !titled[*m.NewEntity]
+		}
+	}
+	for i := range a.NewEntities {
+		if n := &a.NewEntities[i]; n.Kind == graph.Person && perp[n.Ref] {
+			n.Kind = graph.Attacker
+		}
+	}
 }
 
 // collector numbers candidates and keeps one per type, ends and sentence.
