@@ -101,13 +101,25 @@ func (g *Gazetteer) roleAppos(s *sentence, ms []mention, i int, c *collector) {
 		return
 	}
 	typ, ok := roleTypes[strings.Trim(next[0], ",.'")]
-	if !ok {
+	if ok {
+		if p := personBefore(s, ms, i); p != nil {
+			c.addAll(g.candidate(s, typ, p, grp, graph.Reported, s.span.Start, string(s.text[p.End:grp.End]), c.meta))
+		}
+	}
+	// "<person>, the commander of the <group>"
+	for j := i - 1; j >= 0 && grp.Start-ms[j].End <= 40; j-- {
+		p := &ms[j]
+		if p.kind != graph.Attacker && p.kind != graph.Person {
+			continue
+		}
+		if m := roleOf.FindStringSubmatch(lower(s.text, p.End, grp.Start)); m != nil {
+			c.addAll(g.candidate(s, roleTypes[m[1]], p, grp, graph.Reported, s.span.Start, strings.TrimSpace(m[0]), c.meta))
+		}
 		return
 	}
-	if p := personBefore(s, ms, i); p != nil {
-		c.addAll(g.candidate(s, typ, p, grp, graph.Reported, s.span.Start, string(s.text[p.End:grp.End]), c.meta))
-	}
 }
+
+var roleOf = regexp.MustCompile(`^, (?:the|a|an) (?:(?:former|top|senior|self-styled|overall|military|deputy) )?(commander|leader|chief|founder|head|emir|spokesman|member|militant|fighter|operative|recruiter) (?:of|in|for) (?:the )?(?:[a-z-]+ )?$`)
 
 // placeAppos: "Lahore, the capital of Punjab province", "Msaken, in
 // eastern Tunisia" -> LOCATED_IN.

@@ -351,6 +351,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
+	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person) {
+		// A government blaming a group for an attack attributes it; states
+		// accuse states.
+		typ, stance = "ATTRIBUTED", graph.Attributed
+	}
 	var out []graph.Candidate
 	for _, pair := range pairs(froms, tos) {
 		from, to := pair[0], pair[1]
