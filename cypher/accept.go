@@ -23,13 +23,39 @@ func (s *Store) Accept(ctx context.Context, id string, o graph.CandidateOverride
 	if err := decided(ci.Candidate); err != nil {
 		return ci.Candidate, graph.Edge{}, err
 	}
-	d, e, err := acceptedEdge(ci, o)
+	d, existing, err := s.plan(ctx, ci, o)
 	if err != nil {
 		return ci.Candidate, graph.Edge{}, err
 	}
-	known, err := s.Known(ctx, d)
+	var out graph.Edge
+	name := "accept"
+	if existing != "" {
+		name = "corroborate"
+	}
+	err = s.inWrite(ctx, name, func(tx neo4j.ExplicitTransaction) error {
+		var err error
+		out, err = s.acceptTx(ctx, tx, ci, d, existing, key)
+		return err
+	})
 	if err != nil {
 		return ci.Candidate, graph.Edge{}, err
+	}
+	c := ci.Candidate
+	c.Status, c.Edge = graph.Accepted, &out.ID
+	return c, out, nil
+}
+
+// plan is the data set accepting a candidate writes (its edge and the new
+// entities not yet stored), checked, and the live edge it corroborates
+// instead ("" when none).
+func (s *Store) plan(ctx context.Context, ci candidateInfo, o graph.CandidateOverride) (*graph.DataSet, string, error) {
+	d, _, err := acceptedEdge(ci, o)
+	if err != nil {
+		return nil, "", err
+	}
+	known, err := s.Known(ctx, d)
+	if err != nil {
+		return nil, "", err
 	}
 	// New entities that already exist are linked, not rewritten.
 	nodes := d.Nodes[:0]
@@ -40,25 +66,20 @@ func (s *Store) Accept(ctx context.Context, id string, o graph.CandidateOverride
 	}
 	d.Nodes = nodes
 	if err := d.Validate(known); err != nil {
-		return ci.Candidate, graph.Edge{}, err
+		return nil, "", err
 	}
-	e = &d.Edges[0]
+	e := &d.Edges[0]
 	existing, err := s.edgeBetween(ctx, e.Type, e.Source, e.Target)
-	if err != nil {
-		return ci.Candidate, graph.Edge{}, err
-	}
-	var out graph.Edge
+	return d, existing, err
+}
+
+// acceptTx accepts a candidate in tx: it corroborates the existing edge, or
+// writes d.
+func (s *Store) acceptTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo, d *graph.DataSet, existing, key string) (graph.Edge, error) {
 	if existing != "" {
-		out, err = s.corroborate(ctx, ci, existing, key)
-	} else {
-		out, err = s.writeAccepted(ctx, ci, d, key)
+		return corroborateTx(ctx, tx, ci, existing, key)
 	}
-	if err != nil {
-		return ci.Candidate, graph.Edge{}, err
-	}
-	c := ci.Candidate
-	c.Status, c.Edge = graph.Accepted, &out.ID
-	return c, out, nil
+	return s.writeAcceptedTx(ctx, tx, ci, d, key)
 }
 
 // acceptedEdge builds the data set an accepted candidate writes: the edge
@@ -150,30 +171,48 @@ WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS i
 	return id, cl.check()
 }
 
-func (s *Store) writeAccepted(ctx context.Context, ci candidateInfo, d *graph.DataSet, key string) (graph.Edge, error) {
+// writeAcceptedTx writes an accepted candidate's edge and new entities in tx.
+func (s *Store) writeAcceptedTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo, d *graph.DataSet, key string) (graph.Edge, error) {
 	e := d.Edges[0]
 	changes := []any{change(e.ID, "accept", nil, edgeProps(e), ci.ID, ci.Source, "")}
 	for _, n := range d.Nodes {
 		changes = append(changes, change(n.ID, "accept", nil, nodeProps(n), ci.ID, ci.Source, ""))
 	}
 	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key, "edgeId": e.ID, "reason": nil, "changes": changes}
-	err := s.inWrite(ctx, "accept", func(tx neo4j.ExplicitTransaction) error {
-		w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + 1}
-		if err := w.write(ctx, d); err != nil {
-			return err
-		}
-		return runAll(ctx, tx, params, markCandidate(), statement{changeStatement, nil})
-	})
-	return e, err
+	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + 1}
+	if err := w.write(ctx, d); err != nil {
+		return e, err
+	}
+	return e, runAll(ctx, tx, params, markCandidate(), statement{changeStatement, nil})
 }
 
-// corroborate adds the candidate's source to the edge it corroborates.
-func (s *Store) corroborate(ctx context.Context, ci candidateInfo, edgeID, key string) (graph.Edge, error) {
+// corroborateTx adds the candidate's source to the edge it corroborates, in tx.
+func corroborateTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo, edgeID, key string) (graph.Edge, error) {
 	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key, "edgeId": edgeID, "reason": nil,
 		"src": ci.Source, "quote": ci.Quote, "start": int64(ci.Start), "end": int64(ci.End), "sha": graph.TextSHA256(ci.text)}
 	var out graph.Edge
-	err := s.inWrite(ctx, "corroborate", func(tx neo4j.ExplicitTransaction) error {
-		res, err := tx.Run(ctx, `MATCH (a:Entity)-[r {id: $edgeId}]->(b:Entity)
+	res, err := tx.Run(ctx, corroborateQuery, params)
+	if err != nil {
+		return out, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return out, fmt.Errorf("%w: edge %s disappeared while accepting", graph.ErrConflict, edgeID)
+	}
+	cl := &cols{stmt: "corroborate"}
+	r := get[dbtype.Relationship](cl, rec, "r")
+	out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"), r.EndElementId: get[string](cl, rec, "b")})
+	cl.fail(err)
+	params["changes"] = []any{change(edgeID, "accept", get[map[string]any](cl, rec, "before"), r.Props, ci.ID, ci.Source, "")}
+	if err := cl.check(); err != nil {
+		return out, err
+	}
+	return out, runAll(ctx, tx, params, markCandidate(), statement{changeStatement, nil})
+}
+
+// corroborateQuery adds $src to an edge, and its quote when the edge had no
+// verified one.
+const corroborateQuery = `MATCH (a:Entity)-[r {id: $edgeId}]->(b:Entity)
 WITH a, b, r, properties(r) AS before
 SET r.sources = CASE WHEN $src IN r.sources THEN r.sources ELSE r.sources + $src END
 WITH a, b, r, before, coalesce(r.evidence, '') = 'quote' AS verified
@@ -183,26 +222,7 @@ SET r.quote = CASE WHEN verified THEN r.quote ELSE $quote END,
     r.quoteEnd = CASE WHEN verified THEN r.quoteEnd ELSE $end END,
     r.quoteSha256 = CASE WHEN verified THEN r.quoteSha256 ELSE $sha END,
     r.evidence = 'quote'
-RETURN r, a.id AS a, b.id AS b, before`, params)
-		if err != nil {
-			return err
-		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return fmt.Errorf("%w: edge %s disappeared while accepting", graph.ErrConflict, edgeID)
-		}
-		cl := &cols{stmt: "corroborate"}
-		r := get[dbtype.Relationship](cl, rec, "r")
-		out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"), r.EndElementId: get[string](cl, rec, "b")})
-		cl.fail(err)
-		params["changes"] = []any{change(edgeID, "accept", get[map[string]any](cl, rec, "before"), r.Props, ci.ID, ci.Source, "")}
-		if err := cl.check(); err != nil {
-			return err
-		}
-		return runAll(ctx, tx, params, markCandidate(), statement{changeStatement, nil})
-	})
-	return out, err
-}
+RETURN r, a.id AS a, b.id AS b, before`
 
 // inWrite runs fn in one explicit write transaction: committed when fn
 // returns nil, rolled back otherwise.

@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // article is a short news text naming actors of the Crocus data set, with
@@ -150,12 +152,15 @@ func TestSourcesFlow(t *testing.T) {
 		t.Fatalf("no pending candidate between known entities among %+v", want.Candidates)
 	}
 	c := want.Candidates[pick]
-	keys := []chromedp.Action[chromedp.Void]{js(`document.querySelector('#cand-0').focus()`), poll(`document.activeElement.id === 'cand-0'`)}
-	for range pick {
-		keys = append(keys, chromedp.KeyEvent("j"))
+	// The list shows the candidates grouped by pair; the arrows move from
+	// sentence to sentence in that order.
+	first := `document.querySelector('#candidates li.cand')`
+	keys := []chromedp.Action[chromedp.Void]{js(first + `.click()`), js(first + `.focus()`), poll(`document.activeElement === ` + first)}
+	for range slices.Index(shownIDs, c.ID) {
+		keys = append(keys, chromedp.KeyEvent(kb.ArrowDown))
 	}
 	keys = append(keys, poll(`document.querySelector('#candidates [aria-selected="true"]').dataset.id === `+jsString(c.ID)))
-	b.do(t, "moving to the candidate with j", keys...)
+	b.do(t, "moving to the candidate with the arrows", keys...)
 	// The selected candidate's sentence is highlighted in the text.
 	if hl := eval[string](t, b, "reading the highlighted sentence", `[...document.querySelectorAll('#source-text .cand-quote')].map(e => e.textContent).join('')`); hl != c.Quote {
 		t.Errorf("highlighted sentence %q, want the candidate's quote %q", hl, c.Quote)

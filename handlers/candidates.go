@@ -16,10 +16,15 @@ func (a *api) candidates(c *gin.Context) {
 	v := c.Request.URL.Query()
 	q := graph.CandidateQuery{Source: v.Get("source"), Status: v.Get("status"), Limit: 1000}
 	for name := range v {
-		if name != "source" && name != "status" && name != "limit" {
-			fail(c, graph.Invalid(name, "", "unknown parameter; this route takes source, status and limit"))
+		if name != "source" && name != "status" && name != "limit" && name != "group" {
+			fail(c, graph.Invalid(name, "", "unknown parameter; this route takes source, status, limit and group"))
 			return
 		}
+	}
+	group := v.Get("group")
+	if group != "" && group != "pair" {
+		fail(c, graph.Invalid("group", group, "want pair (candidates grouped by type, from and to), or leave it out"))
+		return
 	}
 	switch q.Status {
 	case "", graph.Pending, graph.Accepted, graph.Rejected:
@@ -38,6 +43,10 @@ func (a *api) candidates(c *gin.Context) {
 	cs, err := a.sources.Candidates(c.Request.Context(), q)
 	if err != nil {
 		fail(c, err)
+		return
+	}
+	if group == "pair" {
+		c.JSON(http.StatusOK, gin.H{"groups": graph.GroupCandidates(cs)})
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"candidates": cs})

@@ -38,7 +38,7 @@ func TestMain(m *testing.M) {
 		if router, err = legacy.NewRouter(doc); err != nil {
 			return err
 		}
-		for _, ct := range []string{"application/graphml+xml", "application/gexf+xml", "application/yaml"} {
+		for _, ct := range []string{"application/graphml+xml", "application/gexf+xml", "application/yaml", "application/x-ndjson", "application/jsonl"} {
 			openapi3filter.RegisterBodyDecoder(ct, func(r io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
 				b, err := io.ReadAll(r)
 				return string(b), err

@@ -89,6 +89,8 @@ func New(cfg Config) (*gin.Engine, error) {
 		v1.POST("/sources", a.ingestSource)
 		v1.GET("/candidates", a.candidates)
 		v1.POST("/candidates/:id/accept", a.accept)
+		v1.POST("/candidates/groups/accept", a.acceptGroup)
+		v1.POST("/candidates/groups/reject", a.rejectGroup)
 		v1.POST("/candidates/:id/reject", a.reject)
 		v1.GET("/entities/:id/history", a.entityHistory)
 		v1.GET("/edges/:id/history", a.edgeHistory)

@@ -27,6 +27,8 @@ type SourceStore interface {
 	Candidates(ctx context.Context, q graph.CandidateQuery) ([]graph.Candidate, error)
 	Accept(ctx context.Context, id string, o graph.CandidateOverride, key string) (graph.Candidate, graph.Edge, error)
 	Reject(ctx context.Context, id, reason, key string) (graph.Candidate, error)
+	AcceptGroup(ctx context.Context, k graph.GroupKey, o graph.CandidateOverride, key string) (graph.GroupDecision, error)
+	RejectGroup(ctx context.Context, k graph.GroupKey, reason, key string) (graph.GroupDecision, error)
 	History(ctx context.Context, ref string, edge bool) ([]graph.Change, error)
 	Retract(ctx context.Context, id, reason, key string) (graph.Edge, error)
 }
@@ -90,6 +92,9 @@ func (a *api) ingestSource(c *gin.Context) {
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.maxBody)
+	if a.batch(c) {
+		return
+	}
 	in, err := readSource(c)
 	if err != nil {
 		fail(c, err)
@@ -107,6 +112,39 @@ func (a *api) ingestSource(c *gin.Context) {
 		status = http.StatusCreated
 	}
 	c.JSON(status, d)
+}
+
+// batch answers a batch ingest (a JSON Lines body, or a multipart form with
+// several files or a meta part) and reports whether the request was one.
+func (a *api) batch(c *gin.Context) bool {
+	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	var arts []ingest.Article
+	var err error
+	switch mt {
+	case "application/x-ndjson", "application/jsonl":
+		arts, err = jsonLines(c.Request.Body, a.maxBody)
+	case "multipart/form-data":
+		err = c.Request.ParseMultipartForm(multipartMemory)
+		if mbe := (*http.MaxBytesError)(nil); err != nil && !errors.As(err, &mbe) || err == nil && !isBatchForm(c.Request.MultipartForm) {
+			// One article (or an unreadable form): answered as before.
+			return false
+		}
+		if err == nil {
+			arts, err = multipartArticles(c.Request.MultipartForm)
+		}
+	default:
+		return false
+	}
+	if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+		a.batchTooLarge(c)
+		return true
+	}
+	if err != nil {
+		fail(c, err)
+		return true
+	}
+	a.ingestBatch(c, arts)
+	return true
 }
 
 // readSource reads the article: JSON, or a multipart form with the text in
@@ -146,5 +184,5 @@ func readSource(c *gin.Context) (graph.SourceInput, error) {
 		return ingest.Prepare(in, ct)
 	}
 	return in, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
-		"want application/json {title,url,publisher,publishedOn,language,text} or multipart/form-data with the article as file")
+		"want application/json {title,url,publisher,publishedOn,language,text}, multipart/form-data with the article(s) as file, or application/x-ndjson with one such object per line")
 }

@@ -18,16 +18,25 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 	var db dbConfig
 	var in graph.SourceInput
 	var asJSON bool
-	f := newFlags("ingest", "actorgraph ingest [flags] FILE: store an article (plain text, or HTML made readable) as a Source,\nlink its mentions and propose candidate edges for review (GET /api/v1/candidates). The same text twice changes nothing.", getenv, stderr)
+	var lists []string
+	f := newFlags("ingest", "actorgraph ingest [flags] FILE|DIR...: store articles (plain text, or HTML made readable) as Sources,\n"+
+		"link their mentions and propose candidate edges for review (GET /api/v1/candidates). The same text twice changes nothing.\n"+
+		"A DIR stands for its .txt, .html, .htm and .md files (sorted); --jsonl FILE reads one article object per line.\n"+
+		"With several articles, each is ingested on its own, progress goes to stderr and a summary table to stdout;\n"+
+		"a bad article is reported and the rest go on, and the exit status is non-zero if any failed.", getenv, stderr)
 	f.db(&db)
-	f.fs.StringVar(&in.Title, "title", "", "the article's title")
-	f.fs.StringVar(&in.URL, "url", "", "where it was published")
-	f.fs.StringVar(&in.Publisher, "publisher", "", "who published it")
-	f.fs.StringVar(&in.PublishedOn, "date", "", "when it was published (YYYY-MM-DD)")
+	f.fs.StringVar(&in.Title, "title", "", "the article's title (one FILE only; several take their file names)")
+	f.fs.StringVar(&in.URL, "url", "", "where it was published (one FILE only)")
+	f.fs.StringVar(&in.Publisher, "publisher", "", "who published it (every article that gives none)")
+	f.fs.StringVar(&in.PublishedOn, "date", "", "when it was published (YYYY-MM-DD; every article that gives none)")
 	f.fs.StringVar(&in.Language, "language", "", "its language (e.g. en)")
-	f.fs.BoolVar(&asJSON, "json", false, "print the API's answer (source, text, mentions, newEntities, candidates) as JSON")
+	f.fs.Func("jsonl", "a JSON Lines file of articles {title,url,publisher,publishedOn,language,text}, one per line (repeatable)", func(v string) error {
+		lists = append(lists, v)
+		return nil
+	})
+	f.fs.BoolVar(&asJSON, "json", false, "print the API's answer as JSON (one article: source, text, mentions, newEntities, candidates; several: articles and summary)")
 	// Flags may follow FILE (actorgraph ingest FILE --title ...).
-	var files []string
+	var paths []string
 	for {
 		if err := f.parse(args); err != nil {
 			return err
@@ -35,24 +44,15 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		if f.fs.NArg() == 0 {
 			break
 		}
-		files = append(files, f.fs.Arg(0))
+		paths = append(paths, f.fs.Arg(0))
 		args = f.fs.Args()[1:]
 	}
-	if len(files) != 1 {
-		return usageError{"ingest needs exactly one FILE (the article, .txt or .html)"}
-	}
-	path := files[0]
-	b, err := os.ReadFile(path)
+	files, err := articleFiles(paths)
 	if err != nil {
-		return usageError{"cannot read " + path + ": " + err.Error()}
+		return err
 	}
-	in.Text = string(b)
-	ct := ""
-	if ext := strings.ToLower(filepath.Ext(path)); ext == ".html" || ext == ".htm" {
-		ct = "text/html"
-	}
-	if in, err = ingest.Prepare(in, ct); err != nil {
-		return problems(stderr, err)
+	if len(files) == 0 && len(lists) == 0 {
+		return usageError{"ingest needs a FILE, a DIR or --jsonl FILE (articles, .txt or .html)"}
 	}
 	store, closeStore, err := db.openStore(ctx)
 	if err != nil {
@@ -66,7 +66,31 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		return ingest.NewGazetteer(entries), nil
 	}
-	d, created, err := ingest.Ingest(ctx, store, gaz, in, getenv("USER"))
+	if len(files) == 1 && len(lists) == 0 {
+		return ingestOne(ctx, store, gaz, in, files[0], getenv("USER"), asJSON, stdout, stderr)
+	}
+	if in.Title != "" || in.URL != "" {
+		return usageError{"--title and --url name one article; with several, each takes its file name (or give titles in a --jsonl file)"}
+	}
+	arts, err := readArticles(files, lists, in)
+	if err != nil {
+		return err
+	}
+	return ingestMany(ctx, store, gaz, arts, getenv("USER"), asJSON, stdout, stderr)
+}
+
+// ingestOne ingests one file and prints its source as tables (or JSON).
+func ingestOne(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error), in graph.SourceInput,
+	path, key string, asJSON bool, stdout, stderr io.Writer) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return usageError{"cannot read " + path + ": " + err.Error()}
+	}
+	in.Text = string(b)
+	if in, err = ingest.Prepare(in, contentType(path)); err != nil {
+		return problems(stderr, err)
+	}
+	d, created, err := ingest.Ingest(ctx, st, gaz, in, key)
 	if err != nil {
 		return problems(stderr, err)
 	}
@@ -75,6 +99,15 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	printSource(stdout, d, created)
 	return nil
+}
+
+// contentType is text/html for .html and .htm files, else "" (plain text,
+// or HTML by its look).
+func contentType(path string) string {
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".html" || ext == ".htm" {
+		return "text/html"
+	}
+	return ""
 }
 
 // printSource prints a stored source's mentions and candidates as tables.

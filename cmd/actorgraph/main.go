@@ -7,7 +7,7 @@
 //	actorgraph import [flags] FILE...    load data sets (JSON, or nodes.csv + edges.csv)
 //	actorgraph load --bulk DATASET...    replace the local Neo4j's database offline (neo4j-admin)
 //	actorgraph export --stix FILE        write the whole graph as a STIX 2.1 bundle
-//	actorgraph ingest [flags] FILE       store an article, link its mentions, propose edges
+//	actorgraph ingest [flags] FILE|DIR... store articles, link their mentions, propose edges
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
 //	actorgraph eval   [flags] DIR...     score the ingest on evaluation directories
 //	actorgraph vocab                     print the vocabulary as Markdown
@@ -63,8 +63,9 @@ Usage:
   actorgraph load --bulk DATASET...  replace the local Neo4j's database with a data set, offline
                                      through neo4j-admin (10-30x faster than import)
   actorgraph export --stix FILE      write the whole graph as a STIX 2.1 bundle (- for stdout)
-  actorgraph ingest [flags] FILE     store an article (text or HTML), link its mentions and
-                                     propose candidate edges for review (--json: the API's answer)
+  actorgraph ingest [flags] FILE|DIR...  store articles (text or HTML; a DIR's .txt/.html/.htm/.md,
+                                     --jsonl FILE: one per line), link their mentions and propose
+                                     candidate edges for review (--json: the API's answer)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
   actorgraph eval   [flags] DIR...   score the ingest on evaluation directories (docs/eval-format.md)
   actorgraph vocab                   print the node kinds and relationship types (Markdown)

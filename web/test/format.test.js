@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   shortName, LABEL_MAX, evidenceLevel, quoteSpan, sourceHash, codePointIndex, sliceCodePoints, segments,
-  mentionClass, mentionLabel, pathParams, queryString, stanceSummary, datedList, safeURL, STANCES,
+  mentionClass, mentionLabel, pathParams, queryString, stanceSummary, datedList, safeURL, STANCES, groupCandidates,
 } from '../static/js/format.js';
 
 test('shortName keeps short names and cuts long ones at a word', () => {
@@ -97,4 +97,20 @@ test('stanceSummary, datedList and safeURL', () => {
   assert.equal(safeURL('/a', 'http://x/'), 'http://x/a');
   assert.equal(safeURL('https://e.org/p?q=1'), 'https://e.org/p?q=1');
   assert.equal(safeURL('::', undefined), null);
+});
+
+test('groupCandidates groups by type, from and to, most first, with the corroborated edge', () => {
+  const c = (id, type, from, to, extra = {}) => ({ id, type, from, to, fromName: from.toUpperCase(), toName: to.toUpperCase(), ...extra });
+  const cands = [
+    c('1', 'DENIED', 'state:ua', 'event:x'),
+    c('2', 'CLAIMED', 'group:b', 'event:x'),
+    c('3', 'CLAIMED', 'group:b', 'event:x', { corroborates: 'CLAIMED:group:b->event:x' }),
+    c('4', 'CLAIMED', 'group:a', 'event:x'),
+  ];
+  const gs = groupCandidates(cands);
+  assert.deepEqual(gs.map((g) => g.candidates.map((x) => x.id)), [['2', '3'], ['4'], ['1']]);
+  assert.deepEqual(gs[0].at, [1, 2]);
+  assert.equal(gs[0].corroborates, 'CLAIMED:group:b->event:x');
+  assert.equal(gs[1].corroborates, null);
+  assert.deepEqual(groupCandidates(undefined), []);
 });

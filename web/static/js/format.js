@@ -170,3 +170,26 @@ export function safeURL(u, base) {
     return null;
   }
 }
+
+// groupCandidates groups candidates by type, from and to (the edge they
+// propose), as GET /api/v1/candidates?group=pair does: groups by count (most
+// first), then by names; each keeps its candidates' order and their indices
+// (at) in cands, and the stored edge its candidates corroborate.
+export function groupCandidates(cands) {
+  const by = new Map();
+  (cands || []).forEach((c, i) => {
+    const key = `${c.type} ${c.from} ${c.to}`;
+    let g = by.get(key);
+    if (!g) {
+      g = { key, type: c.type, from: c.from, to: c.to, fromName: c.fromName || c.from, toName: c.toName || c.to,
+        corroborates: null, candidates: [], at: [] };
+      by.set(key, g);
+    }
+    if (!g.corroborates && c.corroborates) g.corroborates = c.corroborates;
+    g.candidates.push(c);
+    g.at.push(i);
+  });
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...by.values()].sort((a, b) => b.candidates.length - a.candidates.length ||
+    cmp(a.fromName, b.fromName) || cmp(a.toName, b.toName) || cmp(a.type, b.type));
+}

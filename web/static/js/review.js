@@ -1,9 +1,11 @@
-// review.js: the candidates of the open source, reviewed from the keyboard
-// (j/k move, a accept, r reject, e edit, Escape cancels an edit). An accepted
-// candidate's edge joins the graph at once.
+// review.js: the candidates of the open source, grouped by the edge they
+// propose (type, from, to) and reviewed from the keyboard: j/k move between
+// groups, arrows between sentences; a accept, r reject, e edit one sentence
+// (Escape cancels an edit); A accepts, R rejects the whole group. An
+// accepted candidate's edge joins the graph at once.
 import { $, view, task, setStatus, showError } from './state.js';
 import { api, apiPost, apiKey, entityPath } from './api.js';
-import { STANCES } from './format.js';
+import { STANCES, groupCandidates } from './format.js';
 import { el } from './dom.js';
 import { open, names, renderText } from './sources.js';
 import { merge, render } from './graph.js';
@@ -12,6 +14,16 @@ const cursor = { index: 0, editing: null };
 
 export function activeCandidate() {
   return open.body?.candidates?.[cursor.index] || null;
+}
+
+// groups are the open source's candidates grouped by pair, in display order.
+function groups() {
+  return groupCandidates(open.body?.candidates || []);
+}
+
+// order is the candidates' indices in display order.
+function order() {
+  return groups().flatMap((g) => g.at);
 }
 
 export function renderCandidates() {
@@ -25,31 +37,74 @@ export function renderCandidates() {
     list.replaceChildren(el('li', { class: 'hint' }, open.body ? 'No candidate edges in this source.' : 'Add or open a source to review its candidate edges.'));
     return;
   }
-  list.replaceChildren(...cands.map((c, i) => {
-    const active = i === cursor.index;
-    const li = el('li', { class: `cand status-${c.status}`, id: `cand-${i}`, role: 'option', tabindex: active ? '0' : '-1',
-      'aria-selected': String(active), 'data-id': c.id, 'data-status': c.status },
-      el('div', { class: 'cand-line' }, el('b', {}, c.fromName || nm(c.from)), ' ', el('span', { class: 'rel' }, `—${c.type}→`), ' ',
-        el('b', {}, c.toName || nm(c.to))),
-      el('div', { class: 'meta' },
-        el('span', { class: 'cand-status' }, c.status),
-        c.stance ? el('span', { class: `stance stance-${c.stance}` }, c.stance) : null,
-        c.confidence !== undefined ? el('span', { class: 'conf' }, `confidence ${c.confidence}`) : null,
-        c.cue ? el('span', { class: 'cue', title: 'the words that proposed it' }, `cue “${c.cue}”`) : null),
-      c.corroborates ? el('p', { class: 'corroborates' }, 'Corroborates ', el('code', {}, c.corroborates), ': accepting adds this source to that edge.') : null,
-      c.edge && c.status === 'accepted' ? el('p', { class: 'hint' }, 'Edge ', el('code', {}, c.edge)) : null,
-      el('blockquote', { class: 'quote' }, c.quote),
-      c.status === 'pending' ? el('div', { class: 'buttons' },
-        el('button', { type: 'button', class: 'accept', onclick: () => { move(i); accept(c); } }, el('kbd', {}, 'a'), ' Accept'),
-        el('button', { type: 'button', class: 'edit', onclick: () => { move(i); edit(c); } }, el('kbd', {}, 'e'), ' Edit'),
-        el('button', { type: 'button', class: 'reject', onclick: () => { move(i); reject(c); } }, el('kbd', {}, 'r'), ' Reject')) : null,
-      cursor.editing === c.id ? editForm(c) : null);
-    li.addEventListener('click', (ev) => {
-      if (ev.target.closest('button, input, select, form')) return;
-      move(i);
-    });
-    return li;
-  }));
+  list.replaceChildren(...groups().map((g) => groupRow(g, nm)));
+}
+
+// groupRow is a group's row: the edge, how many sentences propose it, the
+// stored edge it adds to; expanded (its sentences shown) while active.
+function groupRow(g, nm) {
+  const expanded = g.at.includes(cursor.index);
+  const pending = g.candidates.filter((c) => c.status === 'pending').length;
+  const n = g.candidates.length;
+  return el('li', { class: 'group', role: 'group', 'data-key': g.key, 'data-count': n, 'aria-expanded': String(expanded),
+    'aria-label': `${g.fromName} ${g.type} ${g.toName}: ${n} sentence${n === 1 ? '' : 's'}` },
+  el('div', { class: 'group-head', onclick: () => move(g.at[0], true) },
+    el('span', { class: 'group-count', title: 'sentences proposing this edge' }, `${n}×`), ' ',
+    el('b', {}, g.fromName || nm(g.from)), ' ', el('span', { class: 'rel' }, `—${g.type}→`), ' ', el('b', {}, g.toName || nm(g.to)),
+    ' ', el('span', { class: 'hint' }, `${pending} pending`),
+    g.corroborates ? el('p', { class: 'corroborates group-corroborates' }, '✚ Adds to the stored edge ', el('code', {}, g.corroborates)) : null,
+    pending ? el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'accept-group', onclick: (ev) => { ev.stopPropagation(); acceptGroup(g); } }, el('kbd', {}, 'A'), ' Accept all'),
+      el('button', { type: 'button', class: 'reject-group', onclick: (ev) => { ev.stopPropagation(); rejectGroup(g); } }, el('kbd', {}, 'R'), ' Reject all')) : null),
+  el('ol', { class: 'group-cands', hidden: !expanded }, g.candidates.map((c, k) => candRow(c, g.at[k], nm))));
+}
+
+function candRow(c, i, nm) {
+  const active = i === cursor.index;
+  const li = el('li', { class: `cand status-${c.status}`, id: `cand-${i}`, role: 'option', tabindex: active ? '0' : '-1',
+    'aria-selected': String(active), 'data-id': c.id, 'data-status': c.status },
+  el('div', { class: 'cand-line' }, el('b', {}, c.fromName || nm(c.from)), ' ', el('span', { class: 'rel' }, `—${c.type}→`), ' ',
+    el('b', {}, c.toName || nm(c.to))),
+  el('div', { class: 'meta' },
+    el('span', { class: 'cand-status' }, c.status),
+    c.stance ? el('span', { class: `stance stance-${c.stance}` }, c.stance) : null,
+    c.confidence !== undefined ? el('span', { class: 'conf' }, `confidence ${c.confidence}`) : null,
+    c.cue ? el('span', { class: 'cue', title: 'the words that proposed it' }, `cue “${c.cue}”`) : null),
+  c.corroborates ? el('p', { class: 'corroborates' }, 'Corroborates ', el('code', {}, c.corroborates), ': accepting adds this source to that edge.') : null,
+  c.edge && c.status === 'accepted' ? el('p', { class: 'hint' }, 'Edge ', el('code', {}, c.edge)) : null,
+  el('blockquote', { class: 'quote' }, c.quote),
+  c.status === 'pending' ? el('div', { class: 'buttons' },
+    el('button', { type: 'button', class: 'accept', onclick: () => { move(i); accept(c); } }, el('kbd', {}, 'a'), ' Accept'),
+    el('button', { type: 'button', class: 'edit', onclick: () => { move(i); edit(c); } }, el('kbd', {}, 'e'), ' Edit'),
+    el('button', { type: 'button', class: 'reject', onclick: () => { move(i); reject(c); } }, el('kbd', {}, 'r'), ' Reject')) : null,
+  cursor.editing === c.id ? editForm(c) : null);
+  li.addEventListener('click', (ev) => {
+    if (ev.target.closest('button, input, select, form')) return;
+    move(i);
+  });
+  return li;
+}
+
+// step moves by d sentences in display order.
+function step(d) {
+  const o = order();
+  const at = o.indexOf(cursor.index);
+  move(o[Math.max(0, Math.min(o.length - 1, at + d))], true);
+}
+
+// stepGroup moves to the next (d=1) or previous group: its first pending
+// sentence, else its first.
+function stepGroup(d) {
+  const gs = groups();
+  const at = gs.findIndex((g) => g.at.includes(cursor.index));
+  const g = gs[Math.max(0, Math.min(gs.length - 1, at + d))];
+  if (!g) return;
+  const k = g.candidates.findIndex((c) => c.status === 'pending');
+  move(g.at[Math.max(0, k)], true);
+}
+
+function activeGroup() {
+  return groups().find((g) => g.at.includes(cursor.index)) || null;
 }
 
 // move makes candidate i the active one: its sentence lights up in the text.
@@ -110,8 +165,20 @@ function edit(c) {
 async function accept(c, o = {}) {
   if (c.status !== 'pending') return;
   if (!apiKey()) return showError('Give the API key (left): accepting writes to the graph.');
-  const body = { ...o };
-  const refs = [o.from || c.from, o.to || c.to].filter((r) => String(r).startsWith('new:'));
+  const body = withNewEntities({ ...o }, o.from || c.from, o.to || c.to);
+  const res = await task(`Accepting ${c.type}`, () => apiPost(`/candidates/${encodeURIComponent(c.id)}/accept`, body));
+  if (!res) return;
+  Object.assign(c, res.candidate || { status: 'accepted' });
+  cursor.editing = null;
+  renderCandidates();
+  await addToGraph(res.edge);
+  nextPending();
+}
+
+// withNewEntities adds to an accept's body the source's proposals for the
+// new entities its ends name.
+function withNewEntities(body, from, to) {
+  const refs = [from, to].filter((r) => String(r).startsWith('new:'));
   if (refs.length) {
     body.newEntities = {};
     for (const r of refs) {
@@ -119,12 +186,40 @@ async function accept(c, o = {}) {
       if (n) body.newEntities[r] = { kind: n.kind, name: n.name };
     }
   }
-  const res = await task(`Accepting ${c.type}`, () => apiPost(`/candidates/${encodeURIComponent(c.id)}/accept`, body));
-  if (!res) return;
-  Object.assign(c, res.candidate || { status: 'accepted' });
+  return body;
+}
+
+// decideGroup accepts or rejects the group's pending sentences of this
+// source at once (one transaction), and marks them as the API answers.
+async function decideGroup(g, verb) {
+  const ids = g.candidates.filter((c) => c.status === 'pending').map((c) => c.id);
+  if (!ids.length) return null;
+  if (!apiKey()) return showError(`Give the API key (left): ${verb}ing writes to the graph.`);
+  let body = { type: g.type, from: g.from, to: g.to, ids };
+  if (verb === 'accept') body = withNewEntities(body, g.from, g.to);
+  else body.reason = $('#reject-reason').value.trim() || 'rejected in the explorer review';
+  const res = await task(`${verb === 'accept' ? 'Accepting' : 'Rejecting'} ${ids.length} × ${g.type}`, () => apiPost(`/candidates/groups/${verb}`, body));
+  if (!res) return null;
+  for (const d of [...(res.candidates || []), ...(res.skipped || [])]) {
+    const c = g.candidates.find((x) => x.id === d.id);
+    if (c) Object.assign(c, d);
+  }
   cursor.editing = null;
   renderCandidates();
+  return res;
+}
+
+async function acceptGroup(g) {
+  const res = await decideGroup(g, 'accept');
+  if (!res) return;
   await addToGraph(res.edge);
+  nextPending();
+}
+
+async function rejectGroup(g) {
+  const res = await decideGroup(g, 'reject');
+  if (!res) return;
+  setStatus(`Rejected ${res.candidates.length}: ${g.fromName} —${g.type}→ ${g.toName}`);
   nextPending();
 }
 
@@ -142,9 +237,11 @@ async function reject(c) {
 
 function nextPending() {
   const cands = open.body?.candidates || [];
-  const after = cands.findIndex((x, j) => j > cursor.index && x.status === 'pending');
-  const any = after >= 0 ? after : cands.findIndex((x) => x.status === 'pending');
-  move(any >= 0 ? any : cursor.index, true);
+  const o = order();
+  const at = o.indexOf(cursor.index);
+  const after = o.find((j, k) => k > at && cands[j].status === 'pending');
+  const any = after ?? o.find((j) => cands[j].status === 'pending');
+  move(any ?? cursor.index, true);
 }
 
 // addToGraph draws an accepted edge with its two ends in the graph view.
@@ -163,10 +260,12 @@ export function onKey(ev) {
   if (view.tab !== 'sources' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
   if (ev.target.matches('input, textarea, select, [contenteditable]')) return;
   const c = activeCandidate();
+  const g = activeGroup();
   const act = {
-    j: () => move(cursor.index + 1, true), ArrowDown: () => move(cursor.index + 1, true),
-    k: () => move(cursor.index - 1, true), ArrowUp: () => move(cursor.index - 1, true),
+    j: () => stepGroup(1), ArrowDown: () => step(1),
+    k: () => stepGroup(-1), ArrowUp: () => step(-1),
     a: () => c && accept(c), r: () => c && reject(c), e: () => c && edit(c),
+    A: () => g && acceptGroup(g), R: () => g && rejectGroup(g),
   }[ev.key];
   if (!act) return;
   ev.preventDefault();
