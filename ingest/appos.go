@@ -21,7 +21,7 @@ var roleTypes = map[string]string{"commander": "MEMBER_OF", "member": "MEMBER_OF
 	"spokesman": "MEMBER_OF", "operative": "MEMBER_OF", "recruiter": "MEMBER_OF", "leader": "LEADER_OF", "chief": "LEADER_OF",
 	"founder": "LEADER_OF", "emir": "LEADER_OF", "head": "LEADER_OF"}
 
-func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, c *collector) {
+func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, main *mention, c *collector) {
 	si := 0
 	for i := range ms {
 		m := &ms[i]
@@ -39,6 +39,8 @@ func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, c *coll
 			g.roleAppos(s, ms, i, c)
 		case graph.Location:
 			g.placeAppos(s, ms, i, c)
+		case graph.Attacker, graph.Person:
+			g.perpetratorAppos(s, m, main, c)
 		}
 	}
 }
@@ -47,7 +49,7 @@ func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, c *coll
 // militant Mokhtar Belmokhtar", "The truck's Polish driver, Lukasz Urban".
 func (g *Gazetteer) nationalityAppos(s *sentence, ms []mention, i int, c *collector) {
 	n := &ms[i]
-	if n.End > s.span.End {
+	if n.End > s.span.End || !g.demonym(n) {
 		return
 	}
 	if p := personBefore(s, ms, i); p != nil {
@@ -58,7 +60,7 @@ func (g *Gazetteer) nationalityAppos(s *sentence, ms []mention, i int, c *collec
 	for j := i + 1; j < len(ms) && ms[j].Start-n.End <= 40 && ms[j].End <= s.span.End; j++ {
 		p := &ms[j]
 		gap := string(s.text[n.End:p.Start])
-		if !lowerWords(gap, 3) {
+		if !roleWords(gap) {
 			return
 		}
 		if p.kind == graph.Attacker || p.kind == graph.Person {
@@ -99,13 +101,25 @@ func (g *Gazetteer) roleAppos(s *sentence, ms []mention, i int, c *collector) {
 		return
 	}
 	typ, ok := roleTypes[strings.Trim(next[0], ",.'")]
-	if !ok {
+	if ok {
+		if p := personBefore(s, ms, i); p != nil {
+			c.addAll(g.candidate(s, typ, p, grp, graph.Reported, s.span.Start, string(s.text[p.End:grp.End]), c.meta))
+		}
+	}
+	// "<person>, the commander of the <group>"
+	for j := i - 1; j >= 0 && grp.Start-ms[j].End <= 40; j-- {
+		p := &ms[j]
+		if p.kind != graph.Attacker && p.kind != graph.Person {
+			continue
+		}
+		if m := roleOf.FindStringSubmatch(lower(s.text, p.End, grp.Start)); m != nil {
+			c.addAll(g.candidate(s, roleTypes[m[1]], p, grp, graph.Reported, s.span.Start, strings.TrimSpace(m[0]), c.meta))
+		}
 		return
 	}
-	if p := personBefore(s, ms, i); p != nil {
-		c.addAll(g.candidate(s, typ, p, grp, graph.Reported, s.span.Start, string(s.text[p.End:grp.End]), c.meta))
-	}
 }
+
+var roleOf = regexp.MustCompile(`^, (?:the|a|an) (?:(?:former|top|senior|self-styled|overall|military|deputy) )?(commander|leader|chief|founder|head|emir|spokesman|member|militant|fighter|operative|recruiter) (?:of|in|for) (?:the )?(?:[a-z-]+ )?$`)
 
 // placeAppos: "Lahore, the capital of Punjab province", "Msaken, in
 // eastern Tunisia" -> LOCATED_IN.
@@ -143,3 +157,87 @@ func (c *collector) addAll(cs []graph.Candidate) {
 		c.add(x)
 	}
 }
+
+// perpRole matches the perpetrator's role around a name: "the gunman, X,",
+// "the driver, X", "the bomber as X", "X, the suspected attacker".
+var (
+	perpBefore = regexp.MustCompile(`(?:^|\s)(?:the|a|an)\s+(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|second\s+|third\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader)s?(?:,\s+|\s+as\s+|\s+)$`)
+	perpAfter  = regexp.MustCompile(`^,\s+(?:the|a|an|one of the)\s+(?:[0-9]+-year-old\s+)?(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|two\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader|attackers|gunmen|bombers)\b`)
+)
+
+// perpetratorAppos: a name given the perpetrator's role by apposition did
+// the article's event ("The driver, Mohamed Lahouaiej-Bouhlel, ...");
+// "suspected" makes it alleged.
+func (g *Gazetteer) perpetratorAppos(s *sentence, p *mention, main *mention, c *collector) {
+	if main == nil {
+		return
+	}
+	pre := lower(s.text, max(s.span.Start, p.Start-40), p.Start)
+	post := lower(s.text, p.End, min(s.span.End, p.End+50))
+	m := perpBefore.FindStringSubmatch(pre)
+	if m == nil {
+		m = perpAfter.FindStringSubmatch(post)
+		if m != nil && possessiveAt(s.text, p.End+len([]rune(m[0]))) {
+			return // "Hashem Abedi, the bomber's younger brother"
+		}
+	}
+	if m == nil || s.doc != nil && s.doc.otherEventIn(s) {
+		return
+	}
+	st := graph.Reported
+	if m[1] != "" {
+		st = graph.Alleged
+	}
+	ev := *main
+	ev.ref = m[0]
+	c.addAll(g.candidate(s, "PERPETRATED", p, &ev, st, s.span.Start, strings.TrimSpace(m[0]), c.meta))
+}
+
+// demonym reports whether a State or Nationality mention is written as a
+// demonym ("Tunisian"), not as the state's name or a seat ("the State
+// Department").
+func (g *Gazetteer) demonym(m *mention) bool {
+	if m.kind == graph.Nationality {
+		return true
+	}
+	e, ok := g.Entry(m.ids[0])
+	if !ok {
+		return false
+	}
+	f := string(foldName(m.Text))
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if string(foldName(n)) == f {
+			return false
+		}
+	}
+	for _, mt := range metonyms {
+		if string(mt.name) == f || "the "+f == string(mt.name) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleWords: between a demonym and a name, only a role and its adjectives
+// ("the Algerian militant X", "Polish driver, X", "a Malaysian former
+// university lecturer").
+func roleWords(gap string) bool {
+	ws := strings.Fields(strings.TrimSuffix(strings.TrimSpace(gap), ","))
+	if len(ws) == 0 || len(ws) > 3 || !roleNouns[ws[len(ws)-1]] {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !roleAdjectives[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var roleNouns = set("driver", "militant", "national", "citizen", "man", "woman", "suspect", "attacker", "gunman", "bomber",
+	"assailant", "student", "lecturer", "cleric", "imam", "preacher", "worker", "journalist", "tourist", "refugee", "migrant",
+	"convert", "teenager", "resident", "jihadist", "fighter", "commander", "recruiter", "engineer", "doctor", "businessman",
+	"extremist", "radical", "preacher", "veteran", "soldier", "shooter")
+
+var roleAdjectives = set("former", "university", "young", "old", "elderly", "dual", "suspected", "alleged", "self-styled", "radical",
+	"lone", "truck", "lorry", "van", "bus", "taxi", "delivery", "islamist", "jihadist", "british-born", "french-born")

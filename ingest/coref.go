@@ -58,6 +58,21 @@ type doc struct {
 	ms    []mention
 	sents []Span
 	main  *mention // the article's event, when references resolved to one
+	// others are the event phrases that speak of another event ("a year
+	// in which bombings in Istanbul and Ankara ... had killed scores").
+	others []Span
+	trial  *mention // the court case a follow-up reports
+}
+
+// otherEventIn reports whether a sentence speaks of another event than the
+// article's: a reference that did not resolve to it.
+func (d *doc) otherEventIn(s *sentence) bool {
+	for _, o := range d.others {
+		if o.Start >= s.span.Start && o.End <= s.span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // objectIt is the article's event standing for "it" or "them" right after a

@@ -95,6 +95,8 @@ func (r *rule) setOptions(s string) error {
 			r.implicit = true
 		case "main":
 			r.main = true
+		case "trial":
+			r.trial = true
 		case "near":
 			n, err := strconv.Atoi(v)
 			if err != nil || n <= 0 {

@@ -35,6 +35,7 @@ type eventScene struct {
 	main     *mention // a mention standing for the main event (nil: none)
 	proposed *graph.NewEntity
 	byRef    []eventRef
+	others   []Span // references to another event, or none known
 }
 
 func (g *Gazetteer) eventScene(text []rune, ms []mention, sents []Span, meta Meta) eventScene {
@@ -63,9 +64,11 @@ func (g *Gazetteer) eventScene(text []rune, ms []mention, sents []Span, meta Met
 	for _, r := range refs {
 		rid, rname := id, name
 		if r.other {
+			sc.others = append(sc.others, Span{r.start, r.end})
 			continue
 		}
 		if ok && !g.refFits(r, main) {
+			sc.others = append(sc.others, Span{r.start, r.end})
 			if alt, found := g.eventOfRef(r, meta); found {
 				rid, rname = alt.ID, alt.Name
 			} else {

@@ -65,13 +65,13 @@ func (g *Gazetteer) mainEvent(text []rune, ms []mention, refs []eventRef, meta M
 	}
 	pub, hasPub := day(meta.Date)
 	textWords := wordSet(text)
+	rs := summarize(refs)
 	var best Entry
 	bestScore, bestStrong := 0.0, false
-	for _, e := range g.entries {
-		if e.Kind != graph.Event || !attackLike(e) {
-			continue
-		}
-		score, strong := eventScore(e, named[e.ID], nameWordsIn(e, textWords), places, refs)
+	for _, ev := range g.events {
+		e := g.entries[ev.idx]
+		nameWords := ev.namesIn(textWords)
+		score, strong := eventScore(e, named[e.ID], nameWords, places, rs)
 		ed, hasDate := day(e.Date)
 		if hasPub && hasDate {
 			d := pub.Sub(ed).Hours() / 24
@@ -89,7 +89,7 @@ func (g *Gazetteer) mainEvent(text []rune, ms []mention, refs []eventRef, meta M
 			case d <= 800:
 				score++
 			}
-			if d > 400 && named[e.ID] == 0 && !nameWordsIn(e, textWords) && !refDated(refs, e) {
+			if d > 400 && named[e.ID] == 0 && !nameWords && !rs.dated(e) {
 				strong = false // years later, a place alone is another event there
 			}
 		}
@@ -291,29 +291,9 @@ func wordSet(text []rune) map[string]bool {
 	return out
 }
 
-// nameWordsIn reports whether the text holds every content word (two at
-// least) of one of the event's names ("Moscow concert hall attack").
-func nameWordsIn(e Entry, ws map[string]bool) bool {
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		content, all := 0, true
-		for _, t := range words([]rune(n)) {
-			w := strings.ToLower(t.text)
-			if len(w) < 3 || eventLex.heads[w] || eventLex.stops[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 || w == "terrorist" {
-				continue
-			}
-			content++
-			all = all && ws[w]
-		}
-		if content >= 2 && all {
-			return true
-		}
-	}
-	return false
-}
-
 // eventScore weighs what the text says of one event: its name, the words of
 // its names, the dates and places of the references.
-func eventScore(e Entry, named int, nameWords bool, places map[string]float64, refs []eventRef) (float64, bool) {
+func eventScore(e Entry, named int, nameWords bool, places map[string]float64, rs refSummary) (float64, bool) {
 	score, strong := 0.0, false
 	if named > 0 {
 		score += 5 * float64(min(named, 2))
@@ -324,22 +304,12 @@ func eventScore(e Entry, named int, nameWords bool, places map[string]float64, r
 		strong = true
 	}
 	if len(e.Date) == 10 {
-		for _, r := range refs {
-			if r.other {
-				continue
-			}
-			if r.monthDay != "" && r.monthDay == e.Date[5:] {
-				score += 4
-				strong = true
-			}
-			if r.year != "" {
-				if r.year == e.Date[:4] {
-					score++
-				} else {
-					score -= 2
-				}
-			}
+		if n := rs.monthDays[e.Date[5:]]; n > 0 {
+			score += 4 * float64(n)
+			strong = true
 		}
+		match := rs.years[e.Date[:4]]
+		score += float64(match) - 2*float64(rs.yearRefs-match)
 	}
 	n := 0
 	for _, p := range e.Places {
@@ -352,10 +322,75 @@ func eventScore(e Entry, named int, nameWords bool, places map[string]float64, r
 	return score, strong
 }
 
-// refDated reports whether a reference gives the event's year or day.
-func refDated(refs []eventRef, e Entry) bool {
+// refSummary counts the dates the references give.
+type refSummary struct {
+	monthDays, years map[string]int
+	yearRefs         int
+}
+
+func summarize(refs []eventRef) refSummary {
+	rs := refSummary{monthDays: map[string]int{}, years: map[string]int{}}
 	for _, r := range refs {
-		if len(e.Date) == 10 && (r.year == e.Date[:4] || r.monthDay == e.Date[5:]) {
+		if r.other {
+			continue
+		}
+		if r.monthDay != "" {
+			rs.monthDays[r.monthDay]++
+		}
+		if r.year != "" {
+			rs.years[r.year]++
+			rs.yearRefs++
+		}
+	}
+	return rs
+}
+
+// dated reports whether a reference gives the event's year or day.
+func (rs refSummary) dated(e Entry) bool {
+	return len(e.Date) == 10 && (rs.years[e.Date[:4]] > 0 || rs.monthDays[e.Date[5:]] > 0)
+}
+
+// eventInfo is an attack-like Event of the gazetteer with the content words
+// of each of its names.
+type eventInfo struct {
+	idx     int32
+	content [][]string
+}
+
+func indexEvents(entries []Entry) []eventInfo {
+	var out []eventInfo
+	for i, e := range entries {
+		if e.Kind != graph.Event || !attackLike(e) {
+			continue
+		}
+		ev := eventInfo{idx: int32(i)}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			var ws []string
+			for _, t := range words([]rune(n)) {
+				w := strings.ToLower(t.text)
+				if len(w) < 3 || eventLex.heads[w] || eventLex.stops[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 || w == "terrorist" {
+					continue
+				}
+				ws = append(ws, w)
+			}
+			if len(ws) >= 2 {
+				ev.content = append(ev.content, ws)
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// namesIn reports whether the text holds every content word (two at least)
+// of one of the event's names ("Moscow concert hall attack").
+func (ev eventInfo) namesIn(ws map[string]bool) bool {
+	for _, c := range ev.content {
+		all := true
+		for _, w := range c {
+			all = all && ws[w]
+		}
+		if all {
 			return true
 		}
 	}

@@ -42,6 +42,9 @@ type Gazetteer struct {
 	// byToken lists, per folded name word, the entries with a name that has
 	// it: where a new entity's look-alikes are sought.
 	byToken map[string][]int32
+	// events are the attack-like Events, with the content words of their
+	// names, for resolving references (events_resolve.go).
+	events []eventInfo
 }
 
 // NewGazetteer indexes every name and alias of entries, the names and
@@ -102,6 +105,7 @@ func NewGazetteer(entries []Entry) *Gazetteer {
 		g.ac.add(g.pats[i].text, int32(i))
 	}
 	g.ac.build()
+	g.events = indexEvents(entries)
 	return g
 }
 

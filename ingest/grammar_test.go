@@ -173,3 +173,31 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnalyze: no text makes the analysis panic, and every candidate's
+// quote is the text's span it names and every mention its own text.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"Islamic State has claimed responsibility for the attack.",
+		"\"We did it,\" the group said. It said its fighters carried out Friday's assault on the hall in Krasnogorsk, Moscow Oblast.",
+		"The driver, Anna Smith, a 31-year-old Tajik, was charged. MOSCOW, March 25 - Kyiv denied it.",
+		"'s , its the attack 2024 March 22 on Monday", "\n\n\"", "IS-K claims assault on Moscow concert hall",
+	} {
+		f.Add(s, "2024-03-25")
+	}
+	g := crocus(f)
+	f.Fuzz(func(t *testing.T, s, date string) {
+		rs := []rune(s)
+		a := g.Analyze(s, ingest.Meta{SourceID: "source:fuzz", Date: date})
+		for _, c := range a.Candidates {
+			if c.Start < 0 || c.End > len(rs) || c.Start > c.End || string(rs[c.Start:c.End]) != c.Quote {
+				t.Fatalf("candidate %s %s->%s: quote %q is not text[%d:%d]", c.Type, c.From, c.To, c.Quote, c.Start, c.End)
+			}
+		}
+		for _, m := range a.Mentions {
+			if m.Start < 0 || m.End > len(rs) || string(rs[m.Start:m.End]) != m.Text {
+				t.Fatalf("mention %q at %d-%d is not the text's", m.Text, m.Start, m.End)
+			}
+		}
+	})
+}

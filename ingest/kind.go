@@ -74,6 +74,10 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	case sp.titled || l.titles.has(prev) || hasWordIn(ws, l.personParticles) || len(ws) >= 2 && l.givenNames.has(ws[0]) ||
 		len(ws) >= 2 && l.speech.has(next):
 		return graph.Person, name
+	case len(ws) >= 2 && len(ws) <= 3 && !sentenceStart(text, sp.toks[0].start) && noneCommon(ws, l.common) && personFrame(text, end, prev):
+		// Two or three words no dictionary holds, in a frame that names a
+		// person ("..., a 29-year-old", "..., who", "X and Y were"): a name.
+		return graph.Person, name
 	}
 	return "", ""
 }
@@ -143,4 +147,27 @@ func ageAfter(text []rune, end int) bool {
 		i++
 	}
 	return i > 0 && i <= 3 && (strings.HasPrefix(rest[i:], ",") || strings.HasPrefix(rest[i:], "-year-old"))
+}
+
+// noneCommon reports whether no word is a common English word (so not
+// "Holey Artisan Bakery" or "Last Tuesday").
+func noneCommon(ws []string, common wordList) bool {
+	for _, w := range ws {
+		if common.has(w) || len([]rune(w)) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// personFrame: what follows or precedes a name says a person is meant: an
+// apposition with an article, "who", a verb of a person's acts, or "and".
+func personFrame(text []rune, end int, prev string) bool {
+	rest := strings.ToLower(string(text[end:min(len(text), end+14)]))
+	for _, p := range []string{", a ", ", an ", ", the ", ", who", " who ", ", one of", " was ", " were ", " had ", " has "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return prev == "by" || prev == "as"
 }

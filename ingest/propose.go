@@ -43,7 +43,12 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	}
 	ms = mergeMentions(ms, scene.refs)
 	c := collector{a: &a, meta: meta, seen: map[string]bool{}}
-	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main}
+	trial, trialNew := g.trialEvent(rs, sents, ms, scene.main, meta)
+	if trialNew != nil {
+		a.NewEntities = append(a.NewEntities, *trialNew)
+	}
+	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main, others: scene.others, trial: trial}
+	g.trialCandidates(rs, sents, trial, scene.main, &c)
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
 	for _, sp := range sents {
@@ -84,8 +89,51 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 			}
 		}
 	}
-	g.appositions(rs, ms, sents, &c)
+	g.appositions(rs, ms, sents, scene.main, &c)
+	perpetratorsAreAttackers(&a, rs, sents)
 	return a
+}
+
+var perpetratorContext = []string{"suspect", "suspects", "attacker", "attackers", "gunman", "gunmen", "bomber", "bombers",
+	"assailant", "assailants", "ringleader", "cell", "accused", "convicted", "sentenced", "charged", "acquitted", "perpetrator",
+	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack"}
+
+// perpetratorsAreAttackers: a new person the text says carried out an
+// attack is proposed as an Attacker ("The driver, X, ..." and "X opened
+// fire" say more than "X, 31,").
+func perpetratorsAreAttackers(a *graph.Analysis, text []rune, sents []Span) {
+	perp := map[string]bool{}
+	for _, c := range a.Candidates {
+		if c.Type == "PERPETRATED" && strings.HasPrefix(c.From, "new:") {
+			perp[c.From] = true
+		}
+	}
+	// A new person named in a sentence about suspects, attackers or their
+	// trial, without a title of office, is one of them.
+	titled := map[string]bool{}
+	si := 0
+	for _, m := range a.Mentions {
+		if m.NewEntity == nil {
+			continue
+		}
+		for si < len(sents) && sents[si].End <= m.Start {
+			si++
+		}
+		if si == len(sents) {
+			break
+		}
+		if ws := strings.Fields(lower(text, m.Start-25, m.Start)); len(ws) > 0 && lex().titles.has(ws[len(ws)-1]) {
+			titled[*m.NewEntity] = true
+		}
+		if anyWord(lower(text, sents[si].Start, sents[si].End), perpetratorContext) != "" {
+			perp[*m.NewEntity] = perp[*m.NewEntity] || !titled[*m.NewEntity]
+		}
+	}
+	for i := range a.NewEntities {
+		if n := &a.NewEntities[i]; n.Kind == graph.Person && perp[n.Ref] {
+			n.Kind = graph.Attacker
+		}
+	}
 }
 
 // collector numbers candidates and keeps one per type, ends and sentence.
@@ -130,6 +178,12 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	}
 	if last == "to" && r.mode != passive {
 		return true // an infinitive: "vowed to hunt down ... helped to carry out"
+	}
+	if last == "which" && r.mode == svo && !r.patient {
+		return true // "the car bombing ..., which killed 21 cadets": a thing did it
+	}
+	if after := lower(text, h.end, h.end+6); (r.mode == svo || r.mode == scene) && strings.HasPrefix(after, " dead") {
+		return true // "was found shot dead", "shot dead by police": the victim
 	}
 	if n >= 2 && (prev[n-2] == "a" || prev[n-2] == "an" || prev[n-2] == "the") && strings.HasSuffix(last, "ed") {
 		return true // "a planned visit"
@@ -188,10 +242,18 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if to == nil {
 			to = s.doc.objectIt(s, h.end, rt.To)
 		}
+		if to == nil {
+			to = refInside(s, h, rt.To)
+		}
 		if to == nil && r.implicit {
 			to = s.doc.implicitObject(s, h, rt.To)
 		}
-		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) {
+		if to == nil && r.trial && s.doc != nil && s.doc.trial != nil {
+			m := *s.doc.trial
+			m.ref = string(s.text[h.start:h.end])
+			to = &m
+		}
+		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) && !s.doc.otherEventIn(s) {
 			m := *s.doc.main
 			m.ref = string(s.text[h.start:h.end])
 			to = &m
@@ -289,6 +351,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
+	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person) {
+		// A government blaming a group for an attack attributes it; states
+		// accuse states.
+		typ, stance = "ATTRIBUTED", graph.Attributed
+	}
 	var out []graph.Candidate
 	for _, pair := range pairs(froms, tos) {
 		from, to := pair[0], pair[1]
@@ -309,6 +376,21 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 	}
 	return out
+}
+
+// refInside is an event reference the cue itself holds ("called the
+// attacks an act of war").
+func refInside(s *sentence, h cueHit, kinds []graph.Kind) *mention {
+	if !hasKind(kinds, graph.Event) {
+		return nil
+	}
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.ref != "" && m.Start >= h.start && m.End <= h.end {
+			return m
+		}
+	}
+	return nil
 }
 
 // subject is the from end of a subject-first cue: a pronoun or role noun
@@ -745,8 +827,8 @@ func pairs(froms, tos []*mention) [][2]*mention {
 // in "the Paris attacks on Saturday").
 func overlaps(ms []mention, h cueHit) bool {
 	for _, m := range ms {
-		if len(m.ids) == 1 && strings.HasPrefix(m.ids[0], "new:") {
-			continue // a cue outweighs a guessed proper noun ("Secretary of State")
+		if len(m.ids) == 1 && strings.HasPrefix(m.ids[0], "new:") || m.ref != "" {
+			continue // a cue outweighs a guessed proper noun ("Secretary of State") or holds a reference ("called the attacks")
 		}
 		if m.Start < h.end && h.start < m.End {
 			return true

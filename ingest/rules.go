@@ -62,4 +62,7 @@ type rule struct {
 	// main: when no event follows the cue, the article's event is its
 	// object ("Abouyaaqoub drove the van along the promenade").
 	main bool
+	// trial: when no event follows the cue, the court case the article
+	// reports is its object ("X was sentenced to life").
+	trial bool
 }

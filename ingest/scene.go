@@ -10,7 +10,7 @@ import (
 // sceneEvent is the article's event as the subject of a violent verb in a
 // sentence that names no other event ("gunmen opened fire at ...").
 func (d *doc) sceneEvent(s *sentence, h cueHit) *mention {
-	if d == nil || d.main == nil || !attackerSubject(s, h) {
+	if d == nil || d.main == nil || !attackerSubject(s, h) || d.otherEventIn(s) {
 		return nil
 	}
 	// "shot dead by police", "was shot by an officer": the attacker suffered it.
