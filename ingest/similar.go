@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"github.com/actorgraph/actorgraph/internal/textdist"
 	"sort"
 	"strings"
 
@@ -100,7 +101,7 @@ func looksLike(a, b []string) bool {
 		return true
 	}
 	n := min(len([]rune(sa)), len([]rune(sb)))
-	d := editDistance([]rune(sa), []rune(sb))
+	d := textdist.Levenshtein([]rune(sa), []rune(sb))
 	return n >= 10 && d <= 2 || n >= 8 && d <= 1 || wordByWord(a, b)
 }
 
@@ -112,7 +113,7 @@ func wordByWord(a, b []string) bool {
 	}
 	for i := range a {
 		x, y := []rune(a[i]), []rune(b[i])
-		d := editDistance(x, y)
+		d := textdist.Levenshtein(x, y)
 		if d > 0 && (min(len(x), len(y)) < 5 || d > 2) {
 			return false
 		}
@@ -131,25 +132,4 @@ func subset(small, big []string) bool {
 		}
 	}
 	return true
-}
-
-// editDistance is the Levenshtein distance of a and b.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			d := prev[j-1]
-			if a[i-1] != b[j-1] {
-				d++
-			}
-			cur[j] = min(d, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/actorgraph/actorgraph/internal/textdist"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -150,10 +151,10 @@ func otherNames(c city, common map[string]bool) []string {
 			continue
 		}
 		b := bare(a)
-		if b[0] != base[0] || distance(b, base) > 2 {
+		if b[0] != base[0] || textdist.Levenshtein(b, base) > 2 {
 			continue
 		}
-		near = append(near, scored{a, distance(b, base)})
+		near = append(near, scored{a, textdist.Levenshtein(b, base)})
 	}
 	sort.SliceStable(near, func(i, j int) bool { return near[i].d < near[j].d })
 	for _, n := range near {
@@ -187,27 +188,6 @@ func bare(s string) []rune {
 		return []rune{' '}
 	}
 	return out
-}
-
-// distance is the Levenshtein distance of a and b.
-func distance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			d := prev[j-1]
-			if a[i-1] != b[j-1] {
-				d++
-			}
-			cur[j] = min(d, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 var latin = regexp.MustCompile(`^[\p{Latin} .'’()-]+$`)
