@@ -1,11 +1,11 @@
 package ingest
 
 import (
-	"github.com/actorgraph/actorgraph/internal/textdist"
 	"sort"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/textdist"
 )
 
 // maxTokenEntries bounds the entries looked at per word: a word that many
