@@ -74,7 +74,8 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	case sp.titled || l.titles.has(prev) || hasWordIn(ws, l.personParticles) || len(ws) >= 2 && l.givenNames.has(ws[0]) ||
 		len(ws) >= 2 && l.speech.has(next):
 		return graph.Person, name
-	case len(ws) >= 2 && len(ws) <= 3 && !sentenceStart(text, sp.toks[0].start) && noneCommon(ws, l.common) && personFrame(text, end, prev):
+	case len(ws) >= 2 && len(ws) <= 3 && noneCommon(ws, l.common) && personFrame(text, end, prev) &&
+		(!sentenceStart(text, sp.toks[0].start) || apposition(text, end)):
 		// Two or three words no dictionary holds, in a frame that names a
 		// person ("..., a 29-year-old", "..., who", "X and Y were"): a name.
 		return graph.Person, name
@@ -170,4 +171,10 @@ func personFrame(text []rune, end int, prev string) bool {
 		}
 	}
 	return prev == "by" || prev == "as"
+}
+
+// apposition: ", a ...", ", an ...", ", the ...", ", who" follows.
+func apposition(text []rune, end int) bool {
+	rest := strings.ToLower(string(text[end:min(len(text), end+8)]))
+	return strings.HasPrefix(rest, ", a ") || strings.HasPrefix(rest, ", an ") || strings.HasPrefix(rest, ", the ") || strings.HasPrefix(rest, ", who")
 }

@@ -209,7 +209,7 @@ func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.
 	if strings.EqualFold(string(s.text[h.start:h.end]), "its") && s.doc != nil {
 		owner, qs = g.resolveSubject(s.doc, s, h.end, toKinds)
 	}
-	if owner == nil || owner.kind != from.kind && !(placeKind(owner.kind) && placeKind(from.kind)) {
+	if owner == nil {
 		return nil, nil, qs
 	}
 	from.eventCue, owner.eventCue = false, false
@@ -275,4 +275,52 @@ func dateline(text []rune, m *mention) bool {
 		}
 	}
 	return true
+}
+
+// mediaClaims: an armed group's media arm (Amaq) named in a sentence that
+// speaks of a claim, a statement or footage published the claim of the
+// article's event.
+func (g *Gazetteer) mediaClaims(text []rune, ms []mention, sents []Span, d *doc, c *collector) {
+	if d == nil || d.main == nil {
+		return
+	}
+	si := 0
+	done := map[string]bool{}
+	for i := range ms {
+		m := &ms[i]
+		for si < len(sents) && sents[si].End <= m.Start {
+			si++
+		}
+		if si == len(sents) || m.kind != graph.Group || len(m.ids) != 1 || done[m.ids[0]] || !g.mediaArm(m.ids[0]) {
+			continue
+		}
+		s := &sentence{span: sents[si], text: text, date: c.meta.Date}
+		if d.otherEventIn(s) || anyWord(lower(text, s.span.Start, s.span.End), mediaWords) == "" {
+			continue
+		}
+		ev := *d.main
+		ev.ref = "(the article's event)"
+		done[m.ids[0]] = true
+		c.addAll(g.candidate(s, "PUBLISHED_CLAIM", m, &ev, graph.Claimed, s.span.Start, m.Text, c.meta))
+	}
+}
+
+var mediaWords = []string{"claim", "claimed", "claims", "statement", "video", "footage", "photograph", "photographs", "photo",
+	"photos", "published", "released", "carried", "said", "says", "message", "posted"}
+
+// mediaArm: a group named as a news agency or media outlet ("Amaq News
+// Agency", "al-Furqan Media").
+func (g *Gazetteer) mediaArm(id string) bool {
+	e, ok := g.Entry(id)
+	if !ok {
+		return false
+	}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, w := range strings.Fields(strings.ToLower(n)) {
+			if w == "agency" || w == "media" || w == "news" || w == "amaq" || w == "foundation" {
+				return true
+			}
+		}
+	}
+	return false
 }
