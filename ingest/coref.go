@@ -336,6 +336,17 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 			first[id] = m
 		}
 	}
+	// The state the article's event occurred in counts twice: its officials
+	// are the ones a story names without their country.
+	if d.main != nil {
+		if e, ok := g.Entry(d.main.ids[0]); ok {
+			for _, p := range e.Places {
+				if count[p] > 0 {
+					count[p] += 2
+				}
+			}
+		}
+	}
 	best, n, tie := "", 0, false
 	for id, c := range count {
 		switch {

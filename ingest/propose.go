@@ -575,6 +575,9 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if g.fits(m, kinds, s.date) {
 			return m
 		}
+		if !r.verbal && m.ref == "" {
+			return nil // "the chief minister of Balochistan": a noun's object is the name right after it
+		}
 	}
 	return nil
 }
@@ -661,7 +664,8 @@ func governed(text []rune, lo, pos int) bool {
 	return governors[ws[len(ws)-1]]
 }
 
-var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than", "like", "via")
+var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than", "like", "via",
+	"in", "near", "across", "inside", "outside", "throughout")
 
 // describes reports whether an apposition is a description ("an Islamic
 // State affiliate", "who leads it") rather than a name.
