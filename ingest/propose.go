@@ -568,7 +568,7 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if m.Start-pos > gap || strings.ContainsRune(string(s.text[pos:m.Start]), '\n') {
 			return nil
 		}
-		if strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
+		if r.verbal && strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
 			return nil // "detained 14 people in Austria, Nehammer said": the speaker is no object
 		}
 		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
