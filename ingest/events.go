@@ -313,6 +313,7 @@ func resolved(ms ...*mention) map[string]string {
 // sceneCandidates proposes what a reference says by itself: "the Kabul
 // attack" occurred in Kabul.
 func (g *Gazetteer) sceneCandidates(s *sentence, sc eventScene, c *collector) {
+	g.namedPlaces(s, c)
 	for i := range sc.refs {
 		m := &sc.refs[i]
 		if m.Start < s.span.Start || m.End > s.span.End {
@@ -325,6 +326,36 @@ func (g *Gazetteer) sceneCandidates(s *sentence, sc eventScene, c *collector) {
 			c.add(graph.Candidate{Source: c.meta.SourceID, Type: "OCCURRED_IN", From: m.ids[0], To: p.ids[0], FromName: m.name, ToName: p.name,
 				Stance: graph.Reported, Confidence: confidence(graph.Reported, c.meta.Reliability), Quote: string(s.text[s.span.Start:s.span.End]),
 				Start: s.span.Start, End: s.span.End, Cue: m.ref, Status: graph.Pending, Resolved: resolved(m)})
+		}
+	}
+}
+
+// namedPlaces: an event's name that holds one of its places says where it
+// occurred ("the Paris attacks", "Kerman blasts", "St Petersburg metro
+// bombing").
+func (g *Gazetteer) namedPlaces(s *sentence, c *collector) {
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.kind != graph.Event || m.ref != "" || len(m.ids) != 1 {
+			continue
+		}
+		e, ok := g.Entry(m.ids[0])
+		if !ok {
+			continue
+		}
+		name := " " + string(foldName(m.Text)) + " "
+		for _, pid := range e.Places {
+			p, ok := g.Entry(pid)
+			if !ok {
+				continue
+			}
+			for _, n := range append(append([]string{p.Name}, p.Aliases...), shortNames(p)...) {
+				if f := string(foldName(n)); len(f) > 2 && strings.Contains(name, " "+f+" ") {
+					pm := mention{ids: []string{p.ID}, kind: p.Kind, name: p.Name}
+					c.addAll(g.candidate(s, "OCCURRED_IN", m, &pm, graph.Reported, s.span.Start, m.Text, c.meta))
+					break
+				}
+			}
 		}
 	}
 }
