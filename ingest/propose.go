@@ -279,6 +279,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if f := g.after(s, h.end, window, rt.From, r); f != nil && strings.Contains(lower(s.text, h.end, f.Start), " as") {
 			froms = []*mention{f}
 			to = g.eventOf(s, rt.To)
+			if to == nil && s.doc != nil && s.doc.main != nil && !s.doc.otherEventIn(s) {
+				m := *s.doc.main // "officials have named him as X": the attacker of the article's event
+				m.ref = string(s.text[h.start:h.end])
+				to = &m
+			}
 		}
 	case scene:
 		if f := s.doc.sceneEvent(s, h); f != nil {
