@@ -302,8 +302,18 @@ func (g *Gazetteer) mediaClaims(text []rune, ms []mention, sents []Span, d *doc,
 		ev.ref = "(the article's event)"
 		done[m.ids[0]] = true
 		c.addAll(g.candidate(s, "PUBLISHED_CLAIM", m, &ev, graph.Claimed, s.span.Start, m.Text, c.meta))
+		// The claimant it speaks for, named in the same sentence, is the
+		// group it belongs to ("Islamic State claimed it through Amaq").
+		for j := range ms {
+			o := &ms[j]
+			if o.kind == graph.Group && len(o.ids) == 1 && o.ids[0] != m.ids[0] && o.Start >= s.span.Start && o.End <= s.span.End && !g.mediaArm(o.ids[0]) {
+				c.addAll(g.candidate(s, "AFFILIATE_OF", m, o, graph.Reported, s.span.Start, m.Text, c.meta))
+				break
+			}
+		}
 	}
 }
+
 
 var mediaWords = []string{"claim", "claimed", "claims", "statement", "video", "footage", "photograph", "photographs", "photo",
 	"photos", "published", "released", "carried", "said", "says", "message", "posted"}
