@@ -314,7 +314,6 @@ func (g *Gazetteer) mediaClaims(text []rune, ms []mention, sents []Span, d *doc,
 	}
 }
 
-
 var mediaWords = []string{"claim", "claimed", "claims", "statement", "video", "footage", "photograph", "photographs", "photo",
 	"photos", "published", "released", "carried", "said", "says", "message", "posted"}
 
