@@ -106,6 +106,17 @@ func (g *Gazetteer) roleAppos(s *sentence, ms []mention, i int, c *collector) {
 			c.addAll(g.candidate(s, typ, p, grp, graph.Reported, s.span.Start, string(s.text[p.End:grp.End]), c.meta))
 		}
 	}
+	// "Amaq, the news agency linked to Islamic State"
+	for j := i - 1; j >= 0 && grp.Start-ms[j].End <= 50; j-- {
+		o := &ms[j]
+		if o.kind != graph.Group {
+			continue
+		}
+		if groupOf.MatchString(lower(s.text, o.End, grp.Start)) {
+			c.addAll(g.candidate(s, "AFFILIATE_OF", o, grp, graph.Reported, s.span.Start, strings.TrimSpace(lower(s.text, o.End, grp.Start)), c.meta))
+		}
+		break
+	}
 	// "<person>, the commander of the <group>"
 	for j := i - 1; j >= 0 && grp.Start-ms[j].End <= 40; j-- {
 		p := &ms[j]
@@ -118,6 +129,8 @@ func (g *Gazetteer) roleAppos(s *sentence, ms []mention, i int, c *collector) {
 		return
 	}
 }
+
+var groupOf = regexp.MustCompile(`^, (?:the|a|an) (?:[a-z-]+ )?(?:news agency|agency|media arm|mouthpiece|outlet|wing|branch|affiliate|faction|offshoot|franchise|province|arm|splinter group|cell) (?:linked to|of|affiliated with|close to|loyal to|tied to)(?: the)? $`)
 
 var roleOf = regexp.MustCompile(`^, (?:the|a|an) (?:(?:former|top|senior|self-styled|overall|military|deputy) )?(commander|leader|chief|founder|head|emir|spokesman|member|militant|fighter|operative|recruiter) (?:of|in|for) (?:the )?(?:[a-z-]+ )?$`)
 

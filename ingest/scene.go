@@ -196,7 +196,8 @@ func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.
 	qs := s.span.Start
 	for i := range s.mentions {
 		m := &s.mentions[i]
-		if m.Start >= h.end && m.Start-h.end <= 2 && from == nil {
+		// Right after, or past one adjective ("Dhaka's upmarket Gulshan district").
+		if m.Start >= h.end && from == nil && (m.Start-h.end <= 2 || lowerWords(string(s.text[h.end:m.Start]), 1) && m.Start-h.end <= 14) {
 			from = m
 		}
 		if m.End <= h.start && h.start-m.End <= 0 {
@@ -206,8 +207,9 @@ func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.
 	if from == nil {
 		return nil, nil, qs
 	}
-	if strings.EqualFold(string(s.text[h.start:h.end]), "its") && s.doc != nil {
-		owner, qs = g.resolveSubject(s.doc, s, h.end, toKinds)
+	if s.doc != nil && (owner == nil || strings.EqualFold(string(s.text[h.start:h.end]), "its")) {
+		// "its Amaq news agency", "the group's Amaq news agency"
+		owner, qs = g.resolveSubject(s.doc, s, h.start+len([]rune(strings.TrimSuffix(string(s.text[h.start:h.end]), "'s"))), toKinds)
 	}
 	if owner == nil {
 		return nil, nil, qs
