@@ -76,7 +76,7 @@ func (g *Gazetteer) eventScene(text []rune, ms []mention, sents []Span, meta Met
 			}
 		}
 		m := mention{Mention: graph.Mention{Text: string(text[r.start:r.end]), Start: r.head, End: r.end, Options: []string{}},
-			ids: []string{rid}, kind: graph.Event, name: rname, ref: string(text[r.start:r.end])}
+			ids: []string{rid}, kind: graph.Event, name: rname, ref: string(text[r.start:r.end]), from: r.start}
 		sc.refs = append(sc.refs, m)
 		sc.byRef = append(sc.byRef, r)
 	}

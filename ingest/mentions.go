@@ -22,6 +22,9 @@ type mention struct {
 	speaker bool
 	// seat: a capital standing for its government ("Kyiv denied").
 	seat bool
+	// from is where a reference's phrase starts ("Thursday's suicide car
+	// bombing"); the mention itself covers its head noun.
+	from int
 }
 
 // mentions finds every mention of the gazetteer: entities of the graph,

@@ -571,7 +571,11 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if m.Start < pos {
 			continue
 		}
-		if m.Start-pos > gap || strings.ContainsRune(string(s.text[pos:m.Start]), '\n') {
+		start := m.Start
+		if m.ref != "" && m.from >= pos && m.from < start {
+			start = m.from // a reference's phrase: "claimed Thursday's suicide car bombing"
+		}
+		if start-pos > gap || strings.ContainsRune(string(s.text[pos:m.Start]), '\n') {
 			return nil
 		}
 		if r.verbal && strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
