@@ -622,7 +622,16 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 	limit := pos
 	if skipAppos {
 		pre := strings.TrimRight(string(s.text[s.span.Start:pos]), " ")
+		for _, adv := range []string{" also", " later", " then", " too", " however", " meanwhile", " subsequently"} {
+			pre = strings.TrimSuffix(pre, adv)
+		}
 		if strings.HasSuffix(pre, ",") {
+			// The outermost apposition: "X, the commander of Y, of which Z is part, also rejected".
+			if first := strings.Index(pre, ","); first > 0 && first < len(pre)-1 && describes(pre[first+1:]) {
+				limit = s.span.Start + len([]rune(pre[:first]))
+			}
+		}
+		if strings.HasSuffix(pre, ",") && limit == pos {
 			inner := strings.LastIndex(pre[:len(pre)-1], ",")
 			// ", an Islamic State affiliate," describes the subject before it;
 			// ", ISIS-K," names the one the words before it describe.
@@ -645,6 +654,9 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			fits := g.fits(m, kinds, s.date)
 			if !fits && possessiveAt(s.text, m.End) {
 				break // "Kenya's military presence in": Kenya is whose it is
+			}
+			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") {
+				break // "PKK denies any role": the subject right before the verb does not fit
 			}
 			if fits && !governed(s.text, s.span.Start, m.Start) {
 				out = append(out, m)
