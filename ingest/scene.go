@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -334,4 +335,29 @@ func (g *Gazetteer) mediaArm(id string) bool {
 		}
 	}
 	return false
+}
+
+// attackersOf: a government or official saying the attackers belonged to a
+// group attributes the attack to it ("Khan said the attackers belonged to
+// Jamaat-ul-Mujahideen Bangladesh").
+var attackersOf = regexp.MustCompile(`\bthe (?:attackers|gunmen|bombers|suspects|perpetrators|attacker|gunman|bomber|suspect|assailants?) (?:belonged to|were members of|was a member of|were from|had links to|had links with|were linked to|was linked to|were trained by|was trained by|had been trained by|were sent by|was sent by) (?:the )?$`)
+
+func (g *Gazetteer) attackersAttribution(text []rune, ms []mention, sents []Span, d *doc, c *collector) {
+	mi := 0
+	for _, sp := range sents {
+		for mi < len(ms) && ms[mi].Start < sp.Start {
+			mi++
+		}
+		s := &sentence{span: sp, text: text, date: c.meta.Date}
+		for j := mi; j < len(ms) && ms[j].End <= sp.End; j++ {
+			grp := &ms[j]
+			if grp.kind != graph.Group || !attackersOf.MatchString(lower(text, max(sp.Start, grp.Start-60), grp.Start)) {
+				continue
+			}
+			s.mentions = ms[mi:j]
+			if sp := g.speakerOf1(s, grp); sp != nil {
+				c.addAll(g.candidate(s, "ATTRIBUTED", sp, grp, graph.Attributed, s.span.Start, "the attackers belonged to", c.meta))
+			}
+		}
+	}
 }
