@@ -57,7 +57,7 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"unknown command", nil, []string{"frobnicate"}, "unknown command"},
 		{"path needs two", nil, []string{"path", "ISIS-K"}, "needs FROM and TO"},
 		{"bad api keys", map[string]string{"ACTORGRAPH_API_KEYS": "alice"}, []string{"serve"}, "not name:key"},
-		{"ingest needs a file", nil, []string{"ingest"}, "exactly one FILE"},
+		{"ingest needs a file", nil, []string{"ingest"}, "ingest needs a FILE, a DIR or --jsonl FILE"},
 		{"export needs a file", nil, []string{"export"}, "needs --stix FILE"},
 		{"eval needs a dir", nil, []string{"eval"}, "at least one DIR"},
 	} {
