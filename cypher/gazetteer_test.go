@@ -2,6 +2,7 @@ package cypher_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/data"
@@ -21,15 +22,23 @@ func TestGazetteerEntriesMatchDataSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]string{}
+	want := map[string]ingest.Entry{}
 	for _, e := range ingest.EntriesOf(d) {
-		want[e.ID] = e.Places
+		want[e.ID] = e
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d entries from Neo4j, %d from the data set", len(got), len(want))
 	}
 	const ev = "event:2024-03-22-crocus-city-hall"
 	n := 0
 	for _, e := range got {
-		if len(e.Places) != len(want[e.ID]) {
-			t.Errorf("%s: places %v from Neo4j, %v from the data set", e.ID, e.Places, want[e.ID])
+		w := want[e.ID]
+		if !slices.Equal(sorted(e.Places), sorted(w.Places)) {
+			t.Errorf("%s: places %v from Neo4j, %v from the data set", e.ID, e.Places, w.Places)
+		}
+		if e.Kind != w.Kind || e.Name != w.Name || e.Demonym != w.Demonym || e.Date != w.Date || e.Nationality != w.Nationality ||
+			!slices.Equal(sorted(e.Aliases), sorted(w.Aliases)) {
+			t.Errorf("%s: %+v from Neo4j, %+v from the data set", e.ID, e, w)
 		}
 		if e.ID == ev {
 			for _, p := range e.Places {
@@ -42,4 +51,8 @@ func TestGazetteerEntriesMatchDataSet(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%s: krasnogorsk (where its venue lies) found %d times in its places", ev, n)
 	}
+}
+
+func sorted(s []string) []string {
+	return slices.Sorted(slices.Values(s))
 }

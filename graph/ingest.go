@@ -242,3 +242,55 @@ func KeyOf(ctx context.Context) string {
 	s, _ := ctx.Value(keyCtx{}).(string)
 	return s
 }
+
+// LinkNamedEntities fills in what the edges tell the matcher about es: an
+// Event's Places (where it OCCURRED_IN, with the places those lie in,
+// LOCATED_IN three levels up: Crocus City Hall, Krasnogorsk, Moscow
+// Oblast) and a State's Nationality (NATIONALITY_OF). Edges of other types,
+// or whose ends are not in es, are ignored. The data-set reader and the
+// store both build their entries with it, so they agree.
+func LinkNamedEntities(es []NamedEntity, edges []Edge) {
+	idx := make(map[string]int, len(es))
+	for i, e := range es {
+		idx[e.ID] = i
+	}
+	occurred := map[int][]string{}
+	within := map[string][]string{}
+	for _, ed := range edges {
+		switch ed.Type {
+		case "OCCURRED_IN":
+			if i, ok := idx[ed.Source]; ok {
+				occurred[i] = append(occurred[i], ed.Target)
+			}
+		case "LOCATED_IN":
+			within[ed.Source] = append(within[ed.Source], ed.Target)
+		case "NATIONALITY_OF":
+			if i, ok := idx[ed.Target]; ok {
+				es[i].Nationality = ed.Source
+			}
+		}
+	}
+	for i, places := range occurred {
+		es[i].Places = enclosing(places, within)
+	}
+}
+
+// enclosing is places with the places they lie in, three levels up, each
+// once, nearest first.
+func enclosing(places []string, within map[string][]string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	level := places
+	for depth := 0; depth < 4 && len(level) > 0; depth++ {
+		var next []string
+		for _, p := range level {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+				next = append(next, within[p]...)
+			}
+		}
+		level = next
+	}
+	return out
+}
