@@ -162,7 +162,7 @@ func newEntity(ref string, proposed []graph.NewEntity, given map[string]graph.Ne
 // edgeBetween is the id of a live edge of typ from one entity to another ("" if none).
 func (s *Store) edgeBetween(ctx context.Context, typ, from, to string) (string, error) {
 	res, err := s.read(ctx, "edge_between", `MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to})
-WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS id LIMIT 1`, map[string]any{"from": from, "to": to, "type": typ})
+WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS id ORDER BY id LIMIT 1`, map[string]any{"from": from, "to": to, "type": typ})
 	if err != nil || len(res.Records) == 0 {
 		return "", err
 	}

@@ -150,7 +150,9 @@ func (s *Store) HasAnalysis(ctx context.Context, id string) (bool, error) {
 // SaveSource stores an ingested source (when node is not nil; an existing
 // source keeps its node) with its analysis and candidates, in one
 // transaction, and records the change under key. Corroborates is filled in
-// for candidates whose type and ends match a stored edge.
+// for candidates whose type and ends match a live stored edge: the first by
+// id when several do (the same pair reported on two dates), as accepting
+// picks it.
 func (s *Store) SaveSource(ctx context.Context, node *graph.Node, id string, a graph.Analysis, key string) error {
 	ments, _ := json.Marshal(a.Mentions)
 	news, _ := json.Marshal(a.NewEntities)
@@ -169,7 +171,9 @@ func (s *Store) SaveSource(ctx context.Context, node *graph.Node, id string, a g
 	stmts = append(stmts,
 		statement{`MERGE (a:SourceAnalysis {source: $id}) SET a.mentions = $mentions, a.newEntities = $newEntities, a.at = $at`, nil},
 		statement{`UNWIND $cands AS c
-OPTIONAL MATCH (:Entity {id: c.from})-[r]->(:Entity {id: c.to}) WHERE type(r) = c.type
+OPTIONAL MATCH (:Entity {id: c.from})-[r]->(:Entity {id: c.to})
+WHERE type(r) = c.type AND coalesce(r.status, '') <> 'retracted'
+WITH c, r ORDER BY r.id
 WITH c, head(collect(r.id)) AS existing
 CREATE (n:Candidate) SET n = c, n.corroborates = existing, n.createdAt = $at`, nil})
 	return s.write(ctx, "save_source", params, stmts...)
