@@ -3,12 +3,18 @@ package handlers_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
 	"github.com/actorgraph/actorgraph/testkit"
 )
@@ -159,5 +165,89 @@ func TestIngestBatchTooLarge(t *testing.T) {
 	}
 	if n1, r1 := counts(t); n1 != n0 || r1 != r0 {
 		t.Errorf("the graph changed")
+	}
+}
+
+// A batch analyses its articles ahead, on every core, while the store
+// writes them in order: what it stores for each article is what ingesting
+// the articles one by one stores, and an article repeated later in the
+// batch is found stored, not stored twice.
+func TestIngestBatchSameAsOneByOne(t *testing.T) {
+	paths, _ := filepath.Glob("../ingest/testdata/eval/dev/*.txt")
+	if len(paths) < 6 {
+		t.Fatalf("%d articles in ingest/testdata/eval/dev, want at least 6", len(paths))
+	}
+	var ins []graph.SourceInput
+	var lines []string
+	for _, p := range paths[:6] {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := graph.SourceInput{Title: filepath.Base(p), PublishedOn: "2024-03-26", Text: string(b)}
+		ins = append(ins, in)
+		j, _ := json.Marshal(in)
+		lines = append(lines, string(j))
+	}
+	lines = append(lines, lines[1])
+
+	// docs is what the store holds for each source, as the API gives it.
+	docs := func(ids []string) []sourceDoc {
+		var ds []sourceDoc
+		for _, id := range ids {
+			var d sourceDoc
+			if r := get(t, "/api/v1/sources/"+url.PathEscape(id)); r.status != 200 {
+				t.Fatalf("source %s: got %d %s", id, r.status, clip(r.body))
+			} else {
+				r.json(t, &d)
+			}
+			delete(d.Source.Properties, "ingestedAt") // the one field a second run changes
+			ds = append(ds, d)
+		}
+		return ds
+	}
+
+	reload(t)
+	body, h := jsonl(lines...)
+	r, b := postBatch(t, body, h)
+	if want := "created,created,created,created,created,created,existing"; r.status != 200 || statuses(b) != want {
+		t.Fatalf("got %d %s, want 200 %s: %s", r.status, statuses(b), want, clip(r.body))
+	}
+	if b.Articles[6].Source != b.Articles[1].Source {
+		t.Errorf("the repeated article is %s, want the stored %s", b.Articles[6].Source, b.Articles[1].Source)
+	}
+	var ids []string
+	for _, a := range b.Articles[:6] {
+		ids = append(ids, a.Source)
+	}
+	batched := docs(ids)
+
+	ctx := context.Background()
+	if err := db.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LoadCrocus(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ids = ids[:0]
+	for _, in := range ins {
+		r := ingestJSON(t, in)
+		var d sourceDoc
+		r.json(t, &d)
+		if r.status != 201 {
+			t.Fatalf("%s: got %d %s, want 201", in.Title, r.status, clip(r.body))
+		}
+		ids = append(ids, d.Source.ID)
+	}
+	single := docs(ids)
+	for i := range single {
+		if len(single[i].Candidates) == 0 {
+			t.Errorf("%s: no candidates; the comparison would prove nothing", ins[i].Title)
+		}
+		if !reflect.DeepEqual(batched[i], single[i]) {
+			t.Errorf("%s: the batch stored %d mentions, %d new entities, %d candidates; one by one %d, %d, %d, or they differ",
+				ins[i].Title, len(batched[i].Mentions), len(batched[i].NewEntities), len(batched[i].Candidates),
+				len(single[i].Mentions), len(single[i].NewEntities), len(single[i].Candidates))
+		}
 	}
 }

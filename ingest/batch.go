@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -74,9 +75,21 @@ func (b Batch) Ingested() bool { return b.Summary.Created+b.Summary.Existing > 0
 // valid article gets its own error and the others go on; any other error
 // (the database) stops the batch and is returned with the results so far,
 // which a retry finds stored. progress, when set, is told of each result.
+// Once one article needs analysing, the ones after it are analysed ahead on
+// every core while the store writes, in order.
 func IngestBatch(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), arts []Article, key string,
 	progress func(ArticleResult)) (Batch, error) {
+	ins := make([]graph.SourceInput, len(arts))
+	errs := make([]error, len(arts))
+	for i, a := range arts {
+		if errs[i] = a.Err; errs[i] == nil {
+			ins[i], errs[i] = Prepare(a.Input, a.ContentType)
+		}
+	}
 	var g *Gazetteer
+	var ahead *lookahead
+	stop := make(chan struct{})
+	defer close(stop)
 	once := func(ctx context.Context) (*Gazetteer, error) {
 		if g != nil {
 			return g, nil
@@ -88,14 +101,26 @@ func IngestBatch(ctx context.Context, st Store, gaz func(context.Context) (*Gaze
 	b := Batch{Articles: make([]ArticleResult, 0, len(arts))}
 	for i, a := range arts {
 		r := ArticleResult{Index: i, Name: a.Name}
-		err := a.Err
+		err := errs[i]
 		var d graph.SourceDoc
 		created := false
 		if err == nil {
-			var in graph.SourceInput
-			if in, err = Prepare(a.Input, a.ContentType); err == nil {
-				d, created, err = Ingest(ctx, st, once, in, key)
+			var pre func() (graph.Analysis, error)
+			if ahead != nil {
+				pre = ahead.result(i)
+			} else if i+1 < len(arts) {
+				// The first article that needs analysing starts the analyses of
+				// those after it.
+				pre = func() (graph.Analysis, error) {
+					g, err := once(ctx)
+					if err != nil {
+						return graph.Analysis{}, err
+					}
+					ahead = analyseAhead(g, ins, errs, i+1, key, stop)
+					return g.Analyze(ins[i].Text, Meta{SourceID: SourceNode(ins[i], key).ID, Date: ins[i].PublishedOn}), nil
+				}
 			}
+			d, created, err = ingest(ctx, st, once, ins[i], key, pre)
 		}
 		var ve *graph.ValidationError
 		switch {
@@ -121,6 +146,50 @@ func IngestBatch(ctx context.Context, st Store, gaz func(context.Context) (*Gaze
 		}
 	}
 	return b, nil
+}
+
+// lookahead holds the analyses of a batch's articles made ahead of the
+// store: one per valid article from first on, each as a new source's.
+type lookahead struct {
+	first int
+	out   []chan graph.Analysis
+}
+
+// analyseAhead starts one worker per core over ins[first:]; they stop when
+// stop is closed.
+func analyseAhead(g *Gazetteer, ins []graph.SourceInput, errs []error, first int, key string, stop <-chan struct{}) *lookahead {
+	la := &lookahead{first: first, out: make([]chan graph.Analysis, len(ins)-first)}
+	jobs := make(chan int)
+	for j := range la.out {
+		la.out[j] = make(chan graph.Analysis, 1)
+	}
+	go func() {
+		defer close(jobs)
+		for j := first; j < len(ins); j++ {
+			if errs[j] != nil {
+				continue
+			}
+			select {
+			case jobs <- j:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for j := range jobs {
+				in := ins[j]
+				la.out[j-first] <- g.Analyze(in.Text, Meta{SourceID: SourceNode(in, key).ID, Date: in.PublishedOn})
+			}
+		}()
+	}
+	return la
+}
+
+// result is the analysis of article i, waited for when asked.
+func (la *lookahead) result(i int) func() (graph.Analysis, error) {
+	return func() (graph.Analysis, error) { return <-la.out[i-la.first], nil }
 }
 
 func (b *Batch) add(r ArticleResult) {

@@ -22,6 +22,14 @@ type Store interface {
 // stored: then nothing is written, except the analysis of a source imported
 // from a data set and never analysed. key names who ingests it.
 func Ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), in graph.SourceInput, key string) (graph.SourceDoc, bool, error) {
+	return ingest(ctx, st, gaz, in, key, nil)
+}
+
+// ingest is Ingest; ahead, when set, gives the analysis of a new source
+// made beforehand (with the id SourceNode gives it), so a batch can analyse
+// while the store writes.
+func ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), in graph.SourceInput, key string,
+	ahead func() (graph.Analysis, error)) (graph.SourceDoc, bool, error) {
 	if err := in.Validate(); err != nil {
 		return graph.SourceDoc{}, false, err
 	}
@@ -40,11 +48,18 @@ func Ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer
 		d, err := st.Source(ctx, id)
 		return d, false, err
 	}
-	g, err := gaz(ctx)
-	if err != nil {
-		return graph.SourceDoc{}, false, err
+	var a graph.Analysis
+	if node != nil && ahead != nil {
+		if a, err = ahead(); err != nil {
+			return graph.SourceDoc{}, false, err
+		}
+	} else {
+		g, err := gaz(ctx)
+		if err != nil {
+			return graph.SourceDoc{}, false, err
+		}
+		a = g.Analyze(in.Text, Meta{SourceID: id, Date: in.PublishedOn})
 	}
-	a := g.Analyze(in.Text, Meta{SourceID: id, Date: in.PublishedOn})
 	err = st.SaveSource(ctx, node, id, a, key)
 	if errors.Is(err, graph.ErrConflict) && node != nil {
 		// Another request stored the same text first: answer with its source.
