@@ -178,6 +178,40 @@ var (
 	perpAfter  = regexp.MustCompile(`^,\s+(?:the|a|an|one of the)\s+(?:[0-9]+-year-old\s+)?(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|two\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader|attackers|gunmen|bombers)\b`)
 )
 
+// The perpetrator identified or sought: "The gunman who killed 38 people
+// ... has been identified as X", "Investigators identified X, a Belgian
+// national, as the suspected ringleader", "X, the Tunisian sought across
+// Europe over Monday's truck attack". Each match's first group is the
+// hedge (alleged when set), as in perpBefore and perpAfter.
+const perpRoles = `(?:attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader|attackers|gunmen|bombers|assailants)`
+
+var (
+	perpSubject = regexp.MustCompile(`^(?:the|a|an)\s+(?:(suspected|alleged|presumed|purported)\s+)?(?:[a-z]+\s+)?` + perpRoles +
+		`\b[^.;"]{0,160}?\s(?:has|have|had)?\s*(?:been|was|were|is|are)\s+(?:(?:officially|formally|now)\s+)?(?:identified|named)` +
+		`(?:\s+by\s+[a-z ]{1,40})?\s+as\s+$`)
+	perpObjectVerb = regexp.MustCompile(`\b(?:identified|named)\s+$`)
+	perpObjectAs   = regexp.MustCompile(`^(?:,[^,;"]{1,60},)?\s+as\s+(?:the|a|an|one of the)\s+(?:(suspected|alleged|presumed|purported)\s+)?` +
+		`(?:[a-z]+\s+)?` + perpRoles + `\b`)
+	perpSought = regexp.MustCompile(`^,\s+(?:the|a|an)\s+(?:[0-9]+-year-old\s+)?(?:[a-z]+\s+){0,2}?(?:man|woman|suspect|militant|national|citizen|` +
+		`[a-z]+ian|[a-z]+ese|[a-z]+ish|[a-z]+i)\s+(?:sought|wanted|suspected|accused)\s+(?:[a-z]+\s+){0,3}?(?:over|for|of|in connection with)\s+` +
+		`(?:[a-z]+'s\s+|the\s+|last\s+[a-z]+'s\s+)?(?:[a-z-]+\s+){0,2}?(?:attack|attacks|bombing|bombings|shooting|massacre|assault|rampage|blasts?|explosions?)\b`)
+)
+
+func perpIdentified(pre, post string) []string {
+	if m := perpSubject.FindStringSubmatch(pre); m != nil {
+		return m
+	}
+	if perpObjectVerb.MatchString(pre) {
+		if m := perpObjectAs.FindStringSubmatch(post); m != nil {
+			return m
+		}
+	}
+	if m := perpSought.FindStringSubmatch(post); m != nil {
+		return []string{m[0], "alleged"}
+	}
+	return nil
+}
+
 // perpetratorAppos: a name given the perpetrator's role by apposition did
 // the article's event ("The driver, Mohamed Lahouaiej-Bouhlel, ...");
 // "suspected" makes it alleged.
@@ -193,6 +227,9 @@ func (g *Gazetteer) perpetratorAppos(s *sentence, p *mention, main *mention, c *
 		if m != nil && possessiveAt(s.text, p.End+len([]rune(m[0]))) {
 			return // "Hashem Abedi, the bomber's younger brother"
 		}
+	}
+	if m == nil {
+		m = perpIdentified(lower(s.text, s.span.Start, p.Start), lower(s.text, p.End, min(s.span.End, p.End+140)))
 	}
 	if m == nil || s.doc != nil && s.doc.otherEventIn(s) {
 		return
