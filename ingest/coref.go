@@ -3,6 +3,7 @@ package ingest
 import (
 	_ "embed"
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -327,6 +328,9 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 		if len(m.ids) != 1 || m.seat || m.kind != graph.State && m.kind != graph.Nationality {
 			continue
 		}
+		if demonym(m) && !stateVoice(d.text, m.End) {
+			continue // "a Syrian woman", "the Syrian town": not the state's voice
+		}
 		id, _ := g.end(m, []graph.Kind{graph.State}, s.date)
 		if id == "" {
 			continue
@@ -364,10 +368,89 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 	return &r, s.span.Start
 }
 
+// stateNouns follow a demonym that speaks or acts for its state ("Turkish
+// officials", "the French interior minister").
+var stateNouns = append([]string{"troops", "forces", "army", "military", "soldiers", "president", "prime minister", "minister",
+	"interior", "foreign", "defence", "defense", "security", "embassy", "officer", "leader", "state", "air force", "navy",
+	"counterpart", "spokesman", "spokeswoman", "special forces"}, officials...)
+
+// demonym reports whether a mention is a people's adjective ("Syrian"):
+// a Nationality, or a State named by its demonym.
+func demonym(m *mention) bool {
+	if m.kind == graph.Nationality {
+		return true
+	}
+	t := strings.ToLower(m.Text)
+	if t == strings.ToLower(m.name) {
+		return false
+	}
+	for _, suf := range []string{"an", "ish", "ese", "i", "ch", "ss"} {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateVoice reports whether the words after a demonym ending at end name
+// its state's institutions.
+func stateVoice(text []rune, end int) bool {
+	next := strings.TrimSpace(lower(text, end, min(len(text), end+24)))
+	for _, w := range stateNouns {
+		if strings.HasPrefix(next, w) && (len(next) == len(w) || !unicode.IsLetter(rune(next[len(w)]))) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsClause reports whether pos opens its clause: the sentence's start,
 // or after a comma, "and" or "but" ("..., and President Uhuru Kenyatta said").
 func startsClause(text []rune, start, pos int) bool {
 	pre := strings.TrimSpace(lower(text, max(start, pos-6), pos))
+	k := pos
+	for k > start && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
 	return pos-start < 3 || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, " and") || strings.HasSuffix(pre, " but") ||
-		strings.HasSuffix(pre, "\n")
+		k > start && text[k-1] == '\n'
+}
+
+// titleModifiers are the words a title may open with ("Deputy Prime
+// Minister", "Vice President").
+var titleModifiers = set("deputy", "vice", "acting", "first", "state", "interior", "foreign", "defence", "defense", "the")
+
+// opensTitle reports whether a title at pos, after any of its modifiers,
+// opens its clause or follows an inverted verb of speech ("...," said
+// Prime Minister Narendra Modi).
+func opensTitle(text []rune, start, pos int) bool {
+	for {
+		w, ws := lastWord(text, start, pos)
+		if w == "" {
+			break
+		}
+		if titleModifiers[w] {
+			pos = ws
+			continue
+		}
+		if w == "said" || w == "says" {
+			return true
+		}
+		break
+	}
+	return startsClause(text, start, pos)
+}
+
+// lastWord is the lower-cased word ending before pos (spaces skipped)
+// and where it starts; "" when punctuation comes first.
+func lastWord(text []rune, start, pos int) (string, int) {
+	e := pos
+	for e > start && (text[e-1] == ' ' || text[e-1] == '\t') {
+		e--
+	}
+	b := e
+	for b > start && unicode.IsLetter(text[b-1]) {
+		b--
+	}
+	return strings.ToLower(string(text[b:e])), b
 }

@@ -156,6 +156,17 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		{"US Secretary of State Antony Blinken spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
 		{"The bombing hit a mosque in Kunduz, Afghanistan, on Friday.", "LOCATED_IN location:kunduz state:af", graph.Reported},
+		// A title naming no state, in a story about one state: that state's
+		// official, after "Deputy", at a line's start or after "said".
+		{"Russia mourned. Russian officials said Russia would respond.\nDeputy Prime Minister Boris Ivanov told reporters it was over.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		{"Russian officials said Russia would respond. \"We will find them,\" said Prime Minister Boris Ivanov.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		// "a Syrian woman" is no voice of Syria: the official is Russia's.
+		{"A Syrian woman, a Syrian man, a Syrian student, a Syrian doctor and a Syrian driver were held. Russian police said Russia would respond. President Boris Ivanov spoke.",
+			"OFFICIAL_OF new:boris-ivanov state:sy", ""},
+		{"A Syrian woman, a Syrian man, a Syrian student, a Syrian doctor and a Syrian driver were held. Russian police said Russia would respond. President Boris Ivanov spoke.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},
