@@ -54,6 +54,8 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 		return graph.Event, name + " " + wordAfter(text, end)
 	case group:
 		return graph.Group, name
+	case org && l.locationHeads.has(last) && len(ws) >= 2, placeApposition(text, end, l.locationHeads):
+		return graph.Location, name // "Civil Hospital"; "Seitenstettengasse, a narrow street"
 	case org:
 		return "", ""
 	case l.locationHeads.has(last) && len(ws) >= 2, l.locationHeads.has(next) && !isCapital(wordAfter(text, end)),
@@ -177,4 +179,29 @@ func personFrame(text []rune, end int, prev string) bool {
 func apposition(text []rune, end int) bool {
 	rest := strings.ToLower(string(text[end:min(len(text), end+8)]))
 	return strings.HasPrefix(rest, ", a ") || strings.HasPrefix(rest, ", an ") || strings.HasPrefix(rest, ", the ") || strings.HasPrefix(rest, ", who")
+}
+
+// placeFollow are the words that may follow a place noun's head.
+var placeFollow = set("in", "on", "of", "that", "which", "where", "near", "outside", "north", "south", "east", "west", "about",
+	"home", "close", "some", "just", "known", "popular", "frequented", "held", "from", "and", "with")
+
+// placeApposition reports whether ", a" or ", the" and at most two more
+// words before a place head follow the name ("Ceylanpinar, a town in the
+// same province", "Seitenstettengasse, a narrow street").
+func placeApposition(text []rune, end int, heads wordList) bool {
+	rest := strings.ToLower(string(text[end:min(len(text), end+40)]))
+	for _, p := range []string{", a ", ", an ", ", the "} {
+		if !strings.HasPrefix(rest, p) {
+			continue
+		}
+		ws := strings.FieldsFunc(rest[len(p):], func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		for i := 0; i < len(ws) && i < 3; i++ {
+			// The head ends the noun phrase: "a town in ...", not "a former
+			// university lecturer".
+			if heads.has(ws[i]) && (i+1 == len(ws) || placeFollow[ws[i+1]]) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -173,3 +173,28 @@ func TestSpellingVariantsAndSimilarNames(t *testing.T) {
 		}
 	}
 }
+
+// Buildings an attack strikes are places even where an organisation word
+// names them; a name followed by ", a town" or ", a narrow street" is a
+// place; a world city at the end of a run of names is part of the name.
+func TestPlacesByTheirHeadsAndAppositions(t *testing.T) {
+	g := world()
+	text := "A suicide bomber struck the emergency ward of the Zanbari Civil Hospital on Monday. " +
+		"The blast ripped through the garden of the Kerlan Cultural Centre. " +
+		"The shooting began in Wendelgasse, a narrow street near the river. " +
+		"Police officers were shot in Tarvanpinar, a town in the same province. " +
+		"Mahmud Oskarin, a Malaysian former university lecturer, was named. " +
+		"Prosecutors identified the driver as Jose Aldemar Rojas Rodriguez, 56, an explosives expert."
+	want := map[string]graph.Kind{"Zanbari Civil Hospital": graph.Location, "Kerlan Cultural Centre": graph.Location,
+		"Wendelgasse": graph.Location, "Tarvanpinar": graph.Location, "Mahmud Oskarin": graph.Person,
+		"Jose Aldemar Rojas Rodriguez": graph.Attacker}
+	p := proposed(g, text)
+	for name, k := range want {
+		if p[name].Kind != k {
+			t.Errorf("%s: got kind %q, want %s (all %v)", name, p[name].Kind, k, p)
+		}
+	}
+	if _, ok := p["Rodriguez"]; ok {
+		t.Errorf("Rodriguez of a person's name proposed as a place: %v", p)
+	}
+}

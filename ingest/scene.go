@@ -86,7 +86,9 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		}
 		linked := hasAny(between, " in ", " at ", " near ", " outside ", " on ", " inside ", " into ", " through ")
 		// A direct object: "struck the Stade de France, several cafés and the Bataclan".
-		object := len(out) == 0 && m.Start-pos < 30 || len(out) > 0 && hasAny(between+" ", ", ", " and ")
+		// "Quetta's Civil Hospital": the second place lies in the first.
+		owned := len(out) > 0 && (strings.TrimSpace(between) == "'s" || strings.TrimSpace(between) == "’s")
+		object := len(out) == 0 && m.Start-pos < 30 || len(out) > 0 && hasAny(between+" ", ", ", " and ") || owned
 		if len(out) > 0 && m.Start-pos > 25 {
 			break // a second place follows the first closely ("at X in Y"), or is another matter
 		}
