@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // match is one accepted occurrence of a pattern in the text.
@@ -30,6 +32,9 @@ func (g *Gazetteer) find(text []rune, f folded) []match {
 		if len(p.strong) == 0 && len(p.weak) == 0 && !g.worldFits(text, f, start, m) {
 			return
 		}
+		if afterArticleHyphen(text, m.start) && g.onlyPeople(id) {
+			return // "Seyfullah al-Mujahid" is not Zabihullah Mujahid by his surname
+		}
 		all = append(all, m)
 	})
 	sort.Slice(all, func(i, j int) bool {
@@ -55,6 +60,35 @@ next:
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// onlyPeople reports whether every entity of a pattern is a Person or an
+// Attacker.
+func (g *Gazetteer) onlyPeople(pat int32) bool {
+	ids := g.ids(pat)
+	for _, id := range ids {
+		if e, _ := g.Entry(id); e.Kind != graph.Person && e.Kind != graph.Attacker {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
+// afterArticleHyphen reports whether the Arabic article and a hyphen come
+// right before position i ("al-", "el-", "ul-").
+func afterArticleHyphen(text []rune, i int) bool {
+	if i < 3 || text[i-1] != '-' {
+		return false
+	}
+	j := i - 1
+	for j > 0 && unicode.IsLetter(text[j-1]) {
+		j--
+	}
+	switch strings.ToLower(string(text[j : i-1])) {
+	case "al", "el", "ul", "ud", "ad", "ar", "as", "ash", "az", "an", "ibn", "bin", "abu":
+		return true
+	}
+	return false
 }
 
 // sameCase checks an acronym's capitals against the original text.

@@ -28,7 +28,7 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 	var spans []span
 	var headRuns [][2]int
 	for i := 0; i < len(toks); {
-		if taken[toks[i].start] || !opensName(toks, i, taken, text) {
+		if tokenTaken(taken, toks[i]) || !opensName(toks, i, taken, text) {
 			i++
 			continue
 		}
@@ -52,6 +52,12 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 	names := make([]string, len(spans))
 	for i, sp := range spans {
 		kinds[i], names[i] = kindOf(text, toks, sp, places)
+		// "named as Omar al-Muwahhid and Seyfullah al-Mujahid": the second
+		// name of a pair is what the first is.
+		if i > 0 && (kinds[i] == "" || kinds[i] == graph.Person) && (kinds[i-1] == graph.Attacker || kinds[i-1] == graph.Person && kinds[i] == "") &&
+			len(sp.toks) >= 2 && string(text[spans[i-1].toks[len(spans[i-1].toks)-1].end:sp.toks[0].start]) == " and " {
+			kinds[i], names[i] = kinds[i-1], spanText(text, sp)
+		}
 	}
 	// A person's later mention by the end of the name ("Abaaoud", "bin
 	// Laden") is that person's.
@@ -149,7 +155,19 @@ func nameWord(t token) bool {
 // joined reports whether word i exists, is free and follows word i-1 after
 // one space.
 func joined(text []rune, toks []token, i int, taken []bool) bool {
-	return i < len(toks) && !taken[toks[i].start] && onlySpace(text, toks[i-1].end, toks[i].start)
+	return i < len(toks) && !tokenTaken(taken, toks[i]) && onlySpace(text, toks[i-1].end, toks[i].start)
+}
+
+// tokenTaken reports whether a mention covers any of the word: a surname
+// matched inside "al-Mujahid" leaves no new name around it, so no two
+// mentions overlap.
+func tokenTaken(taken []bool, t token) bool {
+	for i := t.start; i < t.end; i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // opensName reports whether a name may start at word i: a name word, or a

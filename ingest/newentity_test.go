@@ -198,3 +198,26 @@ func TestPlacesByTheirHeadsAndAppositions(t *testing.T) {
 		t.Errorf("Rodriguez of a person's name proposed as a place: %v", p)
 	}
 }
+
+// A name matched inside a word ("Shabaab" of "al-Shabaab") leaves no new
+// name around it: no two mentions overlap, and the analysis goes on.
+func TestMentionsNeverOverlap(t *testing.T) {
+	g := ingest.NewGazetteer([]ingest.Entry{{ID: "group:shabaab", Kind: graph.Group, Name: "Shabaab"},
+		{ID: "person:zabihullah-mujahid", Kind: graph.Person, Name: "Zabihullah Mujahid", Aliases: []string{"Mujahid"}}})
+	text := "The group said two of its members, whom it named as Omar al-Muwahhid and Seyfullah al-Mujahid, had attacked. " +
+		"Police named the gunman as Yusuf al-Shabaab and Abu Bakr al-Shabaab, who had attacked the town."
+	a := g.Analyze(text, ingest.Meta{SourceID: "source:t", Date: "2024-03-25"})
+	if len(a.Mentions) == 0 {
+		t.Fatal("no mentions")
+	}
+	for i := 1; i < len(a.Mentions); i++ {
+		if p, m := a.Mentions[i-1], a.Mentions[i]; m.Start < p.End {
+			t.Errorf("mention %q [%d,%d) overlaps %q [%d,%d)", m.Text, m.Start, m.End, p.Text, p.Start, p.End)
+		}
+	}
+	for _, m := range a.Mentions {
+		if m.Entity != nil && *m.Entity == "person:zabihullah-mujahid" {
+			t.Errorf("%q at %d read as Zabihullah Mujahid", m.Text, m.Start)
+		}
+	}
+}
