@@ -133,6 +133,9 @@ func keys(m map[string]graph.Stance) []string {
 	return out
 }
 
+const claimedPair = "Islamic State claimed the attack on Crocus City Hall. In a statement, the group said two of its members, " +
+	"whom it named as Omar al-Muwahhid and Seyfullah al-Mujahid, had detonated explosive belts among the crowd."
+
 // TestAppositionsAndCompounds: the compounds and appositions of news style,
 // with entities the Crocus set lacks added.
 func TestAppositionsAndCompounds(t *testing.T) {
@@ -147,6 +150,7 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		ingest.Entry{ID: "location:kunduz", Kind: graph.Location, Name: "Kunduz"},
 		ingest.Entry{ID: "person:abu-bakr-al-baghdadi", Kind: graph.Person, Name: "Abu Bakr al-Baghdadi"},
 		ingest.Entry{ID: "person:antony-blinken", Kind: graph.Person, Name: "Antony Blinken"},
+		ingest.Entry{ID: "person:zabihullah-mujahid", Kind: graph.Person, Name: "Zabihullah Mujahid", Aliases: []string{"Mujahid"}},
 	)
 	g := ingest.NewGazetteer(entries)
 	for _, tc := range []grammarCase{
@@ -167,6 +171,14 @@ func TestAppositionsAndCompounds(t *testing.T) {
 			"OFFICIAL_OF new:boris-ivanov state:sy", ""},
 		{"A Syrian woman, a Syrian man, a Syrian student, a Syrian doctor and a Syrian driver were held. Russian police said Russia would respond. President Boris Ivanov spoke.",
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		// A naming cue that holds its "as"; a group naming its members, two
+		// of them, the second typed as the first; a surname inside
+		// "al-Mujahid" is no one's.
+		{"A gunman attacked Crocus City Hall on Friday. Russian officials have named him as Kujtim Fejzulai, a 20-year-old.",
+			"PERPETRATED new:kujtim-fejzulai " + crocusEvent, graph.Attributed},
+		{claimedPair, "PERPETRATED new:omar-al-muwahhid " + crocusEvent, graph.Claimed},
+		{claimedPair, "PERPETRATED new:seyfullah-al-mujahid " + crocusEvent, graph.Claimed},
+		{claimedPair, "PERPETRATED person:zabihullah-mujahid " + crocusEvent, ""},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

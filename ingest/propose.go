@@ -278,8 +278,13 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 			to = g.afterPrep(s, f.End, rt.To)
 		}
 	case namedAs:
-		if f := g.after(s, h.end, window, rt.From, r); f != nil && strings.Contains(lower(s.text, h.end, f.Start), " as") {
+		// "named the bomber as X", or a cue that holds its "as" ("named him as X").
+		if f := g.after(s, h.end, window, rt.From, r); f != nil && (strings.Contains(lower(s.text, h.end, f.Start), " as") ||
+			strings.HasSuffix(lower(s.text, h.start, h.end), " as")) {
 			froms = []*mention{f}
+			if r.multi {
+				froms = g.listFrom(s, f, rt.From) // "named as X and Y"
+			}
 			to = g.eventOf(s, rt.To)
 			if to == nil && s.doc != nil && s.doc.main != nil && !s.doc.otherEventIn(s) {
 				m := *s.doc.main // "officials have named him as X": the attacker of the article's event
@@ -807,11 +812,36 @@ func (g *Gazetteer) namerStance(s *sentence, h cueHit) graph.Stance {
 	if len(g.before(s, h.start, window, []graph.Kind{graph.Group}, false, true)) > 0 {
 		return graph.Claimed
 	}
+	// "the group said two of its members, whom it named as X and Y, ...":
+	// the group names its own.
+	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "the group said", "the group says", "its members", "its fighters") {
+		return graph.Claimed
+	}
 	if len(g.before(s, h.start, window, []graph.Kind{graph.State, graph.Person}, false, true)) > 0 ||
 		anyWord(lower(s.text, s.span.Start, h.start), officials) != "" {
 		return graph.Attributed
 	}
 	return ""
+}
+
+// listFrom is first and the mentions that follow it as a list ("X, Y and
+// Z"), each of one of kinds.
+func (g *Gazetteer) listFrom(s *sentence, first *mention, kinds []graph.Kind) []*mention {
+	out := []*mention{first}
+	last := first
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Start < last.End {
+			continue
+		}
+		between := string(s.text[last.End:m.Start])
+		if between != ", " && between != " and " && between != ", and " || !g.fits(m, kinds, s.date) {
+			break
+		}
+		out = append(out, m)
+		last = m
+	}
+	return out
 }
 
 // speakerOf1 is the State or Person the sentence quotes ("US officials
