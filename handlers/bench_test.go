@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -25,7 +26,7 @@ import (
 // share a hash and every run stores new sources.
 func readingList(b *testing.B, n, words, round int) string {
 	b.Helper()
-	paths, _ := filepath.Glob("../ingest/testdata/eval/*.txt")
+	paths, _ := filepath.Glob("../ingest/testdata/eval/*/*.txt")
 	paths = append(paths, "../data/crocus/sources/crocus-city-hall-2024-03-25.txt")
 	sort.Strings(paths)
 	var texts []string
@@ -80,6 +81,27 @@ func benchBatch(b *testing.B) {
 			b.Fatalf("got %d %v, summary %+v; want 100 created", res.StatusCode, err, got.Summary)
 		}
 		b.ReportMetric(float64(got.Summary.Candidates), "candidates")
+	}
+	b.StopTimer()
+	logStatements(b, srv.URL)
+}
+
+// logStatements logs where the server's time went: the total seconds and
+// count of each Neo4j statement, from its /metrics.
+func logStatements(b *testing.B, url string) {
+	res, err := http.Get(url + "/metrics")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	sc := bufio.NewScanner(res.Body)
+	for sc.Scan() {
+		l := sc.Text()
+		if strings.HasPrefix(l, "actorgraph_neo4j_query_duration_seconds_sum") ||
+			strings.HasPrefix(l, "actorgraph_neo4j_query_duration_seconds_count") ||
+			strings.HasPrefix(l, "actorgraph_http_request_duration_seconds_sum") {
+			b.Log(strings.TrimPrefix(l, "actorgraph_"))
+		}
 	}
 }
 
