@@ -3,16 +3,14 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
-	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -36,15 +34,10 @@ func (b *bench) importBench(_ string) string {
 	chunk, _ := strconv.Atoi(os.Getenv("BENCH_IMPORT_CHUNK"))
 	store := cypher.New(b.driver, cypher.Options{})
 	must(store.EnsureSchema(b.ctx))
-	dir, err := os.MkdirTemp("", "agimport")
-	must(err)
-	defer os.RemoveAll(dir)
 	load := func(tag string) *graph.DataSet {
-		g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: nodes, Seed: 11, Tag: tag})
+		g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: nodes, Seed: 11, Tag: tag})
 		must(err)
-		out := filepath.Join(dir, tag)
-		must(g.Write(out))
-		d, err := dataset.ReadFile(filepath.Join(out, "nodes.csv"))
+		d, err := g.DataSet()
 		must(err)
 		return d
 	}

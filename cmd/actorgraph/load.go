@@ -25,7 +25,7 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	var checkout string
 	f := newFlags("load", "actorgraph load --bulk [flags] DATASET...: replace the local Neo4j's database with a data set, through\n"+
 		"neo4j-admin database import full (offline, 10-30x faster than import). DATASET is a .json data set, nodes.csv or\n"+
-		"edges.csv (the other file is read from the same folder), a folder holding both (actorgraph gen writes one), or 'crocus'.\n"+
+		"edges.csv (the other file is read from the same folder), a folder holding both (actorgraph-dev gen writes one), or 'crocus'.\n"+
 		"It runs scripts/neo4j-local.sh from the checkout (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_PASSWORD as for make neo4j-start)\n"+
 		"and leaves the server running with the data.", getenv, stderr)
 	f.db(&db)

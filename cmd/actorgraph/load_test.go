@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -58,8 +59,12 @@ func TestBulkLoad(t *testing.T) {
 	})
 
 	gen := t.TempDir()
-	if _, stderr, err := cli(t, nil, "gen", "-shape", "ba", "-nodes", "2k", "-seed", "3", "-out", gen); err != nil {
-		t.Fatalf("gen: %v\n%s", err, stderr)
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: 2000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Write(gen); err != nil {
+		t.Fatal(err)
 	}
 	wantNodes, wantRels := csvRecords(t, filepath.Join(gen, "nodes.csv")), csvRecords(t, filepath.Join(gen, "edges.csv"))
 	out, stderr, err := cli(t, env, "load", "--bulk", gen)
