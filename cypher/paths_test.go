@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 

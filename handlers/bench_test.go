@@ -11,10 +11,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/testkit"
 )
 

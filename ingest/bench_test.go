@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
+	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
 // article is a text of at least n words: the seed article repeated, with

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/testkit"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
 // formatcheck is where the outside checkers live, from this package's directory.

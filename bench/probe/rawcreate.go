@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
 	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -110,11 +110,11 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	t0 := time.Now()
 	byKind := map[graph.Kind][]any{}
 	for _, n := range ds.Nodes {
-		byKind[n.Kind] = append(byKind[n.Kind], cypher.NodeProps(n))
+		byKind[n.Kind] = append(byKind[n.Kind], cypherstmt.NodeProps(n))
 	}
 	elem := map[string]string{}
 	for _, k := range graph.Kinds {
-		q := cypher.CreateNodesStatement(k.Kind)
+		q := cypherstmt.CreateNodes(k.Kind)
 		if v.unindexed {
 			q = "UNWIND $batch AS p CREATE (n:" + label + ":X" + string(k.Kind) + ") SET n = p RETURN collect(p.id) AS ids, collect(elementId(n)) AS elems"
 		}
@@ -129,14 +129,14 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	t1 := time.Now()
 	byType := map[string][]any{}
 	for _, e := range ds.Edges {
-		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target], cypher.EdgeProps(e), e.Source, e.Target})
+		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target], cypherstmt.EdgeProps(e), e.Source, e.Target})
 	}
 	for _, rt := range graph.Vocabulary {
 		rows := byType[rt.Name]
 		if len(rows) == 0 {
 			continue
 		}
-		q, err := cypher.CreateEdgesStatement(rt.Name)
+		q, err := cypherstmt.CreateEdges(rt.Name)
 		if err != nil {
 			fail(err)
 		}
