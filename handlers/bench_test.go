@@ -89,7 +89,7 @@ func BenchmarkIngestBatchCrocus(b *testing.B) {
 }
 
 // BenchmarkIngestBatch100k: 100 articles against the Crocus set plus 100k
-// generated entities (bench/gen, as make bench generates them).
+// generated entities (internal/synth, as make bench generates them).
 func BenchmarkIngestBatch100k(b *testing.B) {
 	reloadB(b)
 	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: 100_000, Seed: 1, Tag: "b"})
