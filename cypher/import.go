@@ -2,7 +2,6 @@ package cypher
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -47,20 +46,6 @@ MERGE (a)-[r:` + typ + ` {id: row.props.id}]->(b)
 SET r = row.props
 ` + outcomeReturn
 }
-
-// MergeEdgesStatement is the statement the importer runs per batch of
-// edges of type typ (a vocabulary name), exported for the benchmark's raw
-// side. Parameter $batch: rows {source, target, props}.
-func MergeEdgesStatement(typ string) (string, error) {
-	if _, ok := graph.LookupRel(typ); !ok {
-		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
-	}
-	return mergeEdges(typ), nil
-}
-
-// MergeNodesStatement is the statement the importer runs per batch of nodes
-// of one kind. Parameter $batch: rows {props}.
-func MergeNodesStatement(kind graph.Kind) string { return mergeNodes(kind) }
 
 // Known looks up the entities a data set refers to but does not define, so
 // validation can check kinds and quotes against what is already stored.

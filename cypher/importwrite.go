@@ -82,22 +82,6 @@ SET r += kept
 RETURN count(*) AS n`
 }
 
-// CreateEdgesStatement is the statement the importer runs per batch of new
-// edges of type typ (a vocabulary name), exported for the benchmark's raw
-// side. Parameter $batch: rows [source element id, target element id,
-// props, source id, target id].
-func CreateEdgesStatement(typ string) (string, error) {
-	if _, ok := graph.LookupRel(typ); !ok {
-		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
-	}
-	return createEdges(typ), nil
-}
-
-// CreateNodesStatement is the statement the importer runs per batch of new
-// nodes of one kind. Parameter $batch: property maps. It returns n, ids
-// and elems (the new nodes' element ids).
-func CreateNodesStatement(kind graph.Kind) string { return createNodes(kind) }
-
 type writer struct {
 	tx       neo4j.ExplicitTransaction
 	batch    int
