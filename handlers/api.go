@@ -157,7 +157,7 @@ func (a *api) graph(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	if f == format.STIX {
+	if !f.Streams() {
 		// A STIX bundle needs the Sources of the whole answer: built in memory.
 		sg := &graph.Subgraph{}
 		if err := a.store.Graph(c.Request.Context(), q, &collector{g: sg}); err != nil {
@@ -233,7 +233,8 @@ func outputFormat(c *gin.Context) (format.Format, bool) {
 // writing when the limit passes. Once the body has started its status cannot
 // change: the stream is cut short (the document left unterminated, the
 // connection closed without the final chunk) and the access log and
-// /metrics record it.
+// /metrics record it. A format that carries the cited Sources (STIX) gets
+// them from the store first.
 func (a *api) render(c *gin.Context, f format.Format, base string, v any) {
 	ctx := c.Request.Context()
 	if err := ctx.Err(); err != nil {
@@ -243,10 +244,20 @@ func (a *api) render(c *gin.Context, f format.Format, base string, v any) {
 		fail(c, err)
 		return
 	}
-	if f == format.STIX {
-		a.renderSTIX(c, base, v)
-		return
+	if f.CarriesSources() {
+		g, err := a.withSources(ctx, v)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		v = g
 	}
+	a.write(c, f, base, v)
+}
+
+// write writes v in format f as the answer, as render does once it started.
+func (a *api) write(c *gin.Context, f format.Format, base string, v any) {
+	ctx := c.Request.Context()
 	c.Header("Content-Type", f.ContentType())
 	if f != format.JSON {
 		c.Header("Content-Disposition", `attachment; filename="`+f.Filename(base)+`"`)
