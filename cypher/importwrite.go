@@ -129,6 +129,14 @@ type step struct {
 	after  []map[string]any // the state written (lean)
 }
 
+// newWriter is the writer of an import of d, atomic or chunked: batches of
+// the store's size, every change recorded under the request's key. Its tx
+// is set by the caller.
+func (s *Store) newWriter(ctx context.Context, d *graph.DataSet, progress Progress) *writer {
+	return &writer{batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress,
+		key: graph.KeyOf(ctx), history: true}
+}
+
 // write plans d against what the transaction sees and writes it.
 func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 	steps, err := w.plan(ctx, d)
