@@ -1,5 +1,5 @@
-// Package cypher writes data sets into Neo4j in three modes. Pick by size
-// and by whether the database is in use:
+// Package cypher is actorgraph's Neo4j store. It writes data sets in three
+// modes; pick one by size and by whether the database is in use:
 //
 //   - Atomic (Store.Import, import.go; `actorgraph import`, POST
 //     /api/v1/import): one transaction, all of the data set or, on any
