@@ -41,12 +41,15 @@ func (a *api) healthz(c *gin.Context) {
 func (a *api) readyz(c *gin.Context) {
 	if err := a.store.Ready(c.Request.Context()); err != nil {
 		if errors.Is(err, graph.ErrAuth) {
-			a.log.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "request_id", c.GetString(requestIDKey))
+			a.log.ErrorContext(c.Request.Context(), "neo4j authentication failed",
+				"err", err, "request_id", c.GetString(requestIDKey))
 			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "neo4j_auth",
-				"reason": "authentication failed: Neo4j refuses the configured credentials (" + err.Error() + "); fix NEO4J_USER / NEO4J_PASSWORD and restart"})
+				"reason": "authentication failed: Neo4j refuses the configured credentials (" + err.Error() +
+					"); fix NEO4J_USER / NEO4J_PASSWORD and restart"})
 			return
 		}
-		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "unavailable", "reason": "neo4j: " + err.Error()})
+		c.JSON(http.StatusServiceUnavailable,
+			gin.H{"status": "unavailable", "code": "unavailable", "reason": "neo4j: " + err.Error()})
 		return
 	}
 	if why := a.ready.Reason(); why != "" {
@@ -191,7 +194,8 @@ func checkRef(ref string, lim graph.Limits) error {
 	v := map[string][]string{"q": {ref}}
 	_, err := ParseSearchQuery(v, lim)
 	if err != nil {
-		return graph.Invalid("id", ref, "want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
+		return graph.Invalid("id", ref,
+			"want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
 	}
 	return nil
 }
