@@ -77,7 +77,8 @@ RETURN n.id AS id, n.kind AS kind, coalesce(n.text, '') AS text`, map[string]any
 	}
 	cl := &cols{stmt: "import_known"}
 	for _, rec := range res.Records {
-		known[get[string](cl, rec, "id")] = graph.Known{Kind: graph.Kind(get[string](cl, rec, "kind")), Text: get[string](cl, rec, "text")}
+		known[get[string](cl, rec, "id")] = graph.Known{
+			Kind: graph.Kind(get[string](cl, rec, "kind")), Text: get[string](cl, rec, "text")}
 	}
 	return known, cl.check()
 }
@@ -121,7 +122,8 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 	if err != nil {
 		return graph.ImportReport{}, translate(ctx, err)
 	}
-	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress, key: graph.KeyOf(ctx), history: true}
+	w := s.newWriter(ctx, d, progress)
+	w.tx = tx
 	if err := w.write(ctx, d); err != nil {
 		// Rollback may fail too when the connection is gone; the server then
 		// drops the transaction itself, so nothing is kept either way.
