@@ -2,7 +2,7 @@
 # target also runs by hand (scripts/<name>.sh).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help build run test fuzz eval bench web neo4j-jars neo4j-start neo4j-stop neo4j-status \
+.PHONY: help build dev run test fuzz eval bench web neo4j-jars neo4j-start neo4j-stop neo4j-status \
 	image dockerd compose-check vocab soak clean distclean
 
 help: ## list the targets
@@ -11,6 +11,10 @@ help: ## list the targets
 build: ## build bin/actorgraph
 	@echo "==> go build -o bin/actorgraph ./cmd/actorgraph"
 	@go build -o bin/actorgraph ./cmd/actorgraph
+
+dev: ## build bin/actorgraph-dev, the developer's commands (gen: synthetic graphs); not part of the product
+	@echo "==> go build -o bin/actorgraph-dev ./cmd/actorgraph-dev"
+	@go build -o bin/actorgraph-dev ./cmd/actorgraph-dev
 
 run: build ## run actorgraph on :8080 (ADDR=...) against NEO4J_URI, or a local Neo4j it starts
 	@scripts/run.sh

@@ -17,7 +17,8 @@ import (
 // committed in its own transaction, nodes before edges. An error leaves the
 // chunks before it committed; because records are matched on ids, running
 // the same import again finishes it and ends with exactly the data set.
-func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int, progress Progress) (graph.ImportReport, error) {
+func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int,
+	progress Progress) (graph.ImportReport, error) {
 	start := time.Now()
 	if chunk <= 0 {
 		chunk = 50_000
@@ -27,7 +28,7 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int, 
 	}
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
 	defer sess.Close(context.WithoutCancel(ctx))
-	w := &writer{batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress, key: graph.KeyOf(ctx), history: true}
+	w := s.newWriter(ctx, d, progress)
 	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
 	if err != nil {
 		return graph.ImportReport{}, translate(ctx, err)
@@ -57,7 +58,8 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int, 
 		if w.tx != nil {
 			_ = w.tx.Rollback(context.WithoutCancel(ctx))
 		}
-		return graph.ImportReport{}, fmt.Errorf("records %d-%d of the changes (the %d before are committed; run the import again to finish it): %w",
+		return graph.ImportReport{}, fmt.Errorf(
+			"records %d-%d of the changes (the %d before are committed; run the import again to finish it): %w",
 			written+1, written+max(inChunk, 1), written, err)
 	}
 	for _, st := range steps {
@@ -85,10 +87,4 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int, 
 	}
 	w.report.Seconds = time.Since(start).Seconds()
 	return w.report, nil
-}
-
-func addCounts(to *graph.Counts, c graph.Counts) {
-	to.Created += c.Created
-	to.Updated += c.Updated
-	to.Unchanged += c.Unchanged
 }

@@ -12,18 +12,20 @@ import (
 
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/testhook"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// delayedStore returns a store over the loaded database whose statements are
-// held back by delay, under a request limit of limit.
-func delayedStore(t *testing.T, limit time.Duration, delay func(string) time.Duration) *cypher.Store {
+// delayedStore returns a store over the loaded database, under a request
+// limit of limit, and a context under which its statements are held back by
+// delay.
+func delayedStore(t *testing.T, limit time.Duration, delay func(string) time.Duration) (*cypher.Store, context.Context) {
 	t.Helper()
-	s, err := db.NewStore(context.Background(), cypher.Options{Timeout: limit, Delay: delay})
+	s, err := db.NewStore(context.Background(), cypher.Options{Timeout: limit})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s, testhook.WithStatementDelay(context.Background(), delay)
 }
 
 // statementLog records the statements a store ran.
@@ -48,19 +50,19 @@ func TestRequestDeadlineSpansStatements(t *testing.T) {
 	// Without the delay the same request answers: what ends it below is the
 	// shared deadline, nothing else.
 	crocusStore(t)
-	plain := delayedStore(t, time.Minute, nil)
+	plain, _ := delayedStore(t, time.Minute, nil)
 	q := graph.NeighborQuery{ID: "group:is-k", Depth: 3, Limit: 500}
 	if _, err := plain.Neighbors(context.Background(), q); err != nil {
 		t.Fatalf("without a delay: %v", err)
 	}
 	var log statementLog
-	s, err := db.NewStore(context.Background(), cypher.Options{Timeout: limit, Observe: log.observe,
-		Delay: func(string) time.Duration { return each }})
+	s, err := db.NewStore(context.Background(), cypher.Options{Timeout: limit, Observe: log.observe})
 	if err != nil {
 		t.Fatal(err)
 	}
+	ctx := testhook.WithStatementDelay(context.Background(), func(string) time.Duration { return each })
 	start := time.Now()
-	_, err = s.Neighbors(context.Background(), q)
+	_, err = s.Neighbors(ctx, q)
 	took := time.Since(start)
 	if !errors.Is(err, graph.ErrTimeout) {
 		t.Fatalf("got %v, want graph.ErrTimeout", err)
@@ -95,7 +97,8 @@ func TestExplainUnderDeadline(t *testing.T) {
 	// Neo4j's plan cache, so below only the held-back statements are slow,
 	// on a busy machine too.
 	crocusStore(t)
-	ans, err := delayedStore(t, time.Minute, nil).Paths(context.Background(), q)
+	plain, _ := delayedStore(t, time.Minute, nil)
+	ans, err := plain.Paths(context.Background(), q)
 	if err != nil || !regexp.MustCompile(`isolated|reaches \d+`).MatchString(ans.Reason) || strings.Contains(ans.Reason, "could not be determined") {
 		t.Fatalf("with time enough: reason %q, err %v; want a full explanation", ans.Reason, err)
 	}
@@ -114,7 +117,7 @@ func TestExplainUnderDeadline(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var searched atomic.Bool
-			s := delayedStore(t, limit, func(name string) time.Duration {
+			s, ctx := delayedStore(t, limit, func(name string) time.Duration {
 				if name == "paths" && !searched.Load() {
 					searched.Store(true) // the path search itself runs at once
 					return 0
@@ -125,7 +128,7 @@ func TestExplainUnderDeadline(t *testing.T) {
 				return 0
 			})
 			start := time.Now()
-			ans, err := s.Paths(context.Background(), q)
+			ans, err := s.Paths(ctx, q)
 			took := time.Since(start)
 			if err != nil {
 				t.Fatalf("got %v, want an answer that says no path was found and what could not be determined", err)

@@ -14,11 +14,13 @@ import (
 // graphIDsQuery picks the nodes of GET /api/v1/graph: their ids (the only
 // part of the answer the store holds), whether the limit cut the answer, and
 // the property keys they carry (for the XML formats' declarations).
-const graphIDsQuery = `MATCH (n:Entity) WHERE CASE WHEN size($kinds) = 0 THEN n.kind <> 'Source' ELSE n.kind IN $kinds END
+const graphIDsQuery = `MATCH (n:Entity)
+WHERE CASE WHEN size($kinds) = 0 THEN n.kind <> 'Source' ELSE n.kind IN $kinds END
 WITH n LIMIT $cap
 WITH collect(n) AS ns
 WITH ns[0..$limit] AS shown, size(ns) > $limit AS truncated
-RETURN [m IN shown | m.id] AS ids, truncated, COLLECT { UNWIND shown AS m UNWIND keys(m) AS k RETURN DISTINCT k } AS keys`
+RETURN [m IN shown | m.id] AS ids, truncated,
+  COLLECT { UNWIND shown AS m UNWIND keys(m) AS k RETURN DISTINCT k } AS keys`
 
 // graphEdgesMatch selects the relationships among the nodes $ids; types is
 // "" or ":A|B" of checked vocabulary names. The hint makes each id one
@@ -49,28 +51,10 @@ type keyDeclarer interface{ DeclaresKeys() bool }
 func (s *Store) Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) error {
 	ctx, cancel := s.begin(ctx, "reading the graph")
 	defer cancel()
-	kinds := make([]string, len(q.Kinds))
-	for i, k := range q.Kinds {
-		kinds[i] = string(k)
-	}
-	res, err := s.read(ctx, "graph_ids", graphIDsQuery,
-		map[string]any{"kinds": kinds, "cap": int64(q.Limit + 1), "limit": int64(q.Limit)})
+	sel, err := s.graphSelection(ctx, q)
 	if err != nil {
 		return err
 	}
-	cl := &cols{stmt: "graph_ids"}
-	var ids, nodeKeys []string
-	var truncated bool
-	if len(res.Records) == 1 {
-		rec := res.Records[0]
-		ids, truncated, nodeKeys = cl.strs(rec, "ids"), get[bool](cl, rec, "truncated"), cl.strs(rec, "keys")
-	} else {
-		cl.fail(errRowCount(len(res.Records)))
-	}
-	if err := cl.check(); err != nil {
-		return err
-	}
-	res = nil
 	types := ""
 	if len(q.Rels) > 0 {
 		types = ":" + strings.Join(checkedTypes(q.Rels), "|")
@@ -79,8 +63,8 @@ func (s *Store) Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) 
 	if q.Evidence != "" {
 		evidence = evidenceAtLeast(q.Evidence)
 	}
-	edgeParams := map[string]any{"ids": ids, "evidence": evidence, "retracted": q.IncludeRetracted}
-	head := graph.Head{Truncated: truncated, NodeKeys: shownKeys(nodeKeys, nodeFields, "text", importBatchProp)}
+	edgeParams := map[string]any{"ids": sel.ids, "evidence": evidence, "retracted": q.IncludeRetracted}
+	head := graph.Head{Truncated: sel.truncated, NodeKeys: shownKeys(sel.nodeKeys, nodeFields, "text", importBatchProp)}
 	if kd, ok := sink.(keyDeclarer); !ok || kd.DeclaresKeys() {
 		if head.EdgeKeys, err = s.graphEdgeKeys(ctx, types, edgeParams); err != nil {
 			return err
@@ -90,33 +74,78 @@ func (s *Store) Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) 
 		if err := sink.Begin(head); err != nil {
 			return err
 		}
-		nc := &cols{stmt: "graph_nodes"}
-		err := run("graph_nodes", `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n`, map[string]any{"ids": ids},
-			func(rec *neo4j.Record) error {
-				n := nc.node(rec, "n")
-				if err := nc.check(); err != nil {
-					return err
-				}
-				return sink.Node(&n)
-			})
-		if err != nil {
+		if err := graphNodes(run, sel.ids, sink); err != nil {
 			return err
 		}
-		ec := &cols{stmt: "graph_edges"}
-		err = run("graph_edges", graphEdgesMatch(types)+`RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, edgeParams,
-			func(rec *neo4j.Record) error {
-				ends := map[string]string{get[string](ec, rec, "ae"): get[string](ec, rec, "aid"), get[string](ec, rec, "be"): get[string](ec, rec, "bid")}
-				e, err := toEdge(get[dbtype.Relationship](ec, rec, "r"), ends)
-				if err := ec.check(err); err != nil {
-					return err
-				}
-				return sink.Edge(&e)
-			})
-		if err != nil {
+		if err := graphEdges(run, types, edgeParams, sink); err != nil {
 			return err
 		}
 		return sink.End()
 	})
+}
+
+// graphSelected is what graphIDsQuery picked: the node ids, whether the
+// limit cut the answer, and the stored property keys of the nodes.
+type graphSelected struct {
+	ids, nodeKeys []string
+	truncated     bool
+}
+
+// graphSelection picks the nodes of q (graphIDsQuery).
+func (s *Store) graphSelection(ctx context.Context, q graph.GraphQuery) (graphSelected, error) {
+	kinds := make([]string, len(q.Kinds))
+	for i, k := range q.Kinds {
+		kinds[i] = string(k)
+	}
+	res, err := s.read(ctx, "graph_ids", graphIDsQuery,
+		map[string]any{"kinds": kinds, "cap": int64(q.Limit + 1), "limit": int64(q.Limit)})
+	if err != nil {
+		return graphSelected{}, err
+	}
+	cl := &cols{stmt: "graph_ids"}
+	var sel graphSelected
+	if len(res.Records) == 1 {
+		rec := res.Records[0]
+		sel.ids, sel.truncated, sel.nodeKeys = cl.strs(rec, "ids"), get[bool](cl, rec, "truncated"), cl.strs(rec, "keys")
+	} else {
+		cl.fail(errRowCount(len(res.Records)))
+	}
+	return sel, cl.check()
+}
+
+// graphNodes hands the nodes of ids to sink as run reads them.
+func graphNodes(run runFunc, ids []string, sink graph.Sink) error {
+	nc := &cols{stmt: "graph_nodes"}
+	return run("graph_nodes", `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n`, map[string]any{"ids": ids},
+		func(rec *neo4j.Record) error {
+			n := nc.node(rec, "n")
+			if err := nc.check(); err != nil {
+				return err
+			}
+			return sink.Node(&n)
+		})
+}
+
+// graphEdgesReturn is what graphEdges reads of each relationship
+// graphEdgesMatch selects: the relationship and its ends' element and our ids.
+const graphEdgesReturn = `RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`
+
+// graphEdges hands the relationships graphEdgesMatch(types) selects with
+// params to sink as run reads them.
+func graphEdges(run runFunc, types string, params map[string]any, sink graph.Sink) error {
+	ec := &cols{stmt: "graph_edges"}
+	return run("graph_edges", graphEdgesMatch(types)+graphEdgesReturn, params,
+		func(rec *neo4j.Record) error {
+			ends := map[string]string{
+				get[string](ec, rec, "ae"): get[string](ec, rec, "aid"),
+				get[string](ec, rec, "be"): get[string](ec, rec, "bid"),
+			}
+			e, err := toEdge(get[dbtype.Relationship](ec, rec, "r"), ends)
+			if err := ec.check(err); err != nil {
+				return err
+			}
+			return sink.Edge(&e)
+		})
 }
 
 // graphEdgeKeysQuery collects the property keys of the relationships

@@ -12,6 +12,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/testhook"
 )
 
 // streamProbe is a graph.Sink and a statement observer: it notes, as each
@@ -203,14 +204,14 @@ func TestGraphStreamNeverRepeats(t *testing.T) {
 	p := newStreamProbe()
 	// The edges statement is held back past the limit (the hold ends at
 	// the deadline); the statements before it have the rest of it.
-	s := chainStore(t, 1500, cypher.Options{Timeout: 8 * time.Second, Observe: p.observe,
-		Delay: func(name string) time.Duration {
-			if name == "graph_edges" {
-				return time.Hour
-			}
-			return 0
-		}})
-	err := s.Graph(context.Background(), graph.GraphQuery{Limit: 100000}, p)
+	s := chainStore(t, 1500, cypher.Options{Timeout: 8 * time.Second, Observe: p.observe})
+	ctx := testhook.WithStatementDelay(context.Background(), func(name string) time.Duration {
+		if name == "graph_edges" {
+			return time.Hour
+		}
+		return 0
+	})
+	err := s.Graph(ctx, graph.GraphQuery{Limit: 100000}, p)
 	if !errors.Is(err, graph.ErrTimeout) {
 		t.Fatalf("got %v, want graph.ErrTimeout", err)
 	}

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -182,7 +182,7 @@ func TestImportKeepsRetractionAndBatch(t *testing.T) {
 func TestCreateEdgesChecksEnds(t *testing.T) {
 	ctx := context.Background()
 	crocusStore(t)
-	q, err := cypher.CreateEdgesStatement("AFFILIATE_OF")
+	q, err := cypherstmt.CreateEdges("AFFILIATE_OF")
 	if err != nil {
 		t.Fatal(err)
 	}

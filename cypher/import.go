@@ -2,7 +2,6 @@ package cypher
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -48,20 +47,6 @@ SET r = row.props
 ` + outcomeReturn
 }
 
-// MergeEdgesStatement is the statement the importer runs per batch of
-// edges of type typ (a vocabulary name), exported for the benchmark's raw
-// side. Parameter $batch: rows {source, target, props}.
-func MergeEdgesStatement(typ string) (string, error) {
-	if _, ok := graph.LookupRel(typ); !ok {
-		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
-	}
-	return mergeEdges(typ), nil
-}
-
-// MergeNodesStatement is the statement the importer runs per batch of nodes
-// of one kind. Parameter $batch: rows {props}.
-func MergeNodesStatement(kind graph.Kind) string { return mergeNodes(kind) }
-
 // Known looks up the entities a data set refers to but does not define, so
 // validation can check kinds and quotes against what is already stored.
 func (s *Store) Known(ctx context.Context, d *graph.DataSet) (map[string]graph.Known, error) {
@@ -92,7 +77,8 @@ RETURN n.id AS id, n.kind AS kind, coalesce(n.text, '') AS text`, map[string]any
 	}
 	cl := &cols{stmt: "import_known"}
 	for _, rec := range res.Records {
-		known[get[string](cl, rec, "id")] = graph.Known{Kind: graph.Kind(get[string](cl, rec, "kind")), Text: get[string](cl, rec, "text")}
+		known[get[string](cl, rec, "id")] = graph.Known{
+			Kind: graph.Kind(get[string](cl, rec, "kind")), Text: get[string](cl, rec, "text")}
 	}
 	return known, cl.check()
 }
@@ -136,7 +122,8 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 	if err != nil {
 		return graph.ImportReport{}, translate(ctx, err)
 	}
-	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress, key: graph.KeyOf(ctx), history: true}
+	w := s.newWriter(ctx, d, progress)
+	w.tx = tx
 	if err := w.write(ctx, d); err != nil {
 		// Rollback may fail too when the connection is gone; the server then
 		// drops the transaction itself, so nothing is kept either way.

@@ -82,22 +82,6 @@ SET r += kept
 RETURN count(*) AS n`
 }
 
-// CreateEdgesStatement is the statement the importer runs per batch of new
-// edges of type typ (a vocabulary name), exported for the benchmark's raw
-// side. Parameter $batch: rows [source element id, target element id,
-// props, source id, target id].
-func CreateEdgesStatement(typ string) (string, error) {
-	if _, ok := graph.LookupRel(typ); !ok {
-		return "", fmt.Errorf("relationship type %q is not in the vocabulary", typ)
-	}
-	return createEdges(typ), nil
-}
-
-// CreateNodesStatement is the statement the importer runs per batch of new
-// nodes of one kind. Parameter $batch: property maps. It returns n, ids
-// and elems (the new nodes' element ids).
-func CreateNodesStatement(kind graph.Kind) string { return createNodes(kind) }
-
 type writer struct {
 	tx       neo4j.ExplicitTransaction
 	batch    int
@@ -129,6 +113,14 @@ type step struct {
 	after  []map[string]any // the state written (lean)
 }
 
+// newWriter is the writer of an import of d, atomic or chunked: batches of
+// the store's size, every change recorded under the request's key. Its tx
+// is set by the caller.
+func (s *Store) newWriter(ctx context.Context, d *graph.DataSet, progress Progress) *writer {
+	return &writer{batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress,
+		key: graph.KeyOf(ctx), history: true}
+}
+
 // write plans d against what the transaction sees and writes it.
 func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 	steps, err := w.plan(ctx, d)
@@ -146,8 +138,26 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 // plan reads what the database holds of d, counts the unchanged records
 // and returns the writes, nodes before edges.
 func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
-	// The data set's nodes, and the stored nodes its edges name besides:
-	// their element ids are how new edges find their ends.
+	storedNodes, err := w.readNodes(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	steps, created := w.planNodes(d, storedNodes)
+	storedEdges, err := w.readEdges(ctx, d, created)
+	if err != nil {
+		return nil, err
+	}
+	edgeSteps, err := w.planEdges(d, storedEdges)
+	if err != nil {
+		return nil, err
+	}
+	return append(steps, edgeSteps...), nil
+}
+
+// readNodes returns the stored properties of d's nodes and of the stored
+// nodes its edges name besides, by id, and keeps their element ids: they
+// are how new edges find their ends.
+func (w *writer) readNodes(ctx context.Context, d *graph.DataSet) (map[string]map[string]any, error) {
 	ids := make([]any, 0, len(d.Nodes))
 	listed := make(map[string]bool, len(d.Nodes))
 	for _, n := range d.Nodes {
@@ -165,16 +175,18 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 	if w.elems == nil {
 		w.elems = make(map[string]string, len(ids))
 	}
-	storedNodes := map[string]map[string]any{}
+	stored := map[string]map[string]any{}
 	err := w.read(ctx, readNodesStatement, ids, func(rec *neo4j.Record, cl *cols) {
 		id := get[string](cl, rec, "id")
-		storedNodes[id] = get[map[string]any](cl, rec, "props")
+		stored[id] = get[map[string]any](cl, rec, "props")
 		w.elems[id] = get[string](cl, rec, "e")
 	})
-	if err != nil {
-		return nil, err
-	}
-	var steps []*step
+	return stored, err
+}
+
+// planNodes classifies d's nodes against the stored ones: the create and
+// update steps per kind, in the kinds' order, and which nodes are new.
+func (w *writer) planNodes(d *graph.DataSet, stored map[string]map[string]any) ([]*step, map[string]bool) {
 	byKind := map[graph.Kind]*[2]step{}
 	created := map[string]bool{}
 	for _, n := range d.Nodes {
@@ -183,16 +195,24 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 			p = &[2]step{{q: createNodes(n.Kind), create: true}, {q: updateNodes(n.Kind)}}
 			byKind[n.Kind] = p
 		}
-		w.classify(p, n.ID, nodeProps(n), storedNodes[n.ID], false, &w.report.Nodes, func(props map[string]any) any { return props })
-		created[n.ID] = storedNodes[n.ID] == nil
+		w.classify(p, n.ID, nodeProps(n), stored[n.ID], false, &w.report.Nodes,
+			func(props map[string]any) any { return props })
+		created[n.ID] = stored[n.ID] == nil
 	}
+	var steps []*step
 	for _, k := range graph.Kinds {
 		if p := byKind[k.Kind]; p != nil {
 			steps = append(steps, &p[0], &p[1])
 		}
 	}
-	// Edges leaving a node this import creates cannot be stored yet; the
-	// others may be.
+	return steps, created
+}
+
+// readEdges returns the stored relationships leaving d's edges' sources, by
+// id. Edges leaving a node this import creates (created) cannot be stored
+// yet, so those sources are not looked up.
+func (w *writer) readEdges(ctx context.Context, d *graph.DataSet,
+	created map[string]bool) (map[string]storedEdge, error) {
 	var sources []any
 	seen := map[string]bool{}
 	for _, e := range d.Edges {
@@ -201,20 +221,26 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 			sources = append(sources, e.Source)
 		}
 	}
-	storedEdges := map[string]storedEdge{}
-	err = w.read(ctx, readEdgesStatement, sources, func(rec *neo4j.Record, cl *cols) {
-		storedEdges[get[string](cl, rec, "id")] = storedEdge{get[string](cl, rec, "type"), get[string](cl, rec, "target"), get[map[string]any](cl, rec, "props")}
+	stored := map[string]storedEdge{}
+	err := w.read(ctx, readEdgesStatement, sources, func(rec *neo4j.Record, cl *cols) {
+		stored[get[string](cl, rec, "id")] = storedEdge{
+			get[string](cl, rec, "type"), get[string](cl, rec, "target"), get[map[string]any](cl, rec, "props")}
 	})
-	if err != nil {
-		return nil, err
-	}
+	return stored, err
+}
+
+// planEdges classifies d's edges against the stored ones: the create and
+// update steps per relationship type, in name order. An edge stored with
+// another type or target is a conflict.
+func (w *writer) planEdges(d *graph.DataSet, stored map[string]storedEdge) ([]*step, error) {
 	byType := map[string]*[2]step{}
 	for _, e := range d.Edges {
 		if _, ok := graph.LookupRel(e.Type); !ok {
-			return nil, fmt.Errorf("relationship type %q is not in the vocabulary", e.Type) // validated before; never spliced unchecked
+			// validated before; never spliced unchecked
+			return nil, fmt.Errorf("relationship type %q is not in the vocabulary", e.Type)
 		}
 		var before map[string]any
-		if s, ok := storedEdges[e.ID]; ok {
+		if s, ok := stored[e.ID]; ok {
 			if s.typ != e.Type || s.target != e.Target {
 				return nil, fmt.Errorf("%w: edge %s is stored as %s -%s-> %s; the data set has %s -%s-> %s: give the edge a new id",
 					graph.ErrConflict, e.ID, e.Source, s.typ, s.target, e.Source, e.Type, e.Target)
@@ -238,6 +264,7 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 		types = append(types, t)
 	}
 	sort.Strings(types)
+	steps := make([]*step, 0, 2*len(types))
 	for _, t := range types {
 		steps = append(steps, &byType[t][0], &byType[t][1])
 	}
@@ -248,7 +275,8 @@ func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
 // unchanged. before is the stored state; what actorgraph keeps beside a
 // data set's fields (the creating import, a retraction) is not compared,
 // and an update keeps it.
-func (w *writer) classify(p *[2]step, id string, props, before map[string]any, edge bool, counts *graph.Counts, row func(map[string]any) any) {
+func (w *writer) classify(p *[2]step, id string, props, before map[string]any, edge bool,
+	counts *graph.Counts, row func(map[string]any) any) {
 	var st *step
 	stored, kept := splitKept(before, edge)
 	switch {
@@ -345,7 +373,9 @@ func (w *writer) run(ctx context.Context, query string, rows []any, importBatch 
 	n := int(get[int64](cl, rec, "n"))
 	if _, ok := rec.Get("checked"); ok {
 		if c := int(get[int64](cl, rec, "checked")); c != n && cl.check() == nil {
-			return fmt.Errorf("%d of %d new edges of a batch found an end that is not the node they name (it was deleted during the import and its element id given to another node); the batch is not written: run the import again", n-c, n)
+			return fmt.Errorf("%d of %d new edges of a batch found an end that is not the node they name "+
+				"(it was deleted during the import and its element id given to another node); "+
+				"the batch is not written: run the import again", n-c, n)
 		}
 	}
 	if _, ok := rec.Get("elems"); ok {
@@ -359,7 +389,8 @@ func (w *writer) run(ctx context.Context, query string, rows []any, importBatch 
 		return err
 	}
 	if n != len(rows) {
-		return fmt.Errorf("wrote %d of %d rows of a batch: a record or an endpoint disappeared during the import", n, len(rows))
+		return fmt.Errorf("wrote %d of %d rows of a batch: a record or an endpoint disappeared during the import",
+			n, len(rows))
 	}
 	if sum, err := res.Consume(ctx); err == nil {
 		c := sum.Counters()

@@ -111,7 +111,7 @@ func (s *Store) hidden(ctx context.Context, g *graph.Subgraph) error {
 	for i, n := range g.Nodes {
 		ids[i] = n.ID
 	}
-	res, err := s.read(ctx, "degree", DegreeStatement, map[string]any{"ids": ids})
+	res, err := s.read(ctx, "degree", degreeStatement, map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}

@@ -227,7 +227,7 @@ func (s *Store) sourcesOf(ctx context.Context, edges []graph.Edge) ([]graph.Node
 	if len(ids) == 0 {
 		return []graph.Node{}, nil
 	}
-	res, err := s.read(ctx, "sources", SourcesStatement, map[string]any{"ids": ids})
+	res, err := s.read(ctx, "sources", sourcesStatement, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}

@@ -3,13 +3,12 @@ package cypher_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -104,18 +103,18 @@ func TestShortestPathsAgreeWithQPP(t *testing.T) {
 	if err := db.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
-	g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: 300, Seed: 5, Tag: "pq-", PairsPerDistance: 8})
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: 300, Seed: 5, Tag: "pq-", PairsPerDistance: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := g.Write(dir); err != nil {
+	d, err := g.DataSet()
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Load(ctx, filepath.Join(dir, "nodes.csv")); err != nil {
+	if _, err := db.Import(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	paths := func(q string, params map[string]any, p gen.Pair) map[string]bool {
+	paths := func(q string, params map[string]any, p synth.Pair) map[string]bool {
 		params["from"], params["to"], params["cap"] = p.From, p.To, int64(10000)
 		res, err := neo4j.ExecuteQuery(ctx, db.Driver, q, params, neo4j.EagerResultTransformer)
 		if err != nil {

@@ -62,7 +62,7 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 	for _, k := range kinds {
 		kindNames = append(kindNames, string(k))
 	}
-	res, err := s.read(ctx, "search", SearchStatement, map[string]any{
+	res, err := s.read(ctx, "search", searchStatement, map[string]any{
 		"index": fullTextIndex, "q": q, "fetch": int64(limit * 4), "limit": int64(limit),
 		"kinds": kindNames, "key": graph.NormalizeName(text)})
 	if err != nil {
@@ -83,7 +83,7 @@ func (s *Store) Resolve(ctx context.Context, ref string) (graph.Node, error) {
 	ctx, cancel := s.begin(ctx, "finding the entity "+ref)
 	defer cancel()
 	if graph.ValidID(ref) == "" {
-		res, err := s.read(ctx, "resolve_id", ResolveIDStatement, map[string]any{"id": ref})
+		res, err := s.read(ctx, "resolve_id", resolveIDStatement, map[string]any{"id": ref})
 		if err != nil {
 			return graph.Node{}, err
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/testhook"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -32,10 +33,6 @@ type Options struct {
 	// Observe, when set, is called as each statement starts; the function it
 	// returns is called with the outcome when the statement ends (for metrics).
 	Observe func(name string) func(err error)
-	// Delay, when set, holds each read statement back by what it returns for
-	// the statement's name before running it (a test hook: it makes a request
-	// whose statements each finish under the limit but whose sum does not).
-	Delay func(name string) time.Duration
 }
 
 // Store answers graph questions from Neo4j.
@@ -93,8 +90,10 @@ func (s *Store) statement(ctx context.Context, name string) (context.Context, ti
 		// A call that skipped begin still gets a bound: this statement alone.
 		left = s.opt.Timeout
 	}
-	if s.opt.Delay != nil {
-		if d := s.opt.Delay(name); d > 0 {
+	// A test hook (internal/testhook): it makes a request whose statements
+	// each finish under the limit but whose sum does not.
+	if delay := testhook.StatementDelay(ctx); delay != nil {
+		if d := delay(name); d > 0 {
 			t := time.NewTimer(d)
 			select {
 			case <-t.C:
@@ -188,7 +187,7 @@ type runFunc func(name, query string, params map[string]any, each func(*neo4j.Re
 // readOnce runs body's statements in one read transaction that is never
 // retried, for rows that leave the process as they arrive (a streamed
 // answer): a retry would hand them on twice. Each statement is named,
-// observed and held back (Options.Delay) as read's are, and the
+// observed and held back (internal/testhook) as read's are, and the
 // transaction's timeout is the time left of the request when it begins.
 // An error of each is returned as it is; a driver error is translated.
 func (s *Store) readOnce(ctx context.Context, body func(run runFunc) error) error {

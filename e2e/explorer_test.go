@@ -1,27 +1,22 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	stdpng "image/png"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -49,7 +44,8 @@ type browser struct {
 // cspProbe reports Content-Security-Policy violations as console errors. It is
 // added by the DevTools protocol, which the page's CSP does not govern.
 const cspProbe = `document.addEventListener('securitypolicyviolation', e =>
-	console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || '')));`
+	console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+		' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || '')));`
 
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
@@ -127,7 +123,9 @@ func newBrowser(t *testing.T) *browser {
 	b.do(t, "setting the viewport", chromedp.EmulateViewport(1280, 800))
 	pctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	if _, err := chromedp.Call(pctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspProbe}); err != nil {
+	_, err = chromedp.Call(pctx, page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: cspProbe})
+	if err != nil {
 		t.Fatalf("adding the CSP probe: %v", err)
 	}
 	return b
@@ -186,7 +184,8 @@ func (b *browser) do(t *testing.T, what string, steps ...chromedp.Action[chromed
 func (b *browser) banner() string {
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#error').hidden ? '' : document.querySelector('#error-message').innerText`))
+	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`document.querySelector('#error').hidden ? '' : document.querySelector('#error-message').innerText`))
 	return s
 }
 
@@ -321,9 +320,11 @@ const overlapsJS = `(() => {
 	const boxes = [];
 	cy.nodes(':visible').forEach(n => {
 		boxes.push({id: n.id(), what: 'shape', bb: n.boundingBox({includeLabels: false, includeOverlays: false})});
-		if (n.style('label')) boxes.push({id: n.id(), what: 'label', bb: n.boundingBox({includeNodes: false, includeLabels: true, includeOverlays: false})});
+		if (n.style('label')) boxes.push({id: n.id(), what: 'label',
+			bb: n.boundingBox({includeNodes: false, includeLabels: true, includeOverlays: false})});
 	});
-	const edgeLabels = cy.edges(':visible').filter(e => e.style('label')).map(e => ({id: e.id(), ends: [e.source().id(), e.target().id()],
+	const edgeLabels = cy.edges(':visible').filter(e => e.style('label')).map(e => ({
+		id: e.id(), ends: [e.source().id(), e.target().id()],
 		bb: e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false})}));
 	const hit = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 	const out = [];
@@ -390,510 +391,6 @@ const evidenceJS = `(() => {
 		error: document.querySelector('#error').hidden ? '' : document.querySelector('#error').innerText,
 	};
 })()`
-
-// TestExplorer walks through what an analyst does on the page: search by
-// alias, find the path from IS-K to Tajikistan with its evidence, expand the
-// attack, share the view by URL, and mistype a name.
-func TestExplorer(t *testing.T) {
-	b := newBrowser(t)
-	var expandedURL string // the view after expanding the attack
-
-	// The page loads its embedded libraries, the schema and the legend.
-	b.do(t, "loading the page",
-		chromedp.Navigate(baseURL()+"/"),
-		chromedp.WaitVisible(chromedp.ID("legend")),
-		waitReady())
-	type loadedPage struct {
-		State   string `json:"state"`
-		HasCy   bool   `json:"hasCy"`
-		Legend  string `json:"legend"`
-		Filters int    `json:"filters"`
-		Error   bool   `json:"error"`
-	}
-	loaded := eval[loadedPage](t, b, "reading the loaded page", `({
-		state: document.documentElement.dataset.state,
-		hasCy: typeof window.cy === 'object' && typeof cy.nodes === 'function',
-		legend: document.querySelector('#legend').innerText,
-		filters: document.querySelectorAll('#rel-filters input').length,
-		error: !document.querySelector('#error').hidden,
-	})`)
-	if loaded.State != "ready" || !loaded.HasCy || loaded.Error {
-		t.Fatalf("after load: got state %q, cytoscape %v, error banner %v; want ready, true, false", loaded.State, loaded.HasCy, loaded.Error)
-	}
-	for _, kind := range []string{"Group", "Attacker", "Nationality", "State", "Event", "Person", "Location", "Source"} {
-		if !strings.Contains(loaded.Legend, kind) {
-			t.Errorf("legend %q does not name kind %s", loaded.Legend, kind)
-		}
-	}
-	if loaded.Filters == 0 {
-		t.Error("got no relationship type filters: the schema did not reach the page")
-	}
-	b.checkConsole(t, "loading the page")
-
-	t.Run("search offers IS-K for the alias ISIS-K", func(t *testing.T) {
-		defer b.checkConsole(t, "search offers IS-K for the alias ISIS-K")
-		b.do(t, "typing ISIS-K",
-			chromedp.WaitVisible(chromedp.ID("search")),
-			chromedp.KeyEvent("/"), // the page's shortcut focuses the search box
-			poll(`document.activeElement === document.querySelector('#search')`),
-			chromedp.KeyEvent("ISIS-K"),
-			poll(`document.querySelectorAll('#search-suggestions li[data-id]').length > 0`))
-		// Give the answer to the whole text, not to a prefix of it, a moment.
-		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
-		_ = chromedp.Do(ctx, poll(`[...document.querySelectorAll('#search-suggestions li[data-id]')]
-			.some(li => li.dataset.id === `+jsString(isk)+` || li.innerText.includes('Khorasan'))`))
-		cancel()
-		type suggestion struct {
-			ID   string `json:"id"`
-			Text string `json:"text"`
-		}
-		suggestions := eval[[]suggestion](t, b, "reading the suggestions",
-			`[...document.querySelectorAll('#search-suggestions li[data-id]')].map(li => ({id: li.dataset.id, text: li.innerText}))`)
-		found := -1
-		for i, s := range suggestions {
-			if s.ID == isk || strings.Contains(s.Text, "Khorasan") {
-				found = i
-				break
-			}
-		}
-		if found < 0 {
-			t.Fatalf("suggestions for ISIS-K: got %+v, want one for %s (Khorasan)", suggestions, isk)
-		}
-		// Arrow keys and Enter pick it; picking shows IS-K and its neighbours.
-		var keys []chromedp.Action[chromedp.Void]
-		for range found + 1 {
-			keys = append(keys, chromedp.KeyEvent(kb.ArrowDown))
-		}
-		keys = append(keys, chromedp.KeyEvent(kb.Enter), poll(`cy.$id(`+jsString(isk)+`).nonempty()`), waitReady())
-		b.do(t, "picking IS-K with the keyboard", keys...)
-		if got := eval[string](t, b, "reading the selection", `cy.$(':selected').map(n => n.id()).join(',')`); got != isk {
-			t.Errorf("selected after pick: got %q, want %q", got, isk)
-		}
-	})
-
-	t.Run("path finder draws IS-K to Tajikistan with evidence", func(t *testing.T) {
-		defer b.checkConsole(t, "path finder draws IS-K to Tajikistan with evidence")
-		b.do(t, "asking for the path",
-			typeInto("path-from", "IS-K"),
-			typeInto("path-to", "Tajikistan"),
-			chromedp.KeyEvent(kb.Enter), // Enter in the path finder runs it
-			poll(`['paths', 'no-path', 'failed'].includes(document.querySelector('#evidence').dataset.state)`),
-			waitReady())
-		type pathView struct {
-			Evidence  string   `json:"evidence"`
-			PathNodes []string `json:"pathNodes"`
-			PathEdges int      `json:"pathEdges"`
-			Quotes    []string `json:"quotes"`
-			Hash      string   `json:"hash"`
-			Error     string   `json:"error"`
-		}
-		got := eval[pathView](t, b, "reading the path", `({
-			evidence: document.querySelector('#evidence').dataset.state,
-			pathNodes: cy.nodes('.path').map(n => n.id()),
-			pathEdges: cy.edges('.path').length,
-			quotes: [...document.querySelectorAll('#evidence blockquote.quote')].map(q => q.innerText),
-			hash: location.hash,
-			error: document.querySelector('#error').hidden ? '' : document.querySelector('#error').innerText,
-		})`)
-		if got.Evidence != "paths" {
-			t.Fatalf("evidence panel: got state %q (error banner %q), want paths", got.Evidence, got.Error)
-		}
-		if !slices.Contains(got.PathNodes, isk) || !slices.Contains(got.PathNodes, tajik) || got.PathEdges == 0 {
-			t.Errorf("highlighted path: got nodes %q and %d edges, want %s and %s joined by edges", got.PathNodes, got.PathEdges, isk, tajik)
-		}
-		var answer apiGraph
-		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}}, &answer)
-		shown := strings.Join(got.Quotes, "\n")
-		for _, p := range answer.Paths {
-			for _, h := range p.Hops {
-				if q := strings.TrimSpace(h.Quote); q != "" && !strings.Contains(shown, q) {
-					t.Errorf("evidence panel does not show the hop quote %q", h.Quote)
-				}
-			}
-		}
-		if !strings.Contains(shown, "Tajik") && !strings.Contains(shown, "IS-K") {
-			t.Errorf("evidence quotes %q mention neither Tajik nor IS-K", got.Quotes)
-		}
-		if !strings.Contains(got.Hash, "from=") || !strings.Contains(got.Hash, "to=") {
-			t.Errorf("URL hash %q does not keep the path query", got.Hash)
-		}
-		// The answer's sources describe the cited Source entities: the panel
-		// shows their names, not their ids.
-		if len(answer.Sources) == 0 {
-			t.Fatal("the path answer carries no sources")
-		}
-		shownSources := eval[map[string]string](t, b, "reading the sources",
-			`Object.fromEntries([...document.querySelectorAll('#evidence .src[data-source]')].map(s => [s.dataset.source, s.innerText]))`)
-		for _, src := range answer.Sources {
-			if text, ok := shownSources[src.ID]; !ok || !strings.Contains(text, src.Name) {
-				t.Errorf("evidence panel: source %s shown as %q, want its name %q (shown: %q)", src.ID, text, src.Name, shownSources)
-			}
-		}
-		b.screenshot(t, "path.png")
-	})
-
-	t.Run("clicking the attack expands its neighbours", func(t *testing.T) {
-		defer b.checkConsole(t, "clicking the attack expands its neighbours")
-		hasAttack := `cy.$id(` + jsString(attack) + `).nonempty()`
-		present := eval[bool](t, b, "looking for the attack", hasAttack)
-		if !present {
-			// The path did not pass through the attack: bring it in by search.
-			item := chromedp.CSS(`#search-suggestions li[data-id=` + jsString(attack) + `]`)
-			b.do(t, "searching the attack",
-				typeInto("search", "Crocus"),
-				chromedp.WaitVisible(item),
-				chromedp.Click(item),
-				poll(hasAttack),
-				waitReady())
-		}
-		before := nodeCount(t, b)
-		xy := eval[[]float64](t, b, "locating the attack node", `(() => {
-			const n = cy.$id(`+jsString(attack)+`), p = n.renderedPosition(), r = cy.container().getBoundingClientRect();
-			return [r.left + p.x, r.top + p.y];
-		})()`)
-		b.do(t, "clicking the attack node",
-			chromedp.MouseClickXY(xy[0], xy[1]),
-			poll(`cy.$(':selected').map(n => n.id()).join(',') === `+jsString(attack)),
-			waitReady())
-		after := nodeCount(t, b)
-		var nb apiGraph
-		apiGet(t, "/entities/"+url.PathEscape(attack)+"/neighbors", url.Values{"depth": {"1"}, "limit": {"200"}}, &nb)
-		var ids []string
-		for _, e := range nb.Edges {
-			ids = append(ids, e.Source, e.Target)
-		}
-		idsJSON, _ := json.Marshal(ids)
-		if missing := eval[[]string](t, b, "checking the neighbours", `(`+string(idsJSON)+`).filter(id => cy.$id(id).empty())`); len(missing) > 0 {
-			t.Errorf("after expanding the attack, neighbours not drawn: %q", missing)
-		}
-		if present && after <= before || after < before {
-			t.Errorf("node count: got %d after expanding, had %d before; want more", after, before)
-		}
-
-		// "+N" counts relationships not shown yet. Neighbour answers leave
-		// links to Source nodes out of it, so the expanded attack has none
-		// left, and every neighbour off the path shows what the API said.
-		type count struct {
-			Hidden int    `json:"hidden"`
-			Badge  bool   `json:"badge"`
-			Label  string `json:"label"`
-		}
-		c := eval[count](t, b, "reading the attack's count", `(n => ({hidden: n.data('hidden'), label: n.data('label'),
-			badge: n.style('background-image') !== 'none' && n.style('background-image') !== ''}))(cy.$id(`+jsString(attack)+`))`)
-		if c.Hidden != 0 || c.Badge || strings.Contains(c.Label, "more") {
-			t.Errorf("expanded attack: got hidden %d, badge %v, label %q; want 0, no badge", c.Hidden, c.Badge, c.Label)
-		}
-		onPath := map[string]bool{}
-		var answer apiGraph
-		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}}, &answer)
-		for _, p := range answer.Paths {
-			for _, n := range p.Nodes {
-				onPath[n] = true
-			}
-		}
-		want := map[string]int{}
-		for _, n := range nb.Nodes {
-			if n.Hidden != nil && !onPath[n.ID] {
-				want[n.ID] = *n.Hidden
-			}
-		}
-		wantJSON, _ := json.Marshal(want)
-		if diff := eval[[]string](t, b, "comparing the counts", `Object.entries(`+string(wantJSON)+`)
-			.filter(([id, h]) => cy.$id(id).data('hidden') !== h).map(([id, h]) => id + ': shows ' + cy.$id(id).data('hidden') + ', API says ' + h)`); len(diff) > 0 {
-			t.Errorf("+N counts differ from the API's hidden: %q", diff)
-		}
-		b.do(t, "fitting the view", fitView())
-		assertNoOverlap(t, b, "the expanded attack")
-		expandedURL = eval[string](t, b, "reading the URL", `location.href`)
-		b.screenshot(t, "expanded.png")
-	})
-
-	t.Run("expanding IS-K too gives a readable two-hop view", func(t *testing.T) {
-		defer b.checkConsole(t, "expanding IS-K too gives a readable two-hop view")
-		xy := eval[[]float64](t, b, "locating IS-K", `(() => {
-			const n = cy.$id(`+jsString(isk)+`), p = n.renderedPosition(), r = cy.container().getBoundingClientRect();
-			return [r.left + p.x, r.top + p.y];
-		})()`)
-		before := nodeCount(t, b)
-		b.do(t, "clicking IS-K",
-			chromedp.MouseClickXY(xy[0], xy[1]),
-			poll(`cy.$(':selected').map(n => n.id()).join(',') === `+jsString(isk)),
-			waitReady(),
-			poll(`decodeURIComponent(location.hash).includes(`+jsString(isk)+`)`),
-			waitReady())
-		if after := nodeCount(t, b); after <= before {
-			t.Errorf("node count: got %d after expanding IS-K, had %d; want more", after, before)
-		}
-		if h := eval[int](t, b, "reading IS-K's count", `cy.$id(`+jsString(isk)+`).data('hidden')`); h != 0 {
-			t.Errorf("expanded IS-K: +%d not shown, want 0", h)
-		}
-		// Unselect, so that every label is the short one, then fit.
-		b.do(t, "unselecting", js(`cy.$(':selected').unselect()`), fitView())
-		assertNoOverlap(t, b, "the two-hop view")
-		b.screenshot(t, "two-hop.png")
-	})
-
-	t.Run("a shared URL restores the view", func(t *testing.T) {
-		defer b.checkConsole(t, "a shared URL restores the view")
-		href := eval[string](t, b, "reading the URL", `location.href`)
-		want := nodeCount(t, b)
-		b.do(t, "opening the URL afresh",
-			chromedp.Navigate("about:blank"),
-			chromedp.Navigate(href),
-			chromedp.WaitVisible(chromedp.ID("legend")),
-			poll(`cy.nodes().length > 0`),
-			waitReady())
-		type restored struct {
-			Nodes  int  `json:"nodes"`
-			Path   int  `json:"path"`
-			Attack bool `json:"attack"`
-		}
-		got := eval[restored](t, b, "reading the restored view", `({
-			nodes: cy.nodes().length, path: cy.elements('.path').length, attack: cy.$id(`+jsString(attack)+`).nonempty()})`)
-		if got.Nodes != want || got.Path == 0 || !got.Attack {
-			t.Errorf("restored from %s: got %d nodes, %d path elements, attack shown %v; want %d nodes, a path, the attack",
-				href, got.Nodes, got.Path, got.Attack, want)
-		}
-	})
-
-	t.Run("filters, date slider and export", func(t *testing.T) {
-		defer b.checkConsole(t, "filters, date slider and export")
-		events := `cy.nodes('[kind = "Event"]')`
-		if eval[int](t, b, "counting events", events+`.length`) == 0 {
-			t.Fatal("no Event node in view to filter")
-		}
-		b.do(t, "hiding kind Event", chromedp.Click(chromedp.CSS(`#kind-filters input[value="Event"]`)))
-		if hidden := eval[bool](t, b, "reading the filter", events+`.every(n => n.hasClass('filtered'))`); !hidden {
-			t.Error("after unticking Event, Event nodes are still drawn")
-		}
-		if hash := eval[string](t, b, "reading the URL", `location.hash`); !strings.Contains(hash, "hideKinds=Event") {
-			t.Errorf("URL hash %q does not keep the kind filter", hash)
-		}
-		b.do(t, "showing kind Event again", chromedp.Click(chromedp.CSS(`#kind-filters input[value="Event"]`)))
-
-		// The slider is a range input; set it as a drag would, then let the page
-		// react. Hidden elements carry the class "filtered" (display: none).
-		// The view (the path, the attack and IS-K expanded) holds edges
-		// reported on several dates; with one date the check would prove nothing.
-		type slider struct {
-			Shown  bool     `json:"shown"`
-			Max    int      `json:"max"`
-			Dates  []string `json:"dates"`
-			Hidden int      `json:"hidden"`
-			Later  int      `json:"later"`
-		}
-		got := eval[slider](t, b, "moving the date slider to the earliest date", `(() => {
-			const s = document.querySelector('#date-slider');
-			const shown = !document.querySelector('#date-section').hidden;
-			const dates = [...new Set(cy.edges().map(e => e.data('reportedOn')).filter(Boolean))].sort();
-			if (shown) { s.value = '0'; s.dispatchEvent(new Event('input', {bubbles: true})); }
-			return {shown, max: Number(s.max), dates, hidden: cy.edges('.filtered').length,
-				later: cy.edges().filter(e => e.data('reportedOn') > dates[0]).length};
-		})()`)
-		if !got.Shown {
-			t.Fatal("the view has dated edges but no date slider")
-		}
-		if got.Max == 0 || got.Max != len(got.Dates)-1 {
-			t.Fatalf("date slider: max %d for the view's report dates %q; want one step per date, at least two dates", got.Max, got.Dates)
-		}
-		if got.Hidden == 0 || got.Hidden != got.Later {
-			t.Errorf("slider at the earliest date %s: %d edges hidden, want the %d reported later", got.Dates[0], got.Hidden, got.Later)
-		}
-		b.do(t, "moving the date slider back", js(`(s => { s.value = s.max; s.dispatchEvent(new Event('input', {bubbles: true})); })(document.querySelector('#date-slider'))`))
-		if n := eval[int](t, b, "counting hidden edges", `cy.edges('.filtered').length`); n != 0 {
-			t.Errorf("slider at the latest date: got %d edges hidden, want 0", n)
-		}
-
-		// The export buttons download real files: a PNG image of the view and
-		// its JSON with the nodes and edges shown.
-		dir := t.TempDir()
-		ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-		_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-			Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-		cancel()
-		if err != nil {
-			t.Fatalf("allowing downloads: %v", err)
-		}
-		shown := eval[[]int](t, b, "counting what is shown", `[cy.nodes(':visible').length, cy.edges(':visible').length]`)
-		b.do(t, "exporting PNG", chromedp.Click(chromedp.ID("export-png")))
-		png := waitDownload(t, dir, ".png")
-		if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
-			t.Errorf("PNG export: %d bytes starting %q, want the PNG signature", len(png), png[:min(8, len(png))])
-		} else if cfg, err := stdpng.DecodeConfig(bytes.NewReader(png)); err != nil || cfg.Width < 100 || cfg.Height < 100 {
-			t.Errorf("PNG export: %dx%d (%v), want an image of the view", cfg.Width, cfg.Height, err)
-		}
-		b.do(t, "exporting JSON", chromedp.Click(chromedp.ID("export-json")))
-		var exported struct {
-			Nodes []struct {
-				ID string `json:"id"`
-			} `json:"nodes"`
-			Edges []struct {
-				ID     string `json:"id"`
-				Source string `json:"source"`
-			} `json:"edges"`
-		}
-		if err := json.Unmarshal(waitDownload(t, dir, ".json"), &exported); err != nil {
-			t.Fatalf("JSON export does not parse: %v", err)
-		}
-		if len(exported.Nodes) != shown[0] || len(exported.Edges) != shown[1] || exported.Edges[0].Source == "" {
-			t.Errorf("JSON export: %d nodes, %d edges; the view shows %d and %d", len(exported.Nodes), len(exported.Edges), shown[0], shown[1])
-		}
-	})
-
-	t.Run("an unknown name shows the API's message", func(t *testing.T) {
-		defer b.checkConsole(t, "an unknown name shows the API's message")
-		var want apiError
-		status := apiGet(t, "/paths/shortest", url.Values{"from": {unknown}, "to": {tajik}, "all": {"true"}}, &want)
-		if status < 400 || want.Error.Message == "" {
-			t.Fatalf("API for %q: got status %d and message %q, want a 4xx with a message", unknown, status, want.Error.Message)
-		}
-		// The page's request answers 4xx on purpose: Chromium logs it as a network error.
-		b.expectFailure("from=Atlantis")
-		b.do(t, "asking for a path from an unknown group",
-			typeInto("path-from", unknown),
-			typeInto("path-to", tajik),
-			chromedp.KeyEvent(kb.Enter),
-			chromedp.WaitVisible(chromedp.ID("error")),
-			waitReady())
-		if shown := eval[string](t, b, "reading the error", `document.querySelector('#error-message').innerText`); !strings.Contains(shown, want.Error.Message) {
-			t.Errorf("error banner: got %q, want the API's message %q", shown, want.Error.Message)
-		}
-		if state := eval[string](t, b, "reading the page state", `document.documentElement.dataset.state`); state != "error" {
-			t.Errorf("html[data-state]: got %q, want error", state)
-		}
-	})
-
-	t.Run("known on a date, the evidence says how undated edges were treated", func(t *testing.T) {
-		defer b.checkConsole(t, "known on a date, the evidence says how undated edges were treated")
-		var want apiGraph
-		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}, "knownOn": {"2024-03-07"}}, &want)
-		if len(want.Notes) == 0 {
-			t.Fatal("the API gives no notes for knownOn=2024-03-07")
-		}
-		runPath(b, t, "asking for the path known on 2024-03-07", "IS-K", "Tajikistan",
-			`(e => { e.value = '2024-03-07'; e.dispatchEvent(new Event('input', {bubbles: true})); })(document.querySelector('#path-knownon'))`)
-		got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
-		if got.State != "paths" && got.State != "no-path" {
-			t.Fatalf("evidence panel: got state %q (error %q), want an answer", got.State, got.Error)
-		}
-		for _, n := range want.Notes {
-			if !strings.Contains(got.Notes, n) {
-				t.Errorf("evidence notes %q do not show the API's note %q", got.Notes, n)
-			}
-		}
-		if !strings.Contains(got.Notes, "knownOn=2024-03-07") || !strings.Contains(got.Filters, "knownOn=2024-03-07") {
-			t.Errorf("evidence panel: notes %q, filters %q; want both to name knownOn=2024-03-07", got.Notes, got.Filters)
-		}
-		if !strings.Contains(got.Hash, "knownOn=2024-03-07") {
-			t.Errorf("URL hash %q does not keep knownOn", got.Hash)
-		}
-	})
-
-	t.Run("no path under LEADER_OF only: the reason says which filter", func(t *testing.T) {
-		defer b.checkConsole(t, "no path under LEADER_OF only: the reason says which filter")
-		runPath(b, t, "asking for a LEADER_OF-only path", "IS-K", "Tajikistan", `(() => {
-			document.querySelector('#path-knownon').value = '';
-			document.querySelector('#path-rels').open = true;
-			document.querySelectorAll('#path-rels-list input').forEach(i => { i.checked = i.value === 'LEADER_OF'; });
-			document.querySelector('#path-rels-list').dispatchEvent(new Event('change', {bubbles: true}));
-		})()`)
-		got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
-		if got.State != "no-path" {
-			t.Fatalf("evidence panel: got state %q (error %q), want no-path", got.State, got.Error)
-		}
-		if !strings.Contains(got.Reason, "without rel=LEADER_OF") {
-			t.Errorf("reason %q does not say a path exists without rel=LEADER_OF", got.Reason)
-		}
-		if !strings.Contains(got.Hash, "rel=LEADER_OF") {
-			t.Errorf("URL hash %q does not keep rel", got.Hash)
-		}
-		b.screenshot(t, "no-path.png")
-	})
-
-	t.Run("the stance filter is sent only when a stance is unticked, and kept in the URL", func(t *testing.T) {
-		defer b.checkConsole(t, "the stance filter is sent only when a stance is unticked, and kept in the URL")
-		runPath(b, t, "asking with every stance ticked", "IS-K", "Tajikistan", `(() => {
-			document.querySelectorAll('#path-rels-list input').forEach(i => { i.checked = false; });
-			document.querySelector('#path-rels-list').dispatchEvent(new Event('change', {bubbles: true}));
-			document.querySelectorAll('#path-stances input').forEach(i => { i.checked = true; });
-		})()`)
-		got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
-		if got.State != "paths" || strings.Contains(got.Filters, "stance") || strings.Contains(got.Hash, "stance") {
-			t.Errorf("all stances: got state %q, filters %q, hash %q; want paths and no stance filter", got.State, got.Filters, got.Hash)
-		}
-		runPath(b, t, "asking with claimed only", "IS-K", "Tajikistan", `(() => {
-			document.querySelectorAll('#path-stances input').forEach(i => { i.checked = i.value === 'claimed'; });
-			document.querySelector('#path-stances').dispatchEvent(new Event('change', {bubbles: true}));
-		})()`)
-		got = eval[evidenceView](t, b, "reading the evidence", evidenceJS)
-		var want apiGraph
-		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}, "stance": {"claimed"}}, &want)
-		if !strings.Contains(got.Filters, "stance=claimed") || !strings.Contains(got.Hash, "stance=claimed") {
-			t.Errorf("claimed only: filters %q, hash %q; want stance=claimed in both", got.Filters, got.Hash)
-		}
-		if wantState := map[bool]string{true: "paths", false: "no-path"}[len(want.Paths) > 0]; got.State != wantState {
-			t.Errorf("claimed only: evidence state %q, want %q as the API answers", got.State, wantState)
-		}
-		if want.Reason != "" && !strings.Contains(got.Reason, want.Reason) {
-			t.Errorf("claimed only: reason %q, want the API's %q", got.Reason, want.Reason)
-		}
-		// A shared link restores the ticks.
-		href := eval[string](t, b, "reading the URL", `location.href`)
-		b.do(t, "opening the URL afresh",
-			chromedp.Navigate("about:blank"),
-			chromedp.Navigate(href),
-			chromedp.WaitVisible(chromedp.ID("legend")),
-			poll(`['paths', 'no-path', 'failed'].includes(document.querySelector('#evidence').dataset.state)`),
-			waitReady())
-		ticked := eval[[]string](t, b, "reading the stance ticks", `[...document.querySelectorAll('#path-stances input:checked')].map(i => i.value)`)
-		if !slices.Equal(ticked, []string{"claimed"}) {
-			t.Errorf("restored stance ticks: got %q, want [claimed]", ticked)
-		}
-	})
-
-	t.Run("each hop shows its evidence level as the API states it", func(t *testing.T) {
-		defer b.checkConsole(t, "each hop shows its evidence level as the API states it")
-		var want struct {
-			Paths []struct {
-				Hops []evidenceHop `json:"hops"`
-			} `json:"paths"`
-		}
-		apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {"Tajikistan"}, "all": {"true"}}, &want)
-		if len(want.Paths) == 0 {
-			t.Fatal("the API finds no path from IS-K to Tajikistan")
-		}
-		runPath(b, t, "asking for the path with every filter off", "IS-K", "Tajikistan", `(() => {
-			document.querySelectorAll('#path-stances input').forEach(i => { i.checked = true; });
-			document.querySelector('#path-evidence').value = '';
-		})()`)
-		shown := eval[[]shownHop](t, b, "reading the hops", shownHopsJS)
-		var hops []evidenceHop
-		for _, p := range want.Paths {
-			hops = append(hops, p.Hops...)
-		}
-		if len(shown) != len(hops) {
-			t.Fatalf("evidence panel shows %d hops, the API answers %d", len(shown), len(hops))
-		}
-		for i, h := range hops {
-			checkHop(t, h, shown[i])
-		}
-	})
-
-	// The final picture: the expanded attack, restored from its link and fitted.
-	if expandedURL != "" {
-		b.do(t, "reopening the expanded view",
-			chromedp.Navigate("about:blank"),
-			chromedp.Navigate(expandedURL),
-			chromedp.WaitVisible(chromedp.ID("legend")),
-			poll(`cy.$id(`+jsString(attack)+`).nonempty() && cy.nodes().length > 20`),
-			waitReady(),
-			js(`cy.$(':selected').unselect()`),
-			fitView())
-		assertNoOverlap(t, b, "the expanded attack, reopened")
-	}
-	b.screenshot(t, "explorer.png")
-	b.checkConsole(t, "reopening the expanded view")
-}
 
 // waitDownload waits for the one file of dir whose name ends in suffix to be
 // complete (Chromium writes NAME.crdownload first) and returns its content.

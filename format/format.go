@@ -1,7 +1,8 @@
 // Package format writes a graph answer (a graph.Subgraph or graph.PathAnswer)
 // in each output format of the graph-returning routes: the native JSON,
 // Cytoscape, D3, GraphML and GEXF, whole (Write) or element by element as a
-// store streams it (Writer). STIX bundles are written by package stix.
+// store streams it (Writer). STIX 2.1 bundles are one more format here, written
+// by the writer package stix registers (RegisterSTIX).
 package format
 
 import (
@@ -32,8 +33,9 @@ const (
 	// FormatGEXF is GEXF 1.2draft, the version networkx's read_gexf and Gephi
 	// read by default.
 	GEXF13 Format = "gexf-1.3"
-	// FormatSTIX is a STIX 2.1 bundle; package stix writes it, since it needs
-	// the Sources' texts as well as the graph.
+	// STIX is a STIX 2.1 bundle, written whole (not streamed) with the
+	// Sources' texts as well as the graph, by the writer package stix
+	// registers.
 	STIX Format = "stix"
 )
 
@@ -59,8 +61,8 @@ func WithGEXFVersion(f Format, v string) (Format, error) {
 	return "", graph.Invalid("gexfVersion", v, "want 1.2draft (the default, read by networkx and Gephi) or 1.3")
 }
 
-// Formats lists every format Write writes, in a fixed order; ParseFormat
-// also accepts FormatSTIX.
+// All lists the formats Write writes itself, in a fixed order; Parse also
+// accepts STIX, which the writer package stix registers writes.
 var All = []Format{JSON, Cytoscape, D3, GraphML, GEXF}
 
 // ParseFormat returns the format named s; the empty string is FormatJSON.
@@ -141,12 +143,18 @@ func (f Format) Filename(base string) string {
 // Nodes and edges on a path carry the ranks of their paths (pathRanks, and
 // the class "path" in Cytoscape).
 //
+// STIX is v's graph as the registered STIX writer writes it (package stix's
+// Write): a path answer's paths are left out.
+//
 // An unknown format or value fails before anything is written; an error of w
 // may leave part of the document written.
 func Write(w io.Writer, f Format, v any) error {
 	d, err := documentOf(v)
 	if err != nil {
 		return err
+	}
+	if f == STIX {
+		return writeSTIX(w, d)
 	}
 	bw := bufPool.Get().(*bufio.Writer)
 	bw.Reset(w)

@@ -73,7 +73,7 @@ func newWriterBuf(w io.Writer, f Format, d *document, bw *bufio.Writer) (*Writer
 	case GEXF13:
 		fw = &gexfWriter{x: &xmlOut{w: bw}, d: d, root: gexf13}
 	case STIX:
-		return nil, errors.New("format.Write: STIX bundles are written by package stix (stix.Write)")
+		return nil, errors.New("format.Write: STIX bundles are written whole (format.Write), not streamed")
 	default:
 		_, err := Parse(string(f))
 		return nil, err

@@ -40,6 +40,30 @@ type Filter struct {
 	IncludeRetracted bool
 }
 
+// ParseDirection returns the traversal direction named s: "both" (also for
+// ""), "out" or "in".
+func ParseDirection(s string) (string, bool) {
+	switch s {
+	case "":
+		return "both", true
+	case "both", "out", "in":
+		return s, true
+	}
+	return "", false
+}
+
+// ParseUndated returns what a date filter does with undated edges, named s:
+// "keep" (also for "") or "drop".
+func ParseUndated(s string) (string, bool) {
+	switch s {
+	case "":
+		return "keep", true
+	case "keep", "drop":
+		return s, true
+	}
+	return "", false
+}
+
 // PathQuery asks for paths between two entities.
 type PathQuery struct {
 	From, To string // ids or names, resolved by the store

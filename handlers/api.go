@@ -41,12 +41,15 @@ func (a *api) healthz(c *gin.Context) {
 func (a *api) readyz(c *gin.Context) {
 	if err := a.store.Ready(c.Request.Context()); err != nil {
 		if errors.Is(err, graph.ErrAuth) {
-			a.log.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "request_id", c.GetString(requestIDKey))
+			a.log.ErrorContext(c.Request.Context(), "neo4j authentication failed",
+				"err", err, "request_id", c.GetString(requestIDKey))
 			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "neo4j_auth",
-				"reason": "authentication failed: Neo4j refuses the configured credentials (" + err.Error() + "); fix NEO4J_USER / NEO4J_PASSWORD and restart"})
+				"reason": "authentication failed: Neo4j refuses the configured credentials (" + err.Error() +
+					"); fix NEO4J_USER / NEO4J_PASSWORD and restart"})
 			return
 		}
-		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "code": "unavailable", "reason": "neo4j: " + err.Error()})
+		c.JSON(http.StatusServiceUnavailable,
+			gin.H{"status": "unavailable", "code": "unavailable", "reason": "neo4j: " + err.Error()})
 		return
 	}
 	if why := a.ready.Reason(); why != "" {
@@ -157,7 +160,7 @@ func (a *api) graph(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	if f == format.STIX {
+	if !f.Streams() {
 		// A STIX bundle needs the Sources of the whole answer: built in memory.
 		sg := &graph.Subgraph{}
 		if err := a.store.Graph(c.Request.Context(), q, &collector{g: sg}); err != nil {
@@ -191,7 +194,8 @@ func checkRef(ref string, lim graph.Limits) error {
 	v := map[string][]string{"q": {ref}}
 	_, err := ParseSearchQuery(v, lim)
 	if err != nil {
-		return graph.Invalid("id", ref, "want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
+		return graph.Invalid("id", ref,
+			"want an id (group:is-k) or a name of at most "+itoa(int64(lim.MaxRefLen))+" printable bytes")
 	}
 	return nil
 }
@@ -233,7 +237,8 @@ func outputFormat(c *gin.Context) (format.Format, bool) {
 // writing when the limit passes. Once the body has started its status cannot
 // change: the stream is cut short (the document left unterminated, the
 // connection closed without the final chunk) and the access log and
-// /metrics record it.
+// /metrics record it. A format that carries the cited Sources (STIX) gets
+// them from the store first.
 func (a *api) render(c *gin.Context, f format.Format, base string, v any) {
 	ctx := c.Request.Context()
 	if err := ctx.Err(); err != nil {
@@ -243,10 +248,20 @@ func (a *api) render(c *gin.Context, f format.Format, base string, v any) {
 		fail(c, err)
 		return
 	}
-	if f == format.STIX {
-		a.renderSTIX(c, base, v)
-		return
+	if f.CarriesSources() {
+		g, err := a.withSources(ctx, v)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		v = g
 	}
+	a.write(c, f, base, v)
+}
+
+// write writes v in format f as the answer, as render does once it started.
+func (a *api) write(c *gin.Context, f format.Format, base string, v any) {
+	ctx := c.Request.Context()
 	c.Header("Content-Type", f.ContentType())
 	if f != format.JSON {
 		c.Header("Content-Disposition", `attachment; filename="`+f.Filename(base)+`"`)

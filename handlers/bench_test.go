@@ -12,11 +12,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
-	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/testkit"
 )
 
@@ -112,18 +111,14 @@ func BenchmarkIngestBatchCrocus(b *testing.B) {
 }
 
 // BenchmarkIngestBatch100k: 100 articles against the Crocus set plus 100k
-// generated entities (bench/gen, as make bench generates them).
+// generated entities (internal/synth, as make bench generates them).
 func BenchmarkIngestBatch100k(b *testing.B) {
 	reloadB(b)
-	g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: 100_000, Seed: 1, Tag: "b"})
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: 100_000, Seed: 1, Tag: "b"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := b.TempDir()
-	if err := g.Write(dir); err != nil {
-		b.Fatal(err)
-	}
-	d, err := dataset.ReadFile(filepath.Join(dir, "nodes.csv"))
+	d, err := g.DataSet()
 	if err != nil {
 		b.Fatal(err)
 	}

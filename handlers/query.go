@@ -143,13 +143,10 @@ func (p *params) rels(name string) []string {
 
 func (p *params) filter(lim graph.Limits) graph.Filter {
 	f := graph.Filter{Rels: p.rels("rel"), Kinds: p.kinds("kind")}
-	f.Direction = p.one("direction")
-	switch f.Direction {
-	case "":
-		f.Direction = "both"
-	case "both", "out", "in":
-	default:
-		p.fail("direction", f.Direction, "want both, out or in")
+	var ok bool
+	dir := p.one("direction")
+	if f.Direction, ok = graph.ParseDirection(dir); !ok {
+		p.fail("direction", dir, "want both, out or in")
 	}
 	f.MinConfidence = p.intIn("minConfidence", 0, 0, 100)
 	for _, s := range p.list("stance") {
@@ -162,13 +159,9 @@ func (p *params) filter(lim graph.Limits) graph.Filter {
 	}
 	f.At = p.date("at")
 	f.KnownOn = p.date("knownOn")
-	f.Undated = p.one("undated")
-	switch f.Undated {
-	case "":
-		f.Undated = "keep"
-	case "keep", "drop":
-	default:
-		p.fail("undated", f.Undated, "want keep or drop")
+	undated := p.one("undated")
+	if f.Undated, ok = graph.ParseUndated(undated); !ok {
+		p.fail("undated", undated, "want keep or drop")
 	}
 	f.Evidence = p.evidence()
 	for _, s := range p.list("source") {
@@ -205,7 +198,8 @@ func (p *params) check(known ...string) {
 	}
 }
 
-var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source", "evidence", "format", "gexfVersion", "includeRetracted"}
+var filterParams = []string{"rel", "kind", "direction", "minConfidence", "stance", "at", "knownOn", "undated", "source",
+	"evidence", "format", "gexfVersion", "includeRetracted"}
 
 // ParsePathQuery reads and checks the parameters of the path routes. ranked is
 // true for /paths (several ranked paths), false for /paths/shortest.

@@ -1,11 +1,12 @@
 package handlers
 
 import (
-	"net/http"
+	"context"
 
 	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/stix"
+	// Package stix registers the STIX writer that format.Write uses.
+	_ "github.com/actorgraph/actorgraph/stix"
 	"github.com/gin-gonic/gin"
 )
 
@@ -19,13 +20,13 @@ func (a *api) exportSTIX(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	writeSTIX(c, "actorgraph", g)
+	a.write(c, format.STIX, "actorgraph", g)
 }
 
-// renderSTIX writes the graph of v (a *graph.Subgraph or *graph.PathAnswer)
-// as a STIX bundle, with the Sources its edges cite, texts included, as
-// reports.
-func (a *api) renderSTIX(c *gin.Context, base string, v any) {
+// withSources is the graph of v (a *graph.Subgraph or *graph.PathAnswer)
+// with the Sources its edges cite, texts included, for the formats that
+// carry them (format.Format.CarriesSources: a STIX bundle's reports).
+func (a *api) withSources(ctx context.Context, v any) (*graph.Subgraph, error) {
 	var g *graph.Subgraph
 	switch v := v.(type) {
 	case *graph.Subgraph:
@@ -54,10 +55,9 @@ func (a *api) renderSTIX(c *gin.Context, base string, v any) {
 			note(n.ID)
 		}
 	}
-	sources, err := a.store.Sources(c.Request.Context(), ids)
+	sources, err := a.store.Sources(ctx, ids)
 	if err != nil {
-		fail(c, err)
-		return
+		return nil, err
 	}
 	withText := make(map[string]graph.Node, len(sources))
 	for _, s := range sources {
@@ -76,15 +76,5 @@ func (a *api) renderSTIX(c *gin.Context, base string, v any) {
 			out.Nodes = append(out.Nodes, s)
 		}
 	}
-	writeSTIX(c, base, out)
-}
-
-func writeSTIX(c *gin.Context, base string, g *graph.Subgraph) {
-	c.Header("Content-Type", format.STIX.ContentType())
-	c.Header("Content-Disposition", `attachment; filename="`+format.STIX.Filename(base)+`"`)
-	c.Status(http.StatusOK)
-	if err := stix.Write(c.Writer, g); err != nil {
-		// Headers are gone; all that is left is to log and cut the body short.
-		_ = c.Error(err)
-	}
+	return out, nil
 }

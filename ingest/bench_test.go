@@ -1,14 +1,12 @@
 package ingest_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
-	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
+	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
 // article is a text of at least n words: the seed article repeated, with
@@ -46,7 +44,7 @@ func BenchmarkAnalyzeCrocus(b *testing.B) {
 }
 
 // BenchmarkAnalyze100k: a 20,000-word article against a 100k-entity
-// gazetteer generated as `actorgraph gen` does (target < 1 s).
+// gazetteer generated as `actorgraph-dev gen` does (target < 1 s).
 func BenchmarkAnalyze100k(b *testing.B) {
 	g, names := genGazetteer(b, 100_000)
 	benchAnalyze(b, g, article(b, 20000, names[:200]))
@@ -65,15 +63,11 @@ func BenchmarkGazetteer100k(b *testing.B) {
 
 func genData(b *testing.B, n int) *graph.DataSet {
 	b.Helper()
-	g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: n, Seed: 1})
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: n, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := b.TempDir()
-	if err := g.Write(dir); err != nil {
-		b.Fatal(err)
-	}
-	d, err := dataset.ReadFile(filepath.Join(dir, "nodes.csv"))
+	d, err := g.DataSet()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,13 +11,12 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/actorgraph/actorgraph/testkit"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -32,7 +31,7 @@ var (
 )
 
 // hubSize is the degree of the hub fixture: one group with that many members
-// (as `actorgraph gen -shape hub -nodes 100k`).
+// (as `actorgraph-dev gen -shape hub -nodes 100k`).
 const hubSize = 100_000
 
 // hubCypher writes the hub fixture directly: the importer validates and
@@ -57,19 +56,15 @@ func TestMain(m *testing.M) {
 		if err := n.LoadCrocus(ctx); err != nil {
 			return err
 		}
-		dir, err := os.MkdirTemp("", "reliability")
+		k50, err := synth.Generate(synth.Config{Shape: "k50", Seed: 7, Tag: "k"})
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
-		k50, err := gen.Generate(gen.Config{Shape: "k50", Seed: 7, Tag: "k"})
+		d, err := k50.DataSet()
 		if err != nil {
 			return err
 		}
-		if err := k50.Write(dir); err != nil {
-			return err
-		}
-		if _, err := n.Load(ctx, filepath.Join(dir, "nodes.csv")); err != nil {
+		if _, err := n.Import(ctx, d); err != nil {
 			return fmt.Errorf("load k50: %w", err)
 		}
 		if err := writeHub(ctx, n); err != nil {

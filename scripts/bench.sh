@@ -23,7 +23,7 @@
 #
 # It runs Neo4j 5.26.30 from the checkout's jars (scripts/neo4j-local.sh, home
 # .neo4j/bench-home, Bolt on 127.0.0.1:17687, HTTP on 127.0.0.1:17474, heap 4g,
-# page cache 4g), writes each graph with `actorgraph gen` into bench/data/,
+# page cache 4g), writes each graph with `actorgraph-dev gen` into bench/data/,
 # bulk-loads them all with `actorgraph load --bulk --overwrite` (neo4j-admin)
 # unless the database already holds them (and prints the bulk-load target
 # line: total <= 120 s and <= 1.3x neo4j-admin alone, from that one run), starts `actorgraph serve` on
@@ -47,8 +47,9 @@ pw=benchsecret
 export NEO4J_LOCAL_HOME=$root/.neo4j/bench-home NEO4J_BOLT_PORT=$bolt_port NEO4J_HTTP_PORT=$http_port \
   NEO4J_PASSWORD=$pw NEO4J_HEAP=${BENCH_NEO4J_HEAP:-4g} NEO4J_PAGECACHE=${BENCH_NEO4J_PAGECACHE:-4g} NEO4J_ADMIN_HEAP=${BENCH_ADMIN_HEAP:-4g}
 
-echo "==> go build bin/actorgraph bin/agbench"
+echo "==> go build bin/actorgraph bin/actorgraph-dev bin/agbench"
 go build -o bin/actorgraph ./cmd/actorgraph
+go build -o bin/actorgraph-dev ./cmd/actorgraph-dev
 go build -o bin/agbench ./bench/run
 
 scripts/neo4j-local.sh start
@@ -102,7 +103,7 @@ if [[ $missing == 1 ]]; then
   for size in ${SIZES//,/ }; do
     tag=$(echo "$size" | tr 'A-Z' 'a-z')-
     echo "==> generating ba-$size"
-    gen=(bin/actorgraph gen -shape ba -nodes "$size" -seed 1 -tag "$tag" -out "bench/data/ba-$size")
+    gen=(bin/actorgraph-dev gen -shape ba -nodes "$size" -seed 1 -tag "$tag" -out "bench/data/ba-$size")
     rss=""
     if [[ -x /usr/bin/time ]]; then
       gen_line=$(/usr/bin/time -f '%M' -o bench/results/gen-rss.txt "${gen[@]}")

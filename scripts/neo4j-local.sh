@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # neo4j-local.sh runs Neo4j Community 5.26.30 as a local child process built
 # from Maven jars (no Docker needed). See --help.
+# cmd/actorgraph/neo4jlocal.go (actorgraph load --bulk) runs the same server the
+# same way, without this script: change both together.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 state=$root/.neo4j
@@ -34,7 +36,7 @@ scripts/neo4j-jars.sh), bound to 127.0.0.1, with NEO4J_HOME=.neo4j/home.
   stop     SIGTERM, wait up to 60 s, then SIGKILL
   status   print running/stopped; exit 0 when running, 3 when stopped
   import   run neo4j-admin database import full ARGS into the stopped server's
-           database "neo4j" (actorgraph load --bulk uses it); refuses while running
+           database "neo4j" (as actorgraph load --bulk does, in Go); refuses while running
 
 environment (defaults):
   NEO4J_BOLT_PORT  7687        NEO4J_HTTP_PORT  7474

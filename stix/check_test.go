@@ -13,27 +13,22 @@ import (
 	"testing"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
-	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
 // formatcheck is where the outside checkers live, from this package's directory.
 var formatcheck = filepath.Join("..", "tools", "formatcheck")
 
-// bigGraph is the generated benchmark graph of n nodes (actorgraph gen
+// bigGraph is the generated benchmark graph of n nodes (actorgraph-dev gen
 // -nodes n), as its CSV files import.
 func bigGraph(t testing.TB, n int) *graph.Subgraph {
 	t.Helper()
-	g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: n, Seed: 1})
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := g.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.ReadFile(filepath.Join(dir, "nodes.csv"))
+	d, err := g.DataSet()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/google/uuid"
 )
+
+// Package format chooses the STIX format (format.STIX) like the others;
+// this package writes it.
+func init() { format.RegisterSTIX(Write) }
 
 // Write writes g as a STIX 2.1 bundle to w, one object a line, sorted by
 // STIX id, so the same graph always gives the same bytes (no field holds the

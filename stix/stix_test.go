@@ -73,6 +73,23 @@ func TestWriteIsDeterministic(t *testing.T) {
 	}
 }
 
+// TestFormatWriteIsWrite: format.Write chooses STIX like any format and
+// writes the bundle this package's Write writes.
+func TestFormatWriteIsWrite(t *testing.T) {
+	d := crocus(t)
+	g := &graph.Subgraph{Nodes: d.Nodes, Edges: d.Edges}
+	var buf bytes.Buffer
+	if err := format.Write(&buf, format.STIX, g); err != nil {
+		t.Fatal(err)
+	}
+	if want := export(t, g); !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("format.Write(STIX): %d bytes, want stix.Write's %d", buf.Len(), len(want))
+	}
+	if _, err := format.NewWriter(&buf, format.STIX); err == nil {
+		t.Error("format.NewWriter(STIX): no error, want one (a bundle is written whole)")
+	}
+}
+
 func TestIDsAreUUIDv5OfOurIDs(t *testing.T) {
 	got := ID("threat-actor", "group:is-k")
 	if got != ID("threat-actor", "group:is-k") || got == ID("threat-actor", "group:is") {

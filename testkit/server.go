@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
+	"github.com/actorgraph/actorgraph/internal/testhook"
 	"github.com/actorgraph/actorgraph/web"
 )
 
@@ -55,9 +57,9 @@ func WithQueryTimeout(d time.Duration) Option { return func(c *serverConfig) { c
 // WithLimits sets the query bounds (default graph.DefaultLimits).
 func WithLimits(l graph.Limits) Option { return func(c *serverConfig) { c.limits = l } }
 
-// WithStatementDelay holds each read statement back by delay(name) before
-// it runs: requests whose statements each finish under the limit while
-// their sum does not.
+// WithStatementDelay holds each read statement of a request back by
+// delay(name) before it runs: requests whose statements each finish under
+// the limit while their sum does not.
 func WithStatementDelay(delay func(statement string) time.Duration) Option {
 	return func(c *serverConfig) { c.delay = delay }
 }
@@ -79,7 +81,7 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 		o(&c)
 	}
 	metrics := handlers.NewMetrics()
-	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery, Delay: c.delay})
+	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery})
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +90,15 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 	if err != nil {
 		return nil, err
 	}
-	srv := httptest.NewServer(router)
+	var h http.Handler = router
+	if c.delay != nil {
+		// The hook travels in each request's context, which the handlers
+		// hand to the store.
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			router.ServeHTTP(w, r.WithContext(testhook.WithStatementDelay(r.Context(), c.delay)))
+		})
+	}
+	srv := httptest.NewServer(h)
 	return &Server{URL: srv.URL, APIKey: c.apiKey, Store: store, Metrics: metrics, srv: srv}, nil
 }
 

@@ -27,7 +27,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/actorgraph/actorgraph/cypher"
+	_ "github.com/actorgraph/actorgraph/cypher" // fills internal/cypherstmt with the store's statements
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -95,7 +96,7 @@ func lengths(res *neo4j.EagerResult) []int {
 
 func profile(ctx context.Context, d neo4j.DriverWithContext, from, to string) {
 	for _, st := range []struct{ name, q string }{
-		{"store (cypher.PathStatement)", cypher.PathStatement("SHORTEST 1", 8)},
+		{"store (cypher.PathStatement)", cypherstmt.Path("SHORTEST 1", 8)},
 		{"previous (SHORTEST 1 over a QPP)", previous},
 	} {
 		fmt.Printf("## %s\n\n%s\n\n", st.name, st.q)
@@ -138,16 +139,16 @@ func kcap(ctx context.Context, d neo4j.DriverWithContext, file string) {
 		if p.Distance < 1 {
 			continue
 		}
-		res, t0 := run(ctx, d, cypher.PathStatement("SHORTEST 1", 8), p.From, p.To, 2)
+		res, t0 := run(ctx, d, cypherstmt.Path("SHORTEST 1", 8), p.From, p.To, 2)
 		l := lengths(res)
 		if len(l) == 0 {
 			fail(fmt.Errorf("%s -> %s: no path at distance %d", p.From, p.To, p.Distance))
 		}
-		res, t1 := run(ctx, d, cypher.PathStatement("SHORTEST 20", 8), p.From, p.To, 21)
+		res, t1 := run(ctx, d, cypherstmt.Path("SHORTEST 20", 8), p.From, p.To, 21)
 		want := lengths(res)
-		res, t2 := run(ctx, d, cypher.PathStatement("SHORTEST 20", min(l[0]+1, 8)), p.From, p.To, 21)
+		res, t2 := run(ctx, d, cypherstmt.Path("SHORTEST 20", min(l[0]+1, 8)), p.From, p.To, 21)
 		s1 := slices.Equal(want, lengths(res))
-		res, t3 := run(ctx, d, cypher.PathStatement("SHORTEST 20", min(l[0]+2, 8)), p.From, p.To, 21)
+		res, t3 := run(ctx, d, cypherstmt.Path("SHORTEST 20", min(l[0]+2, 8)), p.From, p.To, 21)
 		s2 := slices.Equal(want, lengths(res))
 		full, cap1, cap2 = append(full, t1), append(cap1, t0+t2), append(cap2, t0+t3)
 		n++

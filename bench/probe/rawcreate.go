@@ -4,15 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
-	"github.com/actorgraph/actorgraph/cypher"
-	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -47,11 +45,6 @@ RETURN count(*) AS n`
 // statements, the edge statements and the commit. Every variant's graph must
 // hold the data set's counts before its time is printed; it is deleted after.
 func rawCreate(ctx context.Context, d neo4j.DriverWithContext, n, rounds int) {
-	dir, err := os.MkdirTemp("", "probe-raw")
-	if err != nil {
-		fail(err)
-	}
-	defer os.RemoveAll(dir)
 	fmt.Printf("plain CREATE of a %d-node BA graph, one transaction, 5,000 rows a statement, %d rounds; load average %s\n\n", n, rounds, loadavg())
 	for _, v := range rawVariants {
 		fmt.Printf("- %s: %s\n", v.name, v.about)
@@ -61,15 +54,11 @@ func rawCreate(ctx context.Context, d neo4j.DriverWithContext, n, rounds int) {
 	for r := 0; r < rounds; r++ {
 		for _, v := range rawVariants {
 			tag := fmt.Sprintf("raw%s%d-", v.name[:2], r)
-			g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: n, Seed: 11, Tag: tag})
+			g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: n, Seed: 11, Tag: tag})
 			if err != nil {
 				fail(err)
 			}
-			out := filepath.Join(dir, tag)
-			if err := g.Write(out); err != nil {
-				fail(err)
-			}
-			ds, err := dataset.ReadFile(filepath.Join(out, "nodes.csv"))
+			ds, err := g.DataSet()
 			if err != nil {
 				fail(err)
 			}
@@ -121,11 +110,11 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	t0 := time.Now()
 	byKind := map[graph.Kind][]any{}
 	for _, n := range ds.Nodes {
-		byKind[n.Kind] = append(byKind[n.Kind], cypher.NodeProps(n))
+		byKind[n.Kind] = append(byKind[n.Kind], cypherstmt.NodeProps(n))
 	}
 	elem := map[string]string{}
 	for _, k := range graph.Kinds {
-		q := cypher.CreateNodesStatement(k.Kind)
+		q := cypherstmt.CreateNodes(k.Kind)
 		if v.unindexed {
 			q = "UNWIND $batch AS p CREATE (n:" + label + ":X" + string(k.Kind) + ") SET n = p RETURN collect(p.id) AS ids, collect(elementId(n)) AS elems"
 		}
@@ -140,14 +129,14 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	t1 := time.Now()
 	byType := map[string][]any{}
 	for _, e := range ds.Edges {
-		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target], cypher.EdgeProps(e), e.Source, e.Target})
+		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target], cypherstmt.EdgeProps(e), e.Source, e.Target})
 	}
 	for _, rt := range graph.Vocabulary {
 		rows := byType[rt.Name]
 		if len(rows) == 0 {
 			continue
 		}
-		q, err := cypher.CreateEdgesStatement(rt.Name)
+		q, err := cypherstmt.CreateEdges(rt.Name)
 		if err != nil {
 			fail(err)
 		}

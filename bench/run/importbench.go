@@ -3,23 +3,22 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/cypher"
-	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // importBench compares the importer (validation, look-ups, per-row
 // outcomes, history, one transaction; or ImportChunked when
 // BENCH_IMPORT_CHUNK is set) with side B, the importer's CREATE statements
-// (cypher.CreateNodesStatement, cypher.CreateEdgesStatement) run raw over
+// (cypherstmt.CreateNodes, cypherstmt.CreateEdges) run raw over
 // the driver, and side C, the MERGE statements raw, on the same generated
 // graph under fresh ids each time, alternating; each side's graph must then
 // hold exactly the data set's nodes and relationships. A and C re-import
@@ -36,15 +35,10 @@ func (b *bench) importBench(_ string) string {
 	chunk, _ := strconv.Atoi(os.Getenv("BENCH_IMPORT_CHUNK"))
 	store := cypher.New(b.driver, cypher.Options{})
 	must(store.EnsureSchema(b.ctx))
-	dir, err := os.MkdirTemp("", "agimport")
-	must(err)
-	defer os.RemoveAll(dir)
 	load := func(tag string) *graph.DataSet {
-		g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: nodes, Seed: 11, Tag: tag})
+		g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: nodes, Seed: 11, Tag: tag})
 		must(err)
-		out := filepath.Join(dir, tag)
-		must(g.Write(out))
-		d, err := dataset.ReadFile(filepath.Join(out, "nodes.csv"))
+		d, err := g.DataSet()
 		must(err)
 		return d
 	}
@@ -102,16 +96,16 @@ func (b *bench) importBench(_ string) string {
 					validate, again.Nodes.Created, again.Edges.Created, again.Nodes.Updated, again.Edges.Updated, again.Nodes.Unchanged, again.Edges.Unchanged)
 			case "B":
 				start := time.Now()
-				b.rawImportWith(d, chunk, cypher.CreateNodesStatement, mustStatement(cypher.CreateEdgesStatement), true)
+				b.rawImportWith(d, chunk, cypherstmt.CreateNodes, mustStatement(cypherstmt.CreateEdges), true)
 				el = time.Since(start).Seconds()
 				note = "CREATE, no look-ups, no outcomes, no history; counts checked (no re-import: CREATE is not idempotent)"
 			case "C":
 				start := time.Now()
-				b.rawImportWith(d, chunk, cypher.MergeNodesStatement, mustStatement(cypher.MergeEdgesStatement), false)
+				b.rawImportWith(d, chunk, cypherstmt.MergeNodes, mustStatement(cypherstmt.MergeEdges), false)
 				el = time.Since(start).Seconds()
 				b.checkTag(tag, len(d.Nodes), len(d.Edges))
 				restart := time.Now()
-				b.rawImportWith(d, chunk, cypher.MergeNodesStatement, mustStatement(cypher.MergeEdgesStatement), false)
+				b.rawImportWith(d, chunk, cypherstmt.MergeNodes, mustStatement(cypherstmt.MergeEdges), false)
 				reEl = time.Since(restart).Seconds()
 				note = "MERGE on ids (the previous importer's statements); counts checked after both"
 			}
@@ -175,9 +169,9 @@ func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind
 	byKind := map[graph.Kind][]any{}
 	for _, n := range d.Nodes {
 		if create {
-			byKind[n.Kind] = append(byKind[n.Kind], cypher.NodeProps(n))
+			byKind[n.Kind] = append(byKind[n.Kind], cypherstmt.NodeProps(n))
 		} else {
-			byKind[n.Kind] = append(byKind[n.Kind], map[string]any{"props": cypher.NodeProps(n)})
+			byKind[n.Kind] = append(byKind[n.Kind], map[string]any{"props": cypherstmt.NodeProps(n)})
 		}
 	}
 	elems := map[string]string{} // create: the new nodes' element ids, which the edge rows carry
@@ -215,9 +209,9 @@ func (b *bench) rawImportWith(d *graph.DataSet, chunk int, nodeQ func(graph.Kind
 	byType := map[string][]any{}
 	for _, e := range d.Edges {
 		if create {
-			byType[e.Type] = append(byType[e.Type], []any{elems[e.Source], elems[e.Target], cypher.EdgeProps(e), e.Source, e.Target})
+			byType[e.Type] = append(byType[e.Type], []any{elems[e.Source], elems[e.Target], cypherstmt.EdgeProps(e), e.Source, e.Target})
 		} else {
-			byType[e.Type] = append(byType[e.Type], map[string]any{"source": e.Source, "target": e.Target, "props": cypher.EdgeProps(e)})
+			byType[e.Type] = append(byType[e.Type], map[string]any{"source": e.Source, "target": e.Target, "props": cypherstmt.EdgeProps(e)})
 		}
 	}
 	for t, rows := range byType {

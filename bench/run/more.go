@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -21,7 +21,7 @@ import (
 // name the same path's nodes and edges.
 func (b *bench) queryAPI() string {
 	ps := b.connected()
-	stmt := cypher.PathStatement("SHORTEST 1", 8)
+	stmt := cypherstmt.Path("SHORTEST 1", 8)
 	post := func(p pair) (time.Duration, answer) {
 		body, _ := json.Marshal(map[string]any{"statement": stmt, "parameters": map[string]any{"from": p.From, "to": p.To, "cap": 2}})
 		req, _ := http.NewRequest(http.MethodPost, b.queryV2, bytes.NewReader(body))

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/actorgraph/actorgraph/cypher"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
@@ -44,7 +44,7 @@ func (b *bench) pathLen(q string, p pair) (time.Duration, int) {
 
 var plans = []plan{
 	{"store: shortestPath(), filters as all(...) over the path (cypher.PathStatement)", true, func(b *bench, p pair) (time.Duration, int) {
-		return b.pathLen(cypher.PathStatement("SHORTEST 1", 8), p)
+		return b.pathLen(cypherstmt.Path("SHORTEST 1", 8), p)
 	}},
 	{"previous store statement: SHORTEST 1 over a QPP {1,8}, node kind by label", true, func(b *bench, p pair) (time.Duration, int) {
 		return b.pathLen(pathWithin("x = b OR NOT x:Source", 8), p)
@@ -150,7 +150,7 @@ type shortestP99 struct {
 // searchWork is how much the database did for one pair's shortest path:
 // the db hits PROFILE counts over the store's whole plan.
 func (b *bench) searchWork(p pair) int64 {
-	res := b.run("PROFILE "+cypher.PathStatement("SHORTEST 1", 8), map[string]any{"from": p.From, "to": p.To, "cap": int64(2)})
+	res := b.run("PROFILE "+cypherstmt.Path("SHORTEST 1", 8), map[string]any{"from": p.From, "to": p.To, "cap": int64(2)})
 	var sum func(neo4j.ProfiledPlan) int64
 	sum = func(pl neo4j.ProfiledPlan) int64 {
 		if pl == nil {

@@ -3,8 +3,8 @@ package main
 import (
 	"time"
 
-	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/cypherstmt"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
@@ -28,9 +28,9 @@ func (b *bench) run(q string, params map[string]any) *neo4j.EagerResult {
 // (SHORTEST 4*limit) runs when a path exists.
 func (b *bench) rawPaths(p pair, selector string, cap int) (time.Duration, answer) {
 	start := time.Now()
-	b.run(cypher.ResolveIDStatement, map[string]any{"id": p.From})
-	b.run(cypher.ResolveIDStatement, map[string]any{"id": p.To})
-	res := b.run(cypher.PathStatement(selector, 8), map[string]any{"from": p.From, "to": p.To, "cap": int64(cap)})
+	b.run(cypherstmt.ResolveID, map[string]any{"id": p.From})
+	b.run(cypherstmt.ResolveID, map[string]any{"id": p.To})
+	res := b.run(cypherstmt.Path(selector, 8), map[string]any{"from": p.From, "to": p.To, "cap": int64(cap)})
 	seen := map[string]bool{}
 	var ids []string
 	for _, rec := range res.Records {
@@ -45,7 +45,7 @@ func (b *bench) rawPaths(p pair, selector string, cap int) (time.Duration, answe
 		}
 	}
 	if len(ids) > 0 {
-		b.run(cypher.SourcesStatement, map[string]any{"ids": ids})
+		b.run(cypherstmt.Sources, map[string]any{"ids": ids})
 	}
 	took := time.Since(start)
 	var ans answer
@@ -69,7 +69,7 @@ func (b *bench) rawPaths(p pair, selector string, cap int) (time.Duration, answe
 // rawNeighbors is what GET /entities/{id}/neighbors?depth=d runs (limit 200).
 func (b *bench) rawNeighbors(id string, depth int) (time.Duration, answer) {
 	start := time.Now()
-	b.run(cypher.ResolveIDStatement, map[string]any{"id": id})
+	b.run(cypherstmt.ResolveID, map[string]any{"id": id})
 	seen := map[string]bool{id: true}
 	frontier := []string{id}
 	const maxNodes = 199
@@ -77,7 +77,7 @@ func (b *bench) rawNeighbors(id string, depth int) (time.Duration, answer) {
 	truncated := false
 	var kept []*neo4j.Record // rows whose far node is in the answer
 	for d := 0; d < depth && len(frontier) > 0 && !truncated; d++ {
-		res := b.run(cypher.ExpandStatement(), map[string]any{"frontier": frontier, "cap": rowCap})
+		res := b.run(cypherstmt.Expand(), map[string]any{"frontier": frontier, "cap": rowCap})
 		truncated = int64(len(res.Records)) >= rowCap
 		var next []string
 		for _, rec := range res.Records {
@@ -99,7 +99,7 @@ func (b *bench) rawNeighbors(id string, depth int) (time.Duration, answer) {
 	for k := range seen {
 		ids = append(ids, k)
 	}
-	b.run(cypher.DegreeStatement, map[string]any{"ids": ids})
+	b.run(cypherstmt.Degree, map[string]any{"ids": ids})
 	took := time.Since(start)
 	var ans answer
 	for _, n := range ids {
@@ -121,7 +121,7 @@ func (b *bench) rawNeighbors(id string, depth int) (time.Duration, answer) {
 // to know whether there are more).
 func (b *bench) rawSearch(text string) (time.Duration, answer) {
 	start := time.Now()
-	res := b.run(cypher.SearchStatement, map[string]any{"index": cypher.FullTextIndex, "q": cypher.SearchText(text),
+	res := b.run(cypherstmt.Search, map[string]any{"index": cypherstmt.FullTextIndex, "q": cypherstmt.SearchText(text),
 		"fetch": int64(44), "limit": int64(11), "kinds": []string{}, "key": graph.NormalizeName(text)})
 	took := time.Since(start)
 	var ans answer

@@ -26,7 +26,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -54,7 +54,7 @@ func main() {
 	ctx := context.Background()
 	dir, _ := os.MkdirTemp("", "soak")
 	defer os.RemoveAll(dir)
-	g, err := gen.Generate(gen.Config{Shape: "ba", Nodes: 10_000, Seed: 3, Tag: "soak-"})
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: 10_000, Seed: 3, Tag: "soak-"})
 	check(err)
 	check(g.Write(dir))
 	hc := &http.Client{Timeout: 30 * time.Second}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,22 +15,24 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// loadCmd bulk-loads a data set into the checkout's local Neo4j with
-// neo4j-admin's offline importer: validate, write its CSV files, stop the
-// server, import, start it, create the schema and wait for the indexes.
+// loadCmd bulk-loads a data set into a local Neo4j with neo4j-admin's
+// offline importer: validate, write its CSV files, stop the server, import,
+// start it, create the schema and wait for the indexes.
 func loadCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var db dbConfig
 	var bulk, overwrite bool
-	var checkout string
-	f := newFlags("load", "actorgraph load --bulk [flags] DATASET...: replace the local Neo4j's database with a data set, through\n"+
+	var checkout, home string
+	f := newFlags("load", "actorgraph load --bulk [flags] DATASET...: replace a local Neo4j's database with a data set, through\n"+
 		"neo4j-admin database import full (offline, 10-30x faster than import). DATASET is a .json data set, nodes.csv or\n"+
-		"edges.csv (the other file is read from the same folder), a folder holding both (actorgraph gen writes one), or 'crocus'.\n"+
-		"It runs scripts/neo4j-local.sh from the checkout (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_PASSWORD as for make neo4j-start)\n"+
+		"edges.csv (the other file is read from the same folder), a folder holding both (actorgraph-dev gen writes one), or 'crocus'.\n"+
+		"It runs the Neo4j installed at --neo4j-home (its bin/neo4j and bin/neo4j-admin, with its own configuration) or, without it,\n"+
+		"the checkout's Neo4j from the jars in .neo4j/lib (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_PASSWORD as for make neo4j-start),\n"+
 		"and leaves the server running with the data.", getenv, stderr)
 	f.db(&db)
 	f.fs.BoolVar(&bulk, "bulk", false, "load offline with neo4j-admin (required: the only mode of load)")
 	f.fs.BoolVar(&overwrite, "overwrite", false, "replace a database that already holds data (everything in it is lost)")
-	f.str(&checkout, "checkout", "ACTORGRAPH_CHECKOUT", ".", "the actorgraph checkout whose scripts/neo4j-local.sh and .neo4j/ run the server")
+	f.str(&home, "neo4j-home", "NEO4J_HOME", "", "folder of a Neo4j 5 installation (bin/neo4j, bin/neo4j-admin) to load into; empty: the checkout's")
+	f.str(&checkout, "checkout", "ACTORGRAPH_CHECKOUT", ".", "without --neo4j-home: the actorgraph checkout whose .neo4j/ (jars, home) runs the server")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -44,18 +45,17 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if getenv("NEO4J_URI") == "" && getenv("NEO4J_BOLT_PORT") != "" {
 		db.uri = "bolt://127.0.0.1:" + getenv("NEO4J_BOLT_PORT")
 	}
-	script := filepath.Join(checkout, "scripts", "neo4j-local.sh")
-	if _, err := os.Stat(script); err != nil {
-		return usageError{fmt.Sprintf("%s not found: run load from the actorgraph checkout or pass --checkout", script)}
+	local, err := findNeo4j(home, checkout, db, getenv, stderr)
+	if err != nil {
+		return err
 	}
 	inputs, err := streamInputs(f.fs.Args())
 	if err != nil {
 		return problems(stderr, err)
 	}
-	local := localNeo4j{script: script, getenv: getenv, log: stderr}
 	var t loadTimes
 	t.start = time.Now()
-	if err := local.run(ctx, "start"); err != nil {
+	if err := local.start(ctx); err != nil {
 		return err
 	}
 	if err := refuseNonEmpty(ctx, db, overwrite); err != nil {
@@ -71,14 +71,14 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	// written to the database until validation has passed; when it fails,
 	// the server is started again with its data as it was.
 	stopped := make(chan error, 1)
-	go func() { stopped <- local.run(ctx, "stop") }()
+	go func() { stopped <- local.stop(ctx) }()
 	files, nodes, rels, err := writeBulk(inputs, dir)
 	t.prepared = time.Now()
 	stopErr := <-stopped
 	t.stopped = time.Now()
 	if err != nil {
 		if stopErr == nil {
-			if serr := local.run(ctx, "start"); serr != nil {
+			if serr := local.start(ctx); serr != nil {
 				fmt.Fprintf(stderr, "actorgraph: the server did not start again after the failed validation: %v\n", serr)
 			}
 		}
@@ -87,12 +87,12 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if stopErr != nil {
 		return stopErr
 	}
-	importErr := local.run(ctx, append([]string{"import", "--overwrite-destination=true"}, files.BulkImportArgs()...)...)
+	importErr := local.importFull(ctx, append([]string{"--overwrite-destination=true"}, files.BulkImportArgs()...))
 	t.imported = time.Now()
 	// Start again whatever happened. Validation has passed, so neo4j-admin
 	// fails only on the machine's account (disk, memory); it then says the
 	// store it was writing is likely unusable, and the start below says so.
-	if err := local.run(ctx, "start"); err != nil {
+	if err := local.start(ctx); err != nil {
 		return err
 	}
 	t.started = time.Now()
@@ -224,29 +224,6 @@ func refuseNonEmpty(ctx context.Context, db dbConfig, overwrite bool) error {
 	if (nodes > 0 || rels > 0) && !overwrite {
 		return usageError{fmt.Sprintf("nothing loaded: the database at %s already holds %d nodes and %d relationships, and a bulk load replaces all of it; "+
 			"pass --overwrite to replace it, or use actorgraph import to add to it", db.uri, nodes, rels)}
-	}
-	return nil
-}
-
-// localNeo4j runs scripts/neo4j-local.sh with the environment the command
-// was given.
-type localNeo4j struct {
-	script string
-	getenv func(string) string
-	log    io.Writer
-}
-
-func (l localNeo4j) run(ctx context.Context, args ...string) error {
-	cmd := exec.CommandContext(ctx, "bash", append([]string{l.script}, args...)...)
-	cmd.Env = os.Environ()
-	for _, k := range []string{"NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT", "NEO4J_PASSWORD", "NEO4J_HEAP", "NEO4J_PAGECACHE", "NEO4J_LOCAL_HOME", "NEO4J_ADMIN_HEAP"} {
-		if v := l.getenv(k); v != "" {
-			cmd.Env = append(cmd.Env, k+"="+v)
-		}
-	}
-	cmd.Stdout, cmd.Stderr = l.log, l.log
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s %s: %w", l.script, strings.Join(args[:1], " "), err)
 	}
 	return nil
 }

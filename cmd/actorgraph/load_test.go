@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -51,15 +52,22 @@ func TestBulkLoad(t *testing.T) {
 		"ACTORGRAPH_CHECKOUT": checkout,
 	}
 	t.Cleanup(func() {
-		stop := localNeo4j{script: filepath.Join(checkout, "scripts", "neo4j-local.sh"), getenv: func(k string) string { return env[k] }, log: os.Stderr}
-		if err := stop.run(context.Background(), "stop"); err != nil {
+		local, err := newCheckoutNeo4j(checkout, func(k string) string { return env[k] }, os.Stderr)
+		if err == nil {
+			err = local.stop(context.Background())
+		}
+		if err != nil {
 			t.Errorf("stopping the local Neo4j: %v", err)
 		}
 	})
 
 	gen := t.TempDir()
-	if _, stderr, err := cli(t, nil, "gen", "-shape", "ba", "-nodes", "2k", "-seed", "3", "-out", gen); err != nil {
-		t.Fatalf("gen: %v\n%s", err, stderr)
+	g, err := synth.Generate(synth.Config{Shape: "ba", Nodes: 2000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Write(gen); err != nil {
+		t.Fatal(err)
 	}
 	wantNodes, wantRels := csvRecords(t, filepath.Join(gen, "nodes.csv")), csvRecords(t, filepath.Join(gen, "edges.csv"))
 	out, stderr, err := cli(t, env, "load", "--bulk", gen)
@@ -85,6 +93,31 @@ func TestBulkLoad(t *testing.T) {
 		checkCounts(t, env, wantNodes, wantRels)
 	}
 
+	// An installed Neo4j (NEO4J_HOME) is run by its own bin/neo4j and
+	// bin/neo4j-admin, not by anything in the checkout: here a home whose
+	// tools drive the same server, and note how they were called.
+	home := fakeNeo4jHome(t, checkout, env)
+	withHome := map[string]string{"NEO4J_HOME": home, "ACTORGRAPH_CHECKOUT": t.TempDir()}
+	for k, v := range env {
+		if k != "ACTORGRAPH_CHECKOUT" {
+			withHome[k] = v
+		}
+	}
+	out, stderr, err = cli(t, withHome, "load", "--bulk", "--overwrite", gen)
+	if err != nil || !strings.Contains(out, fmt.Sprintf("bulk-loaded %d nodes, %d relationships", wantNodes, wantRels)) {
+		t.Fatalf("load --bulk with NEO4J_HOME: %v; printed %q\n%s", err, out, tail(stderr))
+	}
+	calls, err := os.ReadFile(filepath.Join(home, "calls.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"neo4j stop", "neo4j-admin database import full --overwrite-destination=true", "neo4j start"} {
+		if !strings.Contains(string(calls), want) {
+			t.Errorf("load --bulk with NEO4J_HOME ran %q, want %q among them", calls, want)
+		}
+	}
+	checkCounts(t, env, wantNodes, wantRels)
+
 	_, _, err = cli(t, env, "load", "--bulk", "crocus")
 	if err == nil || !strings.Contains(err.Error(), "--overwrite") || !strings.Contains(err.Error(), "already holds") {
 		t.Fatalf("load into a non-empty database: got %v, want a refusal naming --overwrite", err)
@@ -106,6 +139,60 @@ func TestBulkLoad(t *testing.T) {
 	out, stderr, err = cli(t, env, "import", "crocus")
 	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") {
 		t.Errorf("import of the bulk-loaded data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
+	}
+}
+
+// fakeNeo4jHome is a NEO4J_HOME whose bin/neo4j and bin/neo4j-admin log
+// their arguments to calls.log and drive the checkout's server with env.
+func fakeNeo4jHome(t *testing.T, checkout string, env map[string]string) string {
+	t.Helper()
+	home := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(home, "bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var exports strings.Builder
+	for _, k := range []string{"NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT", "NEO4J_PASSWORD", "NEO4J_HEAP", "NEO4J_PAGECACHE", "NEO4J_LOCAL_HOME", "NEO4J_ADMIN_HEAP"} {
+		fmt.Fprintf(&exports, "export %s=%q\n", k, env[k])
+	}
+	script := filepath.Join(checkout, "scripts", "neo4j-local.sh")
+	tools := map[string]string{
+		"neo4j": `exec bash "` + script + `" "$@"`,
+		// database import full ARGS... DATABASE -> neo4j-local.sh import ARGS...
+		"neo4j-admin": `[[ "$1 $2 $3" == "database import full" && "${@: -1}" == neo4j ]] || { echo "unexpected: $*" >&2; exit 2; }
+shift 3
+exec bash "` + script + `" import "${@:1:$#-1}"`,
+	}
+	for name, body := range tools {
+		text := "#!/usr/bin/env bash\nset -euo pipefail\n" + exports.String() +
+			`echo "` + name + ` $*" >>"` + filepath.Join(home, "calls.log") + `"` + "\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(home, "bin", name), []byte(text), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return home
+}
+
+// TestLoadSaysWhereNeo4jIs: with no Neo4j to run, load --bulk names what to
+// set, before it reads anything.
+func TestLoadSaysWhereNeo4jIs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want []string
+	}{
+		{"a home without neo4j-admin", map[string]string{"NEO4J_HOME": t.TempDir()}, []string{"NEO4J_HOME", "bin/neo4j", "--neo4j-home"}},
+		{"a checkout without jars", map[string]string{"ACTORGRAPH_CHECKOUT": t.TempDir()}, []string{"no Neo4j", "NEO4J_HOME", "--neo4j-home", "--checkout"}},
+	} {
+		_, _, err := cli(t, tc.env, "load", "--bulk", "crocus")
+		if err == nil || exitCode(err) != 2 {
+			t.Errorf("%s: got %v, want a usage error", tc.name, err)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %q does not say %q", tc.name, err, w)
+			}
+		}
 	}
 }
 

@@ -11,7 +11,9 @@
 //	actorgraph path   [flags] FROM TO    print the paths between two entities
 //	actorgraph eval   [flags] DIR...     score the ingest on evaluation directories
 //	actorgraph vocab                     print the vocabulary as Markdown
-//	actorgraph gen    [flags]            write a synthetic benchmark graph
+//
+// The developer's commands (gen: synthetic benchmark graphs) are in
+// cmd/actorgraph-dev, which this binary does not link.
 //
 // Run "actorgraph COMMAND --help" for a command's flags; every flag has an
 // environment variable, and flags win.
@@ -69,7 +71,6 @@ Usage:
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
   actorgraph eval   [flags] DIR...   score the ingest on evaluation directories (docs/eval-format.md)
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
-  actorgraph gen    [flags]          write (and -load) a synthetic graph for benchmarks and fault tests
 
 Run 'actorgraph COMMAND --help' for the flags of a command. Every flag can be
 set by the environment variable shown with it; a flag wins over its variable.
@@ -97,7 +98,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "eval":
 		return evalCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
-		return genCmd(ctx, args[1:], getenv, stdout, stderr)
+		return usageError{"gen is a developer's command, in actorgraph-dev: go run ./cmd/actorgraph-dev gen (see its --help)"}
 	case "vocab":
 		_, err := io.WriteString(stdout, graph.VocabularyMarkdown())
 		return err

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/actorgraph/actorgraph/bench/gen"
 	"github.com/actorgraph/actorgraph/bench/load"
+	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
 // genCmd writes a synthetic graph (and, with -load, loads it in chunks).
@@ -19,7 +19,7 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 	var pairs, chunk int
 	var doLoad bool
 	var db dbConfig
-	f := newFlags("gen", "actorgraph gen [flags]: write a deterministic synthetic graph as OUT/nodes.csv, OUT/edges.csv\n"+
+	f := newFlags("gen", "actorgraph-dev gen [flags]: write a deterministic synthetic graph as OUT/nodes.csv, OUT/edges.csv\n"+
 		"and OUT/pairs.json (query pairs by true hop distance 1, 2, 3, 4, 6 and none).\n"+
 		"Shapes: ba (Barabási–Albert power law over every kind and type, -nodes 10k|100k|1M), k50 (complete\n"+
 		"graph), chain (-nodes 4096), hub (one group, -nodes 100k members), pairs (-nodes 1000 detached pairs).", getenv, stderr)
@@ -48,7 +48,7 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 		out = "bench/data/" + shape + "-" + strings.ToLower(size)
 	}
 	start := time.Now()
-	g, err := gen.Generate(gen.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed, PairsPerDistance: pairs, Tag: tag})
+	g, err := synth.Generate(synth.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed, PairsPerDistance: pairs, Tag: tag})
 	if err != nil {
 		return usageError{err.Error()}
 	}

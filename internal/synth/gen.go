@@ -1,4 +1,4 @@
-// Package gen builds deterministic synthetic actor graphs for benchmarks and
+// Package synth builds deterministic synthetic actor graphs for benchmarks and
 // fault tests: Barabási–Albert power-law graphs over every node kind and
 // relationship type of the vocabulary, with evidence on every edge, and small
 // adversarial fixtures (a complete graph, a long chain, a huge hub,
@@ -7,7 +7,7 @@
 // A graph is written as nodes.csv and edges.csv (the data-set CSV format of
 // package graph) plus pairs.json: pairs of node ids sampled by their true hop
 // distance, for the path benchmarks.
-package gen
+package synth
 
 import (
 	"fmt"
@@ -180,7 +180,7 @@ func (g *Graph) linkType(a, b int32, name string) {
 			return
 		}
 	}
-	panic("gen: unknown type " + name)
+	panic("synth: unknown type " + name)
 }
 
 func (g *Graph) addNode(k graph.Kind, comp int32) int32 {

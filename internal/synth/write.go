@@ -1,10 +1,12 @@
-package gen
+package synth
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -57,10 +59,10 @@ func (g *Graph) Write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := g.writeNodes(filepath.Join(dir, "nodes.csv")); err != nil {
+	if err := create(filepath.Join(dir, "nodes.csv"), g.writeNodes); err != nil {
 		return err
 	}
-	if err := g.writeEdges(filepath.Join(dir, "edges.csv")); err != nil {
+	if err := create(filepath.Join(dir, "edges.csv"), g.writeEdges); err != nil {
 		return err
 	}
 	b, err := json.MarshalIndent(struct {
@@ -76,23 +78,13 @@ func (g *Graph) Write(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "pairs.json"), b, 0o644)
 }
 
-func create(path string, header []string, rows func(w *csv.Writer) error) error {
+func create(path string, write func(w io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	w := csv.NewWriter(bw)
-	if err := w.Write(header); err != nil {
-		f.Close()
-		return err
-	}
-	if err := rows(w); err != nil {
-		f.Close()
-		return err
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
+	if err := write(bw); err != nil {
 		f.Close()
 		return err
 	}
@@ -103,9 +95,48 @@ func create(path string, header []string, rows func(w *csv.Writer) error) error 
 	return f.Close()
 }
 
-func (g *Graph) writeNodes(path string) error {
+// writeCSV writes header and then the rows to out.
+func writeCSV(out io.Writer, header []string, rows func(w *csv.Writer) error) error {
+	w := csv.NewWriter(out)
+	if err := w.Write(header); err != nil {
+		return err
+	}
+	if err := rows(w); err != nil {
+		return err
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// DataSet is the graph as the data set Write's nodes.csv and edges.csv
+// hold, without a file: the same records, read by the same CSV parsers an
+// import of those files uses, for tests that load a generated graph.
+func (g *Graph) DataSet() (*graph.DataSet, error) {
+	var nodes, edges bytes.Buffer
+	if err := g.writeNodes(&nodes); err != nil {
+		return nil, err
+	}
+	if err := g.writeEdges(&edges); err != nil {
+		return nil, err
+	}
+	name := g.cfg.Shape + "-" + itoa(g.cfg.Nodes)
+	d := &graph.DataSet{File: name}
+	n, err := dataset.ParseNodesCSV(&nodes, name+"/nodes.csv", nil)
+	if err != nil {
+		return nil, err
+	}
+	e, err := dataset.ParseEdgesCSV(&edges, name+"/edges.csv")
+	if err != nil {
+		return nil, err
+	}
+	d.Merge(n)
+	d.Merge(e)
+	return d, nil
+}
+
+func (g *Graph) writeNodes(out io.Writer) error {
 	r := rand.New(rand.NewPCG(g.cfg.Seed, 0x6e6f646573))
-	return create(path, dataset.NodeColumns, func(w *csv.Writer) error {
+	return writeCSV(out, dataset.NodeColumns, func(w *csv.Writer) error {
 		for j := 0; j < g.sources; j++ {
 			props, _ := json.Marshal(map[string]any{"text": sourceText(g.cfg.Seed, g.cfg.Tag, j), "publisher": "Synthetic Wire",
 				"date": date(r, 2000, 26)})
@@ -169,10 +200,10 @@ func (g *Graph) evidence(r *rand.Rand, row []string) {
 	row[16], row[17], row[18], row[19] = "", "", "", ""
 }
 
-func (g *Graph) writeEdges(path string) error {
+func (g *Graph) writeEdges(out io.Writer) error {
 	r := rand.New(rand.NewPCG(g.cfg.Seed, 0x65646765))
 	row := make([]string, len(dataset.EdgeColumns))
-	return create(path, dataset.EdgeColumns, func(w *csv.Writer) error {
+	return writeCSV(out, dataset.EdgeColumns, func(w *csv.Writer) error {
 		for i := range g.src {
 			row[0] = "r" + g.cfg.Tag + itoa(i) // tagged, so graphs sharing a database never share an edge id
 			row[1] = graph.Vocabulary[g.typ[i]].Name
