@@ -152,13 +152,13 @@ var Targets = []Target{
 // rule cannot quietly lose what was gained. They are not the Targets,
 // which the ingest does not yet meet on the test split (`make eval` says
 // which); raise a floor when a change lifts its score.
-// Measured 2026-12-06 on the 20 articles of the test split: candidate
-// recall 0.46, all-edge recall 0.38, precision 0.63, stance 0.93, new-entity
-// kind 0.80, mentions 1.00.
+// Measured 2026-12-07 on the 20 articles of the test split: candidate
+// recall 0.47, all-edge recall 0.39, precision 0.65, stance 0.94, new-entity
+// kind 0.79, mentions 1.00.
 var Floors = []Target{
-	{Score: "candidateRecall", Min: 0.44},
-	{Score: "allRecall", Min: 0.36},
-	{Score: "precision", Min: 0.61},
+	{Score: "candidateRecall", Min: 0.45},
+	{Score: "allRecall", Min: 0.37},
+	{Score: "precision", Min: 0.63},
 	{Score: "stanceAccuracy", Min: 0.9},
 	{Score: "newEntityKindAccuracy", Min: 0.78},
 	{Score: "mentionRecall", Min: 0.95},
