@@ -221,3 +221,17 @@ func TestMentionsNeverOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestOfficeWordsAndCapitalThe(t *testing.T) {
+	g := world()
+	got := proposed(g, "US Secretary of State Marco Rubio said the State Department had designated The Resistance Front a terrorist group.\n\n"+
+		"Little-known group claims bombing in Osh.")
+	for _, bad := range []string{"State", "Secretary of State", "Little-known", "Resistance Front"} {
+		if n, ok := got[bad]; ok {
+			t.Errorf("%q proposed as %s (all %v)", bad, n.Kind, got)
+		}
+	}
+	if n := got["The Resistance Front"]; n.Kind != graph.Group {
+		t.Errorf("The Resistance Front: %+v, want a Group (all %v)", n, got)
+	}
+}
