@@ -235,3 +235,15 @@ func TestOfficeWordsAndCapitalThe(t *testing.T) {
 		t.Errorf("The Resistance Front: %+v, want a Group (all %v)", n, got)
 	}
 }
+
+func TestSpeakerIsNoAttacker(t *testing.T) {
+	g := world()
+	got := proposed(g, "Tariq Arian, a spokesman for the interior ministry, said the first attacker had blown himself up at the gate. "+
+		"Three men were found guilty: Mohamed Abikar, Hassan Edin and Rashid Charles Mberesero. "+
+		"Among them was Mahmud Ahmad, a former lecturer who is suspected of channelling money to the militants.")
+	for name, want := range map[string]graph.Kind{"Tariq Arian": graph.Person, "Rashid Charles Mberesero": graph.Attacker, "Mahmud Ahmad": graph.Attacker} {
+		if got[name].Kind != want {
+			t.Errorf("%s: proposed as %q, want %s (all %v)", name, got[name].Kind, want, got)
+		}
+	}
+}

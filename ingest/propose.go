@@ -99,7 +99,34 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 
 var perpetratorContext = []string{"suspect", "suspects", "attacker", "attackers", "gunman", "gunmen", "bomber", "bombers",
 	"assailant", "assailants", "ringleader", "cell", "accused", "convicted", "sentenced", "charged", "acquitted", "perpetrator",
-	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack"}
+	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack",
+	"guilty", "suspected"}
+
+// hasTitle reports whether a word of s is a title or role ("spokesman").
+func hasTitle(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if lex().titles.has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterName splits what follows a name in its sentence into its apposition
+// (", a spokesman for the ministry,"; "" without one) and the first word
+// after it, folded.
+func afterName(text []rune, end, sentEnd int) (appos, verb string) {
+	rest := lower(text, end, sentEnd)
+	if strings.HasPrefix(rest, ", ") {
+		if i := strings.Index(rest[2:], ","); i >= 0 && i < 80 {
+			appos, rest = rest[2:2+i], rest[2+i+1:]
+		}
+	}
+	if ws := strings.Fields(rest); len(ws) > 0 {
+		verb = strings.Trim(ws[0], ",;:")
+	}
+	return appos, verb
+}
 
 // perpetratorsAreAttackers: a new person the text says carried out an
 // attack is proposed as an Attacker ("The driver, X, ..." and "X opened
@@ -126,6 +153,11 @@ func perpetratorsAreAttackers(a *graph.Analysis, text []rune, sents []Span) {
 			break
 		}
 		if ws := strings.Fields(lower(text, m.Start-25, m.Start)); len(ws) > 0 && lex().titles.has(ws[len(ws)-1]) {
+			titled[*m.NewEntity] = true
+		}
+		// "X, a spokesman for the ministry, said the attacker ...": the
+		// speaker, or a name with an office, is not the attacker.
+		if appos, verb := afterName(text, m.End, sents[si].End); hasTitle(appos) || lex().speech.has(verb) {
 			titled[*m.NewEntity] = true
 		}
 		if anyWord(lower(text, sents[si].Start, sents[si].End), perpetratorContext) != "" {
