@@ -47,6 +47,12 @@ func TestRealGrammar(t *testing.T) {
 		{"Islamic State issued a statement through Amaq on Saturday. \"We carried out the attack on the hall. Our fighters withdrew safely,\" the group said in the statement posted by Amaq.",
 			claimIS, graph.Claimed},
 		{"\"Our brothers carried out the attack,\" said Islamic State.", claimIS, graph.Claimed},
+		// The attack described, not named: where the killing or the driving
+		// happened is where the article's event occurred; a state before
+		// "troops" is not a place; "suspected of" hedges who, not where.
+		{"The man suspected of killing 137 people at Crocus City Hall was detained.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
+		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
+		{"The gunmen killed 13 U.S. troops and scores of civilians.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

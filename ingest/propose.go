@@ -232,7 +232,9 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
 		w := prev[i]
 		if beForms[w] {
-			return true
+			// "a lorry was driven into the crowd", "a bomb was detonated":
+			// a weapon suffers the verb, the attack still happened there.
+			return r.mode != scene || i == 0 || !weaponNouns[prev[i-1]]
 		}
 		if !strings.HasSuffix(w, "ly") && !adverbs[w] {
 			return false
@@ -240,6 +242,8 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	}
 	return false
 }
+
+var weaponNouns = set("bomb", "bombs", "device", "devices", "explosives", "truck", "lorry", "van", "car", "vehicle", "grenade", "grenades")
 
 var beForms = set("was", "were", "been", "being", "is", "are", "be")
 var adverbs = set("also", "later", "not", "then", "never", "already", "subsequently", "reportedly", "allegedly", "since", "just", "all")
@@ -765,6 +769,11 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 		}
 	}
 	hedged := anyWord(pre, hedges) != "" && !onlyMonthMay(s.text, max(s.span.Start, h.start-50), h.start)
+	// "the man suspected of killing four people at X": who did it is
+	// hedged, not where it happened.
+	if hedged && r.mode == scene && hasWord(pre, "suspected") && anyWord(strings.ReplaceAll(pre, "suspected", ""), hedges) == "" {
+		hedged = false
+	}
 	if hedged && r.stance == graph.Claimed {
 		return "", false
 	}

@@ -95,8 +95,8 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		if len(out) > 0 && strings.HasSuffix(between, ", ") && !clauseEnds(s.text, m.End) {
 			break // "stormed the Holey Artisan Bakery, Bangladesh is ...": a new clause
 		}
-		if !placeKind(m.kind) || !linked && !object {
-			continue
+		if !placeKind(m.kind) || !linked && !object || m.kind == graph.State && peopleNoun(wordAfter(s.text, m.End)) {
+			continue // "kills 13 U.S. troops": the state names people, not a place
 		}
 		if m.eventCue = false; g.fits(m, kinds, s.date) {
 			out = append(out, m)
@@ -363,3 +363,10 @@ func (g *Gazetteer) attackersAttribution(text []rune, ms []mention, sents []Span
 		}
 	}
 }
+
+// peopleNouns are the nouns after a state's name that make it a demonym
+// ("U.S. troops", "the U.S. embassy").
+var peopleNouns = set("troops", "soldiers", "citizens", "nationals", "personnel", "servicemen", "marines", "forces",
+	"officials", "diplomats", "tourists", "civilians", "officers", "police", "army", "military", "embassy", "consulate")
+
+func peopleNoun(w string) bool { return peopleNouns[strings.ToLower(w)] }
