@@ -351,6 +351,11 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 			}
 		}
 	}
+	// The dateline's city ("BOGOTA, Jan 21 -") says where the story is
+	// told from: its country's officials need no country.
+	if iso := datelineCountry(d.text); iso != "" && count["state:"+iso] > 0 {
+		count["state:"+iso] += 3
+	}
 	best, n, tie := "", 0, false
 	for id, c := range count {
 		switch {
@@ -453,4 +458,27 @@ func lastWord(text []rune, start, pos int) (string, int) {
 		b--
 	}
 	return strings.ToLower(string(text[b:e])), b
+}
+
+// datelineCountry is the country (iso2) of the dateline's city: the first
+// line of the text's first 600 characters opening with capitals and a comma ("BOGOTA,
+// Jan 21 (Staff report) -"); "" without one or when no world city has the
+// name.
+func datelineCountry(text []rune) string {
+	for start := 0; start < len(text) && start < 600; start++ {
+		if start > 0 && text[start-1] != '\n' {
+			continue
+		}
+		end := start
+		for end < len(text) && end-start < 40 && (unicode.IsUpper(text[end]) || text[end] == ' ' || text[end] == '.' || text[end] == '-' || text[end] == '\'') {
+			end++
+		}
+		if end == start || end >= len(text) || text[end] != ',' {
+			continue
+		}
+		if name := strings.TrimSpace(string(text[start:end])); len([]rune(name)) >= 3 {
+			return worldData().cityCountry(name)
+		}
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,4 +230,27 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDatelineState: an official whose title names no state is the
+// dateline city's country's, even where the story names another state
+// more often.
+func TestDatelineState(t *testing.T) {
+	g := ingest.NewGazetteer([]ingest.Entry{
+		{ID: "state:co", Kind: graph.State, Name: "Colombia"},
+		{ID: "state:cu", Kind: graph.State, Name: "Cuba"},
+		{ID: "person:ivan-duque", Kind: graph.Person, Name: "Ivan Duque"},
+	})
+	text := "Rebels admit academy bombing\n\nBOGOTA, Jan 21 (Staff report) - Rebels in Colombia admitted the bombing. " +
+		"Their negotiators are in Cuba, and Cuba hosted the talks.\n\nPresident Ivan Duque said the talks were over."
+	a := g.Analyze(text, ingest.Meta{SourceID: "source:t", Date: "2019-01-21"})
+	var got []string
+	for _, c := range a.Candidates {
+		if c.Type == "OFFICIAL_OF" {
+			got = append(got, c.From+" "+c.To)
+		}
+	}
+	if !slices.Contains(got, "person:ivan-duque state:co") || slices.Contains(got, "person:ivan-duque state:cu") {
+		t.Errorf("OFFICIAL_OF candidates %v, want person:ivan-duque state:co only", got)
+	}
 }
