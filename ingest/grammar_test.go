@@ -54,6 +54,10 @@ func TestRealGrammar(t *testing.T) {
 		{"The man suspected of killing 137 people at Crocus City Hall was detained.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
 		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
 		{"The gunmen killed 13 U.S. troops and scores of civilians.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
+		// A leader's response, the second verb's subject the clause's.
+		{"President Vladimir Putin cancelled a planned visit to Tajikistan and chaired a security meeting on Saturday.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin thanked the police and soldiers who took part in the search.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

@@ -660,6 +660,26 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 // before is the from end: the nearest fitting mention before pos, skipping
 // an apposition (", an Islamic State affiliate,"), and with multi the whole
 // list it stands in ("A, B and C").
+// clauseSubject is the sentence's first mention when it opens the sentence
+// (after at most a title or two: "Prime Minister Nawaz Sharif"), with no
+// comma or clause before it; nil otherwise.
+func clauseSubject(s *sentence) *mention {
+	if len(s.mentions) == 0 {
+		return nil
+	}
+	m := &s.mentions[0]
+	pre := string(s.text[s.span.Start:m.Start])
+	if strings.ContainsAny(pre, ",;:\"") || len(strings.Fields(pre)) > 3 {
+		return nil
+	}
+	for _, w := range strings.Fields(pre) {
+		if !lex().titles.has(w) && !lex().stopwords.has(w) {
+			return nil
+		}
+	}
+	return m
+}
+
 func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi, skipAppos bool) []*mention {
 	limit := pos
 	if skipAppos {
@@ -671,6 +691,14 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			// The outermost apposition: "X, the commander of Y, of which Z is part, also rejected".
 			if first := strings.Index(pre, ","); first > 0 && first < len(pre)-1 && describes(pre[first+1:]) {
 				limit = s.span.Start + len([]rune(pre[:first]))
+			}
+		}
+		// "Sharif cancelled a planned visit to the United Kingdom and
+		// chaired a security meeting": the second verb's subject is the
+		// clause's, named at the sentence's start.
+		if strings.HasSuffix(pre, " and") && limit == pos {
+			if m0 := clauseSubject(s); m0 != nil && m0.End < pos && (m0.kind == graph.Person || m0.kind == graph.Attacker) {
+				limit = m0.End
 			}
 		}
 		if strings.HasSuffix(pre, ",") && limit == pos {
