@@ -58,6 +58,11 @@ func TestRealGrammar(t *testing.T) {
 		{"President Vladimir Putin cancelled a planned visit to Tajikistan and chaired a security meeting on Saturday.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		{"President Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		{"President Vladimir Putin thanked the police and soldiers who took part in the search.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		// A bare naming verb names a perpetrator only with a perpetrator
+		// word between it and its "as", or as the passive's subject.
+		{"Investigators identified two of the gunmen as Dalerdzhon Mirzoyev and another man.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Attributed},
+		{"Four gunmen stormed the hall. One of them was later identified as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Reported},
+		{"The court named Dalerdzhon Mirzoyev as a defendant in the case over the attack.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

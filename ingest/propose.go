@@ -316,7 +316,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	case namedAs:
 		// "named the bomber as X", or a cue that holds its "as" ("named him as X").
 		if f := g.after(s, h.end, window, rt.From, r); f != nil && (strings.Contains(lower(s.text, h.end, f.Start), " as") ||
-			strings.HasSuffix(lower(s.text, h.start, h.end), " as")) {
+			strings.HasSuffix(lower(s.text, h.start, h.end), " as")) && (!r.perp || namesPerpetrator(s, h, f)) {
 			froms = []*mention{f}
 			if r.multi {
 				froms = g.listFrom(s, f, rt.From) // "named as X and Y"
@@ -660,6 +660,27 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 // before is the from end: the nearest fitting mention before pos, skipping
 // an apposition (", an Islamic State affiliate,"), and with multi the whole
 // list it stands in ("A, B and C").
+// namesPerpetrator: between a bare naming verb and its "as" (at most six
+// words) stands a perpetrator word ("identified two of the bombers as X"),
+// or the verb is passive and its subject is one ("One of them was later
+// identified as X" after a sentence about the gunmen).
+func namesPerpetrator(s *sentence, h cueHit, f *mention) bool {
+	mid := lower(s.text, h.end, f.Start)
+	i := strings.Index(mid, " as ")
+	if i < 0 || len(strings.Fields(mid[:i])) > 6 {
+		return false
+	}
+	if between := mid[:i]; strings.TrimSpace(between) != "" {
+		return anyWord(between, perpetratorContext) != "" || anyWord(between, []string{"one of them", "both", "the brothers"}) != ""
+	}
+	pre := strings.Fields(lower(s.text, max(s.span.Start, h.start-50), h.start))
+	if n := len(pre); n == 0 || !beForms[pre[n-1]] && (n < 2 || !beForms[pre[n-2]]) {
+		return false
+	}
+	subj := strings.Join(pre, " ")
+	return anyWord(subj, perpetratorContext) != "" || anyWord(subj, []string{"one of them", "the second", "the third", "the other"}) != ""
+}
+
 // clauseSubject is the sentence's first mention when it opens the sentence
 // (after at most a title or two: "Prime Minister Nawaz Sharif"), with no
 // comma or clause before it; nil otherwise.
