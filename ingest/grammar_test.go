@@ -63,6 +63,11 @@ func TestRealGrammar(t *testing.T) {
 		{"Investigators identified two of the gunmen as Dalerdzhon Mirzoyev and another man.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Attributed},
 		{"Four gunmen stormed the hall. One of them was later identified as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Reported},
 		{"The court named Dalerdzhon Mirzoyev as a defendant in the case over the attack.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, ""},
+		// A group sharing the attack, the attackers' group, a group naming
+		// its own.
+		{"Islamic State, the group behind many attacks, said it had carried out the attack together with IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Claimed},
+		{"Russian investigators said the attackers belonged to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
+		{"Islamic State claimed the attack on Friday. The group named the gunman as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Claimed},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

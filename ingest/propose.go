@@ -305,6 +305,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if len(tos) > 0 {
 			to = tos[0]
 		}
+		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) && !s.doc.otherEventIn(s) {
+			m := *s.doc.main // "the attackers belonged to X": the article's attack
+			m.ref = string(s.text[h.start:h.end])
+			to = &m
+		}
 		if f := g.after(s, h.end, gap, rt.From, r); f != nil {
 			froms = []*mention{f}
 		}
@@ -397,7 +402,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		tos = []*mention{to}
 	}
 	typ := rt.Name
-	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group {
+	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group && r.mode != passive {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
 	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person) {
@@ -883,7 +888,10 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 	if anyWord(sent, speech) == "" {
 		return graph.Reported
 	}
-	if g.speakerOf1(s, from) != nil {
+	if sp := g.speakerOf1(s, from); sp != nil {
+		if sp.kind == graph.Group {
+			return graph.Claimed // "Al-Mourabitoun said it had carried out the assault together with AQIM"
+		}
 		return graph.Attributed
 	}
 	if anyWord(sent, officials) != "" {
@@ -906,6 +914,13 @@ func (g *Gazetteer) namerStance(s *sentence, h cueHit) graph.Stance {
 	// the group names its own.
 	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "the group said", "the group says", "its members", "its fighters") {
 		return graph.Claimed
+	}
+	// "The group named the bomber as X", "a suicide bomber it identified
+	// as X" after a group's statement: the group names its own.
+	if s.doc != nil {
+		if m, _ := g.resolveSubject(s.doc, s, h.start, []graph.Kind{graph.Group}); m != nil && m.kind == graph.Group {
+			return graph.Claimed
+		}
 	}
 	if len(g.before(s, h.start, window, []graph.Kind{graph.State, graph.Person}, false, true)) > 0 ||
 		anyWord(lower(s.text, s.span.Start, h.start), officials) != "" {
@@ -945,6 +960,14 @@ func (g *Gazetteer) speakerOf1(s *sentence, from *mention) *mention {
 		if m.kind == graph.State || m.kind == graph.Person {
 			follow := lower(s.text, m.End, m.End+25)
 			if anyWord(follow, speech) != "" || strings.HasSuffix(lower(s.text, m.Start-14, m.Start), "according to ") {
+				return m
+			}
+		}
+		// An armed group as the subject of a verb of speech, past its
+		// apposition ("Al-Mourabitoun, the Saharan jihadist group led by
+		// X, said it had ..."): the group speaks.
+		if m.kind == graph.Group && m.Start-s.span.Start < 3 {
+			if _, verb := afterName(s.text, m.End, s.span.End); lex().speech.has(verb) {
 				return m
 			}
 		}
