@@ -68,6 +68,8 @@ func TestRealGrammar(t *testing.T) {
 		{"Islamic State, the group behind many attacks, said it had carried out the attack together with IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Claimed},
 		{"Russian investigators said the attackers belonged to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
 		{"Islamic State claimed the attack on Friday. The group named the gunman as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Claimed},
+		// "who they said" is an aside, not the subject speaking.
+		{"Police named Dalerdzhon Mirzoyev, 32, a former worker who they said had belonged to IS-K for a year.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -458,7 +459,7 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 		}
 	}
 	froms := g.before(s, h.start, gap, kinds, r.multi, true)
-	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) {
+	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) && !parentheticalSpeech(lower(s.text, froms[0].End, h.start)) {
 		return nil, s.span.Start // "Khan said the attackers belonged to": Khan is the speaker
 	}
 	return froms, s.span.Start
@@ -490,6 +491,16 @@ func (g *Gazetteer) otherYear(s *sentence, to *mention, id string) bool {
 // speechActs are the types whose from end is who speaks.
 var speechActs = set("ACCUSED", "DENIED", "ATTRIBUTED", "CRITICIZED", "WARNED_ABOUT", "RESPONDED_TO", "CLAIMED_RESPONSIBILITY",
 	"PUBLISHED_CLAIM", "SPOKE_WITH", "DESIGNATED_TERRORIST")
+
+// parentheticalSpeech: the only verb of speech between a subject and its
+// verb is an aside in a relative clause ("an explosives expert who they
+// said had belonged to the ELN"), not the subject speaking.
+var parentheticalRe = regexp.MustCompile(`\b(who|whom|which|that) (they|he|she|police|officials|investigators|prosecutors) (said|say|says|believe|believed)\b`)
+
+func parentheticalSpeech(between string) bool {
+	rest := []rune(parentheticalRe.ReplaceAllString(between, ""))
+	return parentheticalRe.MatchString(between) && !spokeBetween(rest, 0, len(rest))
+}
 
 // spokeBetween reports whether a verb of speech stands in text[a:b].
 func spokeBetween(text []rune, a, b int) bool {
