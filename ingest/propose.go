@@ -3,8 +3,8 @@ package ingest
 import (
 	"fmt"
 	"math"
-	"sort"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
