@@ -70,6 +70,10 @@ func TestRealGrammar(t *testing.T) {
 		{"Islamic State claimed the attack on Friday. The group named the gunman as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Claimed},
 		// "who they said" is an aside, not the subject speaking.
 		{"Police named Dalerdzhon Mirzoyev, 32, a former worker who they said had belonged to IS-K for a year.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
+		// People are no place; a scene dated in another month is another event.
+		{"It was the deadliest attack on Russian people in two decades.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
+		{"The gunmen were trained with the two men who attacked a hall in Krasnogorsk in June.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", ""},
+		{"The gunmen attacked the hall in Krasnogorsk in March.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

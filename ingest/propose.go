@@ -49,6 +49,13 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 		a.NewEntities = append(a.NewEntities, *trialNew)
 	}
 	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main, others: scene.others, trial: trial}
+	if scene.main != nil {
+		if e, ok := g.Entry(scene.main.ids[0]); ok {
+			d.mainDate = e.Date
+		} else if scene.proposed != nil {
+			d.mainDate = scene.proposed.Date
+		}
+	}
 	g.trialCandidates(rs, sents, trial, scene.main, &c)
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
@@ -638,6 +645,9 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		}
 		if r.verbal && strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
 			return nil // "detained 14 people in Austria, Nehammer said": the speaker is no object
+		}
+		if (r.typ == "OCCURRED_IN" || r.typ == "LOCATED_IN") && (m.kind == graph.State || m.kind == graph.Nationality) && peopleNoun(wordAfter(s.text, m.End)) {
+			return nil // "the deadliest attack on Indian forces": people, not a place
 		}
 		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
 		if g.fits(m, kinds, s.date) {
