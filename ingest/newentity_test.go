@@ -247,3 +247,10 @@ func TestSpeakerIsNoAttacker(t *testing.T) {
 		}
 	}
 }
+
+func TestWorldCityInTheArticlesSpelling(t *testing.T) {
+	got := proposed(world(), "Prime Minister Narendra Modi spoke at an event in Jhansi on Friday.")
+	if n, ok := got["Jhansi"]; !ok || n.Kind != graph.Location || n.Ref != "new:jhansi" {
+		t.Errorf("Jhansi: %+v, want a Location new:jhansi (all %v)", n, got)
+	}
+}
