@@ -58,6 +58,8 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 		return graph.Location, name // "Civil Hospital"; "Seitenstettengasse, a narrow street"
 	case org:
 		return "", ""
+	case l.locationHeads.has(next) && !isCapital(wordAfter(text, end)) && adjectival(ws[len(ws)-1]):
+		return "", "" // "the Pyrenean town", "Coptic churches", "a Roman Catholic cathedral": an adjective
 	case l.locationHeads.has(last) && len(ws) >= 2, l.locationHeads.has(next) && !isCapital(wordAfter(text, end)),
 		l.locationBefore.has(prev) || l.locationBefore.has(before(2)), prev == "in" && placeAfterComma(text, end, places):
 		return graph.Location, name
@@ -201,6 +203,19 @@ func placeApposition(text []rune, end int, heads wordList) bool {
 			if heads.has(ws[i]) && (i+1 == len(ws) || placeFollow[ws[i+1]]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// adjectival reports whether a capitalised word has the ending of an
+// adjective of a people, a region or a faith ("Pyrenean", "Coptic",
+// "Catholic", "Balinese", "Kurdish", "Sicilian"). Bare "-an" is left out:
+// "Kerman", "Isfahan".
+func adjectival(w string) bool {
+	for _, suf := range []string{"ean", "ian", "ic", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
 		}
 	}
 	return false

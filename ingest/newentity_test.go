@@ -254,3 +254,15 @@ func TestWorldCityInTheArticlesSpelling(t *testing.T) {
 		t.Errorf("Jhansi: %+v, want a Location new:jhansi (all %v)", n, got)
 	}
 }
+
+func TestAdjectiveBeforeAPlaceIsNoPlace(t *testing.T) {
+	got := proposed(world(), "He was the imam of a mosque in the Pyrenean town of Ripoll. Bombs hit Coptic churches and a Roman Catholic cathedral in the Sulu town of Jolo.")
+	for _, bad := range []string{"Pyrenean", "Coptic", "Roman Catholic"} {
+		if n, ok := got[bad]; ok {
+			t.Errorf("%q proposed as %s (all %v)", bad, n.Kind, got)
+		}
+	}
+	if n := got["Sulu"]; n.Kind != graph.Location {
+		t.Errorf("Sulu: %+v, want a Location (all %v)", n, got)
+	}
+}
