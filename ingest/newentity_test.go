@@ -266,3 +266,23 @@ func TestAdjectiveBeforeAPlaceIsNoPlace(t *testing.T) {
 		t.Errorf("Sulu: %+v, want a Location (all %v)", n, got)
 	}
 }
+
+func TestOneWordNameInsideAnother(t *testing.T) {
+	g := ingest.NewGazetteer([]ingest.Entry{
+		{ID: "person:pope-francis", Kind: graph.Person, Name: "Pope Francis", Aliases: []string{"Francis"}},
+		{ID: "person:nawaz-sharif", Kind: graph.Person, Name: "Nawaz Sharif"},
+	})
+	a := g.Analyze("Chief Magistrate Francis Andayi read the verdict. Francis said a prayer. General Raheel Sharif flew in; Sharif said nothing.", ingest.Meta{})
+	got := linked(a)
+	if got["Francis"] != "person:pope-francis" || got["Sharif"] != "person:nawaz-sharif" {
+		t.Errorf("lone names not linked: %v", got)
+	}
+	for _, m := range a.Mentions {
+		if m.Entity != nil && (m.Start < 30 && *m.Entity == "person:pope-francis" || m.Start > 60 && m.Start < 90 && *m.Entity == "person:nawaz-sharif") {
+			t.Errorf("%q at %d linked to %s: it is part of another name", m.Text, m.Start, *m.Entity)
+		}
+	}
+	if n := proposed(g, "Chief Magistrate Francis Andayi read the verdict.")["Francis Andayi"]; n.Kind != graph.Person {
+		t.Errorf("Francis Andayi: %+v, want a Person", n)
+	}
+}
