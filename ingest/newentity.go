@@ -184,7 +184,7 @@ func opensName(toks []token, i int, taken []bool, text []rune) bool {
 func runEnd(text []rune, toks []token, i int, taken []bool) int {
 	j := i + 1
 	l := lex()
-	for !isPossessive(text, toks[j-1]) && joined(text, toks, j, taken) {
+	for !isPossessive(text, toks[j-1]) && joined(text, toks, j, taken) || isPossessive(text, toks[j-1]) && saintsPlace(text, toks, i, j, taken) {
 		switch {
 		case nameWord(toks[j]):
 			j++
@@ -196,6 +196,17 @@ func runEnd(text []rune, toks []token, i int, taken []bool) int {
 		}
 	}
 	return j
+}
+
+// saintsPlace: a saint's possessive goes on into the place named after him
+// ("St Mark's Cathedral", "Saint Peter's Square").
+func saintsPlace(text []rune, toks []token, i, j int, taken []bool) bool {
+	first := strings.TrimSuffix(toks[i].text, ".")
+	if first != "St" && first != "Saint" && first != "Sainte" && first != "San" || j >= len(toks) || tokenTaken(taken, toks[j]) ||
+		toks[j].start-toks[j-1].end != 3 || text[toks[j].start-1] != ' ' {
+		return false
+	}
+	return capitalised(toks[j]) && lex().locationHeads.has(strings.ToLower(toks[j].text))
 }
 
 // isPossessive reports whether a word was cut before its "'s".
