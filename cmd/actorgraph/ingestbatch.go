@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
 )
@@ -25,7 +26,7 @@ func articleFiles(paths []string) ([]string, error) {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		if !fi.IsDir() {
 			out = append(out, p)
@@ -33,7 +34,7 @@ func articleFiles(paths []string) ([]string, error) {
 		}
 		ents, err := os.ReadDir(p)
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		var in []string
 		for _, e := range ents {
@@ -42,7 +43,7 @@ func articleFiles(paths []string) ([]string, error) {
 			}
 		}
 		if len(in) == 0 {
-			return nil, usageError{p + " holds no article (" + strings.Join(articleExts, ", ") + " files)"}
+			return nil, cli.UsageError(p + " holds no article (" + strings.Join(articleExts, ", ") + " files)")
 		}
 		slices.Sort(in)
 		out = append(out, in...)
@@ -68,12 +69,12 @@ func readArticles(files, lists []string, def graph.SourceInput) ([]ingest.Articl
 	for _, p := range lists {
 		f, err := os.Open(p)
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		got, err := ingest.JSONLines(f, p, graph.MaxSourceText*4+1<<20, 1<<30)
 		f.Close()
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		arts = append(arts, got...)
 	}

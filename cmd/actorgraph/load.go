@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
@@ -19,39 +20,39 @@ import (
 // offline importer: validate, write its CSV files, stop the server, import,
 // start it, create the schema and wait for the indexes.
 func loadCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var bulk, overwrite bool
 	var checkout, home string
-	f := newFlags("load", "actorgraph load --bulk [flags] DATASET...: replace a local Neo4j's database with a data set, through\n"+
+	f := cli.NewFlags("load", "actorgraph load --bulk [flags] DATASET...: replace a local Neo4j's database with a data set, through\n"+
 		"neo4j-admin database import full (offline, 10-30x faster than import). DATASET is a .json data set, nodes.csv or\n"+
 		"edges.csv (the other file is read from the same folder), a folder holding both (actorgraph-dev gen writes one), or 'crocus'.\n"+
 		"It runs the Neo4j installed at --neo4j-home (its bin/neo4j and bin/neo4j-admin, with its own configuration) or, without it,\n"+
 		"the checkout's Neo4j from the jars in .neo4j/lib (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_PASSWORD as for make neo4j-start),\n"+
 		"and leaves the server running with the data.", getenv, stderr)
-	f.db(&db)
-	f.fs.BoolVar(&bulk, "bulk", false, "load offline with neo4j-admin (required: the only mode of load)")
-	f.fs.BoolVar(&overwrite, "overwrite", false, "replace a database that already holds data (everything in it is lost)")
-	f.str(&home, "neo4j-home", "NEO4J_HOME", "", "folder of a Neo4j 5 installation (bin/neo4j, bin/neo4j-admin) to load into; empty: the checkout's")
-	f.str(&checkout, "checkout", "ACTORGRAPH_CHECKOUT", ".", "without --neo4j-home: the actorgraph checkout whose .neo4j/ (jars, home) runs the server")
-	if err := f.parse(args); err != nil {
+	f.DB(&db)
+	f.BoolVar(&bulk, "bulk", false, "load offline with neo4j-admin (required: the only mode of load)")
+	f.BoolVar(&overwrite, "overwrite", false, "replace a database that already holds data (everything in it is lost)")
+	f.Str(&home, "neo4j-home", "NEO4J_HOME", "", "folder of a Neo4j 5 installation (bin/neo4j, bin/neo4j-admin) to load into; empty: the checkout's")
+	f.Str(&checkout, "checkout", "ACTORGRAPH_CHECKOUT", ".", "without --neo4j-home: the actorgraph checkout whose .neo4j/ (jars, home) runs the server")
+	if err := f.Parse(args); err != nil {
 		return err
 	}
 	if !bulk {
-		return usageError{"load needs --bulk (it replaces the database offline); to add to a running database use actorgraph import"}
+		return cli.UsageError("load needs --bulk (it replaces the database offline); to add to a running database use actorgraph import")
 	}
-	if f.fs.NArg() == 0 {
-		return usageError{"load needs at least one DATASET (a .json data set, nodes.csv/edges.csv, a folder holding them, or crocus)"}
+	if f.NArg() == 0 {
+		return cli.UsageError("load needs at least one DATASET (a .json data set, nodes.csv/edges.csv, a folder holding them, or crocus)")
 	}
 	if getenv("NEO4J_URI") == "" && getenv("NEO4J_BOLT_PORT") != "" {
-		db.uri = "bolt://127.0.0.1:" + getenv("NEO4J_BOLT_PORT")
+		db.URI = "bolt://127.0.0.1:" + getenv("NEO4J_BOLT_PORT")
 	}
 	local, err := findNeo4j(home, checkout, db, getenv, stderr)
 	if err != nil {
 		return err
 	}
-	inputs, err := streamInputs(f.fs.Args())
+	inputs, err := streamInputs(f.Args())
 	if err != nil {
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
 	var t loadTimes
 	t.start = time.Now()
@@ -82,7 +83,7 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 				fmt.Fprintf(stderr, "actorgraph: the server did not start again after the failed validation: %v\n", serr)
 			}
 		}
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
 	if stopErr != nil {
 		return stopErr
@@ -99,12 +100,12 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if importErr != nil {
 		return fmt.Errorf("neo4j-admin database import failed (see its output above): %w", importErr)
 	}
-	driver, err := db.connect(ctx)
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	store := db.store(driver, nil)
+	store := db.Store(driver, nil)
 	// The empty lists first: set while indexes fill, they took longer
 	// (on 1M nodes, 41 s and 57 s against 26 s before any index exists).
 	if err := store.FinishBulk(ctx, files); err != nil {
@@ -211,19 +212,19 @@ func streamInputs(args []string) ([]dataset.StreamInput, error) {
 }
 
 // refuseNonEmpty fails when the database holds anything and overwrite is off.
-func refuseNonEmpty(ctx context.Context, db dbConfig, overwrite bool) error {
-	driver, err := db.connect(ctx)
+func refuseNonEmpty(ctx context.Context, db cli.DB, overwrite bool) error {
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	nodes, rels, err := db.store(driver, nil).Counts(ctx)
+	nodes, rels, err := db.Store(driver, nil).Counts(ctx)
 	if err != nil {
 		return err
 	}
 	if (nodes > 0 || rels > 0) && !overwrite {
-		return usageError{fmt.Sprintf("nothing loaded: the database at %s already holds %d nodes and %d relationships, and a bulk load replaces all of it; "+
-			"pass --overwrite to replace it, or use actorgraph import to add to it", db.uri, nodes, rels)}
+		return cli.UsageError(fmt.Sprintf("nothing loaded: the database at %s already holds %d nodes and %d relationships, and a bulk load replaces all of it; "+
+			"pass --overwrite to replace it, or use actorgraph import to add to it", db.URI, nodes, rels))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/testkit"
 )
@@ -22,9 +23,9 @@ func TestMain(m *testing.M) {
 	}))
 }
 
-// cli runs the command as main would, against the test Neo4j unless env
+// actorgraph runs the command as main would, against the test Neo4j unless env
 // overrides a variable.
-func cli(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+func actorgraph(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	// A generous request limit: the first queries on a fresh, shared test
 	// machine can take seconds each to plan, and a request's statements
@@ -62,8 +63,8 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"eval needs a dir", nil, []string{"eval"}, "at least one DIR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, stderr, err := cli(t, tc.env, tc.args...)
-			if err == nil || exitCode(err) == 0 {
+			_, stderr, err := actorgraph(t, tc.env, tc.args...)
+			if err == nil || cli.ExitCode(err) == 0 {
 				t.Fatalf("got no error, want one")
 			}
 			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
@@ -85,11 +86,11 @@ func TestImportCrocusTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := cli(t, nil, "import", "crocus")
+	out, _, err := actorgraph(t, nil, "import", "crocus")
 	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) || !strings.Contains(out, fmt.Sprintf("edges %d created", len(d.Edges))) {
 		t.Fatalf("first import: %v %q", err, out)
 	}
-	out, _, err = cli(t, nil, "import", "crocus")
+	out, _, err = actorgraph(t, nil, "import", "crocus")
 	if err != nil || !strings.Contains(out, "nodes 0 created") || !strings.Contains(out, "edges 0 created") {
 		t.Fatalf("second import: %v %q, want 0 created", err, out)
 	}
@@ -102,14 +103,14 @@ func TestExportImportSTIX(t *testing.T) {
 	if err := db.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := cli(t, nil, "import", "crocus"); err != nil {
+	if _, _, err := actorgraph(t, nil, "import", "crocus"); err != nil {
 		t.Fatal(err)
 	}
 	nodes, rels, _ := db.Counts(ctx)
 	dir := t.TempDir()
 	first, second := filepath.Join(dir, "a.stix.json"), filepath.Join(dir, "b.stix.json")
 	for _, f := range []string{first, second} {
-		out, _, err := cli(t, nil, "export", "--stix", f)
+		out, _, err := actorgraph(t, nil, "export", "--stix", f)
 		if err != nil || !strings.Contains(out, fmt.Sprintf("%d nodes and %d relationships", nodes, rels)) {
 			t.Fatalf("export: %v %q, want %d nodes and %d relationships", err, out, nodes, rels)
 		}
@@ -119,7 +120,7 @@ func TestExportImportSTIX(t *testing.T) {
 	if len(a) == 0 || !bytes.Equal(a, b) {
 		t.Fatalf("two exports of the same graph differ (%d and %d bytes)", len(a), len(b))
 	}
-	out, stderr, err := cli(t, nil, "import", first)
+	out, stderr, err := actorgraph(t, nil, "import", first)
 	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") || stderr != "" {
 		t.Errorf("import of the export: %v %q %q, want nothing created or updated and nothing skipped", err, out, stderr)
 	}
@@ -151,7 +152,7 @@ func TestImportBadRecord(t *testing.T) {
 	if err := os.WriteFile(path, bad, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, err := cli(t, nil, "import", path)
+	_, stderr, err := actorgraph(t, nil, "import", path)
 	if err == nil || !strings.Contains(stderr, "bad.json: edges[") || !strings.Contains(stderr, "NATIONALITY_OFF") {
 		t.Errorf("got %v, stderr %q; want an error naming the file, the record and the type", err, stderr)
 	}
@@ -168,7 +169,7 @@ func TestPathTable(t *testing.T) {
 	if err := db.LoadCrocus(ctx); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := cli(t, nil, "path", "ISIS-K", "Tajikistan", "--source", "source:seed-2024-03-25")
+	out, _, err := actorgraph(t, nil, "path", "ISIS-K", "Tajikistan", "--source", "source:seed-2024-03-25")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +180,7 @@ func TestPathTable(t *testing.T) {
 	}
 	// With verified quotes only, every hop shown is one; or, when there is
 	// no such path, the reason names the evidence filter.
-	out, _, err = cli(t, nil, "path", "ISIS-K", "Tajikistan", "--evidence", "quote", "--limit", "3")
+	out, _, err = actorgraph(t, nil, "path", "ISIS-K", "Tajikistan", "--evidence", "quote", "--limit", "3")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +191,7 @@ func TestPathTable(t *testing.T) {
 	} else if !strings.Contains(out, "without evidence=quote") {
 		t.Errorf("got %q, want verified hops or a reason naming evidence=quote", out)
 	}
-	out, _, err = cli(t, nil, "path", "--known-on", "2024-03-07", "--source", "source:seed-2024-03-25", "ISIS-K", "Tajikistan")
+	out, _, err = actorgraph(t, nil, "path", "--known-on", "2024-03-07", "--source", "source:seed-2024-03-25", "ISIS-K", "Tajikistan")
 	if err != nil || !strings.Contains(out, "without knownOn=2024-03-07") {
 		t.Errorf("got %v %q, want the reason naming knownOn", err, out)
 	}
