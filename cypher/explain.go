@@ -183,31 +183,6 @@ func (s *Store) tryPath(ctx context.Context, from, to string, f graph.Filter, de
 	return &foundPath{Length: p.Length, summary: b.String()}, nil
 }
 
-// without returns f with one named filter removed.
-func without(f graph.Filter, name string) graph.Filter {
-	switch name {
-	case "rel":
-		f.Rels = nil
-	case "kind":
-		f.Kinds = nil
-	case "direction":
-		f.Direction = "both"
-	case "minConfidence":
-		f.MinConfidence = 0
-	case "stance":
-		f.Stances = nil
-	case "at":
-		f.At = ""
-	case "knownOn":
-		f.KnownOn = ""
-	case "source":
-		f.Sources = nil
-	case "evidence":
-		f.Evidence = ""
-	}
-	return f
-}
-
 func describe(active map[string]string, skip map[string]bool) string {
 	keys := make([]string, 0, len(active))
 	for k := range active {
