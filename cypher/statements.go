@@ -40,13 +40,6 @@ func init() {
 	cypherstmt.SearchText = func(s string) string { return fullTextQuery(s, true) }
 	cypherstmt.NodeProps = nodeProps
 	cypherstmt.EdgeProps = edgeProps
-	cypherstmt.MergeNodes = mergeNodes
-	cypherstmt.MergeEdges = func(typ string) (string, error) {
-		if err := checkRel(typ); err != nil {
-			return "", err
-		}
-		return mergeEdges(typ), nil
-	}
 	cypherstmt.CreateNodes = createNodes
 	cypherstmt.CreateEdges = func(typ string) (string, error) {
 		if err := checkRel(typ); err != nil {

@@ -101,11 +101,11 @@ func (b *bench) importBench(_ string) string {
 				note = "CREATE, no look-ups, no outcomes, no history; counts checked (no re-import: CREATE is not idempotent)"
 			case "C":
 				start := time.Now()
-				b.rawImportWith(d, chunk, cypherstmt.MergeNodes, mustStatement(cypherstmt.MergeEdges), false)
+				b.rawImportWith(d, chunk, mergeNodes, mergeEdges, false)
 				el = time.Since(start).Seconds()
 				b.checkTag(tag, len(d.Nodes), len(d.Edges))
 				restart := time.Now()
-				b.rawImportWith(d, chunk, cypherstmt.MergeNodes, mustStatement(cypherstmt.MergeEdges), false)
+				b.rawImportWith(d, chunk, mergeNodes, mergeEdges, false)
 				reEl = time.Since(restart).Seconds()
 				note = "MERGE on ids (the previous importer's statements); counts checked after both"
 			}
