@@ -33,26 +33,11 @@ type serveConfig struct {
 	shutdownGrace           time.Duration
 }
 
+// serve runs the HTTP API and the explorer until ctx ends, then shuts down
+// within the grace period.
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var c serveConfig
-	f := cli.NewFlags("serve", "actorgraph serve: the HTTP API (/api/v1, /openapi.yaml, /healthz, /readyz, /metrics) and the explorer at /.", getenv, stderr)
-	f.DB(&c.db)
-	f.Str(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
-	f.Str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "", "key that the write routes (import, sources, accept/reject, retract) require (empty and no api-keys: HTTP writes disabled)")
-	f.Str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "", "named write keys, name:key,... (the name goes into the history of every change)")
-	f.Str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "", "data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
-	f.Str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "", "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
-	f.Str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
-	f.Str(&c.pprofAddr, "pprof-addr", "ACTORGRAPH_PPROF_ADDR", "", "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060 (empty: off; never expose it)")
-	f.Num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
-	f.Dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second, "how long in-flight requests may finish on SIGTERM/SIGINT")
-	if err := f.Parse(args); err != nil {
-		return err
-	}
-	if f.NArg() > 0 {
-		return cli.UsageError("serve takes no arguments, only flags; got " + strings.Join(f.Args(), " "))
-	}
-	if err := c.db.Check(); err != nil {
+	c, err := parseServe(args, getenv, stderr)
+	if err != nil {
 		return err
 	}
 	keys, err := handlers.ParseAPIKeys(c.apiKeys)
@@ -112,6 +97,40 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	sctx, cancel := context.WithTimeout(context.Background(), c.shutdownGrace)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// parseServe reads serve's flags and checks the Neo4j settings.
+func parseServe(args []string, getenv func(string) string, stderr io.Writer) (serveConfig, error) {
+	var c serveConfig
+	f := cli.NewFlags("serve", "actorgraph serve: the HTTP API (/api/v1, /openapi.yaml, /healthz, "+
+		"/readyz, /metrics) and the explorer at /.", getenv, stderr)
+	f.DB(&c.db)
+	f.Str(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
+	f.Str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "",
+		"key that the write routes (import, sources, accept/reject, retract) require (empty and no "+
+			"api-keys: HTTP writes disabled)")
+	f.Str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "",
+		"named write keys, name:key,... (the name goes into the history of every change)")
+	f.Str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "",
+		"data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
+	f.Str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "",
+		"comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
+	f.Str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
+	f.Str(&c.pprofAddr, "pprof-addr", "ACTORGRAPH_PPROF_ADDR", "",
+		"serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060 (empty: off; never expose it)")
+	f.Num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
+	f.Dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second,
+		"how long in-flight requests may finish on SIGTERM/SIGINT")
+	if err := f.Parse(args); err != nil {
+		return c, err
+	}
+	if f.NArg() > 0 {
+		return c, cli.UsageError("serve takes no arguments, only flags; got " + strings.Join(f.Args(), " "))
+	}
+	if err := c.db.Check(); err != nil {
+		return c, err
+	}
+	return c, nil
 }
 
 func displayAddr(a net.Addr) string {
@@ -202,7 +221,8 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 		}
 		return err
 	}
-	log.Info("loaded data set", "dataset", load, "nodes_created", rep.Nodes.Created, "edges_created", rep.Edges.Created, "seconds", rep.Seconds)
+	log.Info("loaded data set", "dataset", load, "nodes_created", rep.Nodes.Created, "edges_created",
+		rep.Edges.Created, "seconds", rep.Seconds)
 	return nil
 }
 
