@@ -16,12 +16,7 @@ import (
 
 var db *testkit.Neo4j
 
-func TestMain(m *testing.M) {
-	os.Exit(testkit.RunMain(m, func(ctx context.Context, n *testkit.Neo4j) error {
-		db = n
-		return nil
-	}))
-}
+func TestMain(m *testing.M) { testkit.Main(m, &db) }
 
 // actorgraph runs the command as main would, against the test Neo4j unless env
 // overrides a variable.
@@ -30,7 +25,8 @@ func actorgraph(t *testing.T, env map[string]string, args ...string) (stdout, st
 	// A generous request limit: the first queries on a fresh, shared test
 	// machine can take seconds each to plan, and a request's statements
 	// share one limit.
-	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password, "ACTORGRAPH_QUERY_TIMEOUT": "60s"}
+	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password,
+		"ACTORGRAPH_QUERY_TIMEOUT": "60s"}
 	getenv := func(k string) string {
 		if v, ok := env[k]; ok {
 			return v
@@ -54,7 +50,8 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"wrong scheme", map[string]string{"NEO4J_URI": "http://127.0.0.1:7474"}, []string{"import", "crocus"}, "scheme"},
 		{"bad duration", map[string]string{"ACTORGRAPH_QUERY_TIMEOUT": "soon"}, []string{"serve"}, "not a duration"},
 		{"depth out of range", nil, []string{"serve", "--depth-limit", "99"}, "out of range"},
-		{"wrong password", map[string]string{"NEO4J_PASSWORD": "wrong"}, []string{"serve", "--addr", "127.0.0.1:0"}, "rejected the login"},
+		{"wrong password", map[string]string{"NEO4J_PASSWORD": "wrong"}, []string{"serve", "--addr",
+			"127.0.0.1:0"}, "rejected the login"},
 		{"unknown command", nil, []string{"frobnicate"}, "unknown command"},
 		{"path needs two", nil, []string{"path", "ISIS-K"}, "needs FROM and TO"},
 		{"bad api keys", map[string]string{"ACTORGRAPH_API_KEYS": "alice"}, []string{"serve"}, "not name:key"},
@@ -87,7 +84,8 @@ func TestImportCrocusTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := actorgraph(t, nil, "import", "crocus")
-	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) || !strings.Contains(out, fmt.Sprintf("edges %d created", len(d.Edges))) {
+	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) ||
+		!strings.Contains(out, fmt.Sprintf("edges %d created", len(d.Edges))) {
 		t.Fatalf("first import: %v %q", err, out)
 	}
 	out, _, err = actorgraph(t, nil, "import", "crocus")
@@ -121,7 +119,8 @@ func TestExportImportSTIX(t *testing.T) {
 		t.Fatalf("two exports of the same graph differ (%d and %d bytes)", len(a), len(b))
 	}
 	out, stderr, err := actorgraph(t, nil, "import", first)
-	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") || stderr != "" {
+	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out,
+		"edges 0 created, 0 updated") || stderr != "" {
 		t.Errorf("import of the export: %v %q %q, want nothing created or updated and nothing skipped", err, out, stderr)
 	}
 	if n, r, _ := db.Counts(ctx); n != nodes || r != rels {
@@ -173,7 +172,8 @@ func TestPathTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY", "radicalized citizens of Tajikistan", "EVIDENCE", "quote ✓ \"", "verified in its stored text"} {
+	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY",
+		"radicalized citizens of Tajikistan", "EVIDENCE", "quote ✓ \"", "verified in its stored text"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -191,7 +191,8 @@ func TestPathTable(t *testing.T) {
 	} else if !strings.Contains(out, "without evidence=quote") {
 		t.Errorf("got %q, want verified hops or a reason naming evidence=quote", out)
 	}
-	out, _, err = actorgraph(t, nil, "path", "--known-on", "2024-03-07", "--source", "source:seed-2024-03-25", "ISIS-K", "Tajikistan")
+	out, _, err = actorgraph(t, nil, "path", "--known-on", "2024-03-07", "--source",
+		"source:seed-2024-03-25", "ISIS-K", "Tajikistan")
 	if err != nil || !strings.Contains(out, "without knownOn=2024-03-07") {
 		t.Errorf("got %v %q, want the reason naming knownOn", err, out)
 	}
