@@ -20,10 +20,12 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 	var pairs, chunk int
 	var doLoad bool
 	var db cli.DB
-	f := cli.NewFlags("gen", "actorgraph-dev gen [flags]: write a deterministic synthetic graph as OUT/nodes.csv, OUT/edges.csv\n"+
+	f := cli.NewFlags("gen", "actorgraph-dev gen [flags]: write a deterministic synthetic graph as "+
+		"OUT/nodes.csv, OUT/edges.csv\n"+
 		"and OUT/pairs.json (query pairs by true hop distance 1, 2, 3, 4, 6 and none).\n"+
 		"Shapes: ba (Barabási–Albert power law over every kind and type, -nodes 10k|100k|1M), k50 (complete\n"+
-		"graph), chain (-nodes 4096), hub (one group, -nodes 100k members), pairs (-nodes 1000 detached pairs).", getenv, stderr)
+		"graph), chain (-nodes 4096), hub (one group, -nodes 100k members), pairs (-nodes 1000 detached pairs).",
+		getenv, stderr)
 	f.ImportDB(&db)
 	f.StringVar(&shape, "shape", "ba", "ba, k50, chain, hub or pairs")
 	f.StringVar(&size, "nodes", "10k", "size: nodes (ba), length (chain), members (hub), pairs (pairs); k and M suffixes")
@@ -32,7 +34,8 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 	f.IntVar(&pairs, "pairs", 20, "query pairs per hop distance")
 	f.StringVar(&tag, "tag", "", "text put into every id (group:TAGn5), so several graphs can share a database")
 	f.StringVar(&out, "out", "", "output folder (default bench/data/SHAPE-SIZE)")
-	f.BoolVar(&doLoad, "load", false, "then load it into Neo4j in chunks, each committed on its own (for graphs too big for one transaction)")
+	f.BoolVar(&doLoad, "load", false,
+		"then load it into Neo4j in chunks, each committed on its own (for graphs too big for one transaction)")
 	f.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with -load")
 	if err := f.Parse(args); err != nil {
 		return err
@@ -49,14 +52,16 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 		out = "bench/data/" + shape + "-" + strings.ToLower(size)
 	}
 	start := time.Now()
-	g, err := synth.Generate(synth.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed, PairsPerDistance: pairs, Tag: tag})
+	g, err := synth.Generate(synth.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed,
+		PairsPerDistance: pairs, Tag: tag})
 	if err != nil {
 		return cli.UsageError(err.Error())
 	}
 	if err := g.Write(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d nodes, %d relationships, %d pairs in %.1fs\n", out, g.NodeCount(), g.EdgeCount(), len(g.Pairs), time.Since(start).Seconds())
+	fmt.Fprintf(stdout, "wrote %s: %d nodes, %d relationships, %d pairs in %.1fs\n", out, g.NodeCount(),
+		g.EdgeCount(), len(g.Pairs), time.Since(start).Seconds())
 	if !doLoad {
 		return nil
 	}

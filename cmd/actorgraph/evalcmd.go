@@ -21,10 +21,16 @@ func (e targetsMissed) Error() string { return e.msg }
 
 func evalCmd(_ context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var asJSON, verbose, check bool
-	f := cli.NewFlags("eval", "actorgraph eval [--json] [--verbose] [--check] DIR...: score the ingest on evaluation directories\n(docs/eval-format.md): per relationship type the gold edges, proposals, precision, recall and stance\naccuracy, and the overall recalls, precision and new-entity scores.", getenv, stderr)
-	f.BoolVar(&asJSON, "json", false, "print one JSON object per DIR (the scores; with --verbose also misses, falsePositives, notes)")
-	f.BoolVar(&verbose, "verbose", false, "list every miss and false positive with its sentence, and every other error (stance, mention, new entity, quote)")
-	f.BoolVar(&check, "check", false, "exit 1 when a DIR misses a target of the test split (candidateRecall, precision, ...), naming it")
+	f := cli.NewFlags("eval", "actorgraph eval [--json] [--verbose] [--check] DIR...: score the "+
+		"ingest on evaluation directories\n(docs/eval-format.md): per relationship type the gold "+
+		"edges, proposals, precision, recall and stance\naccuracy, and the overall recalls, "+
+		"precision and new-entity scores.", getenv, stderr)
+	f.BoolVar(&asJSON, "json", false,
+		"print one JSON object per DIR (the scores; with --verbose also misses, falsePositives, notes)")
+	f.BoolVar(&verbose, "verbose", false,
+		"list every miss and false positive with its sentence, and every other error (stance, mention, new entity, quote)")
+	f.BoolVar(&check, "check", false,
+		"exit 1 when a DIR misses a target of the test split (candidateRecall, precision, ...), naming it")
 	var dirs []string
 	// Flags may follow DIR (actorgraph eval DIR --json).
 	for {

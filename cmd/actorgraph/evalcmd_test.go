@@ -28,7 +28,8 @@ func TestEvalJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"allRecall", "articles", "byType", "candidateRecall", "deniedButProposed", "dir", "mentionRecall", "newEntityKindAccuracy",
+	want := []string{"allRecall", "articles", "byType", "candidateRecall", "deniedButProposed", "dir",
+		"mentionRecall", "newEntityKindAccuracy",
 		"newEntityPrecision", "newEntityRecall", "precision", "quoteErrors", "stanceAccuracy"}
 	got := make([]string, 0, len(r))
 	for k := range r {
@@ -67,7 +68,8 @@ func TestEvalText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{evalFixture + ": 2 articles", "TYPE", "CLAIMED_RESPONSIBILITY", "ALL", "candidate recall (sentence)", "quote errors", "--verbose lists them"} {
+	for _, want := range []string{evalFixture + ": 2 articles", "TYPE", "CLAIMED_RESPONSIBILITY", "ALL",
+		"candidate recall (sentence)", "quote errors", "--verbose lists them"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -98,7 +100,8 @@ func TestEvalErrors(t *testing.T) {
 		t.Errorf("without --check: got %v, want the scores only", err)
 	}
 	out, _, err := actorgraph(t, nil, "eval", "--check", dir)
-	if err == nil || cli.ExitCode(err) != 1 || !strings.Contains(out, "targets missed:") || !strings.Contains(out, "mentionRecall 0.00 (0 of 1), want >= 0.95") {
+	if err == nil || cli.ExitCode(err) != 1 || !strings.Contains(out, "targets missed:") ||
+		!strings.Contains(out, "mentionRecall 0.00 (0 of 1), want >= 0.95") {
 		t.Errorf("--check: got %v, want exit 1 and the missed targets listed:\n%s", err, out)
 	}
 }

@@ -15,7 +15,10 @@ import (
 func exportCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var db cli.DB
 	var file string
-	f := cli.NewFlags("export", "actorgraph export --stix FILE: write the whole graph, with every Source's text, as a STIX 2.1 bundle\n(deterministic: the same graph gives the same bytes). FILE - writes to standard output.", getenv, stderr)
+	f := cli.NewFlags("export",
+		"actorgraph export --stix FILE: write the whole graph, with every Source's text, as a STIX "+
+			"2.1 bundle\n(deterministic: the same graph gives the same bytes). FILE - writes to standard output.",
+		getenv, stderr)
 	f.DB(&db)
 	f.StringVar(&file, "stix", "", "the file to write the STIX 2.1 bundle to (- for standard output)")
 	if err := f.Parse(args); err != nil {

@@ -17,11 +17,16 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	var db cli.DB
 	var dryRun, asJSON, chunked bool
 	var chunk int
-	f := cli.NewFlags("import", "actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on ids.\nFILE is a .json data set or STIX 2.1 bundle, or nodes.csv / edges.csv (the other file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
+	f := cli.NewFlags("import",
+		"actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on "+
+			"ids.\nFILE is a .json data set or STIX 2.1 bundle, or nodes.csv / edges.csv (the other "+
+			"file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
 	f.DB(&db)
 	f.BoolVar(&dryRun, "dry-run", false, "validate against the data set and the database, write nothing")
 	f.BoolVar(&asJSON, "json", false, "print the report as JSON")
-	f.BoolVar(&chunked, "chunked", false, "not atomic: validate everything, then commit --chunk records at a time (for data sets larger than one transaction holds); an interrupted import is finished by running it again")
+	f.BoolVar(&chunked, "chunked", false,
+		"not atomic: validate everything, then commit --chunk records at a time (for data sets "+
+			"larger than one transaction holds); an interrupted import is finished by running it again")
 	f.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with --chunked")
 	if err := f.Parse(args); err != nil {
 		return err
@@ -63,8 +68,10 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}
-	fmt.Fprintf(stdout, "imported in %.1fs: nodes %d created, %d updated, %d unchanged; edges %d created, %d updated, %d unchanged\n",
-		rep.Seconds, rep.Nodes.Created, rep.Nodes.Updated, rep.Nodes.Unchanged, rep.Edges.Created, rep.Edges.Updated, rep.Edges.Unchanged)
+	fmt.Fprintf(stdout, "imported in %.1fs: nodes %d created, %d updated, %d unchanged; edges %d "+
+		"created, %d updated, %d unchanged\n",
+		rep.Seconds, rep.Nodes.Created, rep.Nodes.Updated, rep.Nodes.Unchanged, rep.Edges.Created,
+		rep.Edges.Updated, rep.Edges.Unchanged)
 	return nil
 }
 

@@ -94,13 +94,15 @@ func readArticles(files, lists []string, def graph.SourceInput) ([]ingest.Articl
 
 // ingestMany ingests the articles one by one, with progress on stderr and a
 // summary table (or the API's batch answer as JSON) on stdout.
-func ingestMany(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error), arts []ingest.Article,
+func ingestMany(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error),
+	arts []ingest.Article,
 	key string, asJSON bool, stdout, stderr io.Writer) error {
 	b, err := ingest.IngestBatch(ctx, st, gaz, arts, key, func(r ingest.ArticleResult) {
 		fmt.Fprintf(stderr, "[%d/%d] %s\n", r.Index+1, len(arts), progressLine(r))
 	})
 	if err != nil {
-		return fmt.Errorf("stopped after %d of %d articles (those are stored; running again skips them): %w", len(b.Articles), len(arts), err)
+		return fmt.Errorf("stopped after %d of %d articles (those are stored; running again skips them): %w",
+			len(b.Articles), len(arts), err)
 	}
 	if asJSON {
 		if err := json.NewEncoder(stdout).Encode(b); err != nil {
@@ -134,10 +136,12 @@ func printBatch(w io.Writer, b ingest.Batch) {
 		if r.Error != nil {
 			src = strings.TrimPrefix(r.Error.Message, r.Name+": ")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", r.Index+1, r.Name, r.Status, src, r.Mentions, r.NewEntities, r.Candidates, r.Corroborations)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", r.Index+1, r.Name, r.Status, src, r.Mentions,
+			r.NewEntities, r.Candidates, r.Corroborations)
 	}
 	s := b.Summary
-	fmt.Fprintf(tw, "\tTOTAL %d\t%d created, %d existing, %d errors\t\t%d\t%d\t%d\t%d\n", s.Articles, s.Created, s.Existing, s.Errors,
+	fmt.Fprintf(tw, "\tTOTAL %d\t%d created, %d existing, %d errors\t\t%d\t%d\t%d\t%d\n", s.Articles,
+		s.Created, s.Existing, s.Errors,
 		s.Mentions, s.NewEntities, s.Candidates, s.Corroborations)
 	tw.Flush()
 }

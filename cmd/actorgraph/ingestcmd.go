@@ -20,22 +20,27 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 	var in graph.SourceInput
 	var asJSON bool
 	var lists []string
-	f := cli.NewFlags("ingest", "actorgraph ingest [flags] FILE|DIR...: store articles (plain text, or HTML made readable) as Sources,\n"+
-		"link their mentions and propose candidate edges for review (GET /api/v1/candidates). The same text twice changes nothing.\n"+
-		"A DIR stands for its .txt, .html, .htm and .md files (sorted); --jsonl FILE reads one article object per line.\n"+
-		"With several articles, each is ingested on its own, progress goes to stderr and a summary table to stdout;\n"+
-		"a bad article is reported and the rest go on, and the exit status is non-zero if any failed.", getenv, stderr)
+	f := cli.NewFlags("ingest",
+		"actorgraph ingest [flags] FILE|DIR...: store articles (plain text, or HTML made readable) as Sources,\n"+
+			"link their mentions and propose candidate edges for review (GET /api/v1/candidates). The "+
+			"same text twice changes nothing.\n"+
+			"A DIR stands for its .txt, .html, .htm and .md files (sorted); --jsonl FILE reads one article object per line.\n"+
+			"With several articles, each is ingested on its own, progress goes to stderr and a summary table to stdout;\n"+
+			"a bad article is reported and the rest go on, and the exit status is non-zero if any failed.", getenv, stderr)
 	f.DB(&db)
 	f.StringVar(&in.Title, "title", "", "the article's title (one FILE only; several take their file names)")
 	f.StringVar(&in.URL, "url", "", "where it was published (one FILE only)")
 	f.StringVar(&in.Publisher, "publisher", "", "who published it (every article that gives none)")
 	f.StringVar(&in.PublishedOn, "date", "", "when it was published (YYYY-MM-DD; every article that gives none)")
 	f.StringVar(&in.Language, "language", "", "its language (e.g. en)")
-	f.Func("jsonl", "a JSON Lines file of articles {title,url,publisher,publishedOn,language,text}, one per line (repeatable)", func(v string) error {
+	f.Func("jsonl", "a JSON Lines file of articles {title,url,publisher,publishedOn,language,text}, "+
+		"one per line (repeatable)", func(v string) error {
 		lists = append(lists, v)
 		return nil
 	})
-	f.BoolVar(&asJSON, "json", false, "print the API's answer as JSON (one article: source, text, mentions, newEntities, candidates; several: articles and summary)")
+	f.BoolVar(&asJSON, "json", false,
+		"print the API's answer as JSON (one article: source, text, mentions, newEntities, "+
+			"candidates; several: articles and summary)")
 	// Flags may follow FILE (actorgraph ingest FILE --title ...).
 	var paths []string
 	for {
@@ -71,7 +76,8 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return ingestOne(ctx, store, gaz, in, files[0], getenv("USER"), asJSON, stdout, stderr)
 	}
 	if in.Title != "" || in.URL != "" {
-		return cli.UsageError("--title and --url name one article; with several, each takes its file name (or give titles in a --jsonl file)")
+		return cli.UsageError("--title and --url name one article; with several, each takes its file " +
+			"name (or give titles in a --jsonl file)")
 	}
 	arts, err := readArticles(files, lists, in)
 	if err != nil {
@@ -81,7 +87,8 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 }
 
 // ingestOne ingests one file and prints its source as tables (or JSON).
-func ingestOne(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error), in graph.SourceInput,
+func ingestOne(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error),
+	in graph.SourceInput,
 	path, key string, asJSON bool, stdout, stderr io.Writer) error {
 	b, err := os.ReadFile(path)
 	if err != nil {

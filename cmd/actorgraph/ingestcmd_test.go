@@ -25,8 +25,10 @@ func TestIngestTable(t *testing.T) {
 	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err := actorgraph(t, nil, "ingest", path, "--title", "Kyiv answers", "--date", "2024-03-23", "--publisher", "Test Wire")
-	if err != nil || !strings.HasPrefix(out, "stored source:kyiv-answers-") || !strings.Contains(out, "DENIED") || !strings.Contains(out, "state:ua") {
+	out, stderr, err := actorgraph(t, nil, "ingest", path, "--title", "Kyiv answers", "--date",
+		"2024-03-23", "--publisher", "Test Wire")
+	if err != nil || !strings.HasPrefix(out, "stored source:kyiv-answers-") || !strings.Contains(out,
+		"DENIED") || !strings.Contains(out, "state:ua") {
 		t.Fatalf("first ingest: %v %s\n%s", err, stderr, out)
 	}
 	out, _, err = actorgraph(t, nil, "ingest", path, "--json")
@@ -41,7 +43,8 @@ func TestIngestTable(t *testing.T) {
 	if err := os.WriteFile(empty, []byte("<script>x()</script>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, err := actorgraph(t, nil, "ingest", empty); err == nil || !strings.Contains(stderr+err.Error(), "no readable text") {
+	if _, stderr, err := actorgraph(t, nil, "ingest", empty); err == nil || !strings.Contains(stderr+
+		err.Error(), "no readable text") {
 		t.Errorf("all-script HTML: got %v %q, want an error saying there is no readable text", err, stderr)
 	}
 }
@@ -69,7 +72,9 @@ func TestIngestReadingList(t *testing.T) {
 		}
 	}
 	list := filepath.Join(t.TempDir(), "list.jsonl")
-	if err := os.WriteFile(list, []byte(`{"title":"Moscow","text":"Russia blamed Ukraine for the attack on Crocus City Hall."}`+"\n"+`{"title":`+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(list,
+		[]byte(`{"title":"Moscow","text":"Russia blamed Ukraine for the attack on Crocus City Hall."}`+"\n"+
+			`{"title":`+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, stderr, err := actorgraph(t, nil, "ingest", dir, "--jsonl", list, "--date", "2024-03-24")
@@ -87,10 +92,12 @@ func TestIngestReadingList(t *testing.T) {
 			t.Errorf("progress lacks %q:\n%s", want, stderr)
 		}
 	}
-	if strings.Contains(stderr, "notes.csv") || !strings.Contains(out, "TOTAL 5") || !strings.Contains(out, "3 created, 0 existing, 2 errors") {
+	if strings.Contains(stderr, "notes.csv") || !strings.Contains(out, "TOTAL 5") || !strings.Contains(out,
+		"3 created, 0 existing, 2 errors") {
 		t.Errorf("summary:\n%s", out)
 	}
-	out, _, err = actorgraph(t, nil, "ingest", filepath.Join(dir, "a-claim.txt"), filepath.Join(dir, "b-kyiv.html"), "--json")
+	out, _, err = actorgraph(t, nil, "ingest", filepath.Join(dir, "a-claim.txt"), filepath.Join(dir,
+		"b-kyiv.html"), "--json")
 	var b struct {
 		Articles []struct{ Status, Source string }
 		Summary  struct{ Existing int }

@@ -73,7 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "eval":
 		return evalCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
-		return cli.UsageError("gen is a developer's command, in actorgraph-dev: go run ./cmd/actorgraph-dev gen (see its --help)")
+		return cli.UsageError("gen is a developer's command, in actorgraph-dev: go run " +
+			"./cmd/actorgraph-dev gen (see its --help)")
 	case "vocab":
 		_, err := io.WriteString(stdout, graph.VocabularyMarkdown())
 		return err
@@ -81,5 +82,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return cli.UsageError(fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path, eval or vocab (see --help)", args[0]))
+	return cli.UsageError(fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path, "+
+		"eval or vocab (see --help)", args[0]))
 }

@@ -36,7 +36,8 @@ func findNeo4j(home, checkout string, db cli.DB, getenv func(string) string, log
 	if home != "" {
 		for _, tool := range []string{"neo4j", "neo4j-admin"} {
 			if st, err := os.Stat(filepath.Join(home, "bin", tool)); err != nil || st.IsDir() {
-				return nil, cli.UsageError(fmt.Sprintf("NEO4J_HOME %s has no bin/%s: set NEO4J_HOME (or --neo4j-home) to the folder of a Neo4j 5 installation", home, tool))
+				return nil, cli.UsageError(fmt.Sprintf("NEO4J_HOME %s has no bin/%s: set NEO4J_HOME "+
+					"(or --neo4j-home) to the folder of a Neo4j 5 installation", home, tool))
 			}
 		}
 		return installedNeo4j{home: home, db: db, getenv: getenv, log: log}, nil
@@ -150,7 +151,8 @@ func newCheckoutNeo4j(checkout string, getenv func(string) string, log io.Writer
 		// A checkout resolves its jars on demand, as make neo4j-start does.
 		jars := filepath.Join(checkout, "scripts", "neo4j-jars.sh")
 		if _, serr := os.Stat(jars); serr != nil {
-			return nil, cli.UsageError(fmt.Sprintf("no Neo4j to load into: %s holds no Neo4j jars; set NEO4J_HOME (or --neo4j-home) to a Neo4j 5 installation, "+
+			return nil, cli.UsageError(fmt.Sprintf("no Neo4j to load into: %s holds no Neo4j jars; "+
+				"set NEO4J_HOME (or --neo4j-home) to a Neo4j 5 installation, "+
 				"or run load from the actorgraph checkout (or pass --checkout) after make neo4j-jars", lib))
 		}
 		cmd := exec.Command("bash", jars)
@@ -166,8 +168,9 @@ func newCheckoutNeo4j(checkout string, getenv func(string) string, log io.Writer
 		return def
 	}
 	c := &checkoutNeo4j{state: state, home: filepath.Join(state, "home"), pidfile: filepath.Join(state, "neo4j.pid"),
-		logfile: filepath.Join(state, "neo4j.log"), boltPort: or("NEO4J_BOLT_PORT", "7687"), httpPort: or("NEO4J_HTTP_PORT", "7474"),
-		heap: or("NEO4J_HEAP", "2g"), pagecache: or("NEO4J_PAGECACHE", "2g"), adminHeap: or("NEO4J_ADMIN_HEAP", "2g"),
+		logfile: filepath.Join(state, "neo4j.log"), boltPort: or("NEO4J_BOLT_PORT", "7687"),
+		httpPort: or("NEO4J_HTTP_PORT", "7474"),
+		heap:     or("NEO4J_HEAP", "2g"), pagecache: or("NEO4J_PAGECACHE", "2g"), adminHeap: or("NEO4J_ADMIN_HEAP", "2g"),
 		password: or("NEO4J_PASSWORD", "actorgraph"), log: log}
 	// NEO4J_LOCAL_HOME puts a second server's database, pid file and log in
 	// another folder (tests do); the jars stay in .neo4j/lib.
@@ -253,7 +256,8 @@ func (c *checkoutNeo4j) start(ctx context.Context) error {
 	}
 	for _, port := range []string{c.boltPort, c.httpPort} {
 		if portOpen(port) {
-			return fmt.Errorf("neo4j: port %s on 127.0.0.1 is already in use; stop that process or set NEO4J_BOLT_PORT/NEO4J_HTTP_PORT", port)
+			return fmt.Errorf("neo4j: port %s on 127.0.0.1 is already in use; stop that process or "+
+				"set NEO4J_BOLT_PORT/NEO4J_HTTP_PORT", port)
 		}
 	}
 	if err := c.writeConf(); err != nil {
@@ -262,7 +266,8 @@ func (c *checkoutNeo4j) start(ctx context.Context) error {
 	if err := c.setPassword(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.log, "==> starting Neo4j 5.26.30 on bolt://127.0.0.1:%s (heap %s, page cache %s)\n", c.boltPort, c.heap, c.pagecache)
+	fmt.Fprintf(c.log, "==> starting Neo4j 5.26.30 on bolt://127.0.0.1:%s (heap %s, page cache %s)\n",
+		c.boltPort, c.heap, c.pagecache)
 	t0 := time.Now()
 	logf, err := os.Create(c.logfile)
 	if err != nil {
@@ -318,7 +323,8 @@ func (c *checkoutNeo4j) setPassword(ctx context.Context) error {
 		return nil
 	}
 	fmt.Fprintln(c.log, "==> setting the initial password for user neo4j")
-	out, err := c.java(ctx, "-cp", c.classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", c.password).CombinedOutput()
+	out, err := c.java(ctx, "-cp", c.classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password",
+		c.password).CombinedOutput()
 	_ = os.WriteFile(filepath.Join(c.state, "admin.log"), out, 0o644)
 	if err != nil {
 		return fmt.Errorf("neo4j: setting the initial password: %w\n%s", err, out)

@@ -22,7 +22,9 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	var asJSON, all bool
 	var maxDepth, limit, minConf int
 	var rels, kinds, stances, at, knownOn, direction, undated, sources, evidence string
-	f := cli.NewFlags("path", "actorgraph path [flags] FROM TO: the shortest or ranked paths between two entities, each hop with its evidence.\nFROM and TO are ids (group:is-k) or names/aliases (ISIS-K, Tajikistan). Flags may come before or after them.", getenv, stderr)
+	f := cli.NewFlags("path", "actorgraph path [flags] FROM TO: the shortest or ranked paths between "+
+		"two entities, each hop with its evidence.\nFROM and TO are ids (group:is-k) or "+
+		"names/aliases (ISIS-K, Tajikistan). Flags may come before or after them.", getenv, stderr)
 	f.DB(&db)
 	f.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
 	f.BoolVar(&all, "all", false, "all shortest paths")
@@ -37,7 +39,8 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	f.StringVar(&direction, "direction", "", "both (default), out or in")
 	f.StringVar(&undated, "undated", "", "edges with no date under --at/--known-on: keep (default) or drop")
 	f.StringVar(&sources, "source", "", "only edges citing these source ids, comma-separated")
-	f.StringVar(&evidence, "evidence", "", "weakest evidence kept: quote (verified quotes only), reported-quote or summary (all)")
+	f.StringVar(&evidence, "evidence", "",
+		"weakest evidence kept: quote (verified quotes only), reported-quote or summary (all)")
 	var pos []string
 	for rest := args; ; {
 		if err := f.Parse(rest); err != nil {
@@ -114,7 +117,8 @@ func printPaths(w io.Writer, ans *graph.PathAnswer) {
 			if h.Direction == graph.Backward {
 				rel = "<- " + h.Type
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Level), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To],
+				evidenceLabel(h.Level), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
 		}
 		tw.Flush()
 		for i, h := range p.Hops {

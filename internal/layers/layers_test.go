@@ -27,7 +27,8 @@ func TestImportsFollowLayers(t *testing.T) {
 	pkgs := modulePackages(t)
 	for _, name := range layers.names() {
 		if !layers.matchesAny(name, pkgs) {
-			t.Errorf("docs/ARCHITECTURE.md puts %s on layer %d, but the module has no such package; update the list", name, layers[name])
+			t.Errorf("docs/ARCHITECTURE.md puts %s on layer %d, but the module has no such package; update the list",
+				name, layers[name])
 		}
 	}
 	paths := make([]string, 0, len(pkgs))
@@ -38,7 +39,8 @@ func TestImportsFollowLayers(t *testing.T) {
 	for _, p := range paths {
 		lp, ok := layers.of(p)
 		if !ok {
-			t.Errorf("package %s is on no layer of docs/ARCHITECTURE.md; add it to the line of the packages it may sit beside", p)
+			t.Errorf("package %s is on no layer of docs/ARCHITECTURE.md; add it to the line of the "+
+				"packages it may sit beside", p)
 			continue
 		}
 		for _, imp := range pkgs[p] {

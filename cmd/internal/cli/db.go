@@ -25,7 +25,8 @@ type DB struct {
 func (f *Flags) DB(c *DB) {
 	f.ImportDB(c)
 	f.Dur(&c.Timeout, "query-timeout", "ACTORGRAPH_QUERY_TIMEOUT", 10*time.Second,
-		"time limit of one read request as a whole: all its statements and the start of its answer (a longer one answers 504)")
+		"time limit of one read request as a whole: all its statements and the start of its answer "+
+			"(a longer one answers 504)")
 	f.Num(&c.MaxDepth, "depth-limit", "ACTORGRAPH_MAX_DEPTH", graph.DefaultLimits.MaxDepth,
 		"largest maxDepth a path query may ask for (1-12)")
 	f.Num(&c.MaxResults, "result-limit", "ACTORGRAPH_MAX_RESULTS", graph.DefaultLimits.MaxResults,
@@ -49,12 +50,14 @@ func (f *Flags) ImportDB(c *DB) {
 func (c DB) Check() error {
 	u, err := url.Parse(c.URI)
 	if err != nil || u.Host == "" {
-		return UsageError(fmt.Sprintf("NEO4J_URI %q is not a URI; want e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io", c.URI))
+		return UsageError(fmt.Sprintf("NEO4J_URI %q is not a URI; want e.g. bolt://127.0.0.1:7687 or "+
+			"neo4j+s://xxxx.databases.neo4j.io", c.URI))
 	}
 	switch u.Scheme {
 	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
 	default:
-		return UsageError(fmt.Sprintf("NEO4J_URI scheme %q is not one of bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc", u.Scheme))
+		return UsageError(fmt.Sprintf("NEO4J_URI scheme %q is not one of bolt, bolt+s, bolt+ssc, "+
+			"neo4j, neo4j+s, neo4j+ssc", u.Scheme))
 	}
 	if c.Timeout <= 0 {
 		return UsageError("query timeout must be positive")
