@@ -3,7 +3,6 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -50,7 +49,8 @@ RETURN p LIMIT $cap`, selector, m.rel(), m.nodePred, depth)
 
 // shortest runs one shortest-path statement and returns the paths found with
 // the collector that holds their nodes and edges.
-func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, depth int, selector string, cap int) ([]graph.Path, *collector, error) {
+func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, depth int, selector string,
+	cap int) ([]graph.Path, *collector, error) {
 	m := compile(f)
 	res, err := s.read(ctx, "paths", pathQuery(m, selector, depth), m.with("from", from, "to", to, "cap", int64(cap)))
 	if err != nil {
@@ -152,47 +152,6 @@ func echo(q graph.PathQuery, from, to graph.Node) map[string]any {
 	return m
 }
 
-// activeFilters names the filters in force, as query parameters.
-func activeFilters(f graph.Filter) map[string]string {
-	m := map[string]string{}
-	if len(f.Rels) > 0 {
-		m["rel"] = strings.Join(f.Rels, ",")
-	}
-	if len(f.Kinds) > 0 {
-		ks := make([]string, len(f.Kinds))
-		for i, k := range f.Kinds {
-			ks[i] = string(k)
-		}
-		m["kind"] = strings.Join(ks, ",")
-	}
-	if f.Direction != "" && f.Direction != "both" {
-		m["direction"] = f.Direction
-	}
-	if f.MinConfidence > 0 {
-		m["minConfidence"] = fmt.Sprint(f.MinConfidence)
-	}
-	if len(f.Stances) > 0 {
-		st := make([]string, len(f.Stances))
-		for i, s := range f.Stances {
-			st[i] = string(s)
-		}
-		m["stance"] = strings.Join(st, ",")
-	}
-	if f.At != "" {
-		m["at"] = f.At
-	}
-	if f.KnownOn != "" {
-		m["knownOn"] = f.KnownOn
-	}
-	if len(f.Sources) > 0 {
-		m["source"] = strings.Join(f.Sources, ",")
-	}
-	if f.Evidence != "" {
-		m["evidence"] = string(f.Evidence)
-	}
-	return m
-}
-
 // undatedNotes says how edges without dates were treated under at / knownOn.
 func undatedNotes(f graph.Filter, paths []graph.Path) []string {
 	if f.At == "" && f.KnownOn == "" {
@@ -204,10 +163,13 @@ func undatedNotes(f graph.Filter, paths []graph.Path) []string {
 	}
 	var notes []string
 	if f.KnownOn != "" {
-		notes = append(notes, "knownOn="+f.KnownOn+": only edges reported on or before that date, and events dated on or before it; edges with no reportedOn were "+verb+".")
+		notes = append(notes, "knownOn="+f.KnownOn+
+			": only edges reported on or before that date, and events dated on or before it; edges "+
+			"with no reportedOn were "+verb+".")
 	}
 	if f.At != "" {
-		notes = append(notes, "at="+f.At+": only edges valid on that date; edges with neither validFrom nor validTo were "+verb+".")
+		notes = append(notes, "at="+f.At+
+			": only edges valid on that date; edges with neither validFrom nor validTo were "+verb+".")
 	}
 	return notes
 }

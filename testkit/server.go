@@ -85,7 +85,8 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 	if err != nil {
 		return nil, err
 	}
-	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey, APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
+	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
+		APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
 		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout})
 	if err != nil {
 		return nil, err
