@@ -170,6 +170,7 @@ func TestAppositionsAndCompounds(t *testing.T) {
 	entries = append(entries,
 		ingest.Entry{ID: "group:al-shabaab", Kind: graph.Group, Name: "al-Shabaab"},
 		ingest.Entry{ID: "state:so", Kind: graph.State, Name: "Somalia"},
+		ingest.Entry{ID: "state:ke", Kind: graph.State, Name: "Kenya"},
 		ingest.Entry{ID: "state:ng", Kind: graph.State, Name: "Nigeria", Nationality: "nationality:nigerian"},
 		ingest.Entry{ID: "nationality:nigerian", Kind: graph.Nationality, Name: "Nigerian"},
 		ingest.Entry{ID: "location:maiduguri", Kind: graph.Location, Name: "Maiduguri"},
@@ -206,6 +207,10 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{claimedPair, "PERPETRATED new:omar-al-muwahhid " + crocusEvent, graph.Claimed},
 		{claimedPair, "PERPETRATED new:seyfullah-al-mujahid " + crocusEvent, graph.Claimed},
 		{claimedPair, "PERPETRATED person:zabihullah-mujahid " + crocusEvent, ""},
+		// The possessor or adjective before a noun cue is its subject,
+		// after a preposition too.
+		{"Al-Shabaab said it was punishment for Kenya's military presence in Somalia.", "MILITARY_INVOLVEMENT_IN state:ke state:so", graph.Reported},
+		{"It said the bombing was revenge for Russian airstrikes in Syria.", "MILITARY_INVOLVEMENT_IN state:ru state:sy", graph.Reported},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

@@ -460,6 +460,9 @@ func refInside(s *sentence, h cueHit, kinds []graph.Kind) *mention {
 // carried out"), else the nearest fitting mention before it. quoteStart is
 // where the quote must begin to hold the mention.
 func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, r *rule) ([]*mention, int) {
+	if m := g.owner(s, h, kinds, r); m != nil {
+		return []*mention{m}, s.span.Start
+	}
 	if s.doc != nil {
 		if m, qs := g.resolveSubject(s.doc, s, h.start, kinds); m != nil {
 			return []*mention{m}, qs
@@ -470,6 +473,29 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 		return nil, s.span.Start // "Khan said the attackers belonged to": Khan is the speaker
 	}
 	return froms, s.span.Start
+}
+
+// owner is the possessor or adjective right before a noun cue, its
+// subject wherever the phrase stands: "revenge for Kenya's military
+// presence in Somalia", "punishment for Russian airstrikes in Syria".
+func (g *Gazetteer) owner(s *sentence, h cueHit, kinds []graph.Kind, r *rule) *mention {
+	if r.verbal || r.patient {
+		return nil
+	}
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := &s.mentions[i]
+		if m.End > h.start {
+			continue
+		}
+		switch string(s.text[m.End:h.start]) {
+		case "'s ", "’s ", "' ", "’ ", " ":
+			if g.fits(m, kinds, s.date) {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // otherYear reports whether an event end that the sentence does not name
