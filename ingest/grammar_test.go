@@ -170,7 +170,8 @@ func TestAppositionsAndCompounds(t *testing.T) {
 	entries = append(entries,
 		ingest.Entry{ID: "group:al-shabaab", Kind: graph.Group, Name: "al-Shabaab"},
 		ingest.Entry{ID: "state:so", Kind: graph.State, Name: "Somalia"},
-		ingest.Entry{ID: "state:ke", Kind: graph.State, Name: "Kenya"},
+		ingest.Entry{ID: "state:ke", Kind: graph.State, Name: "Kenya", Nationality: "nationality:kenyan"},
+		ingest.Entry{ID: "nationality:kenyan", Kind: graph.Nationality, Name: "Kenyan"},
 		ingest.Entry{ID: "state:ng", Kind: graph.State, Name: "Nigeria", Nationality: "nationality:nigerian"},
 		ingest.Entry{ID: "nationality:nigerian", Kind: graph.Nationality, Name: "Nigerian"},
 		ingest.Entry{ID: "location:maiduguri", Kind: graph.Location, Name: "Maiduguri"},
@@ -211,6 +212,11 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		// after a preposition too.
 		{"Al-Shabaab said it was punishment for Kenya's military presence in Somalia.", "MILITARY_INVOLVEMENT_IN state:ke state:so", graph.Reported},
 		{"It said the bombing was revenge for Russian airstrikes in Syria.", "MILITARY_INVOLVEMENT_IN state:ru state:sy", graph.Reported},
+		// "led by" names the leader; a role word before a name makes it a
+		// person's; officials by their nationality speak for their state.
+		{"Al-Shabaab, the group led by the Algerian militant Mokhtar Belmokhtar, said it had carried out the assault.",
+			"LEADER_OF new:mokhtar-belmokhtar group:al-shabaab", graph.Reported},
+		{"Kenyan officials blamed al-Shabaab for the attack.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

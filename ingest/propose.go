@@ -413,9 +413,10 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group && r.mode != passive {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
-	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person) {
+	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person ||
+		froms[0].kind == graph.Nationality) {
 		// A government blaming a group for an attack attributes it; states
-		// accuse states.
+		// accuse states. "Kenyan officials blamed X": Kenya's government.
 		typ, stance = "ATTRIBUTED", graph.Attributed
 	}
 	var out []graph.Candidate
