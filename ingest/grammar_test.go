@@ -217,6 +217,13 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Al-Shabaab, the group led by the Algerian militant Mokhtar Belmokhtar, said it had carried out the assault.",
 			"LEADER_OF new:mokhtar-belmokhtar group:al-shabaab", graph.Reported},
 		{"Kenyan officials blamed al-Shabaab for the attack.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
+		// A relative clause's verb has the mention before its comma as subject.
+		{"Jamaat-ul-Ahrar, which split from Islamic State in 2014, said it had carried out the attack.",
+			"SPLIT_FROM new:jamaat-ul-ahrar group:islamic-state", graph.Reported},
+		{"IS-K, a faction that broke away from Islamic State in 2014, said it had carried out the attack.",
+			"SPLIT_FROM group:is-k group:islamic-state", graph.Reported},
+		{"MOSCOW, March 23 (Wire staff) - Four gunmen attacked the hall in Russia, Interior Secretary Boris Ivanov said.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

@@ -88,7 +88,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 			}
 			for _, ri := range cues.rules[h.cue] {
 				r := &rules[ri]
-				if r.verbal && notAVerb(rs, h, r) {
+				if r.verbal && notAVerb(rs, h, r) && !appositionThat.MatchString(lower(rs, sp.Start, h.start)) {
 					continue
 				}
 				for _, cand := range g.propose(s, h, r, meta) {
@@ -221,9 +221,6 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	}
 	if last == "to" && r.mode != passive {
 		return true // an infinitive: "vowed to hunt down ... helped to carry out"
-	}
-	if last == "which" && r.mode == svo && !r.patient {
-		return true // "the car bombing ..., which killed 21 cadets": a thing did it
 	}
 	if after := lower(text, h.end, h.end+6); (r.mode == svo || r.mode == scene) && strings.HasPrefix(after, " dead") {
 		return true // "was found shot dead", "shot dead by police": the victim
@@ -464,6 +461,14 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 	if m := g.owner(s, h, kinds, r); m != nil {
 		return []*mention{m}, s.span.Start
 	}
+	if m, ok := g.antecedent(s, h, kinds); ok {
+		// "X, which split from Y"; "X, a faction that broke away from Y";
+		// "the car bombing ..., which killed 21 cadets": a thing did it.
+		if m == nil || r.patient {
+			return nil, s.span.Start
+		}
+		return []*mention{m}, s.span.Start
+	}
 	if s.doc != nil {
 		if m, qs := g.resolveSubject(s.doc, s, h.start, kinds); m != nil {
 			return []*mention{m}, qs
@@ -475,6 +480,52 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 	}
 	return froms, s.span.Start
 }
+
+// antecedent is what a relative pronoun right before a cue stands for:
+// the mention before ", which", ", who" or ", a faction that", when it
+// fits kinds (nil when it does not). ok is false without such a pronoun.
+func (g *Gazetteer) antecedent(s *sentence, h cueHit, kinds []graph.Kind) (m *mention, ok bool) {
+	pos := h.start
+	w, ws := lastWord(s.text, s.span.Start, pos)
+	if relativeAux[w] {
+		pos = ws
+		w, ws = lastWord(s.text, s.span.Start, pos)
+	}
+	if w != "which" && w != "who" && w != "that" {
+		return nil, false
+	}
+	pre := string(s.text[s.span.Start:ws])
+	comma := strings.LastIndex(pre, ",")
+	if comma < 0 {
+		return nil, w == "which"
+	}
+	if tail := strings.TrimSpace(pre[comma+1:]); tail != "" {
+		// ", a faction that": an apposition that the clause describes.
+		f := strings.Fields(tail)
+		if len(f) > 6 || f[0] != "a" && f[0] != "an" && f[0] != "the" {
+			return nil, w == "which"
+		}
+	}
+	end := s.span.Start + len([]rune(pre[:comma]))
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		c := &s.mentions[i]
+		if c.End > end {
+			continue
+		}
+		if c.End == end && g.fits(c, kinds, s.date) {
+			return c, true
+		}
+		break
+	}
+	return nil, w == "which"
+}
+
+// appositionThat ends a clause's text before its verb with an apposition's
+// relative "that" (", a faction that broke away"), not a determiner.
+var appositionThat = regexp.MustCompile(`, (a|an|the)( [a-z-]+){1,5} that (had |has |have )?$`)
+
+// relativeAux may stand between a relative pronoun and its verb.
+var relativeAux = set("had", "has", "have", "later", "then", "also", "once", "first")
 
 // owner is the possessor or adjective right before a noun cue, its
 // subject wherever the phrase stands: "revenge for Kenya's military
