@@ -224,6 +224,12 @@ func TestAppositionsAndCompounds(t *testing.T) {
 			"SPLIT_FROM group:is-k group:islamic-state", graph.Reported},
 		{"MOSCOW, March 23 (Wire staff) - Four gunmen attacked the hall in Russia, Interior Secretary Boris Ivanov said.",
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		// Places: a district named by its city's possessive, a region after
+		// a comma, one more adjective before "town of".
+		{"A gunman opened fire at Crocus City Hall in Moscow's Krasnogorsk district.",
+			"LOCATED_IN location:crocus-city-hall location:krasnogorsk", graph.Reported},
+		{"Relatives in Maiduguri, in northern Nigeria, described him.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
+		{"Volunteers went to rebuild the Nigerian Muslim town of Maiduguri.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

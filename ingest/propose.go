@@ -283,6 +283,10 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	switch r.mode {
 	case svo:
 		to = g.after(s, h.end, gap, rt.To, r)
+		if rt.Name == "LOCATED_IN" && to != nil {
+			// "the Reina nightclub in Istanbul's Ortakoy district": in the district.
+			to = g.districtOf(s, to)
+		}
 		if to == nil {
 			to = s.doc.objectIt(s, h.end, rt.To)
 		}
@@ -461,6 +465,13 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 	if m := g.owner(s, h, kinds, r); m != nil {
 		return []*mention{m}, s.span.Start
 	}
+	if r.near > 0 && r.near <= 2 {
+		// "in Krasnogorsk, in western Russia": a tight cue's subject may
+		// itself follow a preposition.
+		if m := g.nearestBefore(s, h.start, r.near, kinds); m != nil {
+			return []*mention{m}, s.span.Start
+		}
+	}
 	if m, ok := g.antecedent(s, h, kinds); ok {
 		// "X, which split from Y"; "X, a faction that broke away from Y";
 		// "the car bombing ..., which killed 21 cadets": a thing did it.
@@ -526,6 +537,25 @@ var appositionThat = regexp.MustCompile(`, (a|an|the)( [a-z-]+){1,5} that (had |
 
 // relativeAux may stand between a relative pronoun and its verb.
 var relativeAux = set("had", "has", "have", "later", "then", "also", "once", "first")
+
+// districtOf is the district a place's possessive names right after it
+// ("Istanbul's Ortakoy district"), else the place.
+func (g *Gazetteer) districtOf(s *sentence, to *mention) *mention {
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Start <= to.End {
+			continue
+		}
+		gp := string(s.text[to.End:m.Start])
+		if (gp == "'s " || gp == "’s ") && districtNouns[wordAfter(s.text, m.End)] && g.fits(m, []graph.Kind{graph.Location}, s.date) {
+			return m
+		}
+		break
+	}
+	return to
+}
+
+var districtNouns = set("district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "borough")
 
 // owner is the possessor or adjective right before a noun cue, its
 // subject wherever the phrase stands: "revenge for Kenya's military
@@ -749,7 +779,7 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 		if strings.ContainsRune(string(gp), '\n') {
 			return nil
 		}
-		if pos-m.End > gap && !(strings.HasPrefix(string(gp), "'s") && pos-m.End <= gap+2) {
+		if pos-m.End > gap && !(strings.HasPrefix(string(gp), "'s") && pos-m.End <= gap+2) && !capitalAdjective.MatchString(string(gp)) {
 			return nil
 		}
 		m.eventCue = false
@@ -760,6 +790,10 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 	}
 	return nil
 }
+
+// capitalAdjective is one capitalised word between a demonym and its noun
+// ("the Syrian Kurdish town of Kobani", "the Iraqi Defence Minister").
+var capitalAdjective = regexp.MustCompile(`^ \p{Lu}\p{Ll}+ $`)
 
 // before is the from end: the nearest fitting mention before pos, skipping
 // an apposition (", an Islamic State affiliate,"), and with multi the whole
