@@ -414,6 +414,9 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group && r.mode != passive {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
+	if typ == "MEMBER_OF" && strings.HasPrefix(lower(s.text, h.start, h.end), "commander") && strings.HasSuffix(lower(s.text, h.start-4, h.start), "the ") {
+		typ = "LEADER_OF" // "X, the commander of the Syrian Democratic Forces": its head, not "a commander of"
+	}
 	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person ||
 		froms[0].kind == graph.Nationality) {
 		// A government blaming a group for an attack attributes it; states
@@ -757,6 +760,9 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if (r.typ == "OCCURRED_IN" || r.typ == "LOCATED_IN") && (m.kind == graph.State || m.kind == graph.Nationality) && peopleNoun(wordAfter(s.text, m.End)) {
 			return nil // "the deadliest attack on Indian forces": people, not a place
 		}
+		if compoundModifier.MatchString(string(s.text[m.End:min(len(s.text), m.End+14)])) {
+			continue // "active in Indian-administered Kashmir": India modifies the place
+		}
 		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
 		if g.fits(m, kinds, s.date) {
 			return m
@@ -767,6 +773,9 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 	}
 	return nil
 }
+
+// compoundModifier follows a name that modifies the noun after it.
+var compoundModifier = regexp.MustCompile(`^-(administered|controlled|held|occupied|based|backed|led|linked|allied|aligned|funded|run) `)
 
 // nearestBefore is the nearest mention ending within gap before pos that fits kinds.
 func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind) *mention {

@@ -95,7 +95,8 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		if len(out) > 0 && strings.HasSuffix(between, ", ") && !clauseEnds(s.text, m.End) {
 			break // "stormed the Holey Artisan Bakery, Bangladesh is ...": a new clause
 		}
-		if !placeKind(m.kind) || !linked && !object || m.kind == graph.State && (peopleNoun(wordAfter(s.text, m.End)) || demonym(m)) {
+		if !placeKind(m.kind) || !linked && !object || m.kind == graph.State && (peopleNoun(wordAfter(s.text, m.End)) || demonym(m)) ||
+			compoundModifier.MatchString(string(s.text[m.End:min(len(s.text), m.End+14)])) {
 			continue // "kills 13 U.S. troops", "an attack on British people": the state names people, not a place
 		}
 		if m.eventCue = false; g.fits(m, kinds, s.date) {
