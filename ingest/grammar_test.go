@@ -238,6 +238,9 @@ func TestAppositionsAndCompounds(t *testing.T) {
 			"ACTIVE_IN group:is-k state:ru", ""},
 		{"IS-K gunmen attacked the Ukraine-backed militia.", "OCCURRED_IN " + crocusEvent + " state:ua", ""},
 		{"Abu Bakr al-Baghdadi, the commander of Islamic State, spoke.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		// A front for a state's group: the group, its owner passed over;
+		// officials describing it attribute it.
+		{"Russian officials described IS-K as a front for Ukraine's Islamic State.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Attributed},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

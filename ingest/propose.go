@@ -763,6 +763,9 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if compoundModifier.MatchString(string(s.text[m.End:min(len(s.text), m.End+14)])) {
 			continue // "active in Indian-administered Kashmir": India modifies the place
 		}
+		if possessiveAt(s.text, m.End) && !g.fits(m, kinds, s.date) {
+			continue // "a front for Pakistan's Lashkar-e-Taiba": whose, then what
+		}
 		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
 		if g.fits(m, kinds, s.date) {
 			return m
@@ -1022,7 +1025,8 @@ func hasAny(s string, xs ...string) bool {
 
 var officials = []string{"investigators", "prosecutors", "officials", "authorities", "police", "government", "ministry",
 	"investigative committee", "security service", "intelligence", "fsb", "fbi", "court", "judge", "the state department", "the kremlin"}
-var speech = []string{"said", "says", "told", "announced", "stated", "according to", "confirmed", "reported", "concluded", "found", "believe", "believed"}
+var speech = []string{"said", "says", "told", "announced", "stated", "according to", "confirmed", "reported", "concluded", "found", "believe", "believed",
+	"described", "describes", "regards", "regarded"}
 
 // speakerStance: the actor itself speaking claims; a government or
 // investigators attribute; otherwise the source reports.
