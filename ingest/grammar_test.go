@@ -241,6 +241,9 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		// A front for a state's group: the group, its owner passed over;
 		// officials describing it attribute it.
 		{"Russian officials described IS-K as a front for Ukraine's Islamic State.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Attributed},
+		// A person of a people is not the state acting.
+		{"A Syrian woman detained over Friday's attack on Crocus City Hall has confessed.", "INVESTIGATED state:sy " + crocusEvent, ""},
+		{"Syrian police detained a man over Friday's attack on Crocus City Hall.", "INVESTIGATED state:sy " + crocusEvent, graph.Reported},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},

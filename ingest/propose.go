@@ -560,6 +560,18 @@ func (g *Gazetteer) districtOf(s *sentence, to *mention) *mention {
 
 var districtNouns = set("district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "borough")
 
+// privateDemonym: "a Syrian woman detained over the blast" names a person
+// of that people, not the state acting.
+func privateDemonym(text []rune, m *mention, kinds []graph.Kind) bool {
+	return hasKind(kinds, graph.State) && !hasKind(kinds, graph.Nationality) && demonym(m) &&
+		personNouns[strings.ToLower(wordAfter(text, m.End))]
+}
+
+var personNouns = set("woman", "women", "man", "men", "national", "nationals", "citizen", "citizens", "student", "students",
+	"worker", "workers", "tourist", "tourists", "couple", "teenager", "boy", "girl", "child", "children", "family",
+	"families", "migrant", "migrants", "refugee", "refugees", "resident", "residents", "doctor", "driver", "suspect",
+	"suspects", "gunman", "gunmen", "bomber", "attacker", "attackers", "journalist", "businessman", "engineer")
+
 // owner is the possessor or adjective right before a noun cue, its
 // subject wherever the phrase stands: "revenge for Kenya's military
 // presence in Somalia", "punishment for Russian airstrikes in Syria".
@@ -899,7 +911,7 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") {
 				break // "PKK denies any role": the subject right before the verb does not fit
 			}
-			if fits && !governed(s.text, s.span.Start, m.Start) {
+			if fits && !governed(s.text, s.span.Start, m.Start) && !privateDemonym(s.text, m, kinds) {
 				out = append(out, m)
 				if !multi {
 					break
