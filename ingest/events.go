@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -314,6 +315,7 @@ func resolved(ms ...*mention) map[string]string {
 // attack" occurred in Kabul.
 func (g *Gazetteer) sceneCandidates(s *sentence, sc eventScene, c *collector) {
 	g.namedPlaces(s, c)
+	g.knownPlaces(s, c)
 	for i := range sc.refs {
 		m := &sc.refs[i]
 		if m.Start < s.span.Start || m.End > s.span.End {
@@ -328,6 +330,59 @@ func (g *Gazetteer) sceneCandidates(s *sentence, sc eventScene, c *collector) {
 				Start: s.span.Start, End: s.span.End, Cue: m.ref, Status: graph.Pending, Resolved: resolved(m)})
 		}
 	}
+}
+
+// knownPlaces: a sentence about the article's event that names one of the
+// places the event is known to have occurred in says it occurred there ("It
+// was the first attack on a foreign embassy in Afghanistan"): a candidate
+// that corroborates the stored place, quoting the sentence.
+func (g *Gazetteer) knownPlaces(s *sentence, c *collector) {
+	d := s.doc
+	if d == nil || d.main == nil || len(d.main.ids) != 1 || d.otherEventIn(s) || d.otherTime(s) {
+		return
+	}
+	e, ok := g.Entry(d.main.ids[0])
+	if !ok || e.Kind != graph.Event || len(e.Places) == 0 {
+		return
+	}
+	about := anyWord(lower(s.text, s.span.Start, s.span.End), eventWords) != ""
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if len(m.ids) == 1 && m.ids[0] == e.ID {
+			about = true
+		}
+	}
+	if !about {
+		return
+	}
+	for i := range s.mentions {
+		p := &s.mentions[i]
+		if len(p.ids) != 1 || !slices.Contains(e.Places, p.ids[0]) || p.kind != graph.Location && p.kind != graph.State ||
+			demonym(p) || peopleNoun(wordAfter(s.text, p.End)) || compoundModifier.MatchString(string(s.text[p.End:min(len(s.text), p.End+14)])) ||
+			possessiveAt(s.text, p.End) || !placePreposition(lower(s.text, max(s.span.Start, p.Start-12), p.Start)) {
+			continue // "Turkey's Kurds", "Dhaka and Islamic State tell": no place of the event
+		}
+		ev := *d.main
+		ev.ref = "(the article's event)"
+		c.addAll(g.candidate(s, "OCCURRED_IN", &ev, p, graph.Reported, s.span.Start, p.Text, c.meta))
+	}
+}
+
+// placePreposition reports whether the words before a place end with a
+// preposition of place ("in the", "at", "near").
+func placePreposition(pre string) bool {
+	f := strings.Fields(pre)
+	if n := len(f); n > 0 && f[n-1] == "the" {
+		f = f[:n-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "in", "at", "near", "outside", "across", "inside":
+		return true
+	}
+	return false
 }
 
 // namedPlaces: an event's name that holds one of its places says where it

@@ -74,6 +74,10 @@ func TestRealGrammar(t *testing.T) {
 		{"It was the deadliest attack on Russian people in two decades.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
 		{"The gunmen were trained with the two men who attacked a hall in Krasnogorsk in June.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", ""},
 		{"The gunmen attacked the hall in Krasnogorsk in March.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
+		// A sentence about the event naming a place it is known to have
+		// occurred in, after a preposition of place.
+		{"Security was tightened across Russia after the attack.", "OCCURRED_IN " + crocusEvent + " state:ru", graph.Reported},
+		{"The attack inflamed tensions between the government and Russia's Muslims.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
