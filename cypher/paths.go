@@ -3,7 +3,6 @@ package cypher
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -153,45 +152,7 @@ func echo(q graph.PathQuery, from, to graph.Node) map[string]any {
 }
 
 // activeFilters names the filters in force, as query parameters.
-func activeFilters(f graph.Filter) map[string]string {
-	m := map[string]string{}
-	if len(f.Rels) > 0 {
-		m["rel"] = strings.Join(f.Rels, ",")
-	}
-	if len(f.Kinds) > 0 {
-		ks := make([]string, len(f.Kinds))
-		for i, k := range f.Kinds {
-			ks[i] = string(k)
-		}
-		m["kind"] = strings.Join(ks, ",")
-	}
-	if f.Direction != "" && f.Direction != "both" {
-		m["direction"] = f.Direction
-	}
-	if f.MinConfidence > 0 {
-		m["minConfidence"] = fmt.Sprint(f.MinConfidence)
-	}
-	if len(f.Stances) > 0 {
-		st := make([]string, len(f.Stances))
-		for i, s := range f.Stances {
-			st[i] = string(s)
-		}
-		m["stance"] = strings.Join(st, ",")
-	}
-	if f.At != "" {
-		m["at"] = f.At
-	}
-	if f.KnownOn != "" {
-		m["knownOn"] = f.KnownOn
-	}
-	if len(f.Sources) > 0 {
-		m["source"] = strings.Join(f.Sources, ",")
-	}
-	if f.Evidence != "" {
-		m["evidence"] = string(f.Evidence)
-	}
-	return m
-}
+func activeFilters(f graph.Filter) map[string]string { return f.Params() }
 
 // undatedNotes says how edges without dates were treated under at / knownOn.
 func undatedNotes(f graph.Filter, paths []graph.Path) []string {
