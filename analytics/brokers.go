@@ -34,6 +34,9 @@ type BrokerAnswer struct {
 	Reason string         `json:"reason,omitempty"`
 	Notes  []string       `json:"notes,omitempty"`
 	Query  map[string]any `json:"query,omitempty"`
+	// Subgraph is the size of the graph the paths span and the filters
+	// they were found under.
+	Subgraph Summary `json:"subgraph"`
 }
 
 // Brokers ranks the entities strictly inside the paths of ans (its ends

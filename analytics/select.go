@@ -146,3 +146,26 @@ func (c *capped) End() error { return nil }
 
 // DeclaresKeys says the store need not read the property keys first.
 func (c *capped) DeclaresKeys() bool { return false }
+
+// CentralityQuery asks for the top Limit entities of a selection by Metric.
+type CentralityQuery struct {
+	Selection
+	Metric Metric
+	Limit  int
+}
+
+// CommunityQuery asks for the communities of a selection.
+type CommunityQuery struct {
+	Selection
+	Algorithm  string // louvain
+	Resolution float64
+	Seed       uint64
+}
+
+// BrokerQuery asks who lies on the paths between two entities: the
+// paths are the Paths.Limit best ranked simple paths of the path search
+// (/api/v1/paths for the same query), the answer its Limit first brokers.
+type BrokerQuery struct {
+	Paths graph.PathQuery
+	Limit int
+}

@@ -29,6 +29,8 @@ type api struct {
 	apiKeys map[string]string
 	maxBody int64
 	metrics *Metrics
+	// maxEdges bounds an analytics subgraph (0: analytics.DefaultMaxEdges).
+	maxEdges int
 }
 
 func (a *api) healthz(c *gin.Context) {

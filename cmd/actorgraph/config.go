@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/analytics"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -21,6 +22,7 @@ type dbConfig struct {
 	uri, user, password, database string
 	timeout, importTimeout        time.Duration
 	maxDepth, maxResults          int
+	maxEdges                      int // of an analytics subgraph
 }
 
 // envFlags binds flags whose defaults come from the environment, and says so
@@ -103,6 +105,7 @@ func (e *envFlags) db(c *dbConfig) {
 	e.dur(&c.importTimeout, "import-timeout", "ACTORGRAPH_IMPORT_TIMEOUT", 30*time.Minute, "time limit of one import: its look-ups and its write transaction")
 	e.num(&c.maxDepth, "depth-limit", "ACTORGRAPH_MAX_DEPTH", graph.DefaultLimits.MaxDepth, "largest maxDepth a path query may ask for (1-12)")
 	e.num(&c.maxResults, "result-limit", "ACTORGRAPH_MAX_RESULTS", graph.DefaultLimits.MaxResults, "most nodes one graph answer may hold")
+	e.num(&c.maxEdges, "analytics-max-edges", analytics.MaxEdgesSetting, analytics.DefaultMaxEdges, "most relationships in the subgraph a centrality, community or broker computation reads (a larger one answers 422)")
 }
 
 func (c dbConfig) check() error {
@@ -126,6 +129,9 @@ func (c dbConfig) check() error {
 	}
 	if c.maxResults < 1 || c.maxResults > 1_000_000 {
 		return usageError{fmt.Sprintf("max results %d is out of range; want 1-1000000", c.maxResults)}
+	}
+	if c.maxEdges < 1 || c.maxEdges > 10_000_000 {
+		return usageError{fmt.Sprintf("analytics max edges %d is out of range; want 1-10000000", c.maxEdges)}
 	}
 	return nil
 }

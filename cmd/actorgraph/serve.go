@@ -86,7 +86,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	gate := handlers.NewReadiness("ensuring the schema")
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.limits(), APIKey: c.apiKey, APIKeys: keys,
 		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
-		QueryTimeout: c.db.timeout, Readiness: gate})
+		QueryTimeout: c.db.timeout, Readiness: gate, AnalyticsMaxEdges: c.db.maxEdges})
 	if err != nil {
 		return usageError{"trusted proxies: " + err.Error()}
 	}
