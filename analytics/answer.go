@@ -77,6 +77,8 @@ func FindBrokers(ctx context.Context, f PathFinder, q BrokerQuery) (*BrokerAnswe
 		to = id
 	}
 	b := Brokers(ans, from, to, q.Limit)
+	// As many paths as asked for: there may be more than were ranked.
+	b.Truncated = b.Truncated || len(ans.Paths) >= q.Paths.Limit
 	b.Subgraph = Summary{Nodes: len(ans.Nodes), Edges: len(ans.Edges), Links: len(ans.Edges),
 		Directed: q.Paths.Direction == "out" || q.Paths.Direction == "in", Filters: q.Paths.Filter.Params()}
 	return &b, nil

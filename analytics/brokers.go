@@ -28,7 +28,9 @@ type BrokerAnswer struct {
 	// the path search returned (at most the k asked for).
 	Paths   int      `json:"paths"`
 	Brokers []Broker `json:"brokers"`
-	// Truncated says the path search found more paths than it returned.
+	// Truncated says the paths may not be all the simple paths up to
+	// maxDepth: the search returned as many as were asked for, or found
+	// more than it could rank.
 	Truncated bool `json:"truncated"`
 	// Reason says why there is no path, when there is none.
 	Reason string         `json:"reason,omitempty"`
