@@ -407,3 +407,53 @@ func brokerIDs(b analytics.BrokerAnswer) []string {
 	}
 	return ids
 }
+
+// TestAnnotateGraph: annotate=pagerank,community on /graph gives every node
+// the PageRank the centrality route gives it over the same subgraph and a
+// community id; GraphML and GEXF declare them as typed attributes; the
+// neighbours route takes annotate too; an unknown annotation is a 400.
+func TestAnnotateGraph(t *testing.T) {
+	r := get(t, "/api/v1/graph?"+q("limit", "5000", "annotate", "pagerank,community"))
+	if r.status != 200 {
+		t.Fatalf("got %d: %s", r.status, clip(r.body))
+	}
+	var g graph.Subgraph
+	r.json(t, &g)
+	rank := centralityOf(t, q("metric", "pagerank", "limit", "5000"))
+	want := map[string]float64{}
+	for _, s := range rank.Results {
+		want[s.ID] = s.Score
+	}
+	communities := map[int]bool{}
+	for _, n := range g.Nodes {
+		if n.PageRank == nil || n.Community == nil {
+			t.Fatalf("node %s lacks pagerank or community: %+v", n.ID, n.Annotations)
+		}
+		if math.Abs(*n.PageRank-want[n.ID]) > 1e-9 {
+			t.Errorf("node %s: pagerank %v, the centrality route says %v", n.ID, *n.PageRank, want[n.ID])
+		}
+		communities[*n.Community] = true
+	}
+	if len(g.Nodes) != rank.Subgraph.Nodes || len(communities) < 2 {
+		t.Errorf("%d nodes in %d communities; want the centrality route's %d nodes in several", len(g.Nodes), len(communities), rank.Subgraph.Nodes)
+	}
+	for f, want := range map[string][]string{
+		"graphml": {`attr.name="pagerank" attr.type="double"`, `attr.name="community" attr.type="int"`, `<data key="n.pagerank">`},
+		"gexf":    {`<attribute id="pagerank" title="pagerank" type="double"/>`, `<attribute id="community" title="community" type="integer"/>`, `<attvalue for="community" value="`},
+	} {
+		x := get(t, "/api/v1/graph?"+q("limit", "5000", "annotate", "pagerank,community", "format", f))
+		for _, w := range want {
+			if x.status != 200 || !strings.Contains(string(x.body), w) {
+				t.Errorf("format=%s: got %d, body lacks %s", f, x.status, w)
+			}
+		}
+	}
+	var nb graph.Subgraph
+	get(t, "/api/v1/entities/group:is-k/neighbors?"+q("depth", "2", "annotate", "degree")).json(t, &nb)
+	if len(nb.Nodes) == 0 || nb.Nodes[0].Degree == nil || nb.Nodes[0].PageRank != nil {
+		t.Errorf("neighbours with annotate=degree: first node %+v, want degree and no pagerank", nb.Nodes)
+	}
+	if r := get(t, "/api/v1/graph?annotate=katz"); r.status != 400 || !strings.Contains(string(r.body), "annotate") {
+		t.Errorf("annotate=katz: got %d %s, want 400 naming annotate", r.status, clip(r.body))
+	}
+}
