@@ -10,9 +10,11 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"gonum.org/v1/gonum/floats"
+	gg "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/traverse"
 )
 
 // Metric is a centrality measure.
@@ -128,9 +130,13 @@ func (g *Graph) degree() []float64 {
 	}
 	for i := range out {
 		to := g.strength.From(int64(i))
-		for to.Next() {
-			w, _ := g.strength.Weight(int64(i), to.Node().ID())
-			out[i] += w
+		if g.Weight == WeightNone {
+			out[i] = float64(to.Len())
+		} else {
+			for to.Next() {
+				w, _ := g.strength.Weight(int64(i), to.Node().ID())
+				out[i] += w
+			}
 		}
 		out[i] /= float64(n - 1)
 	}
@@ -164,22 +170,39 @@ func (g *Graph) closeness() []float64 {
 	}
 	for i := range out {
 		// One single-source search per node (not all pairs at once), so
-		// memory stays linear in the subgraph.
-		sp := path.DijkstraFrom(simple.Node(i), g.distance)
-		var sum float64
-		reached := 0
-		for j := range n {
-			if d := sp.WeightTo(int64(j)); j != i && !math.IsInf(d, 1) {
-				sum += d
-				reached++
-			}
-		}
+		// memory stays linear in the subgraph: breadth-first unweighted,
+		// Dijkstra weighted.
+		sum, reached := g.distances(int64(i))
 		if sum > 0 {
 			r := float64(reached)
 			out[i] = r / sum * r / float64(n-1)
 		}
 	}
 	return out
+}
+
+// distances is the sum of the shortest-path distances from node i to the
+// nodes it reaches, and how many it reaches (itself not counted).
+func (g *Graph) distances(i int64) (sum float64, reached int) {
+	if g.Weight == WeightNone {
+		var bf traverse.BreadthFirst
+		bf.Walk(g.strength, simple.Node(i), func(v gg.Node, depth int) bool {
+			if v.ID() != i {
+				sum += float64(depth)
+				reached++
+			}
+			return false
+		})
+		return sum, reached
+	}
+	sp := path.DijkstraFrom(simple.Node(i), g.distance)
+	for j := range int64(len(g.Nodes)) {
+		if d := sp.WeightTo(j); j != i && !math.IsInf(d, 1) {
+			sum += d
+			reached++
+		}
+	}
+	return sum, reached
 }
 
 func (g *Graph) pageRank() []float64 {
