@@ -15,7 +15,8 @@ import (
 // new status and the history of what changed. When an edge of the same type
 // already joins the same ends, this source is added to it instead (and its
 // quote becomes this verified one if it had none).
-func (s *Store) Accept(ctx context.Context, id string, o graph.CandidateOverride, key string) (graph.Candidate, graph.Edge, error) {
+func (s *Store) Accept(ctx context.Context, id string, o graph.CandidateOverride,
+	key string) (graph.Candidate, graph.Edge, error) {
 	ci, err := s.candidate(ctx, id)
 	if err != nil {
 		return ci.Candidate, graph.Edge{}, err
@@ -75,7 +76,8 @@ func (s *Store) plan(ctx context.Context, ci candidateInfo, o graph.CandidateOve
 
 // acceptTx accepts a candidate in tx: it corroborates the existing edge, or
 // writes d.
-func (s *Store) acceptTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo, d *graph.DataSet, existing, key string) (graph.Edge, error) {
+func (s *Store) acceptTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo,
+	d *graph.DataSet, existing, key string) (graph.Edge, error) {
 	if existing != "" {
 		return corroborateTx(ctx, tx, ci, existing, key)
 	}
@@ -115,7 +117,8 @@ func acceptedEdge(ci candidateInfo, o graph.CandidateOverride) (*graph.DataSet, 
 	}
 	for ref := range o.NewEntities {
 		if !used[ref] {
-			return nil, nil, graph.Invalid("newEntities", ref, "names neither end of the edge; set from or to to it, or leave it out")
+			return nil, nil, graph.Invalid("newEntities", ref,
+				"names neither end of the edge; set from or to to it, or leave it out")
 		}
 	}
 	reported := ""
@@ -123,9 +126,11 @@ func acceptedEdge(ci candidateInfo, o graph.CandidateOverride) (*graph.DataSet, 
 		reported = ci.date
 	}
 	start, end := c.Start, c.End
-	d.Edges = append(d.Edges, graph.Edge{Type: typ, Source: from, Target: to, Properties: map[string]any{"candidate": c.ID},
-		Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{c.Source}, Quote: c.Quote, QuoteSource: c.Source,
-			QuoteStart: &start, QuoteEnd: &end, QuoteSHA256: graph.TextSHA256(ci.text), Confidence: conf,
+	d.Edges = append(d.Edges, graph.Edge{Type: typ, Source: from, Target: to,
+		Properties: map[string]any{"candidate": c.ID},
+		Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{c.Source}, Quote: c.Quote,
+			QuoteSource: c.Source,
+			QuoteStart:  &start, QuoteEnd: &end, QuoteSHA256: graph.TextSHA256(ci.text), Confidence: conf,
 			Stance: graph.Stance(stance), ValidFrom: o.ValidFrom, ValidTo: o.ValidTo, ReportedOn: reported}})
 	return d, &d.Edges[0], nil
 }
@@ -146,11 +151,13 @@ func newEntity(ref string, proposed []graph.NewEntity, given map[string]graph.Ne
 		}
 	}
 	if !ok {
-		return graph.Node{}, graph.Invalid("from/to", ref, "no such new entity in this source; give its kind and name under newEntities, or use an entity id")
+		return graph.Node{}, graph.Invalid("from/to", ref,
+			"no such new entity in this source; give its kind and name under newEntities, or use an entity id")
 	}
 	k, kok := graph.ParseKind(det.Kind)
 	if !kok || k == graph.Source {
-		return graph.Node{}, graph.Invalid("newEntities."+ref+".kind", det.Kind, "want one of Group, Attacker, Nationality, State, Event, Person, Location")
+		return graph.Node{}, graph.Invalid("newEntities."+ref+".kind", det.Kind,
+			"want one of Group, Attacker, Nationality, State, Event, Person, Location")
 	}
 	slug := graph.Slug(det.Name, 80)
 	if slug == "" {
@@ -162,7 +169,8 @@ func newEntity(ref string, proposed []graph.NewEntity, given map[string]graph.Ne
 // edgeBetween is the id of a live edge of typ from one entity to another ("" if none).
 func (s *Store) edgeBetween(ctx context.Context, typ, from, to string) (string, error) {
 	res, err := s.read(ctx, "edge_between", `MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to})
-WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS id ORDER BY id LIMIT 1`, map[string]any{"from": from, "to": to, "type": typ})
+WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS id ORDER BY id LIMIT 1`,
+		map[string]any{"from": from, "to": to, "type": typ})
 	if err != nil || len(res.Records) == 0 {
 		return "", err
 	}
@@ -172,13 +180,15 @@ WHERE type(r) = $type AND coalesce(r.status, '') <> 'retracted' RETURN r.id AS i
 }
 
 // writeAcceptedTx writes an accepted candidate's edge and new entities in tx.
-func (s *Store) writeAcceptedTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo, d *graph.DataSet, key string) (graph.Edge, error) {
+func (s *Store) writeAcceptedTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo,
+	d *graph.DataSet, key string) (graph.Edge, error) {
 	e := d.Edges[0]
 	changes := []any{change(e.ID, "accept", nil, edgeProps(e), ci.ID, ci.Source, "")}
 	for _, n := range d.Nodes {
 		changes = append(changes, change(n.ID, "accept", nil, nodeProps(n), ci.ID, ci.Source, ""))
 	}
-	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key, "edgeId": e.ID, "reason": nil, "changes": changes}
+	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key,
+		"edgeId": e.ID, "reason": nil, "changes": changes}
 	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + 1}
 	if err := w.write(ctx, d); err != nil {
 		return e, err
@@ -187,8 +197,10 @@ func (s *Store) writeAcceptedTx(ctx context.Context, tx neo4j.ExplicitTransactio
 }
 
 // corroborateTx adds the candidate's source to the edge it corroborates, in tx.
-func corroborateTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo, edgeID, key string) (graph.Edge, error) {
-	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key, "edgeId": edgeID, "reason": nil,
+func corroborateTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candidateInfo,
+	edgeID, key string) (graph.Edge, error) {
+	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key,
+		"edgeId": edgeID, "reason": nil,
 		"src": ci.Source, "quote": ci.Quote, "start": int64(ci.Start), "end": int64(ci.End), "sha": graph.TextSHA256(ci.text)}
 	var out graph.Edge
 	res, err := tx.Run(ctx, corroborateQuery, params)
@@ -201,9 +213,11 @@ func corroborateTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candida
 	}
 	cl := &cols{stmt: "corroborate"}
 	r := get[dbtype.Relationship](cl, rec, "r")
-	out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"), r.EndElementId: get[string](cl, rec, "b")})
+	out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"),
+		r.EndElementId: get[string](cl, rec, "b")})
 	cl.fail(err)
-	params["changes"] = []any{change(edgeID, "accept", get[map[string]any](cl, rec, "before"), r.Props, ci.ID, ci.Source, "")}
+	params["changes"] = []any{change(edgeID, "accept", get[map[string]any](cl, rec, "before"), r.Props,
+		ci.ID, ci.Source, "")}
 	if err := cl.check(); err != nil {
 		return out, err
 	}

@@ -130,7 +130,8 @@ func scalarText(v any) string {
 func joinBulk(xs []string) (string, error) {
 	for _, s := range xs {
 		if strings.ContainsRune(s, BulkArrayDelimiter) {
-			return "", fmt.Errorf("value %q holds the control character U+001F, which a bulk load uses between list elements; use actorgraph import", s)
+			return "", fmt.Errorf("value %q holds the control character U+001F, which a bulk load "+
+				"uses between list elements; use actorgraph import", s)
 		}
 	}
 	return quoteCSV(strings.Join(xs, string(BulkArrayDelimiter))), nil
@@ -162,7 +163,8 @@ func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 		// nodes or relationships, so the two never wait on each other's
 		// locks): 7.1-7.2 s on the bench's 1.1M nodes, against 7.7-8.1 s one
 		// at a time of 50,000 (BENCHMARKS.md).
-		q := pattern + " WHERE " + prop + " IS NULL CALL { WITH x SET " + prop + " = [] } IN 2 CONCURRENT TRANSACTIONS OF 10000 ROWS"
+		q := pattern + " WHERE " + prop + " IS NULL CALL { WITH x SET " + prop +
+			" = [] } IN 2 CONCURRENT TRANSACTIONS OF 10000 ROWS"
 		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
 		res, err := sess.Run(ctx, q, nil)
 		if err == nil {

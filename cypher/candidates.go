@@ -82,12 +82,14 @@ func (s *Store) candidate(ctx context.Context, id string) (candidateInfo, error)
 	res, err := s.read(ctx, "candidate", `MATCH (c:Candidate {id: $id})
 OPTIONAL MATCH (s:Source {id: c.source})
 OPTIONAL MATCH (a:SourceAnalysis {source: c.source})
-RETURN c, coalesce(s.text, '') AS text, coalesce(toString(s.publishedOn), '') AS date, coalesce(a.newEntities, '[]') AS news`, map[string]any{"id": id})
+RETURN c, coalesce(s.text, '') AS text, coalesce(toString(s.publishedOn), '') AS date, coalesce(a.newEntities, '[]') AS news`,
+		map[string]any{"id": id})
 	if err != nil {
 		return candidateInfo{}, err
 	}
 	if len(res.Records) == 0 {
-		return candidateInfo{}, fmt.Errorf("%w: no candidate with id %s; list them with GET /api/v1/candidates", graph.ErrNotFound, id)
+		return candidateInfo{},
+			fmt.Errorf("%w: no candidate with id %s; list them with GET /api/v1/candidates", graph.ErrNotFound, id)
 	}
 	rec, cl := res.Records[0], &cols{stmt: "candidate"}
 	c, err := toCandidate(get[dbtype.Node](cl, rec, "c").Props)
@@ -133,7 +135,8 @@ func (s *Store) Reject(ctx context.Context, id, reason, key string) (graph.Candi
 	if err := decided(c); err != nil {
 		return c, err
 	}
-	params := map[string]any{"cand": id, "status": graph.Rejected, "at": now(), "key": key, "edgeId": nil, "reason": reason}
+	params := map[string]any{"cand": id, "status": graph.Rejected, "at": now(), "key": key, "edgeId": nil,
+		"reason": reason}
 	if err := s.write(ctx, "reject", params, markCandidate()); err != nil {
 		return c, err
 	}

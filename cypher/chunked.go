@@ -29,17 +29,39 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int,
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
 	defer sess.Close(context.WithoutCancel(ctx))
 	w := s.newWriter(ctx, d, progress)
+	steps, err := s.planApart(ctx, sess, w, d)
+	if err != nil {
+		return graph.ImportReport{}, err
+	}
+	if err := s.writeChunks(ctx, sess, w, steps, chunk); err != nil {
+		return graph.ImportReport{}, err
+	}
+	w.report.Seconds = time.Since(start).Seconds()
+	return w.report, nil
+}
+
+// planApart plans d (one reading pass over what the database holds) in a
+// transaction of its own, which only reads and is rolled back.
+func (s *Store) planApart(ctx context.Context, sess neo4j.SessionWithContext, w *writer,
+	d *graph.DataSet) ([]*step, error) {
 	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
 	if err != nil {
-		return graph.ImportReport{}, translate(ctx, err)
+		return nil, translate(ctx, err)
 	}
 	w.tx = tx
 	steps, err := w.plan(ctx, d)
 	_ = tx.Rollback(context.WithoutCancel(ctx)) // it only read
 	w.tx = nil
 	if err != nil {
-		return graph.ImportReport{}, translate(ctx, err)
+		return nil, translate(ctx, err)
 	}
+	return steps, nil
+}
+
+// writeChunks writes steps chunk rows at a time, each chunk committed in a
+// transaction of its own; an error names the records committed before it.
+func (s *Store) writeChunks(ctx context.Context, sess neo4j.SessionWithContext, w *writer, steps []*step,
+	chunk int) error {
 	written, inChunk := 0, 0
 	commit := func() error {
 		if w.tx == nil {
@@ -54,17 +76,18 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int,
 		inChunk = 0
 		return nil
 	}
-	fail := func(err error) (graph.ImportReport, error) {
+	fail := func(err error) error {
 		if w.tx != nil {
 			_ = w.tx.Rollback(context.WithoutCancel(ctx))
 		}
-		return graph.ImportReport{}, fmt.Errorf(
+		return fmt.Errorf(
 			"records %d-%d of the changes (the %d before are committed; run the import again to finish it): %w",
 			written+1, written+max(inChunk, 1), written, err)
 	}
 	for _, st := range steps {
 		for lo := 0; lo < len(st.rows); {
 			if w.tx == nil {
+				var err error
 				if w.tx, err = sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout)); err != nil {
 					return fail(translate(ctx, err))
 				}
@@ -85,6 +108,5 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int,
 	if err := commit(); err != nil {
 		return fail(err)
 	}
-	w.report.Seconds = time.Since(start).Seconds()
-	return w.report, nil
+	return nil
 }

@@ -19,7 +19,8 @@ import (
 // delayedStore returns a store over the loaded database, under a request
 // limit of limit, and a context under which its statements are held back by
 // delay.
-func delayedStore(t *testing.T, limit time.Duration, delay func(string) time.Duration) (*cypher.Store, context.Context) {
+func delayedStore(t *testing.T, limit time.Duration, delay func(string) time.Duration) (*cypher.Store,
+	context.Context) {
 	t.Helper()
 	s, err := db.NewStore(context.Background(), cypher.Options{Timeout: limit})
 	if err != nil {
@@ -99,7 +100,8 @@ func TestExplainUnderDeadline(t *testing.T) {
 	crocusStore(t)
 	plain, _ := delayedStore(t, time.Minute, nil)
 	ans, err := plain.Paths(context.Background(), q)
-	if err != nil || !regexp.MustCompile(`isolated|reaches \d+`).MatchString(ans.Reason) || strings.Contains(ans.Reason, "could not be determined") {
+	if err != nil || !regexp.MustCompile(`isolated|reaches \d+`).MatchString(ans.Reason) ||
+		strings.Contains(ans.Reason, "could not be determined") {
 		t.Fatalf("with time enough: reason %q, err %v; want a full explanation", ans.Reason, err)
 	}
 	for _, tc := range []struct {
@@ -109,7 +111,9 @@ func TestExplainUnderDeadline(t *testing.T) {
 		never []string
 	}{
 		{"reach and relaxations", func(string) bool { return true },
-			[]string{"Province reaches could not be determined within 4s", "Tajikistan reaches could not be determined within 4s", "could not be determined within 4s", "without rel=LEADER_OF"},
+			[]string{"Province reaches could not be determined within 4s",
+				"Tajikistan reaches could not be determined within 4s", "could not be determined within 4s",
+				"without rel=LEADER_OF"},
 			[]string{"isolated", "not connected", "reaches 0", "entities within"}},
 		{"relaxations only", func(name string) bool { return name == "paths" },
 			[]string{"isolated", "Whether a path exists without rel=LEADER_OF", "could not be determined within 4s"},

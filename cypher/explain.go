@@ -90,7 +90,8 @@ func (s *Store) reach(ctx context.Context, id string, m match, depth int) (int, 
 // with a larger depth, then with nothing, and says what would find a path.
 // A try that times out is named as undetermined; only when every try
 // finished is the answer "not connected".
-func (s *Store) relaxations(ctx context.Context, q graph.PathQuery, from, to graph.Node, active map[string]string) (string, error) {
+func (s *Store) relaxations(ctx context.Context, q graph.PathQuery, from, to graph.Node,
+	active map[string]string) (string, error) {
 	names := make([]string, 0, len(active))
 	for k := range active {
 		names = append(names, k)
@@ -113,7 +114,9 @@ func (s *Store) relaxations(ctx context.Context, q graph.PathQuery, from, to gra
 			return "", err
 		}
 		if p != nil {
-			found = append(found, fmt.Sprintf("A path of length %d exists without %s=%s: %s; that filter removed the connecting edges.", p.Length, name, active[name], p.summary))
+			found = append(found,
+				fmt.Sprintf("A path of length %d exists without %s=%s: %s; that filter removed the connecting edges.",
+					p.Length, name, active[name], p.summary))
 		}
 	}
 	if len(found) > 0 {
@@ -125,7 +128,8 @@ func (s *Store) relaxations(ctx context.Context, q graph.PathQuery, from, to gra
 			return "", err
 		}
 		if p != nil {
-			return fmt.Sprintf("A path of length %d exists with maxDepth=%d: %s. %s", p.Length, p.Length, p.summary, unknownNote(ctx, unknown, lastErr)), nil
+			return fmt.Sprintf("A path of length %d exists with maxDepth=%d: %s. %s", p.Length, p.Length,
+				p.summary, unknownNote(ctx, unknown, lastErr)), nil
 		}
 	}
 	if len(active) > 0 {
@@ -134,7 +138,8 @@ func (s *Store) relaxations(ctx context.Context, q graph.PathQuery, from, to gra
 			return "", err
 		}
 		if p != nil {
-			return fmt.Sprintf("Only with every filter dropped is there a path (length %d: %s); no single filter is to blame. %s", p.Length, p.summary, unknownNote(ctx, unknown, lastErr)), nil
+			return fmt.Sprintf("Only with every filter dropped is there a path (length %d: %s); no "+
+				"single filter is to blame. %s", p.Length, p.summary, unknownNote(ctx, unknown, lastErr)), nil
 		}
 	}
 	if len(unknown) > 0 {
@@ -181,31 +186,6 @@ func (s *Store) tryPath(ctx context.Context, from, to string, f graph.Filter, de
 		}
 	}
 	return &foundPath{Length: p.Length, summary: b.String()}, nil
-}
-
-// without returns f with one named filter removed.
-func without(f graph.Filter, name string) graph.Filter {
-	switch name {
-	case "rel":
-		f.Rels = nil
-	case "kind":
-		f.Kinds = nil
-	case "direction":
-		f.Direction = "both"
-	case "minConfidence":
-		f.MinConfidence = 0
-	case "stance":
-		f.Stances = nil
-	case "at":
-		f.At = ""
-	case "knownOn":
-		f.KnownOn = ""
-	case "source":
-		f.Sources = nil
-	case "evidence":
-		f.Evidence = ""
-	}
-	return f
 }
 
 func describe(active map[string]string, skip map[string]bool) string {

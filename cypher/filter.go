@@ -1,10 +1,15 @@
 package cypher
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
+
+// Each filter of graph.Filter is three things in this file: its condition
+// (compile), its name while in force (activeFilters) and how an explanation
+// drops it to see whether it removed the path (without).
 
 // match is a traversal filter rendered as Cypher fragments plus parameters.
 // Only names checked against the vocabulary (types) are spliced into text;
@@ -129,4 +134,70 @@ func evidenceAtLeast(min graph.EvidenceLevel) []string {
 		out = append(out, string(l))
 	}
 	return out
+}
+
+// activeFilters names the filters in force, as query parameters.
+func activeFilters(f graph.Filter) map[string]string {
+	m := map[string]string{}
+	if len(f.Rels) > 0 {
+		m["rel"] = strings.Join(f.Rels, ",")
+	}
+	if len(f.Kinds) > 0 {
+		ks := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			ks[i] = string(k)
+		}
+		m["kind"] = strings.Join(ks, ",")
+	}
+	if f.Direction != "" && f.Direction != "both" {
+		m["direction"] = f.Direction
+	}
+	if f.MinConfidence > 0 {
+		m["minConfidence"] = fmt.Sprint(f.MinConfidence)
+	}
+	if len(f.Stances) > 0 {
+		st := make([]string, len(f.Stances))
+		for i, s := range f.Stances {
+			st[i] = string(s)
+		}
+		m["stance"] = strings.Join(st, ",")
+	}
+	if f.At != "" {
+		m["at"] = f.At
+	}
+	if f.KnownOn != "" {
+		m["knownOn"] = f.KnownOn
+	}
+	if len(f.Sources) > 0 {
+		m["source"] = strings.Join(f.Sources, ",")
+	}
+	if f.Evidence != "" {
+		m["evidence"] = string(f.Evidence)
+	}
+	return m
+}
+
+// without returns f with one named filter removed.
+func without(f graph.Filter, name string) graph.Filter {
+	switch name {
+	case "rel":
+		f.Rels = nil
+	case "kind":
+		f.Kinds = nil
+	case "direction":
+		f.Direction = "both"
+	case "minConfidence":
+		f.MinConfidence = 0
+	case "stance":
+		f.Stances = nil
+	case "at":
+		f.At = ""
+	case "knownOn":
+		f.KnownOn = ""
+	case "source":
+		f.Sources = nil
+	case "evidence":
+		f.Evidence = ""
+	}
+	return f
 }

@@ -36,7 +36,8 @@ func TestGazetteerEntriesMatchDataSet(t *testing.T) {
 		if !slices.Equal(sorted(e.Places), sorted(w.Places)) {
 			t.Errorf("%s: places %v from Neo4j, %v from the data set", e.ID, e.Places, w.Places)
 		}
-		if e.Kind != w.Kind || e.Name != w.Name || e.Demonym != w.Demonym || e.Date != w.Date || e.Nationality != w.Nationality ||
+		if e.Kind != w.Kind || e.Name != w.Name || e.Demonym != w.Demonym || e.Date != w.Date ||
+			e.Nationality != w.Nationality ||
 			!slices.Equal(sorted(e.Aliases), sorted(w.Aliases)) {
 			t.Errorf("%s: %+v from Neo4j, %+v from the data set", e.ID, e, w)
 		}

@@ -89,11 +89,15 @@ func chainStore(t *testing.T, n int, opt cypher.Options) *cypher.Store {
 	crocusStore(t)
 	d := &graph.DataSet{Name: "chain"}
 	for i := range n {
-		d.Nodes = append(d.Nodes, graph.Node{ID: fmt.Sprintf("group:chain-%d", i), Kind: graph.Group, Name: fmt.Sprintf("Chain group %d", i),
+		d.Nodes = append(d.Nodes, graph.Node{ID: fmt.Sprintf("group:chain-%d", i), Kind: graph.Group,
+			Name:       fmt.Sprintf("Chain group %d", i),
 			Properties: map[string]any{"founded": "2020"}})
 		if i > 0 {
-			d.Edges = append(d.Edges, graph.Edge{Type: "AFFILIATE_OF", Source: fmt.Sprintf("group:chain-%d", i), Target: fmt.Sprintf("group:chain-%d", i-1),
-				Evidence:   graph.Evidence{Level: graph.EvidenceSummary, Summary: "Test data: a chain of groups.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 50, Stance: graph.Reported},
+			d.Edges = append(d.Edges, graph.Edge{Type: "AFFILIATE_OF", Source: fmt.Sprintf("group:chain-%d",
+				i), Target: fmt.Sprintf("group:chain-%d", i-1),
+				Evidence: graph.Evidence{Level: graph.EvidenceSummary,
+					Summary: "Test data: a chain of groups.", Sources: []string{"source:seed-2024-03-25"},
+					Confidence: 50, Stance: graph.Reported},
 				Properties: map[string]any{"weight": int64(i)}})
 		}
 	}
@@ -115,7 +119,8 @@ func TestGraphStreamsRows(t *testing.T) {
 	const n = 2500
 	p := newStreamProbe()
 	s := chainStore(t, n, cypher.Options{Observe: p.observe})
-	if err := s.Graph(context.Background(), graph.GraphQuery{Kinds: []graph.Kind{graph.Group}, Limit: 100000}, p); err != nil {
+	if err := s.Graph(context.Background(), graph.GraphQuery{Kinds: []graph.Kind{graph.Group},
+		Limit: 100000}, p); err != nil {
 		t.Fatal(err)
 	}
 	if p.begins != 1 || p.ends != 1 {
@@ -146,7 +151,8 @@ func TestGraphStreamsRows(t *testing.T) {
 			t.Errorf("edge %s leads outside the written nodes", e)
 		}
 	}
-	if !slices.Contains(p.head.NodeKeys, "founded") || slices.Contains(p.head.NodeKeys, "aliasText") || slices.Contains(p.head.NodeKeys, "id") {
+	if !slices.Contains(p.head.NodeKeys, "founded") || slices.Contains(p.head.NodeKeys, "aliasText") ||
+		slices.Contains(p.head.NodeKeys, "id") {
 		t.Errorf("node keys %q: want founded, and no stored-only or fixed keys", p.head.NodeKeys)
 	}
 	if !slices.Contains(p.head.EdgeKeys, "weight") || slices.Contains(p.head.EdgeKeys, "sources") {

@@ -21,7 +21,8 @@ ORDER BY c.createdAt, c.source, c.start, c.id`
 
 // group reads a group's candidates (only k.IDs when given): the pending
 // ones, and those already decided.
-func (s *Store) group(ctx context.Context, k graph.GroupKey) (pending []candidateInfo, skipped []graph.Candidate, err error) {
+func (s *Store) group(ctx context.Context, k graph.GroupKey) (pending []candidateInfo,
+	skipped []graph.Candidate, err error) {
 	res, err := s.read(ctx, "candidate_group", groupQuery, map[string]any{"type": k.Type, "from": k.From, "to": k.To})
 	if err != nil {
 		return nil, nil, err
@@ -50,14 +51,17 @@ func (s *Store) group(ctx context.Context, k graph.GroupKey) (pending []candidat
 	}
 	for _, id := range k.IDs {
 		if !found[id] {
-			return nil, nil, graph.Invalid("ids", id, "not a candidate of this group; list the group with GET /api/v1/candidates?group=pair")
+			return nil, nil, graph.Invalid("ids", id,
+				"not a candidate of this group; list the group with GET /api/v1/candidates?group=pair")
 		}
 	}
 	if len(found) == 0 {
-		return nil, nil, fmt.Errorf("%w: no candidate %s from %s to %s; list the groups with GET /api/v1/candidates?group=pair", graph.ErrNotFound, k.Type, k.From, k.To)
+		return nil, nil, fmt.Errorf("%w: no candidate %s from %s to %s; list the groups with GET "+
+			"/api/v1/candidates?group=pair", graph.ErrNotFound, k.Type, k.From, k.To)
 	}
 	if len(pending) == 0 {
-		return nil, skipped, fmt.Errorf("%w: every candidate of %s from %s to %s is already decided", graph.ErrConflict, k.Type, k.From, k.To)
+		return nil, skipped, fmt.Errorf("%w: every candidate of %s from %s to %s is already decided",
+			graph.ErrConflict, k.Type, k.From, k.To)
 	}
 	return pending, skipped, nil
 }
@@ -66,7 +70,8 @@ func (s *Store) group(ctx context.Context, k graph.GroupKey) (pending []candidat
 // transaction: the first writes the edge (with the overrides) or
 // corroborates the stored one, and the others add their sources to it, each
 // recorded as its own accept. Candidates already decided are skipped.
-func (s *Store) AcceptGroup(ctx context.Context, k graph.GroupKey, o graph.CandidateOverride, key string) (graph.GroupDecision, error) {
+func (s *Store) AcceptGroup(ctx context.Context, k graph.GroupKey, o graph.CandidateOverride,
+	key string) (graph.GroupDecision, error) {
 	pending, skipped, err := s.group(ctx, k)
 	out := graph.GroupDecision{Candidates: []graph.Candidate{}, Skipped: orEmpty(skipped)}
 	if err != nil {
@@ -112,7 +117,8 @@ func (s *Store) RejectGroup(ctx context.Context, k graph.GroupKey, reason, key s
 	at := now()
 	err = s.inWrite(ctx, "reject_group", func(tx neo4j.ExplicitTransaction) error {
 		for _, ci := range pending {
-			params := map[string]any{"cand": ci.ID, "status": graph.Rejected, "at": at, "key": key, "edgeId": nil, "reason": reason}
+			params := map[string]any{"cand": ci.ID, "status": graph.Rejected, "at": at, "key": key,
+				"edgeId": nil, "reason": reason}
 			if err := runAll(ctx, tx, params, markCandidate()); err != nil {
 				return err
 			}

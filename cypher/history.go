@@ -48,14 +48,16 @@ RETURN b IS NOT NULL AS imported, b.at AS at, b.key AS key, b.after[at[0]] AS af
 	cl := &cols{stmt: "history_import"}
 	if rec := res.Records[0]; get[bool](cl, rec, "imported") {
 		m := rec.AsMap()
-		c, err := toChange(map[string]any{"target": id, "action": "import", "at": m["at"], "key": m["key"], "after": m["after"]})
+		c, err := toChange(map[string]any{"target": id, "action": "import", "at": m["at"], "key": m["key"],
+			"after": m["after"]})
 		cl.fail(err)
 		out = append(out, c)
 	}
 	if err := cl.check(); err != nil {
 		return nil, err
 	}
-	res, err = s.read(ctx, "history", `MATCH (c:Change {target: $id}) RETURN c ORDER BY c.at, elementId(c)`, map[string]any{"id": id})
+	res, err = s.read(ctx, "history", `MATCH (c:Change {target: $id}) RETURN c ORDER BY c.at, elementId(c)`,
+		map[string]any{"id": id})
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +76,8 @@ RETURN b IS NOT NULL AS imported, b.at AS at, b.key AS key, b.after[at[0]] AS af
 // toChange maps a stored :Change; when, action and target are required.
 func toChange(m map[string]any) (graph.Change, error) {
 	p := &props{what: "change", m: m}
-	c := graph.Change{At: p.str("at", true), Key: p.str("key", false), Action: p.str("action", true), Target: p.str("target", true), Reason: p.str("reason", false)}
+	c := graph.Change{At: p.str("at", true), Key: p.str("key", false), Action: p.str("action", true),
+		Target: p.str("target", true), Reason: p.str("reason", false)}
 	for key, into := range map[string]*map[string]any{"before": &c.Before, "after": &c.After} {
 		if s := p.str(key, false); s != "" {
 			if err := json.Unmarshal([]byte(s), into); err != nil {
@@ -148,7 +151,8 @@ RETURN r, a.id AS a, b.id AS b, before`, params)
 			return fmt.Errorf("%w: edge %s is already retracted", graph.ErrConflict, id)
 		}
 		r := get[dbtype.Relationship](cl, rec, "r")
-		out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"), r.EndElementId: get[string](cl, rec, "b")})
+		out, err = toEdge(r, map[string]string{r.StartElementId: get[string](cl, rec, "a"),
+			r.EndElementId: get[string](cl, rec, "b")})
 		cl.fail(err)
 		if err := cl.check(); err != nil {
 			return err
@@ -213,7 +217,8 @@ func newImportBatchID() string {
 
 // recordImportBatch records the creation of the records ids, with their
 // states as written, under batch id.
-func recordImportBatch(ctx context.Context, tx neo4j.ExplicitTransaction, id, key string, ids []string, after []map[string]any) error {
+func recordImportBatch(ctx context.Context, tx neo4j.ExplicitTransaction, id, key string, ids []string,
+	after []map[string]any) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -225,12 +230,14 @@ func recordImportBatch(ctx context.Context, tx neo4j.ExplicitTransaction, id, ke
 		}
 		states[i] = string(b)
 	}
-	_, err := tx.Run(ctx, importBatchStatement, map[string]any{"id": id, "at": now(), "key": key, "targets": ids, "after": states})
+	_, err := tx.Run(ctx, importBatchStatement, map[string]any{"id": id, "at": now(), "key": key,
+		"targets": ids, "after": states})
 	return err
 }
 
 // recordEdits records each updated record as an "edit", with before and after.
-func recordEdits(ctx context.Context, tx neo4j.ExplicitTransaction, key string, ids []string, before, after []map[string]any) error {
+func recordEdits(ctx context.Context, tx neo4j.ExplicitTransaction, key string, ids []string,
+	before, after []map[string]any) error {
 	if len(ids) == 0 {
 		return nil
 	}

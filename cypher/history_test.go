@@ -74,7 +74,8 @@ func TestImportHistoryInBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(h) != 1 || h[0].Action != "import" || h[0].Target != id || h[0].After["id"] != id || h[0].After["confidence"] != float64(e.Confidence) {
+	if len(h) != 1 || h[0].Action != "import" || h[0].Target != id || h[0].After["id"] != id ||
+		h[0].After["confidence"] != float64(e.Confidence) {
 		t.Errorf("edge %s history %+v, want its import with confidence %d", id, h, e.Confidence)
 	}
 
@@ -158,7 +159,8 @@ func TestImportKeepsRetractionAndBatch(t *testing.T) {
 		t.Fatalf("history %+v, want import, retract, edit", h)
 	}
 	edit := h[2]
-	if edit.After["status"] != "retracted" || edit.Before["status"] != "retracted" || edit.After["confidence"] != float64(changed.Confidence) {
+	if edit.After["status"] != "retracted" || edit.Before["status"] != "retracted" ||
+		edit.After["confidence"] != float64(changed.Confidence) {
 		t.Errorf("edit before %v after %v, want the retraction on both sides and the new confidence", edit.Before, edit.After)
 	}
 	for _, c := range h {
@@ -190,7 +192,8 @@ func TestCreateEdgesChecksEnds(t *testing.T) {
 		return one[string](t, `MATCH (n:Entity {id: $id}) RETURN elementId(n)`, map[string]any{"id": id})
 	}
 	a, b := elem("group:is-k"), elem("group:islamic-state")
-	props := map[string]any{"id": "AFFILIATE_OF:test", "sources": []string{"source:seed-2024-03-25"}, "confidence": int64(1), "stance": "reported"}
+	props := map[string]any{"id": "AFFILIATE_OF:test", "sources": []string{"source:seed-2024-03-25"},
+		"confidence": int64(1), "stance": "reported"}
 	sess := db.Driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	tx, err := sess.BeginTransaction(ctx)
@@ -213,7 +216,8 @@ func TestCreateEdgesChecksEnds(t *testing.T) {
 	n, _ := rec.Get("n")
 	checked, _ := rec.Get("checked")
 	if n != int64(2) || checked != int64(1) {
-		t.Errorf("n = %v, checked = %v; want 2 rows matched by element id (the third names no node) and 1 of them checked", n, checked)
+		t.Errorf("n = %v, checked = %v; want 2 rows matched by element id (the third names no node) "+
+			"and 1 of them checked", n, checked)
 	}
 }
 
@@ -227,7 +231,8 @@ func TestImportChunkedEndDeletedMidway(t *testing.T) {
 	d := &graph.DataSet{
 		Nodes: []graph.Node{{ID: "group:midway-test", Kind: graph.Group, Name: "Midway Test Group"}},
 		Edges: []graph.Edge{{Type: "AFFILIATE_OF", Source: "group:midway-test", Target: "group:is-k",
-			Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "A test edge.", Sources: []string{"source:seed-2024-03-25"}, Confidence: 10, Stance: "reported"}}},
+			Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "A test edge.",
+				Sources: []string{"source:seed-2024-03-25"}, Confidence: 10, Stance: "reported"}}},
 	}
 	deleted := false
 	_, err := s.ImportChunked(ctx, d, 0, func(done, total int) {
@@ -235,7 +240,8 @@ func TestImportChunkedEndDeletedMidway(t *testing.T) {
 			return
 		}
 		deleted = true // after the node batch, before the edge batch
-		if _, err := neo4j.ExecuteQuery(ctx, db.Driver, `MATCH (n:Entity {id: 'group:is-k'}) DETACH DELETE n`, nil, neo4j.EagerResultTransformer); err != nil {
+		if _, err := neo4j.ExecuteQuery(ctx, db.Driver,
+			`MATCH (n:Entity {id: 'group:is-k'}) DETACH DELETE n`, nil, neo4j.EagerResultTransformer); err != nil {
 			t.Errorf("delete: %v", err)
 		}
 	})

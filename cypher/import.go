@@ -11,42 +11,6 @@ import (
 // Progress is told how many records of the total an import has written.
 type Progress = func(done, total int)
 
-// outcome codes returned per row by the merge statements.
-const outcomeFields = `CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome,
-  CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before`
-
-// outcomeReturn counts the rows per outcome and lists the changed ones (id
-// and state before) for the history.
-const outcomeReturn = `RETURN outcome, count(*) AS n,
-  collect(CASE WHEN outcome <> 'unchanged' THEN [row.props.id, before] END) AS changed`
-
-// mergeNodes is run per kind; the label comes from the closed kind list.
-func mergeNodes(kind graph.Kind) string {
-	return `UNWIND $batch AS row
-OPTIONAL MATCH (old:Entity {id: row.props.id})
-WITH row, old, ` + outcomeFields + `
-MERGE (n:Entity {id: row.props.id})
-SET n = row.props, n:` + string(kind) + `
-` + outcomeReturn
-}
-
-// mergeEdges is run per relationship type; the type comes from the
-// vocabulary. MERGE (a)-[r:T {id}]->(b) with both ends bound expands from
-// the end with fewer relationships, so hubs are not walked. (Looking edges
-// up through a relationship index per type and CREATEing the missing ones
-// was measured slower: 0.62-0.75x on a 200k-relationship import, the index
-// writes costing more than the expansion; BENCHMARKS.md.)
-func mergeEdges(typ string) string {
-	return `UNWIND $batch AS row
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
-OPTIONAL MATCH (a)-[old:` + typ + ` {id: row.props.id}]->(b)
-WITH a, b, row, old, ` + outcomeFields + `
-MERGE (a)-[r:` + typ + ` {id: row.props.id}]->(b)
-SET r = row.props
-` + outcomeReturn
-}
-
 // Known looks up the entities a data set refers to but does not define, so
 // validation can check kinds and quotes against what is already stored.
 func (s *Store) Known(ctx context.Context, d *graph.DataSet) (map[string]graph.Known, error) {

@@ -26,7 +26,8 @@ func TestImportTwiceCreatesNothing(t *testing.T) {
 		t.Errorf("second import: got %+v, want 0 nodes and 0 relationships created", rep)
 	}
 	if rep.Nodes.Unchanged != len(d.Nodes) || rep.Edges.Unchanged != len(d.Edges) {
-		t.Errorf("second import: got %d/%d unchanged, want %d nodes / %d edges", rep.Nodes.Unchanged, rep.Edges.Unchanged, len(d.Nodes), len(d.Edges))
+		t.Errorf("second import: got %d/%d unchanged, want %d nodes / %d edges", rep.Nodes.Unchanged,
+			rep.Edges.Unchanged, len(d.Nodes), len(d.Edges))
 	}
 	if n1, r1 := counts(t); n1 != n0 || r1 != r0 {
 		t.Errorf("counts changed: got %d/%d, want %d/%d", n1, r1, n0, r0)
@@ -71,7 +72,8 @@ func TestImportOneBadRecordChangesNothing(t *testing.T) {
 		}, "not the quote"},
 		{"JSON in a quote", func(d *graph.DataSet) {
 			e := &d.Edges[verified(t, d)]
-			e.Level, e.Quote, e.QuoteStart, e.QuoteEnd, e.QuoteSHA256 = graph.EvidenceReportedQuote, `"subject": "ATK_FARIDUNI", "predicate": "traveled_to"`, nil, nil, ""
+			e.Level, e.Quote, e.QuoteStart, e.QuoteEnd, e.QuoteSHA256 = graph.EvidenceReportedQuote,
+				`"subject": "ATK_FARIDUNI", "predicate": "traveled_to"`, nil, nil, ""
 		}, "looks like JSON"},
 		{"summary with a quote", func(d *graph.DataSet) {
 			e := &d.Edges[verified(t, d)]
@@ -170,15 +172,18 @@ RETURN r.id AS id, size(r.sources) AS nsources, r.evidence AS evidence, r.quote 
 			start, okS := m["start"].(int64)
 			end, okE := m["end"].(int64)
 			runes := []rune(text)
-			if !okS || !okE || start < 0 || end > int64(len(runes)) || start > end || string(runes[start:end]) != quote || quote == "" {
+			if !okS || !okE || start < 0 || end > int64(len(runes)) || start > end ||
+				string(runes[start:end]) != quote || quote == "" {
 				t.Errorf("edge %v: verified quote %q is not text[%v:%v] of its source", m["id"], quote, m["start"], m["end"])
 			}
 			if m["hash"] != graph.TextSHA256(text) || m["hash"] != m["textHash"] || m["textLength"] != int64(len(runes)) {
-				t.Errorf("edge %v: quoteSha256 %v, source textSha256 %v textLength %v; want both the hash of the stored text of %d code points", m["id"], m["hash"], m["textHash"], m["textLength"], len(runes))
+				t.Errorf("edge %v: quoteSha256 %v, source textSha256 %v textLength %v; want both the "+
+					"hash of the stored text of %d code points", m["id"], m["hash"], m["textHash"], m["textLength"], len(runes))
 			}
 		case "reported-quote":
 			if quote == "" || m["start"] != nil || m["hash"] != nil {
-				t.Errorf("edge %v: reported quote %q with offsets %v/hash %v; want words and no location", m["id"], quote, m["start"], m["hash"])
+				t.Errorf("edge %v: reported quote %q with offsets %v/hash %v; want words and no location",
+					m["id"], quote, m["start"], m["hash"])
 			}
 		case "summary":
 			if quote != "" || summary == "" {
@@ -205,9 +210,11 @@ func TestImportChecksQuoteAgainstStoredText(t *testing.T) {
 	}
 	ref := crocus.Edges[verified(t, crocus)]
 	mk := func(quote string) *graph.DataSet {
-		return &graph.DataSet{Nodes: []graph.Node{{ID: "group:stored-text-test", Kind: graph.Group, Name: "Stored Text Test"}},
+		return &graph.DataSet{Nodes: []graph.Node{{ID: "group:stored-text-test", Kind: graph.Group,
+			Name: "Stored Text Test"}},
 			Edges: []graph.Edge{{Type: "AFFILIATE_OF", Source: "group:stored-text-test", Target: "group:is-k",
-				Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{ref.QuoteSource}, Quote: quote, Confidence: 40, Stance: graph.Reported}}}}
+				Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{ref.QuoteSource},
+					Quote: quote, Confidence: 40, Stance: graph.Reported}}}}
 	}
 	n0, r0 := counts(t)
 	_, err := s.Import(ctx, mk(ref.Quote+" and words it never printed"), nil)
@@ -229,7 +236,8 @@ RETURN r.evidence AS evidence, r.quoteStart AS start, r.quoteEnd AS end, r.quote
 	text := m["text"].(string)
 	start, _ := m["start"].(int64)
 	end, _ := m["end"].(int64)
-	if m["evidence"] != "quote" || end <= start || string([]rune(text)[start:end]) != ref.Quote || m["hash"] != graph.TextSHA256(text) {
+	if m["evidence"] != "quote" || end <= start || string([]rune(text)[start:end]) != ref.Quote ||
+		m["hash"] != graph.TextSHA256(text) {
 		t.Errorf("stored %v; want evidence quote, offsets selecting %q and the text's sha256", m, ref.Quote)
 	}
 }
@@ -295,7 +303,8 @@ func TestImportChunkedInterruptedThenRerun(t *testing.T) {
 	}
 	n1, r1 := counts(t)
 	if n1 != chunk || r1 != 0 {
-		t.Fatalf("after the interruption: %d nodes, %d relationships; want the first chunk's %d nodes and no relationships", n1, r1, chunk)
+		t.Fatalf("after the interruption: %d nodes, %d relationships; want the first chunk's %d "+
+			"nodes and no relationships", n1, r1, chunk)
 	}
 	d, _ = data.Crocus()
 	rep, err := s.ImportChunked(ctx, d, chunk, nil)
@@ -304,10 +313,13 @@ func TestImportChunkedInterruptedThenRerun(t *testing.T) {
 	}
 	n2, r2 := counts(t)
 	if n2 != int64(len(d.Nodes)) || r2 != int64(len(d.Edges)) {
-		t.Errorf("after the re-run: %d nodes, %d relationships; want the data set's %d and %d", n2, r2, len(d.Nodes), len(d.Edges))
+		t.Errorf("after the re-run: %d nodes, %d relationships; want the data set's %d and %d", n2, r2,
+			len(d.Nodes), len(d.Edges))
 	}
-	if int64(rep.Nodes.Created) != int64(len(d.Nodes))-n1 || rep.Nodes.Unchanged != int(n1) || rep.Edges.Created != len(d.Edges) {
-		t.Errorf("re-run report %+v; want %d nodes created, %d unchanged, %d edges created", rep, int64(len(d.Nodes))-n1, n1, len(d.Edges))
+	if int64(rep.Nodes.Created) != int64(len(d.Nodes))-n1 || rep.Nodes.Unchanged != int(n1) ||
+		rep.Edges.Created != len(d.Edges) {
+		t.Errorf("re-run report %+v; want %d nodes created, %d unchanged, %d edges created", rep,
+			int64(len(d.Nodes))-n1, n1, len(d.Edges))
 	}
 }
 

@@ -2,7 +2,6 @@ package cypher_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/cypher"
@@ -12,12 +11,7 @@ import (
 // db is the one Neo4j container of this package's tests.
 var db *testkit.Neo4j
 
-func TestMain(m *testing.M) {
-	os.Exit(testkit.RunMain(m, func(ctx context.Context, n *testkit.Neo4j) error {
-		db = n
-		return nil
-	}))
-}
+func TestMain(m *testing.M) { testkit.Main(m, &db) }
 
 // crocusStore resets the database, loads the Crocus set and returns a store.
 func crocusStore(t *testing.T) *cypher.Store {

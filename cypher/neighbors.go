@@ -19,7 +19,8 @@ RETURN elementId(a) AS ae, a.id AS aid, r, x LIMIT $cap`, m.rel(), m.nodePred)
 
 // bfs walks up to depth levels from start under m, adding at most maxNodes
 // nodes besides start; it reports whether it stopped early.
-func (s *Store) bfs(ctx context.Context, c *collector, start string, m match, depth, maxNodes int) (levels [][]string, truncated bool, err error) {
+func (s *Store) bfs(ctx context.Context, c *collector, start string, m match,
+	depth, maxNodes int) (levels [][]string, truncated bool, err error) {
 	seen := map[string]bool{start: true}
 	frontier := []string{start}
 	for d := 0; d < depth && len(frontier) > 0 && !truncated; d++ {

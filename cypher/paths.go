@@ -49,7 +49,8 @@ RETURN p LIMIT $cap`, selector, m.rel(), m.nodePred, depth)
 
 // shortest runs one shortest-path statement and returns the paths found with
 // the collector that holds their nodes and edges.
-func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, depth int, selector string, cap int) ([]graph.Path, *collector, error) {
+func (s *Store) shortest(ctx context.Context, from, to string, f graph.Filter, depth int, selector string,
+	cap int) ([]graph.Path, *collector, error) {
 	m := compile(f)
 	res, err := s.read(ctx, "paths", pathQuery(m, selector, depth), m.with("from", from, "to", to, "cap", int64(cap)))
 	if err != nil {
@@ -151,9 +152,6 @@ func echo(q graph.PathQuery, from, to graph.Node) map[string]any {
 	return m
 }
 
-// activeFilters names the filters in force, as query parameters.
-func activeFilters(f graph.Filter) map[string]string { return f.Params() }
-
 // undatedNotes says how edges without dates were treated under at / knownOn.
 func undatedNotes(f graph.Filter, paths []graph.Path) []string {
 	if f.At == "" && f.KnownOn == "" {
@@ -165,10 +163,13 @@ func undatedNotes(f graph.Filter, paths []graph.Path) []string {
 	}
 	var notes []string
 	if f.KnownOn != "" {
-		notes = append(notes, "knownOn="+f.KnownOn+": only edges reported on or before that date, and events dated on or before it; edges with no reportedOn were "+verb+".")
+		notes = append(notes, "knownOn="+f.KnownOn+
+			": only edges reported on or before that date, and events dated on or before it; edges "+
+			"with no reportedOn were "+verb+".")
 	}
 	if f.At != "" {
-		notes = append(notes, "at="+f.At+": only edges valid on that date; edges with neither validFrom nor validTo were "+verb+".")
+		notes = append(notes, "at="+f.At+
+			": only edges valid on that date; edges with neither validFrom nor validTo were "+verb+".")
 	}
 	return notes
 }

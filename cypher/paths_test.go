@@ -39,7 +39,8 @@ func pathFilters() []struct {
 		{"knownOn 2012-01-01, undated dropped", graph.Filter{KnownOn: "2012-01-01", Undated: "drop"}},
 		{"kinds Person, Group, Location", graph.Filter{Kinds: []graph.Kind{graph.Person, graph.Group, graph.Location}}},
 		{"retracted included", graph.Filter{IncludeRetracted: true}},
-		{"types, out, minConfidence 40, at, kinds", graph.Filter{Rels: rels, Direction: "out", MinConfidence: 40, At: "2008-01-01",
+		{"types, out, minConfidence 40, at, kinds", graph.Filter{Rels: rels, Direction: "out",
+			MinConfidence: 40, At: "2008-01-01",
 			Kinds: []graph.Kind{graph.Person, graph.Group, graph.State, graph.Event}}},
 	}
 }
@@ -62,7 +63,8 @@ func TestPathStatementsPlanNoFallback(t *testing.T) {
 				switch {
 				case op == "ShortestPath":
 					search = true
-				case strings.HasPrefix(op, "VarLengthExpand"), strings.Contains(op, "ConditionalApply"), strings.HasPrefix(op, "StatefulShortestPath"):
+				case strings.HasPrefix(op, "VarLengthExpand"), strings.Contains(op, "ConditionalApply"),
+					strings.HasPrefix(op, "StatefulShortestPath"):
 					t.Errorf("%s, %s: the plan has %s: %v\n%s", sel, pf.name, op, ops, q)
 				}
 			}
@@ -143,11 +145,13 @@ func TestShortestPathsAgreeWithQPP(t *testing.T) {
 			case len(got) > 1:
 				t.Errorf("%s: %s -> %s: shortestPath returned %d paths", pf.name, p.From, p.To, len(got))
 			case len(got) != min(len(want), 1):
-				t.Errorf("%s: %s -> %s: shortestPath found %d paths, SHORTEST over a QPP %d: %v", pf.name, p.From, p.To, len(got), len(want), want)
+				t.Errorf("%s: %s -> %s: shortestPath found %d paths, SHORTEST over a QPP %d: %v", pf.name,
+					p.From, p.To, len(got), len(want), want)
 			}
 			for k := range got {
 				if !want[k] {
-					t.Errorf("%s: %s -> %s: shortestPath found %q, not among the shortest paths over a QPP %v", pf.name, p.From, p.To, k, want)
+					t.Errorf("%s: %s -> %s: shortestPath found %q, not among the shortest paths over a QPP %v",
+						pf.name, p.From, p.To, k, want)
 				}
 			}
 			if len(want) == 0 {
@@ -157,13 +161,15 @@ func TestShortestPathsAgreeWithQPP(t *testing.T) {
 			}
 			if i%3 == 0 { // all shortest paths under a third of the filters
 				if gotAll := paths(all, params, p); fmt.Sprint(gotAll) != fmt.Sprint(want) {
-					t.Errorf("%s: %s -> %s: allShortestPaths found %v, ALL SHORTEST over a QPP %v", pf.name, p.From, p.To, gotAll, want)
+					t.Errorf("%s: %s -> %s: allShortestPaths found %v, ALL SHORTEST over a QPP %v", pf.name,
+						p.From, p.To, gotAll, want)
 				}
 				compared++
 			}
 		}
 	}
-	t.Logf("%d pairs with a path and %d without across %d filters; %d all-shortest sets compared", found, none, len(pathFilters()), compared)
+	t.Logf("%d pairs with a path and %d without across %d filters; %d all-shortest sets compared", found,
+		none, len(pathFilters()), compared)
 	if found == 0 || none == 0 {
 		t.Errorf("the comparison needs pairs with and without a path: %d with, %d without", found, none)
 	}

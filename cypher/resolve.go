@@ -53,7 +53,8 @@ type candidate struct {
 }
 
 // candidates runs the full-text index and marks exact key matches.
-func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind, limit int, fuzzy bool) ([]candidate, error) {
+func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind, limit int,
+	fuzzy bool) ([]candidate, error) {
 	q := fullTextQuery(text, fuzzy)
 	if q == "" {
 		return nil, nil
@@ -71,7 +72,8 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 	var out []candidate
 	cl := &cols{stmt: "search"}
 	for _, rec := range res.Records {
-		out = append(out, candidate{node: cl.node(rec, "node"), score: get[float64](cl, rec, "score"), exact: get[bool](cl, rec, "exact")})
+		out = append(out, candidate{node: cl.node(rec, "node"), score: get[float64](cl, rec, "score"),
+			exact: get[bool](cl, rec, "exact")})
 	}
 	return out, cl.check()
 }

@@ -11,11 +11,18 @@ import (
 
 // nodeFields are stored on every node beside its properties; the last three
 // exist for lookups only and are never shown.
-var nodeFields = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "aliasText": true, "keys": true, "keyText": true}
+var nodeFields = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "aliasText": true,
+	"keys": true, "keyText": true}
 
-var edgeFields = map[string]bool{"id": true, "sources": true, "quote": true, "quoteSource": true, "confidence": true,
-	"stance": true, "validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true,
-	"evidence": true, "quoteStart": true, "quoteEnd": true, "quoteSha256": true, "summary": true}
+// edgeFields are stored on every edge beside its properties: its id and its
+// evidence (graph.EvidenceFields).
+var edgeFields = func() map[string]bool {
+	m := map[string]bool{"id": true}
+	for _, f := range graph.EvidenceFields {
+		m[f] = true
+	}
+	return m
+}()
 
 // nodeProps is what a node is stored as.
 func nodeProps(n graph.Node) map[string]any {
@@ -45,7 +52,8 @@ func edgeProps(e graph.Edge) map[string]any {
 	if e.QuoteStart != nil && e.QuoteEnd != nil {
 		m["quoteStart"], m["quoteEnd"] = int64(*e.QuoteStart), int64(*e.QuoteEnd)
 	}
-	for k, v := range map[string]string{"quote": e.Quote, "quoteSource": e.QuoteSource, "quoteSha256": e.QuoteSHA256, "summary": e.Summary,
+	for k, v := range map[string]string{"quote": e.Quote, "quoteSource": e.QuoteSource,
+		"quoteSha256": e.QuoteSHA256, "summary": e.Summary,
 		"validFrom": e.ValidFrom, "validTo": e.ValidTo, "reportedOn": e.ReportedOn, "reason": e.Reason} {
 		if v != "" {
 			m[k] = v
@@ -166,7 +174,8 @@ func (p *props) bool(key string) bool {
 // the import reads it separately.
 func toNode(n dbtype.Node) (graph.Node, error) {
 	p := props{what: "node", elem: n.ElementId, m: n.Props}
-	out := graph.Node{ID: p.str("id", true), Kind: graph.Kind(p.str("kind", true)), Name: p.str("name", true), Aliases: p.strs("aliases", false)}
+	out := graph.Node{ID: p.str("id", true), Kind: graph.Kind(p.str("kind", true)), Name: p.str("name",
+		true), Aliases: p.strs("aliases", false)}
 	if p.err != nil {
 		return graph.Node{}, p.err
 	}
@@ -188,7 +197,8 @@ func toNode(n dbtype.Node) (graph.Node, error) {
 // type when present.
 func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
 	p := props{what: "relationship", typ: r.Type, elem: r.ElementId, m: r.Props}
-	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId], Evidence: p.evidence()}
+	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId],
+		Target: ids[r.EndElementId], Evidence: p.evidence()}
 	if e.Source == "" || e.Target == "" {
 		p.fail("(ends)", "lead to a node the answer has not read")
 	}
@@ -214,8 +224,10 @@ func (p *props) evidence() graph.Evidence {
 	return graph.Evidence{Level: graph.EvidenceLevel(p.str("evidence", false)), Sources: p.strs("sources", true),
 		Quote: p.str("quote", false), QuoteSource: p.str("quoteSource", false), QuoteStart: p.intPtr("quoteStart"),
 		QuoteEnd: p.intPtr("quoteEnd"), QuoteSHA256: p.str("quoteSha256", false), Summary: p.str("summary", false),
-		Confidence: int(p.int("confidence", true)), Stance: graph.Stance(p.str("stance", true)), ValidFrom: p.str("validFrom", false),
-		ValidTo: p.str("validTo", false), ReportedOn: p.str("reportedOn", false), Inferred: p.bool("inferred"), Reason: p.str("reason", false)}
+		Confidence: int(p.int("confidence", true)), Stance: graph.Stance(p.str("stance", true)),
+		ValidFrom: p.str("validFrom", false),
+		ValidTo:   p.str("validTo", false), ReportedOn: p.str("reportedOn", false),
+		Inferred: p.bool("inferred"), Reason: p.str("reason", false)}
 }
 
 // collector gathers nodes and edges without repeats, in first-seen order.

@@ -42,7 +42,8 @@ func TestToNodeRequiresIdKindName(t *testing.T) {
 		{"null name", func(m map[string]any) { m["name"] = nil }, "property name is missing"},
 		{"id a number", func(m map[string]any) { m["id"] = int64(7) }, "property id is int64, want a string"},
 		{"aliases a string", func(m map[string]any) { m["aliases"] = "Ex" }, "property aliases is string"},
-		{"alias a number", func(m map[string]any) { m["aliases"] = []any{"Ex", int64(2)} }, "property aliases item 1 is int64"},
+		{"alias a number", func(m map[string]any) { m["aliases"] = []any{"Ex", int64(2)} },
+			"property aliases item 1 is int64"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := goodNode()
@@ -61,7 +62,8 @@ func TestToEdgeRequiresEvidence(t *testing.T) {
 		return dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "b", Type: "AFFILIATE_OF", Props: p}
 	}
 	e, err := toEdge(rel(goodEdge()), ids)
-	if err != nil || e.ID != "e1" || e.Confidence != 80 || e.Source != "group:a" || e.Target != "state:b" || e.Stance != "reported" {
+	if err != nil || e.ID != "e1" || e.Confidence != 80 || e.Source != "group:a" || e.Target != "state:b" ||
+		e.Stance != "reported" {
 		t.Fatalf("good edge: got %+v, %v", e, err)
 	}
 	for _, tc := range []struct {
@@ -71,23 +73,28 @@ func TestToEdgeRequiresEvidence(t *testing.T) {
 	}{
 		{"no id", func(m map[string]any) { delete(m, "id") }, "property id is missing"},
 		{"no confidence", func(m map[string]any) { delete(m, "confidence") }, "property confidence is missing"},
-		{"confidence a string", func(m map[string]any) { m["confidence"] = "80" }, "property confidence is string, want an integer"},
+		{"confidence a string", func(m map[string]any) { m["confidence"] = "80" },
+			"property confidence is string, want an integer"},
 		{"confidence a float", func(m map[string]any) { m["confidence"] = 80.0 }, "property confidence is float64"},
 		{"no stance", func(m map[string]any) { delete(m, "stance") }, "property stance is missing"},
 		{"no sources", func(m map[string]any) { delete(m, "sources") }, "property sources is missing"},
-		{"quote a list", func(m map[string]any) { m["quote"] = []any{"q"} }, "property quote is []interface {}, want a string"},
-		{"inferred a string", func(m map[string]any) { m["inferred"] = "yes" }, "property inferred is string, want a boolean"},
+		{"quote a list", func(m map[string]any) { m["quote"] = []any{"q"} },
+			"property quote is []interface {}, want a string"},
+		{"inferred a string", func(m map[string]any) { m["inferred"] = "yes" },
+			"property inferred is string, want a boolean"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := goodEdge()
 			tc.change(p)
 			e, err := toEdge(rel(p), ids)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "AFFILIATE_OF relationship 5:x:9: ") {
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(),
+				"AFFILIATE_OF relationship 5:x:9: ") {
 				t.Errorf("got %+v, %v; want an error saying %q about relationship 5:x:9", e, err, tc.want)
 			}
 		})
 	}
-	if _, err := toEdge(dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "zz", Type: "AFFILIATE_OF", Props: goodEdge()}, ids); err == nil {
+	if _, err := toEdge(dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "zz",
+		Type: "AFFILIATE_OF", Props: goodEdge()}, ids); err == nil {
 		t.Errorf("an edge to a node the answer has not read: got no error")
 	}
 }
@@ -101,9 +108,11 @@ func TestCollectorMapsEachRelationshipOnce(t *testing.T) {
 	other := goodNode()
 	other["id"] = "state:b"
 	c.node(dbtype.Node{ElementId: "b", Props: other})
-	r := dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "b", Type: "AFFILIATE_OF", Props: goodEdge()}
+	r := dbtype.Relationship{ElementId: "5:x:9", StartElementId: "a", EndElementId: "b",
+		Type: "AFFILIATE_OF", Props: goodEdge()}
 	first, again := c.edge(r), c.edge(r)
-	if first.ID != "e1" || again.ID != "e1" || again.Source != "group:x" || again.Target != "state:b" || again.Confidence != 80 {
+	if first.ID != "e1" || again.ID != "e1" || again.Source != "group:x" || again.Target != "state:b" ||
+		again.Confidence != 80 {
 		t.Fatalf("read twice: got %+v and %+v, want edge e1 from group:x to state:b both times", first, again)
 	}
 	r2 := r
@@ -147,7 +156,8 @@ func TestColumnsFailLoudly(t *testing.T) {
 	delete(bad, "name")
 	c.node(dbtype.Node{ElementId: "4:x:1", Props: goodNode()})
 	c.node(dbtype.Node{ElementId: "4:x:2", Props: bad})
-	if err := c.check("expand-level-1"); err == nil || !strings.Contains(err.Error(), "statement expand-level-1") || !strings.Contains(err.Error(), "property name is missing") {
+	if err := c.check("expand-level-1"); err == nil || !strings.Contains(err.Error(),
+		"statement expand-level-1") || !strings.Contains(err.Error(), "property name is missing") {
 		t.Errorf("collector: got %v, want the missing name with the statement", err)
 	}
 	if len(c.nodes) != 1 {

@@ -20,7 +20,8 @@ func schemaStatements() []string {
 		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
 	}
 	for _, k := range graph.Kinds {
-		st = append(st, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", k.Prefix, k.Kind))
+		st = append(st, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE",
+			k.Prefix, k.Kind))
 	}
 	st = append(st, sourceSchema...)
 	return st
@@ -69,7 +70,8 @@ func (s *Store) AwaitIndexes(ctx context.Context) error {
 func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	ctx, cancel := s.begin(ctx, "counting the graph")
 	defer cancel()
-	res, err := s.read(ctx, "counts", `CALL { MATCH (n:Entity) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)
+	res, err := s.read(ctx, "counts",
+		`CALL { MATCH (n:Entity) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -127,7 +129,8 @@ func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
 		info.Kinds = append(info.Kinds, graph.KindCount{Kind: k.Kind, Count: counts["kinds"+string(k.Kind)], Doc: k.Doc})
 	}
 	for _, rt := range graph.Vocabulary {
-		info.Relationships = append(info.Relationships, graph.RelCount{Type: rt.Name, Count: counts["rels"+rt.Name], From: rt.From, To: rt.To, Doc: rt.Doc})
+		info.Relationships = append(info.Relationships, graph.RelCount{Type: rt.Name, Count: counts["rels"+
+			rt.Name], From: rt.From, To: rt.To, Doc: rt.Doc})
 	}
 	for _, st := range graph.Stances {
 		info.Stances = append(info.Stances, string(st))

@@ -98,9 +98,12 @@ func toCandidate(m map[string]any) (graph.Candidate, error) {
 		}
 		return nil
 	}
-	c := graph.Candidate{ID: p.str("id", true), Source: p.str("source", true), Type: p.str("type", true), From: p.str("from", true), To: p.str("to", true),
-		FromName: p.str("fromName", true), ToName: p.str("toName", true), Stance: graph.Stance(p.str("stance", true)), Confidence: int(p.int("confidence", true)),
-		Quote: p.str("quote", true), Start: int(p.int("start", true)), End: int(p.int("end", true)), Cue: p.str("cue", false), Status: p.str("status", true),
+	c := graph.Candidate{ID: p.str("id", true), Source: p.str("source", true), Type: p.str("type", true),
+		From: p.str("from", true), To: p.str("to", true),
+		FromName: p.str("fromName", true), ToName: p.str("toName", true),
+		Stance: graph.Stance(p.str("stance", true)), Confidence: int(p.int("confidence", true)),
+		Quote: p.str("quote", true), Start: int(p.int("start", true)), End: int(p.int("end", true)),
+		Cue: p.str("cue", false), Status: p.str("status", true),
 		Corroborates: opt("corroborates"), Edge: opt("edge"), Reason: p.str("reason", false)}
 	return c, p.err
 }
@@ -138,7 +141,8 @@ RETURN s.id AS id ORDER BY id LIMIT 1`, map[string]any{"sha": graph.TextSHA256(t
 
 // HasAnalysis reports whether ingest has already analysed the source.
 func (s *Store) HasAnalysis(ctx context.Context, id string) (bool, error) {
-	res, err := s.read(ctx, "source_analysis", `MATCH (a:SourceAnalysis {source: $id}) RETURN count(a) AS n`, map[string]any{"id": id})
+	res, err := s.read(ctx, "source_analysis",
+		`MATCH (a:SourceAnalysis {source: $id}) RETURN count(a) AS n`, map[string]any{"id": id})
 	if err != nil {
 		return false, err
 	}

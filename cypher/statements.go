@@ -15,7 +15,8 @@ const (
 	sourcesStatement = "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n"
 	// degreeStatement counts each node's relationships a neighbourhood can
 	// show ($ids; columns id, degree): links to Sources are not counted.
-	degreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE NOT m:Source } AS degree"
+	degreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE " +
+		"NOT m:Source } AS degree"
 	// searchStatement queries the full-text index ($index, $q, $fetch,
 	// $kinds, $key, $limit; columns node, score, exact).
 	searchStatement = `CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
@@ -40,13 +41,6 @@ func init() {
 	cypherstmt.SearchText = func(s string) string { return fullTextQuery(s, true) }
 	cypherstmt.NodeProps = nodeProps
 	cypherstmt.EdgeProps = edgeProps
-	cypherstmt.MergeNodes = mergeNodes
-	cypherstmt.MergeEdges = func(typ string) (string, error) {
-		if err := checkRel(typ); err != nil {
-			return "", err
-		}
-		return mergeEdges(typ), nil
-	}
 	cypherstmt.CreateNodes = createNodes
 	cypherstmt.CreateEdges = func(typ string) (string, error) {
 		if err := checkRel(typ); err != nil {

@@ -141,7 +141,8 @@ func (s *Store) read(ctx context.Context, name, query string, params map[string]
 // not held twice (the driver's records and ours). fn may see a record again
 // if the transaction is retried: it must be idempotent. An error from fn
 // ends the statement.
-func (s *Store) stream(ctx context.Context, name, query string, params map[string]any, fn func(*neo4j.Record) error) error {
+func (s *Store) stream(ctx context.Context, name, query string, params map[string]any,
+	fn func(*neo4j.Record) error) error {
 	ctx, left, done, err := s.statement(ctx, name)
 	if err != nil {
 		return err

@@ -29,7 +29,8 @@ RETURN date, what, node, r, a, b ORDER BY date, what DESC LIMIT $cap`
 func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error) {
 	ctx, cancel := s.begin(ctx, "listing the timeline")
 	defer cancel()
-	params := map[string]any{"entity": nil, "from": nil, "to": nil, "cap": int64(q.Limit + 1), "retracted": q.IncludeRetracted}
+	params := map[string]any{"entity": nil, "from": nil, "to": nil, "cap": int64(q.Limit + 1),
+		"retracted": q.IncludeRetracted}
 	if q.Entity != "" {
 		n, err := s.Resolve(ctx, q.Entity)
 		if err != nil {

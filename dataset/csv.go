@@ -69,12 +69,14 @@ func openCSV(r io.Reader, name string, want, required []string) (*csvTable, erro
 	}
 	for _, c := range required {
 		if _, ok := t.col[c]; !ok {
-			return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name + ": line 1", Reason: fmt.Sprintf("header lacks column %q; want %s", c, strings.Join(want, ","))}}}
+			return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name + ": line 1",
+				Reason: fmt.Sprintf("header lacks column %q; want %s", c, strings.Join(want, ","))}}}
 		}
 	}
 	for h := range t.col {
 		if !contains(want, h) {
-			return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name + ": line 1", Field: h, Reason: "unknown column; want " + strings.Join(want, ",")}}}
+			return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name + ": line 1",
+				Field: h, Reason: "unknown column; want " + strings.Join(want, ",")}}}
 		}
 	}
 	return t, nil
@@ -118,7 +120,8 @@ func csvError(name string, line int, err error) error {
 	if errors.Is(err, io.EOF) {
 		err = errors.New("empty file; want a header row")
 	}
-	return &graph.ValidationError{Problems: []graph.Problem{{Record: fmt.Sprintf("%s: line %d", name, line), Reason: "bad CSV: " + err.Error()}}}
+	return &graph.ValidationError{Problems: []graph.Problem{{Record: fmt.Sprintf("%s: line %d", name, line),
+		Reason: "bad CSV: " + err.Error()}}}
 }
 
 func splitList(s string) []string {
@@ -175,7 +178,8 @@ func ParseNodesCSV(r io.Reader, name string, readText TextReader) (*graph.DataSe
 
 // ParseEdgesCSV parses edges.csv.
 func ParseEdgesCSV(r io.Reader, name string) (*graph.DataSet, error) {
-	t, err := openCSV(r, name, EdgeColumns, []string{"type", "source", "target", "evidence", "sources", "confidence", "stance"})
+	t, err := openCSV(r, name, EdgeColumns, []string{"type", "source", "target", "evidence", "sources",
+		"confidence", "stance"})
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +211,8 @@ func nodeRow(get func(string) string, rec string, readText TextReader) (graph.No
 	if perr != nil {
 		probs = append(probs, graph.Problem{Record: rec, Field: "properties", Reason: perr.Error()})
 	}
-	jn := jsonNode{ID: get("id"), Kind: get("kind"), Name: get("name"), Aliases: splitList(get("aliases")), Properties: props}
+	jn := jsonNode{ID: get("id"), Kind: get("kind"), Name: get("name"), Aliases: splitList(get("aliases")),
+		Properties: props}
 	if tf, ok := props["textFile"].(string); ok {
 		jn.TextFile = tf
 		delete(props, "textFile")
@@ -220,14 +225,16 @@ func nodeRow(get func(string) string, rec string, readText TextReader) (graph.No
 func edgeRow(get func(string) string, rec string) (graph.Edge, []graph.Problem) {
 	var probs []graph.Problem
 	je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
-		Evidence: graph.Evidence{Level: graph.EvidenceLevel(get("evidence")), Sources: splitList(get("sources")), Quote: get("quote"),
+		Evidence: graph.Evidence{Level: graph.EvidenceLevel(get("evidence")),
+			Sources: splitList(get("sources")), Quote: get("quote"),
 			QuoteSource: get("quoteSource"), QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
 			Stance: graph.Stance(get("stance")), ValidFrom: get("validFrom"), ValidTo: get("validTo"),
 			ReportedOn: get("reportedOn"), Reason: get("reason")}}
 	if c, err := strconv.Atoi(strings.TrimSpace(get("confidence"))); err == nil {
 		je.Confidence = &c
 	} else {
-		probs = append(probs, graph.Problem{Record: rec, Field: "confidence", Value: get("confidence"), Reason: "want a whole number 0-100"})
+		probs = append(probs, graph.Problem{Record: rec, Field: "confidence", Value: get("confidence"),
+			Reason: "want a whole number 0-100"})
 	}
 	for _, o := range []struct {
 		col string
@@ -239,7 +246,8 @@ func edgeRow(get func(string) string, rec string) (graph.Edge, []graph.Problem) 
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 {
-			probs = append(probs, graph.Problem{Record: rec, Field: o.col, Value: s, Reason: "want a whole number of code points, 0 or more"})
+			probs = append(probs, graph.Problem{Record: rec, Field: o.col, Value: s,
+				Reason: "want a whole number of code points, 0 or more"})
 			continue
 		}
 		*o.dst = &n

@@ -53,7 +53,8 @@ func FuzzParseJSON(f *testing.F) {
 
 func FuzzParseNodesCSV(f *testing.F) {
 	f.Add([]byte("id,kind,name,aliases,properties\ngroup:is-k,Group,IS-K,ISIS-K|ISKP,\"{\"\"founded\"\":\"\"2015\"\"}\"\n"))
-	for _, s := range []string{"", "id,kind\n", "id,kind,name\n\"unterminated", "id,kind,name,bogus\n", "\ufeffid,kind,name\nstate:ru,State,Russia\n",
+	for _, s := range []string{"", "id,kind\n", "id,kind,name\n\"unterminated", "id,kind,name,bogus\n",
+		"\ufeffid,kind,name\nstate:ru,State,Russia\n",
 		"id,kind,name,properties\nstate:ru,State,Russia,{not json}\n", "id,kind,name\nstate:ru,State,\"a\"\"b\"\n"} {
 		f.Add([]byte(s))
 	}
@@ -68,7 +69,8 @@ func FuzzParseNodesCSV(f *testing.F) {
 
 func FuzzParseEdgesCSV(f *testing.F) {
 	f.Add([]byte("type,source,target,evidence,sources,quote,confidence,stance\nAFFILIATE_OF,group:is-k,group:islamic-state,reported-quote,source:seed,IS-K,90,reported\n"))
-	for _, s := range []string{"", "type,source\n", "type,source,target,confidence\nX,a,b,1e9\n", "type,source,target,inferred\nX,a,b,maybe\n",
+	for _, s := range []string{"", "type,source\n", "type,source,target,confidence\nX,a,b,1e9\n",
+		"type,source,target,inferred\nX,a,b,maybe\n",
 		"type,source,target\n\"a,b\n", "type,source,target,properties\nX,a,b,\"{\"\"k\"\":[1,\"\"x\"\"]}\"\n"} {
 		f.Add([]byte(s))
 	}

@@ -95,14 +95,17 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*graph.DataSet, e
 		return nil, jsonError(name, err)
 	}
 	if dec.More() {
-		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "unexpected data after the data set object"}}}
+		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name,
+			Reason: "unexpected data after the data set object"}}}
 	}
 	if raw.Nodes == nil && raw.Edges == nil {
 		// null, {} or an object without either list: almost surely not what was meant.
-		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "no nodes and no edges; want a JSON object with nodes and/or edges lists"}}}
+		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name,
+			Reason: "no nodes and no edges; want a JSON object with nodes and/or edges lists"}}}
 	}
 	if len(raw.Nodes)+len(raw.Edges) > MaxRecords {
-		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: fmt.Sprintf("more than %d records; split the file", MaxRecords)}}}
+		return nil, &graph.ValidationError{Problems: []graph.Problem{{Record: name,
+			Reason: fmt.Sprintf("more than %d records; split the file", MaxRecords)}}}
 	}
 	d := &graph.DataSet{Name: raw.Name, Description: raw.Description, File: name}
 	var probs []graph.Problem
@@ -115,7 +118,8 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*graph.DataSet, e
 	for i, e := range raw.Edges {
 		rec := fmt.Sprintf("edges[%d]", i)
 		if e.Confidence == nil {
-			probs = append(probs, graph.Problem{Record: graph.RecordName(rec, e.ID), Field: "confidence", Reason: "missing; give 0-100"})
+			probs = append(probs, graph.Problem{Record: graph.RecordName(rec, e.ID), Field: "confidence",
+				Reason: "missing; give 0-100"})
 		}
 		d.AddEdge(e.toEdge(), graph.RecordName(rec, e.ID))
 	}
@@ -126,7 +130,8 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*graph.DataSet, e
 }
 
 func (n jsonNode) toNode(rec string, readText TextReader) (graph.Node, []graph.Problem) {
-	node := graph.Node{ID: n.ID, Kind: graph.Kind(n.Kind), Name: n.Name, Aliases: n.Aliases, Properties: NormalizeProps(n.Properties)}
+	node := graph.Node{ID: n.ID, Kind: graph.Kind(n.Kind), Name: n.Name, Aliases: n.Aliases,
+		Properties: NormalizeProps(n.Properties)}
 	if k, ok := graph.ParseKind(n.Kind); ok {
 		node.Kind = k
 	}
@@ -134,11 +139,13 @@ func (n jsonNode) toNode(rec string, readText TextReader) (graph.Node, []graph.P
 		return node, nil
 	}
 	if readText == nil {
-		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"}}
+		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile",
+			Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"}}
 	}
 	text, err := readText(n.TextFile)
 	if err != nil {
-		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile", Value: n.TextFile, Reason: "cannot read: " + err.Error()}}
+		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile",
+			Value: n.TextFile, Reason: "cannot read: " + err.Error()}}
 	}
 	if node.Properties == nil {
 		node.Properties = map[string]any{}
@@ -153,7 +160,8 @@ func (e jsonEdge) toEdge() graph.Edge {
 	if e.Confidence != nil {
 		ev.Confidence = *e.Confidence
 	}
-	return graph.Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target, Evidence: ev, Properties: NormalizeProps(e.Properties)}
+	return graph.Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target, Evidence: ev,
+		Properties: NormalizeProps(e.Properties)}
 }
 
 // NormalizeProps turns the json.Numbers of decoded properties into int64 or
@@ -190,15 +198,20 @@ func jsonError(name string, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, se)}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name,
+			Reason: fmt.Sprintf("not valid JSON at byte %d: %v", se.Offset, se)}}}
 	case errors.As(err, &te):
-		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Field: te.Field, Reason: fmt.Sprintf("wrong type at byte %d: want %s, got %s", te.Offset, te.Type, te.Value)}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Field: te.Field,
+			Reason: fmt.Sprintf("wrong type at byte %d: want %s, got %s", te.Offset, te.Type, te.Value)}}}
 	case strings.HasPrefix(err.Error(), "not valid UTF-8"):
-		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: err.Error() + "; save the file as UTF-8"}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: err.Error() +
+			"; save the file as UTF-8"}}}
 	case errors.Is(err, io.EOF):
-		return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "empty input; want a JSON object with nodes and edges"}}}
+		return &graph.ValidationError{Problems: []graph.Problem{{Record: name,
+			Reason: "empty input; want a JSON object with nodes and edges"}}}
 	}
-	return &graph.ValidationError{Problems: []graph.Problem{{Record: name, Reason: "cannot read the data set: " + err.Error()}}}
+	return &graph.ValidationError{Problems: []graph.Problem{{Record: name,
+		Reason: "cannot read the data set: " + err.Error()}}}
 }
 
 // IsSTIXBundle reports whether the JSON document b is a STIX bundle: an

@@ -47,7 +47,8 @@ func Stream(inputs []StreamInput, known map[string]graph.Known, sink StreamSink)
 
 // stream is Stream with the edge-id hash given (tests force collisions).
 func stream(inputs []StreamInput, known map[string]graph.Known, sink StreamSink, hash func(string) uint64) error {
-	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]graph.Known{}, texts: map[string]string{}, hash: hash}
+	s := &streamer{known: known, kinds: map[string]uint8{}, extra: map[string]graph.Known{},
+		texts: map[string]string{}, hash: hash}
 	s.nodeOut = newPipe(sink.Node)
 	for _, in := range inputs {
 		if err := s.nodes(in); err != nil {
@@ -71,7 +72,8 @@ func stream(inputs []StreamInput, known map[string]graph.Known, sink StreamSink,
 	}
 	if len(s.probs) > 0 {
 		if s.dropped > 0 {
-			s.probs = append(s.probs, graph.Problem{Reason: fmt.Sprintf("and %d more problems, not listed: fix these and run again", s.dropped)})
+			s.probs = append(s.probs,
+				graph.Problem{Reason: fmt.Sprintf("and %d more problems, not listed: fix these and run again", s.dropped)})
 		}
 		return &graph.ValidationError{Problems: s.probs}
 	}
@@ -186,7 +188,8 @@ func (s *streamer) lookup(id string) (graph.Known, bool) {
 
 // eachEdge calls fn with every edge of in and its record name, its id
 // filled in. idOnly skips parsing what an id does not need (a re-read).
-func (s *streamer) eachEdge(in StreamInput, idOnly bool, fn func(rec string, e graph.Edge, p []graph.Problem) error) error {
+func (s *streamer) eachEdge(in StreamInput, idOnly bool, fn func(rec string, e graph.Edge,
+	p []graph.Problem) error) error {
 	if in.Set != nil {
 		for i, e := range in.Set.Edges {
 			rec := inFile(in.Set.File, in.Set.EdgeRecord(i))

@@ -78,19 +78,26 @@ func TestStreamAgreesWithValidate(t *testing.T) {
 	if got, want := nodes[2].Properties["textSha256"], d.Nodes[2].Properties["textSha256"]; got != want || got == nil {
 		t.Errorf("source textSha256 %v, want %v", got, want)
 	}
-	if e := edges[0]; e.QuoteStart == nil || *e.QuoteStart != *d.Edges[0].QuoteStart || e.QuoteSHA256 != d.Edges[0].QuoteSHA256 {
+	if e := edges[0]; e.QuoteStart == nil || *e.QuoteStart != *d.Edges[0].QuoteStart ||
+		e.QuoteSHA256 != d.Edges[0].QuoteSHA256 {
 		t.Errorf("edge e1 streamed as %+v, want the offsets and hash Validate fills in", e.Evidence)
 	}
 
 	bad := []struct{ name, nodes, edges, want string }{
-		{"dangling target in the last edge", streamNodes, streamEdges + "e3,ACTIVE_IN,group:a,state:zz,source:s,,60,claimed,summary,said so\n", "dangling"},
-		{"duplicate edge id", streamNodes, streamEdges + "e1,ACTIVE_IN,group:a,state:b,source:s,,60,claimed,summary,said so\n", "two edges share this id"},
-		{"kinds a type may not connect", streamNodes, streamEdges + "e3,ACTIVE_IN,state:b,group:a,source:s,,60,claimed,summary,said so\n", "may not connect"},
-		{"source not a Source", streamNodes, streamEdges + "e3,ACTIVE_IN,group:a,state:b,group:a,,60,claimed,summary,said so\n", "not a Source"},
-		{"quote not in the text", streamNodes, streamEdges + "e3,ACTIVE_IN,group:a,state:b,source:s,never said,60,claimed,quote,\n", "not found verbatim"},
+		{"dangling target in the last edge", streamNodes, streamEdges +
+			"e3,ACTIVE_IN,group:a,state:zz,source:s,,60,claimed,summary,said so\n", "dangling"},
+		{"duplicate edge id", streamNodes, streamEdges +
+			"e1,ACTIVE_IN,group:a,state:b,source:s,,60,claimed,summary,said so\n", "two edges share this id"},
+		{"kinds a type may not connect", streamNodes, streamEdges +
+			"e3,ACTIVE_IN,state:b,group:a,source:s,,60,claimed,summary,said so\n", "may not connect"},
+		{"source not a Source", streamNodes, streamEdges +
+			"e3,ACTIVE_IN,group:a,state:b,group:a,,60,claimed,summary,said so\n", "not a Source"},
+		{"quote not in the text", streamNodes, streamEdges +
+			"e3,ACTIVE_IN,group:a,state:b,source:s,never said,60,claimed,quote,\n", "not found verbatim"},
 		{"node defined twice", streamNodes + "group:a,Group,A again,,\n", streamEdges, "defined twice"},
 		{"unknown kind", streamNodes + "group:c,Gang,C,,\n", streamEdges, "unknown kind"},
-		{"two Sources with one text", streamNodes + "source:t,Source,T,,\"{\"\"text\"\":\"\"A met B in the city.\"\"}\"\n", streamEdges, "same text as source source:s"},
+		{"two Sources with one text", streamNodes +
+			"source:t,Source,T,,\"{\"\"text\"\":\"\"A met B in the city.\"\"}\"\n", streamEdges, "same text as source source:s"},
 	}
 	for _, tc := range bad {
 		dir := writePair(t, tc.nodes, tc.edges)
@@ -120,7 +127,8 @@ func TestStreamEdgeIDsExact(t *testing.T) {
 	}
 	dir = writePair(t, streamNodes, streamEdges+"e2,ACTIVE_IN,group:a,state:b,source:s,,60,claimed,summary,said so\n")
 	_, _, err := streamAll(t, dir, collide)
-	if r := reasons(err); len(r) != 1 || !strings.Contains(r[0], "two edges share this id") || !strings.Contains(err.Error(), "line 4 (e2)") {
+	if r := reasons(err); len(r) != 1 || !strings.Contains(r[0], "two edges share this id") ||
+		!strings.Contains(err.Error(), "line 4 (e2)") {
 		t.Fatalf("a repeated id: got %v, want one problem at line 4 (e2)", err)
 	}
 }

@@ -31,7 +31,8 @@ func (w *cytoscapeWriter) node(n *graph.Node) {
 	ranks := w.d.ranks[n.ID]
 	j.item(&w.nNodes)
 	j.raw(`{"data":`)
-	j.flatObject(&cytoscapeNode{ID: n.ID, Label: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden, PathRanks: ranks, Annotations: n.Annotations},
+	j.flatObject(&cytoscapeNode{ID: n.ID, Label: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden,
+		PathRanks: ranks, Annotations: n.Annotations},
 		n.Properties)
 	j.raw(`,"classes":`)
 	j.value(classes(len(ranks) > 0, string(n.Kind)))

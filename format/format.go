@@ -301,17 +301,21 @@ func pathRanks(paths []graph.Path) map[string][]int {
 }
 
 // reservedKeys are the data keys a flattened property may not take: the fixed
-// fields of every format, Cytoscape's compound "parent" and the fields
-// d3-force writes into nodes and links.
-var reservedKeys = map[string]bool{
-	"id": true, "name": true, "label": true, "kind": true, "aliases": true, "hidden": true,
-	"pathRanks": true, "parent": true, "source": true, "target": true, "type": true,
-	"evidence": true, "sources": true, "quote": true, "quoteSource": true, "quoteStart": true, "quoteEnd": true,
-	"quoteSha256": true, "summary": true, "confidence": true, "stance": true,
-	"validFrom": true, "validTo": true, "reportedOn": true, "inferred": true, "reason": true,
-	"properties": true, "classes": true, "data": true,
-	"index": true, "x": true, "y": true, "vx": true, "vy": true, "fx": true, "fy": true,
-}
+// fields of every format (the evidence's among them, graph.EvidenceFields),
+// Cytoscape's compound "parent" and the fields d3-force writes into nodes and
+// links.
+var reservedKeys = func() map[string]bool {
+	m := map[string]bool{
+		"id": true, "name": true, "label": true, "kind": true, "aliases": true, "hidden": true,
+		"pathRanks": true, "parent": true, "source": true, "target": true, "type": true,
+		"properties": true, "classes": true, "data": true,
+		"index": true, "x": true, "y": true, "vx": true, "vy": true, "fx": true, "fy": true,
+	}
+	for _, f := range graph.EvidenceFields {
+		m[f] = true
+	}
+	return m
+}()
 
 // property is one flattened property: the key it is written under and its value.
 type property struct {

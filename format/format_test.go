@@ -41,26 +41,32 @@ func goldenAnswer() *graph.PathAnswer {
 	edges := []graph.Edge{
 		{ID: "CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall", Type: "CLAIMED_RESPONSIBILITY",
 			Source: "group:is-k", Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{crocusSource}, Quote: "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
-				QuoteSource: crocusSource, QuoteStart: new(1204), QuoteEnd: new(1295), QuoteSHA256: graph.TextSHA256("stands for the seed article's text"),
-				Confidence: 95, Stance: graph.Claimed, ReportedOn: "2024-03-25"}},
+			Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{crocusSource},
+				Quote:       "IS-K, an Islamic State affiliate, claimed responsibility for the assault on Crocus City Hall",
+				QuoteSource: crocusSource, QuoteStart: new(1204), QuoteEnd: new(1295),
+				QuoteSHA256: graph.TextSHA256("stands for the seed article's text"),
+				Confidence:  95, Stance: graph.Claimed, ReportedOn: "2024-03-25"}},
 		{ID: "TARGETED:event:2024-03-22-crocus-city-hall->state:ru", Type: "TARGETED",
 			Source: "event:2024-03-22-crocus-city-hall", Target: "state:ru",
-			Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{crocusSource}, Quote: "Moscow was rocked by a devastating attack at a rock concert",
+			Evidence: graph.Evidence{Level: graph.EvidenceQuote, Sources: []string{crocusSource},
+				Quote:      "Moscow was rocked by a devastating attack at a rock concert",
 				Confidence: 90, Stance: graph.Reported, ValidFrom: "2024-03-22", ReportedOn: "2024-03-25"}},
 		{ID: "ACCUSED:state:ru->state:ua", Type: "ACCUSED", Source: "state:ru", Target: "state:ua",
-			Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
+			Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{crocusSource},
+				Quote:       `Officials spoke of a "Ukrainian trace" <unproven> & denied by Kyiv`,
 				QuoteSource: crocusSource, Confidence: 30, Stance: graph.Alleged, ReportedOn: "2024-03-25",
 				Inferred: true, Reason: "test data: stands for the claims of a Ukrainian link"},
 			Properties: map[string]any{"denied": true}},
 		{ID: "REPORTED_TOLL:" + crocusSource + "->event:2024-03-22-crocus-city-hall", Type: "REPORTED_TOLL",
 			Source: crocusSource, Target: "event:2024-03-22-crocus-city-hall",
-			Evidence: graph.Evidence{Level: graph.EvidenceSummary, Sources: []string{crocusSource}, Summary: "The article reports 137 dead & over 100 injured <curator's words>.",
+			Evidence: graph.Evidence{Level: graph.EvidenceSummary, Sources: []string{crocusSource},
+				Summary:    "The article reports 137 dead & over 100 injured <curator's words>.",
 				Confidence: 95, Stance: graph.Reported, ReportedOn: "2024-03-25"},
 			Properties: map[string]any{"deaths": 137, "injured": "over 100"}},
 	}
 	nodes := []graph.Node{
-		{ID: "group:is-k", Kind: graph.Group, Name: "Islamic State Khorasan Province", Aliases: []string{"IS-K", "ISIS-K", "ISKP"},
+		{ID: "group:is-k", Kind: graph.Group, Name: "Islamic State Khorasan Province",
+			Aliases:    []string{"IS-K", "ISIS-K", "ISKP"},
 			Properties: map[string]any{"founded": "2015", "activeIn": []any{"Afghanistan", "Pakistan"}}},
 		{ID: "event:2024-03-22-crocus-city-hall", Kind: graph.Event, Name: "Crocus City Hall attack",
 			Properties: map[string]any{"date": "2024-03-22", "deaths": 137, "place": "Krasnogorsk", "type": "terrorist attack"}},
@@ -96,7 +102,9 @@ func hostileAnswer() *graph.PathAnswer {
 			},
 			Edges: []graph.Edge{{ID: `ACCUSED:"<&>"->` + "\U0001F9E8\x00", Type: "ACCUSED",
 				Source: `group:"<&>"` + "\x00", Target: "state:\U0001F9E8",
-				Evidence:   graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile, Confidence: 10, Stance: graph.Denied, Reason: hostile},
+				Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote,
+					Sources: []string{"source:<x>&\"y\"", hostile}, Quote: hostile, Summary: hostile,
+					Confidence: 10, Stance: graph.Denied, Reason: hostile},
 				Properties: map[string]any{"source": "clash", hostile: []any{1, "two", true}}}},
 			Truncated: true,
 		},
@@ -166,7 +174,8 @@ func TestWithGEXFVersion(t *testing.T) {
 	}{{GEXF, "1.1", "want 1.2draft"}, {GraphML, "1.3", "format=gexf only"}} {
 		_, err := WithGEXFVersion(tt.f, tt.v)
 		var ve *graph.ValidationError
-		if !errors.As(err, &ve) || ve.Problems[0].Field != "gexfVersion" || !strings.Contains(ve.Problems[0].Reason, tt.reason) {
+		if !errors.As(err, &ve) || ve.Problems[0].Field != "gexfVersion" ||
+			!strings.Contains(ve.Problems[0].Reason, tt.reason) {
 			t.Errorf("WithGEXFVersion(%q, %q) error = %v, want a gexfVersion problem saying %q", tt.f, tt.v, err, tt.reason)
 		}
 	}
@@ -193,7 +202,8 @@ func TestContentTypeAndFilename(t *testing.T) {
 			t.Errorf("%s.Filename(%q) = %q, want %q", tt.f, "actorgraph-paths", got, tt.wantFilename)
 		}
 	}
-	for base, want := range map[string]string{"": "actorgraph.gexf", `a"b/../c` + "\r\n": "a-b-..-c--.gexf", "..": "actorgraph.gexf"} {
+	for base, want := range map[string]string{"": "actorgraph.gexf", `a"b/../c` + "\r\n": "a-b-..-c--.gexf",
+		"..": "actorgraph.gexf"} {
 		if got := GEXF.Filename(base); got != want {
 			t.Errorf("Filename(%q) = %q, want %q", base, got, want)
 		}
@@ -218,7 +228,8 @@ func TestWriteGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./format -run TestWriteGolden -update to write it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("Write(%s) differs from %s (go test ./format -run TestWriteGolden -update rewrites it):\ngot:\n%s", f, file, got)
+				t.Errorf("Write(%s) differs from %s (go test ./format -run TestWriteGolden -update "+
+					"rewrites it):\ngot:\n%s", f, file, got)
 			}
 		})
 	}
@@ -234,7 +245,8 @@ func TestNativeJSONIsMarshal(t *testing.T) {
 		{"golden answer", goldenAnswer()},
 		{"hostile answer", hostileAnswer()},
 		{"empty answer", &graph.PathAnswer{}},
-		{"no paths", &graph.PathAnswer{Subgraph: graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}, Paths: []graph.Path{}, Reason: "no path within 4 hops"}},
+		{"no paths", &graph.PathAnswer{Subgraph: graph.Subgraph{Nodes: []graph.Node{},
+			Edges: []graph.Edge{}}, Paths: []graph.Path{}, Reason: "no path within 4 hops"}},
 		{"subgraph", &goldenAnswer().Subgraph},
 		{"nil slices", &graph.Subgraph{Truncated: true}},
 	}
@@ -410,10 +422,13 @@ func bigSubgraph(n int) *graph.Subgraph {
 	g := &graph.Subgraph{Nodes: make([]graph.Node, n), Edges: make([]graph.Edge, n)}
 	id := func(i int) string { return "attacker:a" + strconv.Itoa(i%n) }
 	for i := range n {
-		g.Nodes[i] = graph.Node{ID: id(i), Kind: graph.Attacker, Name: "Attacker " + strconv.Itoa(i), Aliases: []string{"A" + strconv.Itoa(i)},
+		g.Nodes[i] = graph.Node{ID: id(i), Kind: graph.Attacker, Name: "Attacker " + strconv.Itoa(i),
+			Aliases:    []string{"A" + strconv.Itoa(i)},
 			Properties: map[string]any{"status": "detained", "born": 1990}}
-		g.Edges[i] = graph.Edge{ID: graph.EdgeID("SPOKE_WITH", id(i), id(i+1)), Type: "SPOKE_WITH", Source: id(i), Target: id(i + 1),
-			Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{crocusSource}, Quote: "a sentence of the source & more", Confidence: 80, Stance: graph.Reported}}
+		g.Edges[i] = graph.Edge{ID: graph.EdgeID("SPOKE_WITH", id(i), id(i+1)), Type: "SPOKE_WITH",
+			Source: id(i), Target: id(i + 1),
+			Evidence: graph.Evidence{Level: graph.EvidenceReportedQuote, Sources: []string{crocusSource},
+				Quote: "a sentence of the source & more", Confidence: 80, Stance: graph.Reported}}
 	}
 	return g
 }

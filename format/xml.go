@@ -36,24 +36,10 @@ func (x *xmlOut) text(s string) {
 	for i := 0; i < len(s); {
 		r, width := utf8.DecodeRuneInString(s[i:])
 		var esc string
-		switch {
-		case r == '&':
-			esc = "&amp;"
-		case r == '<':
-			esc = "&lt;"
-		case r == '>':
-			esc = "&gt;"
-		case r == '"':
-			esc = "&#34;"
-		case r == '\'':
-			esc = "&#39;"
-		case r == '\t':
-			esc = "&#x9;"
-		case r == '\n':
-			esc = "&#xA;"
-		case r == '\r':
-			esc = "&#xD;"
-		case r == utf8.RuneError && width == 1, !xmlChar(r):
+		if r < utf8.RuneSelf {
+			esc = xmlEscape[r]
+		}
+		if esc == "" && (r == utf8.RuneError && width == 1 || !xmlChar(r)) {
 			esc = "\uFFFD"
 		}
 		if esc != "" {
@@ -64,6 +50,13 @@ func (x *xmlOut) text(s string) {
 		i += width
 	}
 	x.raw(s[last:])
+}
+
+// xmlEscape is the character reference text writes for each ASCII
+// character it escapes; the others it writes as they are.
+var xmlEscape = [utf8.RuneSelf]string{
+	'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&#34;", '\'': "&#39;",
+	'\t': "&#x9;", '\n': "&#xA;", '\r': "&#xD;",
 }
 
 // xmlChar reports whether XML 1.0 allows r in a document.

@@ -68,7 +68,8 @@ func DoingOf(ctx context.Context) string {
 func Overran(ctx context.Context, statement string) error {
 	l, _ := ctx.Value(limitKey{}).(*limit)
 	if l == nil {
-		return fmt.Errorf("%w: statement %s ran past its time limit; narrow the request (a lower maxDepth or limit, rel or kind filters)", ErrTimeout, statement)
+		return fmt.Errorf("%w: statement %s ran past its time limit; narrow the request (a lower "+
+			"maxDepth or limit, rel or kind filters)", ErrTimeout, statement)
 	}
 	what := DoingOf(ctx)
 	if what == "" {
@@ -82,7 +83,8 @@ func Overran(ctx context.Context, statement string) error {
 	if l.setting != "" {
 		raise = " or raise " + l.setting
 	}
-	return fmt.Errorf("%w: the request ran past its %s limit while %s%s; narrow the request (a lower maxDepth or limit, rel or kind filters)%s",
+	return fmt.Errorf("%w: the request ran past its %s limit while %s%s; narrow the request (a lower "+
+		"maxDepth or limit, rel or kind filters)%s",
 		ErrTimeout, Seconds(l.d), what, where, raise)
 }
 

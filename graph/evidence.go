@@ -129,7 +129,8 @@ func quoteLooksLikeData(q string) string {
 		return ""
 	}
 	if m := jsonish.FindString(q); m != "" {
-		return fmt.Sprintf("looks like JSON (%s), not words a source printed; quote the publication itself, or use evidence=summary with your own words in summary", m)
+		return fmt.Sprintf("looks like JSON (%s), not words a source printed; quote the publication "+
+			"itself, or use evidence=summary with your own words in summary", m)
 	}
 	return ""
 }
@@ -149,7 +150,8 @@ func checkLevel(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 	p = append(p, checkText("summary", ev.Summary, MaxQuoteLen, lvl == EvidenceSummary)...)
 	if lvl == EvidenceSummary {
 		if ev.Quote != "" {
-			p = append(p, Problem{Field: "quote", Value: ev.Quote, Reason: "a summary has no quote; put the curator's words in summary, or use evidence=quote or reported-quote"})
+			p = append(p, Problem{Field: "quote", Value: ev.Quote,
+				Reason: "a summary has no quote; put the curator's words in summary, or use evidence=quote or reported-quote"})
 		}
 		return append(p, noLocation(ev, "summary")...)
 	}
@@ -197,7 +199,8 @@ func locateQuote(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 		return nil // reported under sources
 	}
 	if k.Text == "" {
-		return []Problem{{Field: "quoteSource", Value: ev.QuoteSource, Reason: "this source has no stored text to check the quote against; store its text, or use evidence=reported-quote"}}
+		return []Problem{{Field: "quoteSource", Value: ev.QuoteSource,
+			Reason: "this source has no stored text to check the quote against; store its text, or use evidence=reported-quote"}}
 	}
 	hash := k.TextSHA256
 	if hash == "" {
@@ -205,26 +208,35 @@ func locateQuote(ev *Evidence, lookup func(string) (Known, bool)) []Problem {
 	}
 	var p []Problem
 	if ev.QuoteSHA256 != "" && !strings.EqualFold(ev.QuoteSHA256, hash) {
-		p = append(p, Problem{Field: "quoteSha256", Value: ev.QuoteSHA256, Reason: "is not the sha256 of the stored text of " + ev.QuoteSource + " (" + hash + "); the text changed or the hash is wrong"})
+		p = append(p, Problem{Field: "quoteSha256", Value: ev.QuoteSHA256,
+			Reason: "is not the sha256 of the stored text of " + ev.QuoteSource + " (" + hash +
+				"); the text changed or the hash is wrong"})
 	}
 	ev.QuoteSHA256 = hash
 	switch {
 	case ev.QuoteStart == nil && ev.QuoteEnd == nil:
 		i := strings.Index(k.Text, ev.Quote)
 		if i < 0 {
-			return append(p, Problem{Field: "quote", Value: ev.Quote, Reason: "quote not found verbatim in the text of " + ev.QuoteSource + "; quote it exactly, or use evidence=reported-quote"})
+			return append(p, Problem{Field: "quote", Value: ev.Quote,
+				Reason: "quote not found verbatim in the text of " + ev.QuoteSource +
+					"; quote it exactly, or use evidence=reported-quote"})
 		}
 		start := utf8.RuneCountInString(k.Text[:i])
 		end := start + utf8.RuneCountInString(ev.Quote)
 		ev.QuoteStart, ev.QuoteEnd = &start, &end
 	case ev.QuoteStart == nil || ev.QuoteEnd == nil:
-		p = append(p, Problem{Field: "quoteStart", Reason: "give both quoteStart and quoteEnd, or neither (the import finds the quote)"})
+		p = append(p, Problem{Field: "quoteStart",
+			Reason: "give both quoteStart and quoteEnd, or neither (the import finds the quote)"})
 	default:
 		got, ok := runeSpan(k.Text, *ev.QuoteStart, *ev.QuoteEnd)
 		if !ok {
-			p = append(p, Problem{Field: "quoteEnd", Value: itoa(*ev.QuoteEnd), Reason: fmt.Sprintf("span %d-%d is outside the text of %s (%d code points)", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, TextLength(k.Text))})
+			p = append(p, Problem{Field: "quoteEnd", Value: itoa(*ev.QuoteEnd),
+				Reason: fmt.Sprintf("span %d-%d is outside the text of %s (%d code points)", *ev.QuoteStart,
+					*ev.QuoteEnd, ev.QuoteSource, TextLength(k.Text))})
 		} else if got != ev.Quote {
-			p = append(p, Problem{Field: "quoteStart", Value: itoa(*ev.QuoteStart), Reason: fmt.Sprintf("text[%d:%d] of %s reads %q, not the quote", *ev.QuoteStart, *ev.QuoteEnd, ev.QuoteSource, Clip(got, 80))})
+			p = append(p, Problem{Field: "quoteStart", Value: itoa(*ev.QuoteStart),
+				Reason: fmt.Sprintf("text[%d:%d] of %s reads %q, not the quote", *ev.QuoteStart,
+					*ev.QuoteEnd, ev.QuoteSource, Clip(got, 80))})
 		}
 	}
 	return p

@@ -11,7 +11,8 @@ import (
 // an edge to vary.
 func evidenceSet(ev Evidence) *DataSet {
 	return &DataSet{Nodes: []Node{
-		{ID: "source:text", Kind: Source, Name: "With text", Properties: map[string]any{"text": "Ünïcödé first. IS-K claimed the attack. IS-K claimed the attack."}},
+		{ID: "source:text", Kind: Source, Name: "With text",
+			Properties: map[string]any{"text": "Ünïcödé first. IS-K claimed the attack. IS-K claimed the attack."}},
 		{ID: "source:web", Kind: Source, Name: "Without text"},
 		{ID: "group:a", Kind: Group, Name: "A"},
 		{ID: "group:b", Kind: Group, Name: "B"},
@@ -34,11 +35,14 @@ func TestEvidenceRules(t *testing.T) {
 	}{
 		{"verified quote", base(EvidenceQuote, "source:text", "IS-K claimed the attack"), "", ""},
 		{"missing level", base("", "source:text", "IS-K claimed the attack"), "evidence", "missing"},
-		{"unknown level", base("hearsay", "source:text", "IS-K claimed the attack"), "evidence", "want quote, reported-quote or summary"},
+		{"unknown level", base("hearsay", "source:text", "IS-K claimed the attack"), "evidence",
+			"want quote, reported-quote or summary"},
 		{"quote not in text", base(EvidenceQuote, "source:text", "IS-K denied it"), "quote", "not found verbatim"},
-		{"quote of a source without text", base(EvidenceQuote, "source:web", "IS-K claimed"), "quoteSource", "no stored text"},
+		{"quote of a source without text", base(EvidenceQuote, "source:web", "IS-K claimed"), "quoteSource",
+			"no stored text"},
 		{"JSON braces", base(EvidenceReportedQuote, "source:web", `{"subject": "ATK"}`), "quote", "looks like JSON"},
-		{"JSON field name", base(EvidenceReportedQuote, "source:web", `ATK_FARIDUNI", "predicate": "traveled_to`), "quote", "looks like JSON"},
+		{"JSON field name", base(EvidenceReportedQuote, "source:web",
+			`ATK_FARIDUNI", "predicate": "traveled_to`), "quote", "looks like JSON"},
 		{"reported quote", base(EvidenceReportedQuote, "source:web", "pressure on Central Asians"), "", ""},
 		{"reported with offsets", func() Evidence {
 			e := base(EvidenceReportedQuote, "source:web", "pressure")
@@ -120,7 +124,8 @@ func TestEvidenceRules(t *testing.T) {
 // occurrence, counted in code points, and the text's hash; the Source gets
 // its textSha256 and textLength.
 func TestQuoteLocated(t *testing.T) {
-	d := evidenceSet(Evidence{Level: EvidenceQuote, Sources: []string{"source:text"}, Quote: "IS-K claimed the attack", Confidence: 50, Stance: Reported})
+	d := evidenceSet(Evidence{Level: EvidenceQuote, Sources: []string{"source:text"},
+		Quote: "IS-K claimed the attack", Confidence: 50, Stance: Reported})
 	if err := d.Validate(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -153,12 +158,14 @@ func TestQuoteCheckedAgainstStoredText(t *testing.T) {
 		"group:a": {Kind: Group}, "group:b": {Kind: Group}}
 	mk := func(q string) *DataSet {
 		return &DataSet{Edges: []Edge{{Type: "AFFILIATE_OF", Source: "group:a", Target: "group:b",
-			Evidence: Evidence{Level: EvidenceQuote, Sources: []string{"source:stored"}, Quote: q, Confidence: 50, Stance: Reported}}}}
+			Evidence: Evidence{Level: EvidenceQuote, Sources: []string{"source:stored"}, Quote: q,
+				Confidence: 50, Stance: Reported}}}}
 	}
 	if err := mk("IS-K did it").Validate(known); err != nil {
 		t.Errorf("quote in the stored text: got %v, want valid", err)
 	}
-	if err := mk("IS-K did not").Validate(known); err == nil || !strings.Contains(err.Error(), "not found verbatim in the text of source:stored") {
+	if err := mk("IS-K did not").Validate(known); err == nil || !strings.Contains(err.Error(),
+		"not found verbatim in the text of source:stored") {
 		t.Errorf("quote not in the stored text: got %v, want not found", err)
 	}
 }
@@ -169,7 +176,8 @@ func TestRuneSpan(t *testing.T) {
 		start, end int
 		want       string
 		ok         bool
-	}{{"äbc", 0, 1, "ä", true}, {"äbc", 1, 3, "bc", true}, {"äbc", 3, 3, "", true}, {"äbc", 2, 4, "", false}, {"äbc", -1, 1, "", false}, {"", 0, 0, "", true}} {
+	}{{"äbc", 0, 1, "ä", true}, {"äbc", 1, 3, "bc", true}, {"äbc", 3, 3, "", true}, {"äbc", 2, 4, "",
+		false}, {"äbc", -1, 1, "", false}, {"", 0, 0, "", true}} {
 		got, ok := runeSpan(tc.s, tc.start, tc.end)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("runeSpan(%q, %d, %d) = %q, %v; want %q, %v", tc.s, tc.start, tc.end, got, ok, tc.want, tc.ok)
@@ -178,7 +186,8 @@ func TestRuneSpan(t *testing.T) {
 }
 
 func TestParseEvidenceLevel(t *testing.T) {
-	for s, want := range map[string]EvidenceLevel{"quote": EvidenceQuote, "Reported-Quote": EvidenceReportedQuote, "reported": EvidenceReportedQuote, "summary": EvidenceSummary} {
+	for s, want := range map[string]EvidenceLevel{"quote": EvidenceQuote,
+		"Reported-Quote": EvidenceReportedQuote, "reported": EvidenceReportedQuote, "summary": EvidenceSummary} {
 		if got, ok := ParseEvidenceLevel(s); !ok || got != want {
 			t.Errorf("ParseEvidenceLevel(%q) = %q, %v; want %q", s, got, ok, want)
 		}
@@ -186,7 +195,8 @@ func TestParseEvidenceLevel(t *testing.T) {
 	if _, ok := ParseEvidenceLevel("verified"); ok {
 		t.Errorf("ParseEvidenceLevel(verified) accepted")
 	}
-	if !(EvidenceQuote.Rank() > EvidenceReportedQuote.Rank() && EvidenceReportedQuote.Rank() > EvidenceSummary.Rank() && EvidenceSummary.Rank() > EvidenceLevel("").Rank()) {
+	if !(EvidenceQuote.Rank() > EvidenceReportedQuote.Rank() &&
+		EvidenceReportedQuote.Rank() > EvidenceSummary.Rank() && EvidenceSummary.Rank() > EvidenceLevel("").Rank()) {
 		t.Errorf("ranks not quote > reported-quote > summary > none")
 	}
 }
@@ -220,7 +230,8 @@ func TestRankPrefersVerifiedEvidence(t *testing.T) {
 	if ranked[0].Score.VerifiedHops != 2 || ranked[1].Score.VerifiedHops != 1 {
 		t.Errorf("verified hops: got %d, %d; want 2, 1", ranked[0].Score.VerifiedHops, ranked[1].Score.VerifiedHops)
 	}
-	for _, want := range []string{"weakest evidence a reported quote", "1 of 2 hop(s) verified quotes", "a verified quote ranks above a reported quote"} {
+	for _, want := range []string{"weakest evidence a reported quote", "1 of 2 hop(s) verified quotes",
+		"a verified quote ranks above a reported quote"} {
 		if !strings.Contains(ranked[1].Score.Explanation, want) {
 			t.Errorf("explanation %q does not say %q", ranked[1].Score.Explanation, want)
 		}
@@ -249,7 +260,8 @@ func TestSourceTextStoredOnce(t *testing.T) {
 	if !errors.As(err, &ve) {
 		t.Fatalf("two sources with one text: got %v, want a ValidationError", err)
 	}
-	if len(ve.Problems) != 1 || ve.Problems[0].Field != "properties.text" || !strings.Contains(ve.Problems[0].Reason, "same text as source source:one") {
+	if len(ve.Problems) != 1 || ve.Problems[0].Field != "properties.text" ||
+		!strings.Contains(ve.Problems[0].Reason, "same text as source source:one") {
 		t.Errorf("problems = %+v, want one on source:two's text naming source:one", ve.Problems)
 	}
 }
@@ -260,8 +272,9 @@ func TestImportBatchPropertyReserved(t *testing.T) {
 	d := &DataSet{Nodes: []Node{
 		{ID: "group:a", Kind: Group, Name: "A", Properties: map[string]any{ImportBatchProp: "import-x"}},
 		{ID: "group:b", Kind: Group, Name: "B"},
-	}, Edges: []Edge{{Source: "group:a", Target: "group:b", Type: "ALLIED_WITH", Properties: map[string]any{ImportBatchProp: "import-y"},
-		Evidence: Evidence{Sources: []string{"src"}, Summary: "s", Confidence: 50, Stance: "asserted"}}}}
+	}, Edges: []Edge{{Source: "group:a", Target: "group:b", Type: "ALLIED_WITH",
+		Properties: map[string]any{ImportBatchProp: "import-y"},
+		Evidence:   Evidence{Sources: []string{"src"}, Summary: "s", Confidence: 50, Stance: "asserted"}}}}
 	err := d.Validate(nil)
 	var ve *ValidationError
 	if !errors.As(err, &ve) {

@@ -34,7 +34,8 @@ func (k GroupKey) Validate() error {
 	var p []Problem
 	for _, f := range []struct{ name, v string }{{"type", k.Type}, {"from", k.From}, {"to", k.To}} {
 		if strings.TrimSpace(f.v) == "" {
-			p = append(p, Problem{Field: f.name, Reason: "required; name the group by type, from and to (as GET /api/v1/candidates?group=pair lists them)"})
+			p = append(p, Problem{Field: f.name,
+				Reason: "required; name the group by type, from and to (as GET /api/v1/candidates?group=pair lists them)"})
 		}
 	}
 	if len(p) > 0 {

@@ -116,7 +116,8 @@ func (in *SourceInput) Validate() error {
 	case utf8.RuneCountInString(in.Text) > MaxSourceText:
 		p = append(p, Problem{Field: "text", Reason: "longer than " + itoa(MaxSourceText) + " characters; split the article"})
 	}
-	for _, f := range []struct{ name, v string }{{"title", in.Title}, {"url", in.URL}, {"publisher", in.Publisher}, {"language", in.Language}} {
+	for _, f := range []struct{ name, v string }{{"title", in.Title}, {"url", in.URL}, {"publisher",
+		in.Publisher}, {"language", in.Language}} {
 		p = append(p, checkText(f.name, f.v, MaxNameLen, false)...)
 	}
 	if in.PublishedOn != "" && !ValidDate(in.PublishedOn) {

@@ -3,6 +3,8 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
+	"strings"
 )
 
 // Node is an entity of the graph. Properties holds everything beyond id, kind,
@@ -76,6 +78,21 @@ type Evidence struct {
 	ReportedOn  string        `json:"reportedOn,omitempty"`
 	Inferred    bool          `json:"inferred,omitempty"`
 	Reason      string        `json:"reason,omitempty"`
+}
+
+// EvidenceFields are the JSON names of Evidence's fields, in order: the
+// evidence every edge carries beside id, type, source and target. Stores and
+// formats that spell the fields out take them from here.
+var EvidenceFields = jsonNames(reflect.TypeFor[Evidence]())
+
+// jsonNames are the JSON names of t's fields.
+func jsonNames(t reflect.Type) []string {
+	names := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		names = append(names, name)
+	}
+	return names
 }
 
 // Edge is a directed relationship of a vocabulary type with its evidence at the

@@ -75,7 +75,8 @@ func NewPath(nodes []string, edges []Edge) Path {
 			dir = Backward
 		}
 		p.Edges = append(p.Edges, e.ID)
-		p.Hops = append(p.Hops, Hop{Edge: e.ID, From: nodes[i], Type: e.Type, To: nodes[i+1], Direction: dir, Evidence: e.Evidence})
+		p.Hops = append(p.Hops, Hop{Edge: e.ID, From: nodes[i], Type: e.Type, To: nodes[i+1],
+			Direction: dir, Evidence: e.Evidence})
 	}
 	p.Score = scorePath(p.Hops)
 	return p
@@ -162,8 +163,11 @@ func RankPaths(paths []Path, limit int) []Path {
 	for i := range out {
 		s := &out[i].Score
 		s.Rank = i + 1
-		s.Explanation = fmt.Sprintf("rank %d: %d hop(s); weakest evidence %s, %d of %d hop(s) verified quotes (at equal length a verified quote ranks above a reported quote, a reported quote above a summary); weakest hop confidence %d (mean %.1f); %d distinct source(s); %d contested hop(s)",
-			i+1, out[i].Length, evidenceWords(s.WeakestEvidence), s.VerifiedHops, out[i].Length, s.WeakestConfidence, s.MeanConfidence, s.DistinctSources, s.Contested)
+		s.Explanation = fmt.Sprintf("rank %d: %d hop(s); weakest evidence %s, %d of %d hop(s) "+
+			"verified quotes (at equal length a verified quote ranks above a reported quote, a "+
+			"reported quote above a summary); weakest hop confidence %d (mean %.1f); %d distinct source(s); %d contested hop(s)",
+			i+1, out[i].Length, evidenceWords(s.WeakestEvidence), s.VerifiedHops, out[i].Length,
+			s.WeakestConfidence, s.MeanConfidence, s.DistinctSources, s.Contested)
 	}
 	return out
 }

@@ -10,13 +10,15 @@ import (
 // panel can show it.
 func TestHopCarriesItsEdgesEvidence(t *testing.T) {
 	start, end := 3, 9
-	inferred := Evidence{Level: EvidenceQuote, Sources: []string{"source:s"}, Quote: "early attacks", QuoteSource: "source:s",
-		QuoteStart: &start, QuoteEnd: &end, QuoteSHA256: "ab", Confidence: 50, Stance: Reported,
+	inferred := Evidence{Level: EvidenceQuote, Sources: []string{"source:s"}, Quote: "early attacks",
+		QuoteSource: "source:s",
+		QuoteStart:  &start, QuoteEnd: &end, QuoteSHA256: "ab", Confidence: 50, Stance: Reported,
 		ValidFrom: "2002-10-23", ReportedOn: "2024-03-25", Inferred: true, Reason: "the seed names no attack"}
 	edges := []Edge{
 		{ID: "e1", Type: "PRECEDED", Source: "event:a", Target: "event:b", Evidence: inferred},
 		{ID: "e2", Type: "TARGETED", Source: "state:c", Target: "event:b",
-			Evidence: Evidence{Level: EvidenceSummary, Sources: []string{"source:t"}, Summary: "words", Confidence: 70, Stance: Reported}},
+			Evidence: Evidence{Level: EvidenceSummary, Sources: []string{"source:t"}, Summary: "words",
+				Confidence: 70, Stance: Reported}},
 	}
 	p := NewPath([]string{"event:a", "event:b", "state:c"}, edges)
 	if len(p.Hops) != 2 {

@@ -159,11 +159,13 @@ func ValidateNode(n *Node) []Problem {
 	}
 	k, ok := ParseKind(string(n.Kind))
 	if !ok {
-		p = append(p, Problem{Field: "kind", Value: string(n.Kind), Reason: "unknown kind; want one of " + strings.Join(KindNames(), ", ")})
+		p = append(p, Problem{Field: "kind", Value: string(n.Kind), Reason: "unknown kind; want one of " +
+			strings.Join(KindNames(), ", ")})
 	} else {
 		n.Kind = k
 		if idk, ok := KindOfID(n.ID); ok && idk != k {
-			p = append(p, Problem{Field: "id", Value: n.ID, Reason: fmt.Sprintf("prefix says %s but kind is %s; use %s:...", idk, k, k.Prefix())})
+			p = append(p, Problem{Field: "id", Value: n.ID,
+				Reason: fmt.Sprintf("prefix says %s but kind is %s; use %s:...", idk, k, k.Prefix())})
 		}
 	}
 	p = append(p, checkText("name", n.Name, MaxNameLen, true)...)
@@ -198,7 +200,8 @@ func checkProps(m map[string]any) []Problem {
 			continue
 		}
 		if k == ImportBatchProp {
-			p = append(p, Problem{Field: field, Reason: "reserved: actorgraph sets it to the import that created the record; leave it out"})
+			p = append(p, Problem{Field: field,
+				Reason: "reserved: actorgraph sets it to the import that created the record; leave it out"})
 			continue
 		}
 		if k == "" || !utf8.ValidString(k) || len(k) > 100 {
@@ -259,8 +262,9 @@ func ValidateEdge(e *Edge, lookup func(string) (Known, bool)) []Problem {
 	from, okFrom := endpoint(&p, "source", e.Source, lookup)
 	to, okTo := endpoint(&p, "target", e.Target, lookup)
 	if ok && okFrom && okTo && !rt.Allows(from.Kind, to.Kind) {
-		p = append(p, Problem{Field: "type", Value: e.Type, Reason: fmt.Sprintf("%s may not connect %s to %s; it connects %s to %s",
-			rt.Name, from.Kind, to.Kind, joinKinds(rt.From), joinKinds(rt.To))})
+		p = append(p, Problem{Field: "type", Value: e.Type,
+			Reason: fmt.Sprintf("%s may not connect %s to %s; it connects %s to %s",
+				rt.Name, from.Kind, to.Kind, joinKinds(rt.From), joinKinds(rt.To))})
 	}
 	return append(append(p, validateEvidence(&e.Evidence, lookup)...), checkProps(e.Properties)...)
 }
@@ -272,7 +276,8 @@ func endpoint(p *[]Problem, field, id string, lookup func(string) (Known, bool))
 	}
 	k, ok := lookup(id)
 	if !ok {
-		*p = append(*p, Problem{Field: field, Value: id, Reason: "dangling: no node with this id in the data set or the database"})
+		*p = append(*p, Problem{Field: field, Value: id,
+			Reason: "dangling: no node with this id in the data set or the database"})
 	}
 	return k, ok
 }
@@ -298,9 +303,11 @@ func validateEvidence(ev *Evidence, lookup func(string) (Known, bool)) []Problem
 	if st, ok := ParseStance(string(ev.Stance)); ok {
 		ev.Stance = st
 	} else {
-		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " + strings.Join(StanceNames(), ", ")})
+		p = append(p, Problem{Field: "stance", Value: string(ev.Stance), Reason: "want one of " +
+			strings.Join(StanceNames(), ", ")})
 	}
-	for _, d := range []struct{ field, v string }{{"validFrom", ev.ValidFrom}, {"validTo", ev.ValidTo}, {"reportedOn", ev.ReportedOn}} {
+	for _, d := range []struct{ field, v string }{{"validFrom", ev.ValidFrom}, {"validTo", ev.ValidTo},
+		{"reportedOn", ev.ReportedOn}} {
 		if d.v != "" && !ValidDate(d.v) {
 			p = append(p, Problem{Field: d.field, Value: d.v, Reason: "not a date; want YYYY-MM-DD"})
 		}
@@ -331,7 +338,8 @@ func CheckSourceText(n *Node, text string, texts map[string]string) (string, []P
 	hash := TextSHA256(text)
 	p := setTextHash(n, hash)
 	if first, dup := texts[hash]; dup && first != n.ID {
-		p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first + "; a text is stored once: cite " + first + " instead"})
+		p = append(p, Problem{Field: "properties.text", Reason: "is the same text as source " + first +
+			"; a text is stored once: cite " + first + " instead"})
 	} else {
 		texts[hash] = strings.Clone(n.ID)
 	}
@@ -344,10 +352,12 @@ func setTextHash(n *Node, hash string) []Problem {
 	var p []Problem
 	length := int64(TextLength(n.Properties["text"].(string)))
 	if v, ok := n.Properties["textSha256"]; ok && fmt.Sprint(v) != hash {
-		p = append(p, Problem{Field: "properties.textSha256", Value: fmt.Sprint(v), Reason: "is not the sha256 of the text (" + hash + "); leave it out and the import sets it"})
+		p = append(p, Problem{Field: "properties.textSha256", Value: fmt.Sprint(v),
+			Reason: "is not the sha256 of the text (" + hash + "); leave it out and the import sets it"})
 	}
 	if v, ok := n.Properties["textLength"]; ok && fmt.Sprint(v) != fmt.Sprint(length) {
-		p = append(p, Problem{Field: "properties.textLength", Value: fmt.Sprint(v), Reason: fmt.Sprintf("the text has %d code points; leave it out and the import sets it", length)})
+		p = append(p, Problem{Field: "properties.textLength", Value: fmt.Sprint(v),
+			Reason: fmt.Sprintf("the text has %d code points; leave it out and the import sets it", length)})
 	}
 	n.Properties["textSha256"], n.Properties["textLength"] = hash, length
 	return p

@@ -19,7 +19,8 @@ var Vocabulary = []RelType{
 	{"SPLIT_FROM", kinds(Group), kinds(Group), "a group, or members of it, broke away from another"},
 	{"CLAIMED_RESPONSIBILITY", kinds(Group, Person), kinds(Event), "the actor itself claimed the event (stance claimed)"},
 	{"PUBLISHED_CLAIM", kinds(Group), kinds(Event), "a media arm published a claim, photos or video of the event"},
-	{"PERPETRATED", kinds(Attacker, Group, Person), kinds(Event), "carried out, took part in or led the event; stance says who asserts it"},
+	{"PERPETRATED", kinds(Attacker, Group, Person), kinds(Event),
+		"carried out, took part in or led the event; stance says who asserts it"},
 	{"MEMBER_OF", kinds(Attacker, Person), kinds(Group), "belongs to or is associated with a group"},
 	{"LEADER_OF", kinds(Person), kinds(Group), "led the group"},
 	{"OFFICIAL_OF", kinds(Person), kinds(State), "holds or held office in the state"},
@@ -27,27 +28,37 @@ var Vocabulary = []RelType{
 	{"NATIONALITY_OF", kinds(Nationality), kinds(State), "the state a nationality belongs to"},
 	{"OCCURRED_IN", kinds(Event), kinds(Location, State), "where the event took place"},
 	{"LOCATED_IN", kinds(Location), kinds(Location, State), "a place lies within another place or a state"},
-	{"TARGETED", kinds(Event, Group), kinds(State, Location, Nationality, Group), "the event or group was aimed at this target"},
-	{"VICTIMS_FROM", kinds(Event), kinds(State, Nationality), "people of this state or nationality were among the victims"},
-	{"WARNED_ABOUT", kinds(State, Person, Event), kinds(Event, State), "warned in advance of the event, or advised against travel to the state"},
+	{"TARGETED", kinds(Event, Group), kinds(State, Location, Nationality, Group),
+		"the event or group was aimed at this target"},
+	{"VICTIMS_FROM", kinds(Event), kinds(State, Nationality),
+		"people of this state or nationality were among the victims"},
+	{"WARNED_ABOUT", kinds(State, Person, Event), kinds(Event, State),
+		"warned in advance of the event, or advised against travel to the state"},
 	{"ISSUED", kinds(State, Person, Group), kinds(Event), "issued the statement, warning or order the event stands for"},
 	{"PRECEDED", kinds(Event), kinds(Event), "the event came before the other and bears on it"},
-	{"DEADLIEST_SINCE", kinds(Event), kinds(Event), "the event was the deadliest of its kind since the other, as the source says"},
+	{"DEADLIEST_SINCE", kinds(Event), kinds(Event),
+		"the event was the deadliest of its kind since the other, as the source says"},
 	{"MOTIVATED_BY", kinds(Event), kinds(Event), "the event was a response to the other, as the source says"},
 	{"TRIAL_OF", kinds(Event), kinds(Event), "a court case or verdict about the event"},
 	{"PROSECUTED_IN", kinds(Attacker, Person), kinds(Event), "charged, tried or sentenced in the court event"},
-	{"MILITARY_INVOLVEMENT_IN", kinds(State), kinds(State, Event, Location), "the state's armed forces act in that state, war or region"},
-	{"ACCUSED", kinds(State, Person), kinds(State, Group, Person), "asserted the other was behind an event (stance alleged unless shown)"},
-	{"ATTRIBUTED", kinds(State, Person), kinds(Group, State), "a government or official attributed an event to the other (event property)"},
-	{"DENIED", kinds(State, Person), kinds(Event, State), "denied involvement in the event or rejected the other's claims"},
+	{"MILITARY_INVOLVEMENT_IN", kinds(State), kinds(State, Event, Location),
+		"the state's armed forces act in that state, war or region"},
+	{"ACCUSED", kinds(State, Person), kinds(State, Group, Person),
+		"asserted the other was behind an event (stance alleged unless shown)"},
+	{"ATTRIBUTED", kinds(State, Person), kinds(Group, State),
+		"a government or official attributed an event to the other (event property)"},
+	{"DENIED", kinds(State, Person), kinds(Event, State),
+		"denied involvement in the event or rejected the other's claims"},
 	{"CRITICIZED", kinds(State, Person), kinds(State, Person), "publicly criticised the other"},
 	{"SPOKE_WITH", kinds(Person), kinds(Person), "briefed, called or condoled with the other"},
 	{"RESPONDED_TO", kinds(State, Person), kinds(Event), "reacted officially: condemned, mourned, confirmed as terrorism"},
 	{"INVESTIGATED", kinds(State), kinds(Event), "detained, charged or indicted suspects over the event"},
 	{"DETAINED", kinds(State), kinds(Attacker, Person), "the state's forces detained the person"},
 	{"DETAINED_AT", kinds(Attacker, Person), kinds(Location), "where the person was detained"},
-	{"DESIGNATED_TERRORIST", kinds(State), kinds(Group, Attacker, Person), "the state listed the group or person as terrorist"},
-	{"RECRUITED_FROM", kinds(Group), kinds(Nationality, State), "the group recruits among this nationality or in this state"},
+	{"DESIGNATED_TERRORIST", kinds(State), kinds(Group, Attacker, Person),
+		"the state listed the group or person as terrorist"},
+	{"RECRUITED_FROM", kinds(Group), kinds(Nationality, State),
+		"the group recruits among this nationality or in this state"},
 	{"ACTIVE_IN", kinds(Group), kinds(State, Location), "the group operates or is based in the place"},
 	{"TRAVELED_TO", kinds(Attacker, Person), kinds(State, Location), "the person travelled to or visited the place"},
 	{"REPORTED_TOLL", kinds(Source), kinds(Event), "a source reported a death or injury figure for the event on a date"},
@@ -111,8 +122,10 @@ func joinKinds(ks []Kind) string {
 // is generated from it, and a test fails when the file drifts.
 func VocabularyMarkdown() string {
 	var b strings.Builder
-	b.WriteString("# Vocabulary\n\nGenerated from `graph/kind.go` and `graph/vocab.go` by `go run ./cmd/actorgraph vocab`; a test fails when this file drifts.\n\n")
-	b.WriteString("## Node kinds\n\nEvery node also carries the label `:Entity`. Ids are `prefix:slug`.\n\n| kind | id prefix | meaning |\n|---|---|---|\n")
+	b.WriteString("# Vocabulary\n\nGenerated from `graph/kind.go` and `graph/vocab.go` by `go run " +
+		"./cmd/actorgraph vocab`; a test fails when this file drifts.\n\n")
+	b.WriteString("## Node kinds\n\nEvery node also carries the label `:Entity`. Ids are " +
+		"`prefix:slug`.\n\n| kind | id prefix | meaning |\n|---|---|---|\n")
 	for _, k := range Kinds {
 		b.WriteString("| `" + string(k.Kind) + "` | `" + k.Prefix + ":` | " + k.Doc + " |\n")
 	}
@@ -134,12 +147,19 @@ func VocabularyMarkdown() string {
 		b.WriteString("| `" + string(s) + "` | " + docs[s] + " |\n")
 	}
 	b.WriteString("\n## Evidence on every edge\n\n| field | meaning |\n|---|---|\n" +
-		"| `evidence` | what the edge rests on: `quote` (a verbatim span of the stored text of `quoteSource`, checked on import), `reported-quote` (words the curator says `quoteSource` printed; its text is not stored, so they cannot be checked) or `summary` (the curator's own words, in `summary`) |\n" +
+		"| `evidence` | what the edge rests on: `quote` (a verbatim span of the stored text of " +
+		"`quoteSource`, checked on import), `reported-quote` (words the curator says `quoteSource` " +
+		"printed; its text is not stored, so they cannot be checked) or `summary` (the curator's own " +
+		"words, in `summary`) |\n" +
 		"| `sources` | ids of the `Source` nodes the edge rests on (at least one) |\n" +
-		"| `quote` | `quote` and `reported-quote` only: words printed by the source named by `quoteSource`; never JSON, field names or curator notes |\n" +
+		"| `quote` | `quote` and `reported-quote` only: words printed by the source named by " +
+		"`quoteSource`; never JSON, field names or curator notes |\n" +
 		"| `quoteSource` | the source the quote is from, one of `sources` (defaults to the first) |\n" +
-		"| `quoteStart`, `quoteEnd` | `quote` only: offsets in Unicode code points of the quote in the source's stored text (`text[quoteStart:quoteEnd] == quote`); the import fills them in from the first occurrence when absent |\n" +
-		"| `quoteSha256` | `quote` only: hex sha256 of the source's whole stored text (UTF-8), also stored on the Source as `textSha256` beside `textLength` (code points); filled in when absent |\n" +
+		"| `quoteStart`, `quoteEnd` | `quote` only: offsets in Unicode code points of the quote in " +
+		"the source's stored text (`text[quoteStart:quoteEnd] == quote`); the import fills them in " +
+		"from the first occurrence when absent |\n" +
+		"| `quoteSha256` | `quote` only: hex sha256 of the source's whole stored text (UTF-8), also " +
+		"stored on the Source as `textSha256` beside `textLength` (code points); filled in when absent |\n" +
 		"| `summary` | `summary` only: the curator's own words; a summary has no `quote` |\n" +
 		"| `confidence` | 0-100: how sure the curator is the edge holds as stated |\n" +
 		"| `stance` | one of the stances above |\n" +

@@ -36,7 +36,8 @@ func TestAcceptanceReadingList(t *testing.T) {
 	reload(t)
 	seed := readArticle(t, "../data/crocus/sources/crocus-city-hall-2024-03-25.txt")
 	hearing := readArticle(t, hearingReport)
-	named, err := testkit.StartServer(context.Background(), db, testkit.WithAPIKeys(map[string]string{"reviewer": "reviewer-key"}))
+	named, err := testkit.StartServer(context.Background(), db,
+		testkit.WithAPIKeys(map[string]string{"reviewer": "reviewer-key"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,8 @@ func TestAcceptanceReadingList(t *testing.T) {
 	var seedDoc sourceDoc
 	get(t, "/api/v1/sources/"+b.Articles[0].Source).json(t, &seedDoc)
 	iskClaim := "CLAIMED_RESPONSIBILITY:group:is-k->" + crocus
-	if c := find(seedDoc.Candidates, "CLAIMED_RESPONSIBILITY", "group:is-k", crocus); c == nil || c.Corroborates == nil || *c.Corroborates != iskClaim {
+	if c := find(seedDoc.Candidates, "CLAIMED_RESPONSIBILITY", "group:is-k", crocus); c == nil ||
+		c.Corroborates == nil || *c.Corroborates != iskClaim {
 		t.Errorf("the seed article %s: IS-K's claim %+v, want one corroborating %s", b.Articles[0].Source, c, iskClaim)
 	}
 
@@ -75,14 +77,16 @@ func TestAcceptanceReadingList(t *testing.T) {
 		for _, c := range d.Candidates {
 			got = append(got, c.From+" "+c.Type+" "+c.To)
 		}
-		t.Fatalf("the hearing report %s proposes no claim of responsibility (IS-K or Islamic State) for %s; it proposes %q", src, crocus, got)
+		t.Fatalf("the hearing report %s proposes no claim of responsibility (IS-K or Islamic State) "+
+			"for %s; it proposes %q", src, crocus, got)
 	}
 	edge := "CLAIMED_RESPONSIBILITY:" + claim.From + "->" + crocus
 	if claim.Corroborates == nil || *claim.Corroborates != edge {
 		t.Fatalf("the claim corroborates %v, want the stored edge %s", claim.Corroborates, edge)
 	}
 
-	r = doAt(t, named.URL, http.MethodPost, "/api/v1/candidates/"+url.PathEscape(claim.ID)+"/accept", strings.NewReader(""),
+	r = doAt(t, named.URL, http.MethodPost, "/api/v1/candidates/"+url.PathEscape(claim.ID)+"/accept",
+		strings.NewReader(""),
 		http.Header{"X-Api-Key": {"reviewer-key"}})
 	if r.status != 200 {
 		t.Fatalf("accept: got %d %s", r.status, clip(r.body))
@@ -99,13 +103,15 @@ func TestAcceptanceReadingList(t *testing.T) {
 		cited = cited || s.ID == src
 	}
 	if r.status != 200 || !cited {
-		t.Errorf("the path from %s to the event with source=%s: got %d %s; want it to cite the report", claim.From, src, r.status, clip(r.body))
+		t.Errorf("the path from %s to the event with source=%s: got %d %s; want it to cite the report",
+			claim.From, src, r.status, clip(r.body))
 	}
 	var hist history
 	get(t, "/api/v1/edges/"+url.PathEscape(edge)+"/history").json(t, &hist)
 	found := false
 	for _, ch := range hist.Changes {
-		if ch.Action == "accept" && ch.Key == "reviewer" && ch.Candidate != nil && *ch.Candidate == claim.ID && ch.Source != nil && *ch.Source == src {
+		if ch.Action == "accept" && ch.Key == "reviewer" && ch.Candidate != nil &&
+			*ch.Candidate == claim.ID && ch.Source != nil && *ch.Source == src {
 			found = true
 		}
 	}

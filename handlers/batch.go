@@ -38,7 +38,8 @@ type batchMeta struct {
 func (a *api) ingestBatch(c *gin.Context, arts []ingest.Article) {
 	if len(arts) > maxBatchArticles {
 		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf(
-			"the batch has %d articles, more than the limit of %d; split it into requests of at most %d articles", len(arts), maxBatchArticles, maxBatchArticles))
+			"the batch has %d articles, more than the limit of %d; split it into requests of at most %d articles",
+			len(arts), maxBatchArticles, maxBatchArticles))
 		return
 	}
 	if len(arts) == 0 {
@@ -62,7 +63,8 @@ func (a *api) ingestBatch(c *gin.Context, arts []ingest.Article) {
 // batchTooLarge answers a batch body past the limit: 413 naming it.
 func (a *api) batchTooLarge(c *gin.Context) {
 	abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf(
-		"the request body is larger than the limit of %d bytes; split the batch into requests of at most %d bytes and %d articles each",
+		"the request body is larger than the limit of %d bytes; split the batch into requests of at "+
+			"most %d bytes and %d articles each",
 		a.maxBody, a.maxBody, maxBatchArticles))
 }
 
@@ -85,7 +87,8 @@ func jsonLines(r io.Reader, limit int64) ([]ingest.Article, error) {
 func multipartArticles(form *multipart.Form) ([]ingest.Article, error) {
 	for _, k := range []string{"title", "url"} {
 		if len(form.Value[k]) > 0 {
-			return nil, graph.Invalid(k, "", "applies to one file; with several, give each file's "+k+" in the meta part, keyed by file name")
+			return nil, graph.Invalid(k, "", "applies to one file; with several, give each file's "+k+
+				" in the meta part, keyed by file name")
 		}
 	}
 	meta, err := readMeta(form)
@@ -112,7 +115,8 @@ func multipartArticles(form *multipart.Form) ([]ingest.Article, error) {
 		def(&m.Language, "language")
 		a := ingest.Article{Name: name, ContentType: fileType(fh)}
 		text, err := readPart(fh)
-		a.Input, a.Err = graph.SourceInput{Title: m.Title, URL: m.URL, Publisher: m.Publisher, PublishedOn: m.PublishedOn, Language: m.Language, Text: text}, err
+		a.Input, a.Err = graph.SourceInput{Title: m.Title, URL: m.URL, Publisher: m.Publisher,
+			PublishedOn: m.PublishedOn, Language: m.Language, Text: text}, err
 		arts = append(arts, a)
 	}
 	var unknown []string
@@ -144,7 +148,8 @@ func readMeta(form *multipart.Form) (map[string]batchMeta, error) {
 	}
 	meta := map[string]batchMeta{}
 	if err := strictJSON(strings.NewReader(raw), &meta); err != nil {
-		return nil, graph.Invalid("meta", "", `not a JSON object of file name -> {title,url,publisher,publishedOn,language}: `+err.Error())
+		return nil, graph.Invalid("meta", "",
+			`not a JSON object of file name -> {title,url,publisher,publishedOn,language}: `+err.Error())
 	}
 	return meta, nil
 }

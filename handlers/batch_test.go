@@ -41,7 +41,8 @@ func batchForm(t *testing.T, files []file, fields map[string]string) (string, ht
 }
 
 func jsonl(lines ...string) (string, http.Header) {
-	return strings.Join(lines, "\n") + "\n", http.Header{"Content-Type": {"application/x-ndjson"}, "X-Api-Key": {srv.APIKey}}
+	return strings.Join(lines, "\n") + "\n", http.Header{"Content-Type": {"application/x-ndjson"},
+		"X-Api-Key": {srv.APIKey}}
 }
 
 func postBatch(t *testing.T, body string, h http.Header) (response, ingest.Batch) {
@@ -68,19 +69,23 @@ func TestIngestBatchWithABadFile(t *testing.T) {
 	files := []file{
 		{"kremlin-call.txt", article},
 		{"broken.txt", "Ukraine \xff\xfe denied"},
-		{"kyiv.html", "<html><body><p>Kyiv, March 27. Ukraine denied any involvement in the attack on Crocus City Hall.</p></body></html>"},
+		{"kyiv.html", "<html><body><p>Kyiv, March 27. Ukraine denied any involvement in the attack " +
+			"on Crocus City Hall.</p></body></html>"},
 	}
-	body, h := batchForm(t, files, map[string]string{"meta": `{"kyiv.html":{"title":"Kyiv answers","publishedOn":"2024-03-27"}}`})
+	body, h := batchForm(t, files,
+		map[string]string{"meta": `{"kyiv.html":{"title":"Kyiv answers","publishedOn":"2024-03-27"}}`})
 	n0, r0 := counts(t)
 	r, b := postBatch(t, body, h)
 	if r.status != 200 || statuses(b) != "created,error,created" {
 		t.Fatalf("got %d with statuses %s, want 200 created,error,created: %s", r.status, statuses(b), clip(r.body))
 	}
 	bad := b.Articles[1]
-	if bad.Error == nil || bad.Source != "" || !contains(bad.Error.Message, "broken.txt") || !contains(bad.Error.Message, "UTF-8") {
+	if bad.Error == nil || bad.Source != "" || !contains(bad.Error.Message, "broken.txt") ||
+		!contains(bad.Error.Message, "UTF-8") {
 		t.Errorf("the bad file's error %+v, want one naming broken.txt and UTF-8", bad.Error)
 	}
-	if s := b.Summary; s.Articles != 3 || s.Created != 2 || s.Errors != 1 || s.Candidates != b.Articles[0].Candidates+b.Articles[2].Candidates || s.Candidates == 0 {
+	if s := b.Summary; s.Articles != 3 || s.Created != 2 || s.Errors != 1 ||
+		s.Candidates != b.Articles[0].Candidates+b.Articles[2].Candidates || s.Candidates == 0 {
 		t.Errorf("summary %+v does not add up the articles %+v", s, b.Articles)
 	}
 	if n1, r1 := counts(t); n1 != n0+2 || r1 != r0 {
@@ -88,8 +93,10 @@ func TestIngestBatchWithABadFile(t *testing.T) {
 	}
 	var d sourceDoc
 	get(t, "/api/v1/sources/"+b.Articles[2].Source).json(t, &d)
-	if d.Source.Properties["title"] != "Kyiv answers" || d.Source.Properties["publishedOn"] != "2024-03-27" || contains(d.Text, "<p>") {
-		t.Errorf("kyiv.html stored as %+v with text %q; want the meta's title and date and the readable text", d.Source.Properties, d.Text)
+	if d.Source.Properties["title"] != "Kyiv answers" ||
+		d.Source.Properties["publishedOn"] != "2024-03-27" || contains(d.Text, "<p>") {
+		t.Errorf("kyiv.html stored as %+v with text %q; want the meta's title and date and the readable text",
+			d.Source.Properties, d.Text)
 	}
 	get(t, "/api/v1/sources/"+b.Articles[0].Source).json(t, &d)
 	if d.Source.Properties["title"] != "kremlin-call" || d.Text != article {
@@ -100,7 +107,8 @@ func TestIngestBatchWithABadFile(t *testing.T) {
 	body, h = batchForm(t, []file{files[0], files[2]}, nil)
 	r, again := postBatch(t, body, h)
 	if n1, r1 := counts(t); r.status != 200 || statuses(again) != "existing,existing" || n1 != n0+2 || r1 != r0 {
-		t.Errorf("again: got %d %s, counts %d/%d; want 200 existing,existing and no change", r.status, statuses(again), n1, r1)
+		t.Errorf("again: got %d %s, counts %d/%d; want 200 existing,existing and no change", r.status,
+			statuses(again), n1, r1)
 	}
 	if again.Articles[0].Source != b.Articles[0].Source || again.Articles[1].Source != b.Articles[2].Source {
 		t.Errorf("again: sources %+v, want the stored ones", again.Articles)
@@ -122,7 +130,8 @@ func TestIngestJSONLines(t *testing.T) {
 	if r.status != 200 || statuses(b) != "created,error,error,created" {
 		t.Fatalf("got %d %s, want 200 created,error,error,created: %s", r.status, statuses(b), clip(r.body))
 	}
-	if e := b.Articles[1].Error; b.Articles[1].Name != "line 2" || e == nil || !contains(e.Message, "line 2") || !contains(e.Message, "JSON") {
+	if e := b.Articles[1].Error; b.Articles[1].Name != "line 2" || e == nil || !contains(e.Message,
+		"line 2") || !contains(e.Message, "JSON") {
 		t.Errorf("line 2: %+v, want an error naming line 2 and the JSON", b.Articles[1])
 	}
 	if e := b.Articles[2].Error; b.Articles[2].Name != "line 4" || e == nil || !contains(e.Message, "YYYY-MM-DD") {
@@ -157,7 +166,8 @@ func TestIngestBatchTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer small.Close()
-	body, h = batchForm(t, []file{{"a.txt", strings.Repeat("Ukraine denied it. ", 40)}, {"b.txt", strings.Repeat("Ukraine denied it. ", 40)}}, nil)
+	body, h = batchForm(t, []file{{"a.txt", strings.Repeat("Ukraine denied it. ", 40)}, {"b.txt",
+		strings.Repeat("Ukraine denied it. ", 40)}}, nil)
 	r = doAt(t, small.URL, http.MethodPost, "/api/v1/sources", strings.NewReader(body), h)
 	r.json(t, &e)
 	if r.status != 413 || !contains(e.Error.Message, "1024 bytes") || !contains(e.Error.Message, "split") {

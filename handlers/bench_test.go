@@ -45,7 +45,8 @@ func readingList(b *testing.B, n, words, round int) string {
 			t.WriteString(texts[k%len(texts)])
 			t.WriteString("\n\n")
 		}
-		_ = enc.Encode(graph.SourceInput{Title: fmt.Sprintf("bench %d-%d", round, i), PublishedOn: "2024-03-25", Text: t.String()})
+		_ = enc.Encode(graph.SourceInput{Title: fmt.Sprintf("bench %d-%d", round, i),
+			PublishedOn: "2024-03-25", Text: t.String()})
 	}
 	return body.String()
 }

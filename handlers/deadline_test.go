@@ -84,7 +84,8 @@ func TestReadyzWrongPassword(t *testing.T) {
 	}
 	defer d.Close(context.Background())
 	var log syncBuffer
-	h, err := handlers.New(handlers.Config{Store: cypher.New(d, cypher.Options{}), Logger: slog.New(slog.NewJSONHandler(&log, nil))})
+	h, err := handlers.New(handlers.Config{Store: cypher.New(d, cypher.Options{}),
+		Logger: slog.New(slog.NewJSONHandler(&log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,8 @@ func TestReadyzWrongPassword(t *testing.T) {
 	r := doAt(t, ts.URL, http.MethodGet, "/readyz", nil, nil)
 	var body struct{ Status, Code, Reason string }
 	r.json(t, &body)
-	if r.status != 503 || body.Code != "neo4j_auth" || !strings.Contains(body.Reason, "authentication failed") || strings.Contains(body.Reason, "try again") {
+	if r.status != 503 || body.Code != "neo4j_auth" || !strings.Contains(body.Reason,
+		"authentication failed") || strings.Contains(body.Reason, "try again") {
 		t.Errorf("got %d %+v, want 503, code neo4j_auth, reason saying authentication failed", r.status, body)
 	}
 	if !strings.Contains(log.String(), `"level":"ERROR","msg":"neo4j authentication failed"`) {

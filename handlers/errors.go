@@ -35,7 +35,8 @@ func fail(c *gin.Context, err error) {
 		unk *graph.UnknownError
 		mbe *http.MaxBytesError
 	)
-	status, body := http.StatusInternalServerError, apiError{Code: "internal", Message: "internal error; the request id is in the X-Request-ID header"}
+	status, body := http.StatusInternalServerError, apiError{Code: "internal",
+		Message: "internal error; the request id is in the X-Request-ID header"}
 	switch {
 	case errors.As(err, &ve):
 		status, body = http.StatusBadRequest, apiError{Code: "invalid", Message: ve.Error(), Problems: ve.Problems}
@@ -46,23 +47,29 @@ func fail(c *gin.Context, err error) {
 	case errors.Is(err, graph.ErrNotFound):
 		status, body = http.StatusNotFound, apiError{Code: "not_found", Message: err.Error()}
 	case errors.As(err, &mbe):
-		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large", Message: "request body is larger than the limit of " + itoa(mbe.Limit) + " bytes; split the data set"}
+		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large",
+			Message: "request body is larger than the limit of " + itoa(mbe.Limit) + " bytes; split the data set"}
 	case errors.Is(err, graph.ErrTooLarge):
 		status, body = http.StatusUnprocessableEntity, apiError{Code: "selection_too_large", Message: err.Error()}
 	case errors.Is(err, graph.ErrTimeout):
 		status, body = http.StatusGatewayTimeout, apiError{Code: "timeout", Message: err.Error()}
 	case errors.Is(err, graph.ErrAuth):
-		status, body = http.StatusServiceUnavailable, apiError{Code: "neo4j_auth", Message: "the service cannot sign in to its database (authentication failed); the operator must fix NEO4J_USER / NEO4J_PASSWORD"}
-		slog.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+		status, body = http.StatusServiceUnavailable, apiError{Code: "neo4j_auth",
+			Message: "the service cannot sign in to its database (authentication failed); the " +
+				"operator must fix NEO4J_USER / NEO4J_PASSWORD"}
+		slog.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "path",
+			c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
 	case errors.Is(err, graph.ErrUnavailable):
-		status, body = http.StatusServiceUnavailable, apiError{Code: "unavailable", Message: "the database is unavailable; try again shortly"}
+		status, body = http.StatusServiceUnavailable, apiError{Code: "unavailable",
+			Message: "the database is unavailable; try again shortly"}
 	case errors.Is(err, context.Canceled):
 		status, body = statusClientClosed, apiError{Code: "canceled", Message: "the client closed the request"}
 	case errors.Is(err, graph.ErrConflict):
 		status, body = http.StatusConflict, apiError{Code: "conflict", Message: err.Error()}
 	}
 	if status >= 500 && status != http.StatusServiceUnavailable && status != http.StatusGatewayTimeout {
-		slog.ErrorContext(c.Request.Context(), "request failed", "err", err, "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+		slog.ErrorContext(c.Request.Context(), "request failed", "err", err, "path", c.Request.URL.Path,
+			"request_id", c.GetString(requestIDKey))
 	}
 	c.Set(errorClassKey, body.Code)
 	c.AbortWithStatusJSON(status, errorBody{Error: body})

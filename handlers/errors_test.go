@@ -57,7 +57,8 @@ func TestErrorStatusTable(t *testing.T) {
 	}{
 		{graph.Invalid("maxDepth", "99", "want 1-8"), 400, "invalid", false},
 		{&graph.UnknownError{Name: "Atlantis"}, 404, "not_found", false},
-		{&graph.AmbiguousError{Name: "Twin", Candidates: []graph.Node{{ID: "person:a"}, {ID: "person:b"}}}, 409, "ambiguous", false},
+		{&graph.AmbiguousError{Name: "Twin", Candidates: []graph.Node{{ID: "person:a"}, {ID: "person:b"}}},
+			409, "ambiguous", false},
 		{fmt.Errorf("%w: narrow it", graph.ErrTimeout), 504, "timeout", false},
 		{fmt.Errorf("%w: narrow it with kind", graph.ErrTooLarge), 422, "selection_too_large", false},
 		{fmt.Errorf("%w: connection refused to 10.0.0.7", graph.ErrUnavailable), 503, "unavailable", true},
@@ -68,8 +69,10 @@ func TestErrorStatusTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, path := range []string{"/api/v1/paths/shortest?from=a&to=b", "/api/v1/graph?limit=5", "/api/v1/graph?format=graphml", "/api/v1/entities/x", "/api/v1/search?q=x", "/api/v1/timeline?entity=x",
-			"/api/v1/analytics/centrality?metric=degree", "/api/v1/analytics/communities", "/api/v1/paths/brokers?from=a&to=b"} {
+		for _, path := range []string{"/api/v1/paths/shortest?from=a&to=b", "/api/v1/graph?limit=5",
+			"/api/v1/graph?format=graphml", "/api/v1/entities/x", "/api/v1/search?q=x", "/api/v1/timeline?entity=x",
+			"/api/v1/analytics/centrality?metric=degree", "/api/v1/analytics/communities",
+			"/api/v1/paths/brokers?from=a&to=b"} {
 			w := httptest.NewRecorder()
 			r.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
 			var body struct {
@@ -79,7 +82,8 @@ func TestErrorStatusTable(t *testing.T) {
 				t.Fatalf("%s: not JSON: %s", path, w.Body)
 			}
 			if w.Code != tc.status || body.Error.Code != tc.code || body.Error.Message == "" {
-				t.Errorf("%v on %s: got %d %q %q, want %d %q", tc.err, path, w.Code, body.Error.Code, body.Error.Message, tc.status, tc.code)
+				t.Errorf("%v on %s: got %d %q %q, want %d %q", tc.err, path, w.Code, body.Error.Code,
+					body.Error.Message, tc.status, tc.code)
 			}
 			if tc.secretFree && (strings.Contains(w.Body.String(), "secret") || strings.Contains(w.Body.String(), "10.0.0.7")) {
 				t.Errorf("%v: answer leaks internals: %s", tc.err, w.Body)

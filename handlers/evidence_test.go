@@ -43,7 +43,8 @@ func importEvidenceFixture(t *testing.T) {
 		return graph.Node{ID: "group:evt-" + id, Kind: graph.Group, Name: "Evidence Test " + id}
 	}
 	edge := func(from, to string, lvl graph.EvidenceLevel, conf int) graph.Edge {
-		ev := graph.Evidence{Level: lvl, Sources: []string{seed}, Confidence: conf, Stance: graph.Reported, ReportedOn: "2024-03-25"}
+		ev := graph.Evidence{Level: lvl, Sources: []string{seed}, Confidence: conf, Stance: graph.Reported,
+			ReportedOn: "2024-03-25"}
 		switch lvl {
 		case graph.EvidenceQuote:
 			ev.Quote = quote
@@ -67,9 +68,11 @@ func importEvidenceFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH (n:Entity) WHERE n.id STARTS WITH 'group:evt-' DETACH DELETE n", nil, neo4j.EagerResultTransformer)
+		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver,
+			"MATCH (n:Entity) WHERE n.id STARTS WITH 'group:evt-' DETACH DELETE n", nil, neo4j.EagerResultTransformer)
 	})
-	r := do(t, http.MethodPost, "/api/v1/import", bytes.NewReader(body), http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
+	r := do(t, http.MethodPost, "/api/v1/import", bytes.NewReader(body),
+		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
 	if r.status != 200 {
 		t.Fatalf("fixture import: got %d: %s", r.status, clip(r.body))
 	}
@@ -96,13 +99,18 @@ func TestRankingPrefersVerifiedQuotes(t *testing.T) {
 		t.Fatalf("got %d with %d paths, want 2: %s", r.status, len(ans.Paths), clip(r.body))
 	}
 	first, second := ans.Paths[0], ans.Paths[1]
-	if !through(first, "group:evt-m1") || hopLevels(first) != "quote,quote" || first.Score.WeakestEvidence != graph.EvidenceQuote || first.Score.VerifiedHops != 2 {
-		t.Errorf("first path %v (%s), score %+v; want the verified route via evt-m1", first.Nodes, hopLevels(first), first.Score)
+	if !through(first, "group:evt-m1") || hopLevels(first) != "quote,quote" ||
+		first.Score.WeakestEvidence != graph.EvidenceQuote || first.Score.VerifiedHops != 2 {
+		t.Errorf("first path %v (%s), score %+v; want the verified route via evt-m1", first.Nodes,
+			hopLevels(first), first.Score)
 	}
-	if hopLevels(second) != "summary,reported-quote" || second.Score.WeakestEvidence != graph.EvidenceSummary || second.Score.VerifiedHops != 0 {
-		t.Errorf("second path %v (%s), score %+v; want the summary route via evt-m2", second.Nodes, hopLevels(second), second.Score)
+	if hopLevels(second) != "summary,reported-quote" ||
+		second.Score.WeakestEvidence != graph.EvidenceSummary || second.Score.VerifiedHops != 0 {
+		t.Errorf("second path %v (%s), score %+v; want the summary route via evt-m2", second.Nodes,
+			hopLevels(second), second.Score)
 	}
-	if !strings.Contains(first.Score.Explanation, "weakest evidence a verified quote") || !strings.Contains(second.Score.Explanation, "a verified quote ranks above a reported quote") {
+	if !strings.Contains(first.Score.Explanation, "weakest evidence a verified quote") ||
+		!strings.Contains(second.Score.Explanation, "a verified quote ranks above a reported quote") {
 		t.Errorf("explanations %q / %q do not say how evidence ranks", first.Score.Explanation, second.Score.Explanation)
 	}
 	for _, h := range first.Hops {
@@ -110,7 +118,8 @@ func TestRankingPrefersVerifiedQuotes(t *testing.T) {
 			t.Fatalf("verified hop %s has no offsets", h.Edge)
 		}
 		if got := string([]rune(text)[*h.QuoteStart:*h.QuoteEnd]); got != h.Quote || h.QuoteSHA256 != graph.TextSHA256(text) {
-			t.Errorf("hop %s: text[%d:%d] = %q, hash %s; want the quote %q and the text's hash", h.Edge, *h.QuoteStart, *h.QuoteEnd, got, h.QuoteSHA256, h.Quote)
+			t.Errorf("hop %s: text[%d:%d] = %q, hash %s; want the quote %q and the text's hash", h.Edge,
+				*h.QuoteStart, *h.QuoteEnd, got, h.QuoteSHA256, h.Quote)
 		}
 	}
 	sum, rep := second.Hops[0], second.Hops[1]
@@ -121,7 +130,8 @@ func TestRankingPrefersVerifiedQuotes(t *testing.T) {
 	for _, s := range ans.Sources {
 		if s.ID == seed {
 			if s.Properties["textSha256"] != graph.TextSHA256(text) || s.Properties["text"] != nil {
-				t.Errorf("source %s: textSha256 %v, text shown %v; want the hash and no text", seed, s.Properties["textSha256"], s.Properties["text"] != nil)
+				t.Errorf("source %s: textSha256 %v, text shown %v; want the hash and no text", seed,
+					s.Properties["textSha256"], s.Properties["text"] != nil)
 			}
 		}
 	}
@@ -138,7 +148,8 @@ func TestEvidenceFilter(t *testing.T) {
 	}
 	ans = pathAnswer(t, q("from", "group:evt-lone", "to", "group:evt-lone2", "evidence", "quote"))
 	if len(ans.Paths) != 0 || !strings.Contains(ans.Reason, "A path of length 1 exists without evidence=quote") {
-		t.Errorf("summary-only link under evidence=quote: got %d paths, reason %q; want none and a reason naming evidence=quote", len(ans.Paths), ans.Reason)
+		t.Errorf("summary-only link under evidence=quote: got %d paths, reason %q; want none and a "+
+			"reason naming evidence=quote", len(ans.Paths), ans.Reason)
 	}
 	ans = pathAnswer(t, q("from", "group:evt-lone", "to", "group:evt-lone2", "evidence", "summary"))
 	if len(ans.Paths) != 1 {
@@ -148,7 +159,8 @@ func TestEvidenceFilter(t *testing.T) {
 	var g graph.Subgraph
 	get(t, "/api/v1/entities/group:evt-m2/neighbors?"+q("evidence", "reported-quote")).json(t, &g)
 	if len(g.Edges) != 1 || g.Edges[0].Target != "group:evt-z" || g.Edges[0].Level != graph.EvidenceReportedQuote {
-		t.Errorf("neighbours of evt-m2 under evidence=reported-quote: got %+v, want only the reported quote to evt-z", g.Edges)
+		t.Errorf("neighbours of evt-m2 under evidence=reported-quote: got %+v, want only the reported quote to evt-z",
+			g.Edges)
 	}
 	get(t, "/api/v1/entities/group:evt-m2/neighbors").json(t, &g)
 	if len(g.Edges) != 2 {

@@ -39,7 +39,8 @@ func TestGroupedReview(t *testing.T) {
 	reload(t)
 	body, h := jsonl(
 		`{"title":"Kremlin call","publishedOn":"2024-03-26","text":"`+strings.ReplaceAll(article, "\n", `\n`)+`"}`,
-		`{"title":"Kyiv","publishedOn":"2024-03-27","text":"Kyiv, March 27. `+denial+` Islamic State claimed responsibility for the attack on Crocus City Hall."}`)
+		`{"title":"Kyiv","publishedOn":"2024-03-27","text":"Kyiv, March 27. `+denial+
+			` Islamic State claimed responsibility for the attack on Crocus City Hall."}`)
 	r, b := postBatch(t, body, h)
 	if r.status != 200 || statuses(b) != "created,created" {
 		t.Fatalf("ingest: got %d %s", r.status, clip(r.body))
@@ -57,7 +58,8 @@ func TestGroupedReview(t *testing.T) {
 	if den.Count != 2 || len(den.Candidates) != 2 || !slices.Equal(den.Sources, srcs) || den.Corroborates != nil {
 		t.Errorf("denial group %+v; want 2 candidates from %v, corroborating nothing", den, srcs)
 	}
-	if claim.Corroborates == nil || *claim.Corroborates != "CLAIMED_RESPONSIBILITY:group:islamic-state->"+crocus || claim.Count != 2 {
+	if claim.Corroborates == nil || *claim.Corroborates != "CLAIMED_RESPONSIBILITY:group:islamic-state->"+
+		crocus || claim.Count != 2 {
 		t.Errorf("claim group corroborates %v with %d candidates; want the stored edge, 2", claim.Corroborates, claim.Count)
 	}
 	for i := 1; i < len(list.Groups); i++ {
@@ -78,7 +80,8 @@ func TestGroupedReview(t *testing.T) {
 	r = post(t, "/api/v1/candidates/groups/accept", `{`+key+`,"confidence":65}`)
 	var acc decision
 	r.json(t, &acc)
-	if _, r1 := counts(t); r.status != 200 || acc.Edge == nil || r1 != r0+1 || len(acc.Candidates) != 2 || len(acc.Skipped) != 0 {
+	if _, r1 := counts(t); r.status != 200 || acc.Edge == nil || r1 != r0+1 || len(acc.Candidates) != 2 ||
+		len(acc.Skipped) != 0 {
 		t.Fatalf("group accept: got %d, relationships %d -> %d: %s", r.status, r0, r1, clip(r.body))
 	}
 	if !slices.Equal(acc.Edge.Sources, srcs) || acc.Edge.Confidence != 65 || acc.Edge.Quote != denial {
@@ -93,7 +96,8 @@ func TestGroupedReview(t *testing.T) {
 		}
 	}
 	if !slices.Equal(accepted, []string{den.Candidates[0].ID, den.Candidates[1].ID}) {
-		t.Errorf("history accepts %v, want each candidate's own: %s, %s", accepted, den.Candidates[0].ID, den.Candidates[1].ID)
+		t.Errorf("history accepts %v, want each candidate's own: %s, %s", accepted, den.Candidates[0].ID,
+			den.Candidates[1].ID)
 	}
 	if r := post(t, "/api/v1/candidates/groups/accept", `{`+key+`}`); r.status != 409 {
 		t.Errorf("accepting the group again: got %d, want 409", r.status)
@@ -102,8 +106,10 @@ func TestGroupedReview(t *testing.T) {
 	// Rejecting: one by ids, then the rest (the first is skipped), then 409.
 	ckey := `"type":"CLAIMED_RESPONSIBILITY","from":"group:islamic-state","to":"` + crocus + `"`
 	var rej decision
-	post(t, "/api/v1/candidates/groups/reject", `{`+ckey+`,"ids":["`+claim.Candidates[0].ID+`"],"reason":"the IS claim is on file"}`).json(t, &rej)
-	if len(rej.Candidates) != 1 || rej.Candidates[0].Status != "rejected" || rej.Candidates[0].Reason != "the IS claim is on file" {
+	post(t, "/api/v1/candidates/groups/reject", `{`+ckey+`,"ids":["`+claim.Candidates[0].ID+
+		`"],"reason":"the IS claim is on file"}`).json(t, &rej)
+	if len(rej.Candidates) != 1 || rej.Candidates[0].Status != "rejected" ||
+		rej.Candidates[0].Reason != "the IS claim is on file" {
 		t.Errorf("reject by ids: %+v", rej)
 	}
 	r = post(t, "/api/v1/candidates/groups/reject", `{`+ckey+`,"reason":"duplicate"}`)

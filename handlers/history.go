@@ -20,7 +20,8 @@ func (a *api) entityHistory(c *gin.Context) {
 func (a *api) edgeHistory(c *gin.Context) {
 	id := c.Param("id")
 	if id == "" || len(id) > graph.MaxIDLen*3 {
-		fail(c, graph.Invalid("id", id, "want an edge id, e.g. CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall"))
+		fail(c, graph.Invalid("id", id,
+			"want an edge id, e.g. CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall"))
 		return
 	}
 	a.history(c, id, true)

@@ -15,18 +15,21 @@ type history struct{ Changes []graph.Change }
 
 func TestRetractKeepsTheEdgeAndRecordsWho(t *testing.T) {
 	reload(t)
-	named, err := testkit.StartServer(context.Background(), db, testkit.WithAPIKeys(map[string]string{"alice": "alice-key"}))
+	named, err := testkit.StartServer(context.Background(), db,
+		testkit.WithAPIKeys(map[string]string{"alice": "alice-key"}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer named.Close()
 	const edge = "CLAIMED_RESPONSIBILITY:group:is-k->event:2024-03-22-crocus-city-hall"
-	path := "/api/v1/paths/shortest?" + q("from", "group:is-k", "to", "event:2024-03-22-crocus-city-hall", "maxDepth", "1", "rel", "CLAIMED_RESPONSIBILITY")
+	path := "/api/v1/paths/shortest?" + q("from", "group:is-k", "to", "event:2024-03-22-crocus-city-hall",
+		"maxDepth", "1", "rel", "CLAIMED_RESPONSIBILITY")
 	if r := get(t, path); !hasEdge(t, r, edge) {
 		t.Fatalf("before: the claim is not on the path: %s", clip(r.body))
 	}
 	retract := func(body string, key string) response {
-		req, _ := http.NewRequest(http.MethodPost, named.URL+"/api/v1/edges/"+url.PathEscape(edge)+"/retract", strings.NewReader(body))
+		req, _ := http.NewRequest(http.MethodPost, named.URL+"/api/v1/edges/"+url.PathEscape(edge)+
+			"/retract", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("X-API-Key", key)
 		res, err := http.DefaultClient.Do(req)
@@ -52,7 +55,8 @@ func TestRetractKeepsTheEdgeAndRecordsWho(t *testing.T) {
 	if r := retract(`{"reason":"the seed names IS-K, the claim came from IS"}`, "wrong"); r.status != 403 {
 		t.Errorf("wrong key: got %d, want 403", r.status)
 	}
-	if r := retract(`{"reason":"the seed names IS-K, the claim came from IS"}`, "alice-key"); r.status != 200 || !contains(string(r.body), `"retracted"`) {
+	if r := retract(`{"reason":"the seed names IS-K, the claim came from IS"}`,
+		"alice-key"); r.status != 200 || !contains(string(r.body), `"retracted"`) {
 		t.Fatalf("retract: got %d %s", r.status, clip(r.body))
 	}
 	if r := retract(`{"reason":"again"}`, "alice-key"); r.status != 409 {
@@ -86,7 +90,8 @@ func TestRetractKeepsTheEdgeAndRecordsWho(t *testing.T) {
 	if first.Action != "import" || first.Before != nil || first.After["quote"] == nil {
 		t.Errorf("first change %+v, want the import with the edge after", first)
 	}
-	if last.Action != "retract" || last.Key != "alice" || last.Reason == "" || last.Before["status"] != nil || last.After["status"] != "retracted" {
+	if last.Action != "retract" || last.Key != "alice" || last.Reason == "" ||
+		last.Before["status"] != nil || last.After["status"] != "retracted" {
 		t.Errorf("last change %+v, want alice's retraction with before and after", last)
 	}
 	if r := get(t, "/api/v1/edges/NOT_A:x->y/history"); r.status != 404 {
@@ -99,7 +104,8 @@ func TestEntityHistoryAndAcceptRecorded(t *testing.T) {
 	var h history
 	r := get(t, "/api/v1/entities/ISIS-K/history")
 	r.json(t, &h)
-	if r.status != 200 || len(h.Changes) == 0 || h.Changes[0].Action != "import" || h.Changes[0].After["name"] != "Islamic State – Khorasan Province" {
+	if r.status != 200 || len(h.Changes) == 0 || h.Changes[0].Action != "import" ||
+		h.Changes[0].After["name"] != "Islamic State – Khorasan Province" {
 		t.Fatalf("IS-K history: got %d %s", r.status, clip(r.body))
 	}
 	if r := get(t, "/api/v1/entities/group:nobody/history"); r.status != 404 {
@@ -107,7 +113,8 @@ func TestEntityHistoryAndAcceptRecorded(t *testing.T) {
 	}
 	// An import that changes a record is an edit, with the state before.
 	for _, name := range []string{"Test Edit", "Test Edited"} {
-		if r := post(t, "/api/v1/import", `{"nodes":[{"id":"person:test-edit","kind":"Person","name":"`+name+`"}],"edges":[]}`); r.status != 200 {
+		if r := post(t, "/api/v1/import", `{"nodes":[{"id":"person:test-edit","kind":"Person","name":"`+
+			name+`"}],"edges":[]}`); r.status != 200 {
 			t.Fatalf("import: %d %s", r.status, clip(r.body))
 		}
 	}
@@ -133,7 +140,8 @@ func TestEntityHistoryAndAcceptRecorded(t *testing.T) {
 		t.Fatalf("accepted edge history: %d %s", r.status, clip(r.body))
 	}
 	ch := h.Changes[0]
-	if ch.Action != "accept" || ch.Candidate == nil || *ch.Candidate != c.ID || ch.Source == nil || *ch.Source != d.Source.ID || ch.After["quote"] != c.Quote {
+	if ch.Action != "accept" || ch.Candidate == nil || *ch.Candidate != c.ID || ch.Source == nil ||
+		*ch.Source != d.Source.ID || ch.After["quote"] != c.Quote {
 		t.Errorf("accept change %+v, want the candidate, the source and the quote", ch)
 	}
 }

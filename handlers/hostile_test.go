@@ -90,7 +90,8 @@ func TestHostileRequests(t *testing.T) {
 		{`{"nodes":[{"id":"GROUP X","kind":"Group","name":"X"}],"edges":[]}`, "application/json"},
 		{`{"nodes":[{"id":"group:x","kind":"Robot","name":"X"}],"edges":[]}`, "application/json"},
 		{`{"nodes":[{"id":"state:x","kind":"Group","name":"X"}],"edges":[]}`, "application/json"},
-		{`{"nodes":[{"id":"group:x","kind":"Group","name":"X","properties":{"nested":{"a":1}}}],"edges":[]}`, "application/json"},
+		{`{"nodes":[{"id":"group:x","kind":"Group","name":"X","properties":{"nested":{"a":1}}}],"edges":[]}`,
+			"application/json"},
 		{`{"nodes":[{"id":"group:x","kind":"Group","name":"` + "\xff\xfe" + `"}],"edges":[]}`, "application/json"},
 		{`{"nodes":[{"id":"group:x","kind":"Group","name":"X","textFile":"/etc/passwd"}],"edges":[]}`, "application/json"},
 		{`{"nodes":[],"edges":[{"type":"AFFILIATE_OF","source":"group:is-k","target":"group:islamic-state","evidence":"quote","sources":["source:seed-2024-03-25"],"quote":"IS-K","stance":"reported"}]}`, "application/json"},
@@ -99,9 +100,12 @@ func TestHostileRequests(t *testing.T) {
 		{`{"nodes":[],"edges":[{"type":"AFFILIATE_OF","source":"group:is-k","target":"group:islamic-state","evidence":"quote","sources":["source:seed-2024-03-25"],"quote":"IS-K","confidence":5,"stance":"rumoured"}]}`, "application/json"},
 		{`{"nodes":[],"edges":[{"type":"AFFILIATE_OF","source":"group:is-k","target":"group:islamic-state","evidence":"quote","sources":["source:seed-2024-03-25"],"quote":"IS-K","confidence":5,"stance":"reported","reportedOn":"2024-13-01"}]}`, "application/json"},
 		{`nodes,edges`, "text/csv"},
-		{"--x\r\nContent-Disposition: form-data; name=\"nodes\"; filename=\"nodes.csv\"\r\n\r\nid,kind,name\n\"group:x,Group,X\n\r\n--x--\r\n", "multipart/form-data; boundary=x"},
-		{"--x\r\nContent-Disposition: form-data; name=\"nodes\"; filename=\"nodes.csv\"\r\n\r\nid,kind\ngroup:x,Group\n\r\n--x--\r\n", "multipart/form-data; boundary=x"},
-		{"--x\r\nContent-Disposition: form-data; name=\"other\"; filename=\"a.txt\"\r\n\r\nhello\r\n--x--\r\n", "multipart/form-data; boundary=x"},
+		{"--x\r\nContent-Disposition: form-data; name=\"nodes\"; " +
+			"filename=\"nodes.csv\"\r\n\r\nid,kind,name\n\"group:x,Group,X\n\r\n--x--\r\n", "multipart/form-data; boundary=x"},
+		{"--x\r\nContent-Disposition: form-data; name=\"nodes\"; " +
+			"filename=\"nodes.csv\"\r\n\r\nid,kind\ngroup:x,Group\n\r\n--x--\r\n", "multipart/form-data; boundary=x"},
+		{"--x\r\nContent-Disposition: form-data; name=\"other\"; filename=\"a.txt\"\r\n\r\nhello\r\n--x--\r\n",
+			"multipart/form-data; boundary=x"},
 		{"--x\r\nnot a form", "multipart/form-data; boundary=x"},
 	}
 	n0, r0 := counts(t)

@@ -25,7 +25,8 @@ func (a *api) importData(c *gin.Context) {
 		return
 	}
 	if len(c.Request.URL.Query()) > 0 {
-		fail(c, graph.Invalid("query", c.Request.URL.RawQuery, "this route takes no query parameters; send the data set as the body"))
+		fail(c, graph.Invalid("query", c.Request.URL.RawQuery,
+			"this route takes no query parameters; send the data set as the body"))
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.maxBody)
@@ -51,7 +52,8 @@ func (a *api) importData(c *gin.Context) {
 // (for the history of what it changes).
 func (a *api) authorized(c *gin.Context) bool {
 	if a.apiKey == "" && len(a.apiKeys) == 0 {
-		abort(c, http.StatusForbidden, "import_disabled", "writes over HTTP are disabled: start the server with ACTORGRAPH_API_KEY or ACTORGRAPH_API_KEYS set")
+		abort(c, http.StatusForbidden, "import_disabled",
+			"writes over HTTP are disabled: start the server with ACTORGRAPH_API_KEY or ACTORGRAPH_API_KEYS set")
 		return false
 	}
 	key := c.GetHeader("X-API-Key")
@@ -60,7 +62,8 @@ func (a *api) authorized(c *gin.Context) bool {
 	}
 	if key == "" {
 		c.Header("WWW-Authenticate", `Bearer realm="actorgraph"`)
-		abort(c, http.StatusUnauthorized, "unauthenticated", "send the API key as Authorization: Bearer KEY or X-API-Key: KEY")
+		abort(c, http.StatusUnauthorized, "unauthenticated",
+			"send the API key as Authorization: Bearer KEY or X-API-Key: KEY")
 		return false
 	}
 	name, ok := "", a.apiKey != "" && subtle.ConstantTimeCompare([]byte(key), []byte(a.apiKey)) == 1
@@ -123,7 +126,8 @@ func (a *api) readDataSet(c *gin.Context, skipped *map[string]int) (*graph.DataS
 		return readForm(c, skipped)
 	}
 	return nil, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
-		"want application/json (a data set or a STIX 2.1 bundle) or multipart/form-data (files nodes and edges as CSV, or dataset as JSON)")
+		"want application/json (a data set or a STIX 2.1 bundle) or multipart/form-data (files nodes "+
+			"and edges as CSV, or dataset as JSON)")
 }
 
 // readJSON reads a data set, or a STIX bundle (a top-level "type": "bundle").

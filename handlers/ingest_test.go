@@ -30,7 +30,8 @@ func reload(t *testing.T) {
 
 func post(t *testing.T, target, body string) response {
 	t.Helper()
-	return do(t, http.MethodPost, target, strings.NewReader(body), http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
+	return do(t, http.MethodPost, target, strings.NewReader(body),
+		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
 }
 
 func ingestJSON(t *testing.T, in graph.SourceInput) response {
@@ -71,7 +72,8 @@ func TestIngestReviewAndCite(t *testing.T) {
 	if denied == nil || claim == nil || denied.Stance != graph.Denied || claim.Stance != graph.Claimed {
 		t.Fatalf("want a denial by Ukraine and Islamic State's claim among %+v", d.Candidates)
 	}
-	if claim.Corroborates == nil || *claim.Corroborates != "CLAIMED_RESPONSIBILITY:group:islamic-state->event:2024-03-22-crocus-city-hall" {
+	if claim.Corroborates == nil ||
+		*claim.Corroborates != "CLAIMED_RESPONSIBILITY:group:islamic-state->event:2024-03-22-crocus-city-hall" {
 		t.Errorf("the claim corroborates %v, want the stored edge", claim.Corroborates)
 	}
 	if denied.Corroborates != nil || denied.Status != "pending" || string(rs[denied.Start:denied.End]) != denied.Quote {
@@ -84,7 +86,8 @@ func TestIngestReviewAndCite(t *testing.T) {
 	var again sourceDoc
 	r.json(t, &again)
 	if n1, r1 := counts(t); r.status != 200 || again.Source.ID != d.Source.ID || n1 != n0 || r1 != r0 {
-		t.Errorf("second ingest: got %d %s, counts %d/%d -> %d/%d; want 200, the same source, no change", r.status, again.Source.ID, n0, r0, n1, r1)
+		t.Errorf("second ingest: got %d %s, counts %d/%d -> %d/%d; want 200, the same source, no change",
+			r.status, again.Source.ID, n0, r0, n1, r1)
 	}
 
 	// The review queue lists the source's pending candidates.
@@ -102,11 +105,13 @@ func TestIngestReviewAndCite(t *testing.T) {
 		Edge      graph.Edge
 	}
 	r.json(t, &acc)
-	if r.status != 200 || acc.Candidate.Status != "accepted" || acc.Edge.Quote != denied.Quote || acc.Edge.QuoteSource != d.Source.ID ||
+	if r.status != 200 || acc.Candidate.Status != "accepted" || acc.Edge.Quote != denied.Quote ||
+		acc.Edge.QuoteSource != d.Source.ID ||
 		acc.Edge.Confidence != 70 || acc.Candidate.Edge == nil || *acc.Candidate.Edge != acc.Edge.ID {
 		t.Fatalf("accept: got %d %s", r.status, clip(r.body))
 	}
-	if ev := acc.Edge.Evidence; ev.Level != graph.EvidenceQuote || ev.QuoteStart == nil || *ev.QuoteStart != denied.Start ||
+	if ev := acc.Edge.Evidence; ev.Level != graph.EvidenceQuote || ev.QuoteStart == nil ||
+		*ev.QuoteStart != denied.Start ||
 		ev.QuoteEnd == nil || *ev.QuoteEnd != denied.End || ev.QuoteSHA256 != graph.TextSHA256(article) {
 		t.Errorf("accepted edge evidence %+v, want a verified quote with the sentence's offsets and the text's hash", ev)
 	}
@@ -114,8 +119,10 @@ func TestIngestReviewAndCite(t *testing.T) {
 		t.Errorf("accepting twice: got %d %s, want 409", r.status, clip(r.body))
 	}
 	// The path finder now cites the article's sentence.
-	r = get(t, "/api/v1/paths/shortest?"+q("from", "state:ua", "to", "event:2024-03-22-crocus-city-hall", "maxDepth", "1", "rel", "DENIED"))
-	if r.status != 200 || !contains(string(r.body), d.Source.ID) || !contains(string(r.body), "Ukraine denied any involvement") {
+	r = get(t, "/api/v1/paths/shortest?"+q("from", "state:ua", "to", "event:2024-03-22-crocus-city-hall",
+		"maxDepth", "1", "rel", "DENIED"))
+	if r.status != 200 || !contains(string(r.body), d.Source.ID) || !contains(string(r.body),
+		"Ukraine denied any involvement") {
 		t.Errorf("path: got %d %s, want the hop citing %s", r.status, clip(r.body), d.Source.ID)
 	}
 
@@ -123,7 +130,8 @@ func TestIngestReviewAndCite(t *testing.T) {
 	_, rels := counts(t)
 	r = post(t, "/api/v1/candidates/"+claim.ID+"/accept", ``)
 	r.json(t, &acc)
-	if _, rels2 := counts(t); r.status != 200 || rels2 != rels || !contains(strings.Join(acc.Edge.Sources, " "), d.Source.ID) {
+	if _, rels2 := counts(t); r.status != 200 || rels2 != rels || !contains(strings.Join(acc.Edge.Sources,
+		" "), d.Source.ID) {
 		t.Errorf("corroborate: got %d, relationships %d -> %d, sources %v", r.status, rels, rels2, acc.Edge.Sources)
 	}
 
@@ -138,7 +146,8 @@ func TestIngestReviewAndCite(t *testing.T) {
 	if other == nil {
 		t.Fatal("want a third candidate to reject")
 	}
-	if r := post(t, "/api/v1/candidates/"+other.ID+"/reject", `{"reason":"not in the article"}`); r.status != 200 || !contains(string(r.body), `"rejected"`) {
+	if r := post(t, "/api/v1/candidates/"+other.ID+"/reject",
+		`{"reason":"not in the article"}`); r.status != 200 || !contains(string(r.body), `"rejected"`) {
 		t.Errorf("reject: got %d %s", r.status, clip(r.body))
 	}
 	if r := post(t, "/api/v1/candidates/"+other.ID+"/reject", `{}`); r.status != 409 {

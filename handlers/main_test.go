@@ -38,13 +38,16 @@ func TestMain(m *testing.M) {
 		if router, err = legacy.NewRouter(doc); err != nil {
 			return err
 		}
-		for _, ct := range []string{"application/graphml+xml", "application/gexf+xml", "application/yaml", "application/x-ndjson", "application/jsonl"} {
-			openapi3filter.RegisterBodyDecoder(ct, func(r io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
+		for _, ct := range []string{"application/graphml+xml", "application/gexf+xml", "application/yaml",
+			"application/x-ndjson", "application/jsonl"} {
+			openapi3filter.RegisterBodyDecoder(ct, func(r io.Reader, _ http.Header, _ *openapi3.SchemaRef,
+				_ openapi3filter.EncodingFn) (any, error) {
 				b, err := io.ReadAll(r)
 				return string(b), err
 			})
 		}
-		openapi3filter.RegisterBodyDecoder("application/stix+json", func(r io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
+		openapi3filter.RegisterBodyDecoder("application/stix+json", func(r io.Reader, _ http.Header,
+			_ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
 			var v any
 			err := json.NewDecoder(r).Decode(&v)
 			return v, err
@@ -149,7 +152,8 @@ func checkSpec(t *testing.T, req *http.Request, reqBody []byte, got response) {
 		Options: &openapi3filter.Options{IncludeResponseStatus: false}}
 	out.SetBodyBytes(got.body)
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
-		t.Errorf("%s %s: response %d does not match /openapi.yaml: %v\n%s", req.Method, req.URL, got.status, err, clip(got.body))
+		t.Errorf("%s %s: response %d does not match /openapi.yaml: %v\n%s", req.Method, req.URL, got.status,
+			err, clip(got.body))
 	}
 }
 

@@ -33,14 +33,18 @@ func NewMetrics() *Metrics {
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "actorgraph_http_request_duration_seconds",
 			Help: "HTTP request latency by route.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"route"}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "actorgraph_http_errors_total",
-			Help: "Error answers by class (invalid, not_found, ambiguous, timeout, unavailable, internal, ...)."}, []string{"class"}),
+			Help: "Error answers by class (invalid, not_found, ambiguous, timeout, unavailable, internal, ...)."},
+			[]string{"class"}),
 		queries: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "actorgraph_neo4j_query_duration_seconds",
-			Help: "Neo4j statement latency by statement and outcome.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"query", "outcome"}),
+			Help:    "Neo4j statement latency by statement and outcome.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"query", "outcome"}),
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{Name: "actorgraph_neo4j_sessions_in_use",
 			Help: "Neo4j statements running now: driver pool connections in use by actorgraph."}),
-		importsOK: prometheus.NewCounter(prometheus.CounterOpts{Name: "actorgraph_imports_total", Help: "Imports committed."}),
+		importsOK: prometheus.NewCounter(prometheus.CounterOpts{Name: "actorgraph_imports_total",
+			Help: "Imports committed."}),
 		streamErr: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "actorgraph_http_stream_errors_total",
-			Help: "Responses cut short after their status went out (the time limit passed while sending, the client went away, a value could not be written), by route."}, []string{"route"}),
+			Help: "Responses cut short after their status went out (the time limit passed while " +
+				"sending, the client went away, a value could not be written), by route."}, []string{"route"}),
 	}
 	m.Registry.MustRegister(m.requests, m.latency, m.errors, m.queries, m.inFlight, m.importsOK, m.streamErr,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

@@ -89,7 +89,8 @@ func TestShortestPathISKToTajikistan(t *testing.T) {
 			cites = cites || s == seed
 		}
 		if !cites || h.Level != graph.EvidenceQuote || h.QuoteSource != seed || !strings.Contains(texts[seed], h.Quote) {
-			t.Errorf("hop %s: want it to cite and quote the article verbatim, got sources %v quote %q from %s", h.Edge, h.Sources, h.Quote, h.QuoteSource)
+			t.Errorf("hop %s: want it to cite and quote the article verbatim, got sources %v quote %q from %s",
+				h.Edge, h.Sources, h.Quote, h.QuoteSource)
 		}
 	}
 	var titled bool
@@ -121,7 +122,8 @@ func TestRankedPathsIncludeTheAttack(t *testing.T) {
 			prev := ans.Paths[i-1]
 			pe, ce := prev.Score.WeakestEvidence.Rank(), p.Score.WeakestEvidence.Rank()
 			sameEvidence := pe == ce && prev.Score.VerifiedHops == p.Score.VerifiedHops
-			if prev.Length > p.Length || (prev.Length == p.Length && (pe < ce || (pe == ce && prev.Score.VerifiedHops < p.Score.VerifiedHops) ||
+			if prev.Length > p.Length || (prev.Length == p.Length && (pe < ce || (pe == ce &&
+				prev.Score.VerifiedHops < p.Score.VerifiedHops) ||
 				(sameEvidence && prev.Score.WeakestConfidence < p.Score.WeakestConfidence))) {
 				t.Errorf("paths %d and %d out of order: %+v then %+v", i, i+1, prev.Score, p.Score)
 			}
@@ -171,9 +173,11 @@ func TestNoPathReasonNamesIsolatedSide(t *testing.T) {
 
 func TestStanceFilterLeavesOutAllegations(t *testing.T) {
 	all := pathAnswer(t, q("from", "state:ru", "to", "state:ua", "all", "true", "maxDepth", "2"))
-	strict := pathAnswer(t, q("from", "state:ru", "to", "state:ua", "all", "true", "maxDepth", "2", "stance", "claimed", "stance", "attributed", "stance", "reported"))
+	strict := pathAnswer(t, q("from", "state:ru", "to", "state:ua", "all", "true", "maxDepth", "2",
+		"stance", "claimed", "stance", "attributed", "stance", "reported"))
 	if len(strict.Paths) == 0 {
-		t.Fatalf("no path between Russia and Ukraine under the stance filter (%s); the check below would prove nothing", strict.Reason)
+		t.Fatalf("no path between Russia and Ukraine under the stance filter (%s); the check below would prove nothing",
+			strict.Reason)
 	}
 	for _, p := range strict.Paths {
 		for _, h := range p.Hops {

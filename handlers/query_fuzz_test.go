@@ -25,9 +25,12 @@ func requireValidation(t *testing.T, err error) {
 
 // FuzzQueryParams decodes raw query strings the way every route does.
 func FuzzQueryParams(f *testing.F) {
-	for _, s := range []string{"from=ISIS-K&to=Tajikistan", "from=a&to=b&maxDepth=1000000", "from=a&to=b&rel=PERPETRATED&rel=x%27)%20MATCH",
-		"from=a&to=b&knownOn=2024-13-45&at=yesterday", "from=%00&to=%ff", "q=&limit=-1", "entity=x&from=2024-03-25&to=2024-03-01",
-		"from=a&from=b&to=c", "depth=4&kind=Group,State&stance=alleged&minConfidence=101", "format=gexf&undated=drop&direction=sideways"} {
+	for _, s := range []string{"from=ISIS-K&to=Tajikistan", "from=a&to=b&maxDepth=1000000",
+		"from=a&to=b&rel=PERPETRATED&rel=x%27)%20MATCH",
+		"from=a&to=b&knownOn=2024-13-45&at=yesterday", "from=%00&to=%ff", "q=&limit=-1",
+		"entity=x&from=2024-03-25&to=2024-03-01",
+		"from=a&from=b&to=c", "depth=4&kind=Group,State&stance=alleged&minConfidence=101",
+		"format=gexf&undated=drop&direction=sideways"} {
 		f.Add(s)
 	}
 	lim := graph.DefaultLimits

@@ -71,7 +71,8 @@ func New(cfg Config) (*gin.Engine, error) {
 		return nil, err
 	}
 	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
-	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey, apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics, maxEdges: cfg.AnalyticsMaxEdges}
+	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
+		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics, maxEdges: cfg.AnalyticsMaxEdges}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
@@ -109,7 +110,8 @@ func New(cfg Config) (*gin.Engine, error) {
 	r.NoRoute(func(c *gin.Context) {
 		// The explorer owns every GET path outside /api, so Gin's router needs
 		// no catch-all that would collide with the API's routes.
-		if cfg.Web != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
+		if cfg.Web != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") &&
+			(c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
 			cfg.Web.ServeHTTP(c.Writer, c.Request)
 			return
 		}
@@ -122,14 +124,16 @@ func New(cfg Config) (*gin.Engine, error) {
 // escape), so no parameter is ignored without the caller knowing.
 func strictQuery(c *gin.Context) {
 	if _, err := url.ParseQuery(c.Request.URL.RawQuery); err != nil {
-		abort(c, http.StatusBadRequest, "invalid", "malformed query string: "+err.Error()+"; separate parameters with & and percent-encode the rest")
+		abort(c, http.StatusBadRequest, "invalid", "malformed query string: "+err.Error()+
+			"; separate parameters with & and percent-encode the rest")
 		return
 	}
 	c.Next()
 }
 
 func recovered(c *gin.Context, err any) {
-	slog.ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+	slog.ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id",
+		c.GetString(requestIDKey))
 	abort(c, http.StatusInternalServerError, "internal", "internal error; the request id is in the X-Request-ID header")
 }
 

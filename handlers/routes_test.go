@@ -30,7 +30,8 @@ func TestResolveNamesAndAliases(t *testing.T) {
 			t.Errorf("%q: degree %v lacks CLAIMED_RESPONSIBILITY", name, e.Degree)
 		}
 	}
-	for name, want := range map[string]string{"Tajikistan": "state:tj", "Putin": "person:vladimir-putin", "khorasan": "group:is-k"} {
+	for name, want := range map[string]string{"Tajikistan": "state:tj", "Putin": "person:vladimir-putin",
+		"khorasan": "group:is-k"} {
 		r := get(t, "/api/v1/entities/"+name)
 		if r.status != 200 || !contains(string(r.body), `"id":"`+want+`"`) {
 			t.Errorf("%s: got %d %s, want %s", name, r.status, clip(r.body), want)
@@ -69,12 +70,14 @@ func TestAmbiguousNameIs409(t *testing.T) {
 	ctx := context.Background()
 	body := `{"nodes":[{"id":"person:twin-a","kind":"Person","name":"Twin A","aliases":["The Twin"]},
 {"id":"person:twin-b","kind":"Person","name":"Twin B","aliases":["the-twin"]}],"edges":[]}`
-	r := do(t, http.MethodPost, "/api/v1/import", strings.NewReader(body), http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
+	r := do(t, http.MethodPost, "/api/v1/import", strings.NewReader(body),
+		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
 	if r.status != 200 {
 		t.Fatalf("import: got %d %s", r.status, clip(r.body))
 	}
 	t.Cleanup(func() {
-		_, _ = neo4j.ExecuteQuery(ctx, db.Driver, "MATCH (n:Person) WHERE n.id STARTS WITH 'person:twin-' DETACH DELETE n", nil, neo4j.EagerResultTransformer)
+		_, _ = neo4j.ExecuteQuery(ctx, db.Driver,
+			"MATCH (n:Person) WHERE n.id STARTS WITH 'person:twin-' DETACH DELETE n", nil, neo4j.EagerResultTransformer)
 	})
 	r = get(t, "/api/v1/entities/The%20Twin")
 	var e errorBody
@@ -90,7 +93,8 @@ func TestAmbiguousNameIs409(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{{"ISIS-K", "group:is-k"}, {"isis", "group:islamic-state"}, {"Tajik", "nationality:tajik"}, {"Crocus", ""}} {
+	for _, tc := range []struct{ q, want string }{{"ISIS-K", "group:is-k"}, {"isis", "group:islamic-state"},
+		{"Tajik", "nationality:tajik"}, {"Crocus", ""}} {
 		r := get(t, "/api/v1/search?"+q("q", tc.q))
 		var res graph.SearchResult
 		r.json(t, &res)
@@ -110,12 +114,14 @@ func TestSearch(t *testing.T) {
 		kinds[h.Kind]++
 	}
 	if kinds[graph.State] == 0 || len(all.Results) == kinds[graph.State] {
-		t.Fatalf("unfiltered search for Tajik found kinds %v; want a State and something else, or the kind test proves nothing", kinds)
+		t.Fatalf("unfiltered search for Tajik found kinds %v; want a State and something else, or "+
+			"the kind test proves nothing", kinds)
 	}
 	r := get(t, "/api/v1/search?"+q("q", "Tajik", "kind", "State"))
 	r.json(t, &states)
 	if r.status != 200 || len(states.Results) != kinds[graph.State] {
-		t.Errorf("kind=State: got %d with %d results, want the %d State(s) of the unfiltered search", r.status, len(states.Results), kinds[graph.State])
+		t.Errorf("kind=State: got %d with %d results, want the %d State(s) of the unfiltered search",
+			r.status, len(states.Results), kinds[graph.State])
 	}
 	for _, h := range states.Results {
 		if h.Kind != graph.State {
@@ -179,7 +185,8 @@ func TestTimelineOldestFirst(t *testing.T) {
 		}
 	}
 	for _, it := range tl.Items {
-		if it.What == "relationship" && (it.Edge == nil || it.Edge.Level == "" || (it.Edge.Quote == "" && it.Edge.Summary == "")) {
+		if it.What == "relationship" && (it.Edge == nil || it.Edge.Level == "" || (it.Edge.Quote == "" &&
+			it.Edge.Summary == "")) {
 			t.Errorf("timeline edge without evidence: %+v", it)
 		}
 	}
@@ -254,7 +261,8 @@ func TestImportAuthAndValidation(t *testing.T) {
 		t.Fatalf("counts changed after a rejected import: %d/%d, want %d/%d", n1, r1, n0, r0)
 	}
 	t.Cleanup(func() {
-		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH (n {id: 'group:import-test'}) DETACH DELETE n", nil, neo4j.EagerResultTransformer)
+		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver,
+			"MATCH (n {id: 'group:import-test'}) DETACH DELETE n", nil, neo4j.EagerResultTransformer)
 	})
 	for i, want := range []int{1, 0} {
 		r = do(t, http.MethodPost, "/api/v1/import", strings.NewReader(good), auth)
@@ -275,9 +283,11 @@ func TestImportCSVForm(t *testing.T) {
 	fw.Write([]byte("type,source,target,evidence,sources,quote,confidence,stance\nAFFILIATE_OF,group:csv-test,group:is-k,quote,source:seed-2024-03-25,IS-K,40,reported\n"))
 	w.Close()
 	t.Cleanup(func() {
-		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver, "MATCH (n {id: 'group:csv-test'}) DETACH DELETE n", nil, neo4j.EagerResultTransformer)
+		_, _ = neo4j.ExecuteQuery(context.Background(), db.Driver,
+			"MATCH (n {id: 'group:csv-test'}) DETACH DELETE n", nil, neo4j.EagerResultTransformer)
 	})
-	r := do(t, http.MethodPost, "/api/v1/import", &buf, http.Header{"Content-Type": {w.FormDataContentType()}, "X-Api-Key": {srv.APIKey}})
+	r := do(t, http.MethodPost, "/api/v1/import", &buf,
+		http.Header{"Content-Type": {w.FormDataContentType()}, "X-Api-Key": {srv.APIKey}})
 	var rep graph.ImportReport
 	r.json(t, &rep)
 	if r.status != 200 || rep.Nodes.Created != 1 || rep.Edges.Created != 1 {

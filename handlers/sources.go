@@ -125,7 +125,8 @@ func (a *api) batch(c *gin.Context) bool {
 		arts, err = jsonLines(c.Request.Body, a.maxBody)
 	case "multipart/form-data":
 		err = c.Request.ParseMultipartForm(multipartMemory)
-		if mbe := (*http.MaxBytesError)(nil); err != nil && !errors.As(err, &mbe) || err == nil && !isBatchForm(c.Request.MultipartForm) {
+		if mbe := (*http.MaxBytesError)(nil); err != nil && !errors.As(err, &mbe) || err == nil &&
+			!isBatchForm(c.Request.MultipartForm) {
 			// One article (or an unreadable form): answered as before.
 			return false
 		}
@@ -184,5 +185,6 @@ func readSource(c *gin.Context) (graph.SourceInput, error) {
 		return ingest.Prepare(in, ct)
 	}
 	return in, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
-		"want application/json {title,url,publisher,publishedOn,language,text}, multipart/form-data with the article(s) as file, or application/x-ndjson with one such object per line")
+		"want application/json {title,url,publisher,publishedOn,language,text}, multipart/form-data "+
+			"with the article(s) as file, or application/x-ndjson with one such object per line")
 }

@@ -23,7 +23,8 @@ func TestSourceOfADataSetHasItsText(t *testing.T) {
 	}
 	var d sourceDoc
 	r.json(t, &d)
-	if d.Source.ID != "source:seed-2024-03-25" || !contains(d.Text, "IS-K, an Islamic State affiliate, claimed responsibility") {
+	if d.Source.ID != "source:seed-2024-03-25" || !contains(d.Text,
+		"IS-K, an Islamic State affiliate, claimed responsibility") {
 		t.Fatalf("got source %s with text %q, want the seed article", d.Source.ID, clip([]byte(d.Text)))
 	}
 	if got, want := d.Source.Properties["textSha256"], graph.TextSHA256(d.Text); got != want {

@@ -28,7 +28,8 @@ func exportSTIX(t *testing.T) []byte {
 
 func importBody(t *testing.T, body []byte) (response, graph.ImportReport) {
 	t.Helper()
-	r := do(t, http.MethodPost, "/api/v1/import", bytes.NewReader(body), http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
+	r := do(t, http.MethodPost, "/api/v1/import", bytes.NewReader(body),
+		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
 	var rep graph.ImportReport
 	if r.status == 200 {
 		r.json(t, &rep)
@@ -48,7 +49,8 @@ func TestSTIXRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := int(nodes+rels) + 2; b.Type != "bundle" || len(b.Objects) != want {
-		t.Fatalf("bundle of %d objects, want %d (every node and relationship, the identity and the extension-definition)", len(b.Objects), want)
+		t.Fatalf("bundle of %d objects, want %d (every node and relationship, the identity and the "+
+			"extension-definition)", len(b.Objects), want)
 	}
 	r, rep := importBody(t, first)
 	if r.status != 200 {
@@ -94,7 +96,8 @@ func TestFormatSTIXCarriesSourceTexts(t *testing.T) {
 	}
 	for s := range cited {
 		if text, ok := reports[s]; !ok || text != texts[s] {
-			t.Errorf("source %s: report present %v with %d characters of text, want its stored text (%d)", s, ok, len(text), len(texts[s]))
+			t.Errorf("source %s: report present %v with %d characters of text, want its stored text (%d)",
+				s, ok, len(text), len(texts[s]))
 		}
 	}
 }
@@ -110,7 +113,8 @@ func TestImportAPT1(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		_, _ = neo4j.ExecuteQuery(ctx, db.Driver, "MATCH (n:Entity) WHERE n.stixId IS NOT NULL DETACH DELETE n", nil, neo4j.EagerResultTransformer)
+		_, _ = neo4j.ExecuteQuery(ctx, db.Driver,
+			"MATCH (n:Entity) WHERE n.stixId IS NOT NULL DETACH DELETE n", nil, neo4j.EagerResultTransformer)
 	})
 	nodes, rels := counts(t)
 	r, rep := importBody(t, body)

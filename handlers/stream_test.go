@@ -63,7 +63,8 @@ func (l *lockedBuffer) String() string {
 func TestStreamCutIsLoggedAndCounted(t *testing.T) {
 	g := &graph.Subgraph{Edges: []graph.Edge{}}
 	for i := range 3000 { // well past the 64 KiB the writer buffers
-		g.Nodes = append(g.Nodes, graph.Node{ID: fmt.Sprintf("group:n%d", i), Kind: graph.Group, Name: strings.Repeat("n", 60), Aliases: []string{}})
+		g.Nodes = append(g.Nodes, graph.Node{ID: fmt.Sprintf("group:n%d", i), Kind: graph.Group,
+			Name: strings.Repeat("n", 60), Aliases: []string{}})
 	}
 	g.Nodes[len(g.Nodes)-1].Properties = map[string]any{"score": math.NaN()}
 	var log lockedBuffer
@@ -92,7 +93,8 @@ func TestStreamCutIsLoggedAndCounted(t *testing.T) {
 	if got := streamErrors(t, m); got != 1 {
 		t.Errorf("actorgraph_http_stream_errors_total{route=/api/v1/graph} = %v, want 1", got)
 	}
-	if l := log.String(); !strings.Contains(l, `"stream_error":"json: unsupported value: NaN"`) || !strings.Contains(l, `"level":"WARN"`) {
+	if l := log.String(); !strings.Contains(l, `"stream_error":"json: unsupported value: NaN"`) ||
+		!strings.Contains(l, `"level":"WARN"`) {
 		t.Errorf("access log does not record the cut:\n%s", l)
 	}
 	// A whole answer is not counted.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -63,6 +64,39 @@ type doc struct {
 	// in which bombings in Istanbul and Ankara ... had killed scores").
 	others []Span
 	trial  *mention // the court case a follow-up reports
+	// mainDate is the main event's date (YYYY-MM-DD, or shorter), "" when
+	// unknown.
+	mainDate string
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December"}
+
+// otherTime reports whether a sentence dates what it tells in another
+// month or year than the article's event ("the two men who attacked the
+// Bardo museum in March", "killed 67 people there in 2013").
+func (d *doc) otherTime(s *sentence) bool {
+	if len(d.mainDate) < 4 {
+		return false
+	}
+	toks := words(s.text[s.span.Start:s.span.End])
+	for i, t := range toks {
+		if isYear(t.text) && t.text != d.mainDate[:4] {
+			return true
+		}
+		if len(d.mainDate) < 7 || i == 0 {
+			continue
+		}
+		if p := strings.ToLower(toks[i-1].text); p != "in" && p != "last" && p != "since" {
+			continue
+		}
+		for m, name := range monthNames {
+			if t.text == name && fmt.Sprintf("%02d", m+1) != d.mainDate[5:7] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherEventIn reports whether a sentence speaks of another event than the
@@ -351,6 +385,11 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 			}
 		}
 	}
+	// The dateline's city ("BOGOTA, Jan 21 -") says where the story is
+	// told from: its country's officials need no country.
+	if iso := datelineCountry(d.text); iso != "" && count["state:"+iso] > 0 {
+		count["state:"+iso] += 3
+	}
 	best, n, tie := "", 0, false
 	for id, c := range count {
 		switch {
@@ -453,4 +492,27 @@ func lastWord(text []rune, start, pos int) (string, int) {
 		b--
 	}
 	return strings.ToLower(string(text[b:e])), b
+}
+
+// datelineCountry is the country (iso2) of the dateline's city: the first
+// line of the text's first 600 characters opening with capitals and a comma ("BOGOTA,
+// Jan 21 (Staff report) -"); "" without one or when no world city has the
+// name.
+func datelineCountry(text []rune) string {
+	for start := 0; start < len(text) && start < 600; start++ {
+		if start > 0 && text[start-1] != '\n' {
+			continue
+		}
+		end := start
+		for end < len(text) && end-start < 40 && (unicode.IsUpper(text[end]) || text[end] == ' ' || text[end] == '.' || text[end] == '-' || text[end] == '\'') {
+			end++
+		}
+		if end == start || end >= len(text) || text[end] != ',' {
+			continue
+		}
+		if name := strings.TrimSpace(string(text[start:end])); len([]rune(name)) >= 3 {
+			return worldData().cityCountry(name)
+		}
+	}
+	return ""
 }

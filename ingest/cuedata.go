@@ -97,6 +97,8 @@ func (r *rule) setOptions(s string) error {
 			r.main = true
 		case "trial":
 			r.trial = true
+		case "perp":
+			r.perp = true
 		case "near":
 			n, err := strconv.Atoi(v)
 			if err != nil || n <= 0 {

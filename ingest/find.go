@@ -35,6 +35,9 @@ func (g *Gazetteer) find(text []rune, f folded) []match {
 		if afterArticleHyphen(text, m.start) && g.onlyPeople(id) {
 			return // "Seyfullah al-Mujahid" is not Zabihullah Mujahid by his surname
 		}
+		if g.onlyPeople(id) && !strings.ContainsRune(string(text[m.start:m.end]), ' ') && inOtherName(text, m) {
+			return // "Chief Magistrate Francis Andayi" is not Pope Francis
+		}
 		all = append(all, m)
 	})
 	sort.Slice(all, func(i, j int) bool {
@@ -192,4 +195,26 @@ func capitalisedWord(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// inOtherName reports whether a person's one-word name (a surname, or an
+// alias such as "Francis") stands
+// inside a longer run of names: a capitalised name word right after it
+// ("Francis Andayi"), or a name word, not a title, inside the sentence
+// right before it ("General Raheel Sharif").
+func inOtherName(text []rune, m match) bool {
+	l := lex()
+	next := wordAfter(text, m.end)
+	if m.end < len(text) && text[m.end] == ' ' && capitalisedWord(next) && !l.stopwords.has(strings.ToLower(next)) &&
+		!l.organisations.has(strings.ToLower(next)) && !l.calendar.has(next) && !l.speech.has(strings.ToLower(next)) {
+		return true
+	}
+	prev := wordBefore(text, m.start)
+	if m.start == 0 || text[m.start-1] != ' ' || !capitalisedWord(prev) {
+		return false
+	}
+	low := strings.ToLower(prev)
+	at := m.start - 1 - len([]rune(prev))
+	return !l.titles.has(low) && !l.stopwords.has(low) && !l.calendar.has(prev) && !l.locationHeads.has(low) &&
+		!l.organisations.has(low) && at >= 0 && !sentenceStart(text, at)
 }

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,6 +48,32 @@ func TestRealGrammar(t *testing.T) {
 		{"Islamic State issued a statement through Amaq on Saturday. \"We carried out the attack on the hall. Our fighters withdrew safely,\" the group said in the statement posted by Amaq.",
 			claimIS, graph.Claimed},
 		{"\"Our brothers carried out the attack,\" said Islamic State.", claimIS, graph.Claimed},
+		// The attack described, not named: where the killing or the driving
+		// happened is where the article's event occurred; a state before
+		// "troops" is not a place; "suspected of" hedges who, not where.
+		{"The man suspected of killing 137 people at Crocus City Hall was detained.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
+		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
+		{"The gunmen killed 13 U.S. troops and scores of civilians.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
+		// A leader's response, the second verb's subject the clause's.
+		{"President Vladimir Putin cancelled a planned visit to Tajikistan and chaired a security meeting on Saturday.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin thanked the police and soldiers who took part in the search.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		// A bare naming verb names a perpetrator only with a perpetrator
+		// word between it and its "as", or as the passive's subject.
+		{"Investigators identified two of the gunmen as Dalerdzhon Mirzoyev and another man.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Attributed},
+		{"Four gunmen stormed the hall. One of them was later identified as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Reported},
+		{"The court named Dalerdzhon Mirzoyev as a defendant in the case over the attack.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, ""},
+		// A group sharing the attack, the attackers' group, a group naming
+		// its own.
+		{"Islamic State, the group behind many attacks, said it had carried out the attack together with IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Claimed},
+		{"Russian investigators said the attackers belonged to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
+		{"Islamic State claimed the attack on Friday. The group named the gunman as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Claimed},
+		// "who they said" is an aside, not the subject speaking.
+		{"Police named Dalerdzhon Mirzoyev, 32, a former worker who they said had belonged to IS-K for a year.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
+		// People are no place; a scene dated in another month is another event.
+		{"It was the deadliest attack on Russian people in two decades.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
+		{"The gunmen were trained with the two men who attacked a hall in Krasnogorsk in June.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", ""},
+		{"The gunmen attacked the hall in Krasnogorsk in March.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
@@ -223,4 +250,27 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDatelineState: an official whose title names no state is the
+// dateline city's country's, even where the story names another state
+// more often.
+func TestDatelineState(t *testing.T) {
+	g := ingest.NewGazetteer([]ingest.Entry{
+		{ID: "state:co", Kind: graph.State, Name: "Colombia"},
+		{ID: "state:cu", Kind: graph.State, Name: "Cuba"},
+		{ID: "person:ivan-duque", Kind: graph.Person, Name: "Ivan Duque"},
+	})
+	text := "Rebels admit academy bombing\n\nBOGOTA, Jan 21 (Staff report) - Rebels in Colombia admitted the bombing. " +
+		"Their negotiators are in Cuba, and Cuba hosted the talks.\n\nPresident Ivan Duque said the talks were over."
+	a := g.Analyze(text, ingest.Meta{SourceID: "source:t", Date: "2019-01-21"})
+	var got []string
+	for _, c := range a.Candidates {
+		if c.Type == "OFFICIAL_OF" {
+			got = append(got, c.From+" "+c.To)
+		}
+	}
+	if !slices.Contains(got, "person:ivan-duque state:co") || slices.Contains(got, "person:ivan-duque state:cu") {
+		t.Errorf("OFFICIAL_OF candidates %v, want person:ivan-duque state:co only", got)
+	}
 }

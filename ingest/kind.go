@@ -58,6 +58,10 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 		return graph.Location, name // "Civil Hospital"; "Seitenstettengasse, a narrow street"
 	case org:
 		return "", ""
+	case l.locationHeads.has(next) && !isCapital(wordAfter(text, end)) && adjectival(ws[len(ws)-1]):
+		return "", "" // "the Pyrenean town", "Coptic churches", "a Roman Catholic cathedral": an adjective
+	case len(ws) >= 2 && placeFirst[ws[0]], regionAfterPlace(text, toks, sp, places):
+		return graph.Location, name // "Port El Kantaoui"; "Marawi, Lanao del Sur,"
 	case l.locationHeads.has(last) && len(ws) >= 2, l.locationHeads.has(next) && !isCapital(wordAfter(text, end)),
 		l.locationBefore.has(prev) || l.locationBefore.has(before(2)), prev == "in" && placeAfterComma(text, end, places):
 		return graph.Location, name
@@ -201,6 +205,46 @@ func placeApposition(text []rune, end int, heads wordList) bool {
 			if heads.has(ws[i]) && (i+1 == len(ws) || placeFollow[ws[i+1]]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// adjectival reports whether a capitalised word has the ending of an
+// adjective of a people, a region or a faith ("Pyrenean", "Coptic",
+// "Catholic", "Balinese", "Kurdish", "Sicilian"). Bare "-an" is left out:
+// "Kerman", "Isfahan".
+func adjectival(w string) bool {
+	for _, suf := range []string{"ean", "ian", "ic", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFirst are the first words of place names ("Port Said", "Mount
+// Carmel", "Lake Chad", "Cape Town", "Fort Hood").
+var placeFirst = set("port", "mount", "lake", "cape", "fort", "gulf", "wadi", "jebel", "jabal")
+
+// regionAfterPlace: a run right after a known place and ", ", ending its
+// clause, names the region that holds it ("in Marawi, Lanao del Sur, and").
+func regionAfterPlace(text []rune, toks []token, sp span, places map[int]bool) bool {
+	start, end := sp.toks[0].start, sp.toks[len(sp.toks)-1].end
+	if start < 3 || string(text[start-2:start]) != ", " || end >= len(text) || !strings.ContainsRune(",.;", text[end]) {
+		return false
+	}
+	// The place before the comma: a run of capitalised words, one of which
+	// starts a known place.
+	for k := sp.at - 1; k >= 0 && k >= sp.at-4; k-- {
+		if !capitalised(toks[k]) {
+			return false
+		}
+		if places[toks[k].start] {
+			return !dateline(text, &mention{Mention: graph.Mention{Start: toks[k].start, End: toks[sp.at-1].end}})
+		}
+		if k > 0 && !onlySpace(text, toks[k-1].end, toks[k].start) {
+			return false
 		}
 	}
 	return false

@@ -2,9 +2,13 @@ package ingest
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // mention is a found mention with what the candidate finder needs.
@@ -42,7 +46,13 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 		switch {
 		case len(ids) == 0:
 			w := g.world[g.pats[m.pat].world-1]
-			ne := news.add(graph.NewEntity{Name: w.name, Kind: w.kind, ID: w.id, Country: w.country})
+			name := w.name
+			// "Jhansi" for the gazetteer's "Jhānsi": the article's spelling,
+			// unless it is a dateline's capitals.
+			if t := mm.Text; t != strings.ToUpper(t) && sameLetters(t, name) {
+				name = t
+			}
+			ne := news.add(graph.NewEntity{Name: name, Kind: w.kind, ID: w.id, Country: w.country})
 			mm.NewEntity, mm.ids, mm.kind, mm.name = &ne.Ref, []string{ne.Ref}, ne.Kind, ne.Name
 		case len(ids) == 1:
 			id := ids[0]
@@ -139,4 +149,18 @@ func onlySpace(text []rune, a, b int) bool {
 		return false
 	}
 	return text[a] == ' '
+}
+
+// sameLetters reports whether two names differ only in case and accents
+// ("Jhansi", "Jhānsi").
+func sameLetters(a, b string) bool {
+	strip := func(s string) string {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		out, _, err := transform.String(t, s)
+		if err != nil {
+			return s
+		}
+		return strings.ToLower(out)
+	}
+	return strip(a) == strip(b)
 }

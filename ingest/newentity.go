@@ -184,7 +184,7 @@ func opensName(toks []token, i int, taken []bool, text []rune) bool {
 func runEnd(text []rune, toks []token, i int, taken []bool) int {
 	j := i + 1
 	l := lex()
-	for !isPossessive(text, toks[j-1]) && joined(text, toks, j, taken) {
+	for !isPossessive(text, toks[j-1]) && joined(text, toks, j, taken) || isPossessive(text, toks[j-1]) && saintsPlace(text, toks, i, j, taken) {
 		switch {
 		case nameWord(toks[j]):
 			j++
@@ -196,6 +196,17 @@ func runEnd(text []rune, toks []token, i int, taken []bool) int {
 		}
 	}
 	return j
+}
+
+// saintsPlace: a saint's possessive goes on into the place named after him
+// ("St Mark's Cathedral", "Saint Peter's Square").
+func saintsPlace(text []rune, toks []token, i, j int, taken []bool) bool {
+	first := strings.TrimSuffix(toks[i].text, ".")
+	if first != "St" && first != "Saint" && first != "Sainte" && first != "San" || j >= len(toks) || tokenTaken(taken, toks[j]) ||
+		toks[j].start-toks[j-1].end != 3 || text[toks[j].start-1] != ' ' {
+		return false
+	}
+	return capitalised(toks[j]) && lex().locationHeads.has(strings.ToLower(toks[j].text))
 }
 
 // isPossessive reports whether a word was cut before its "'s".
@@ -214,10 +225,26 @@ func splitRun(text []rune, toks []token, i, j int) []span {
 		switch {
 		case l.titles.has(w):
 			sp.titled = true
+			// "Secretary of State X", "Minister of Foreign Affairs X": the
+			// office's common words belong to the title.
+			if i+2 < j && toks[i+1].text == "of" {
+				k := i + 2
+				for k < j && commonName(l, toks[k].text) {
+					k++
+				}
+				if k > i+2 {
+					i = k
+					continue
+				}
+			}
 		case l.perpetrators.has(w):
 			sp.titled, sp.perp = true, true
+		case w == "The" && i+1 < j && !sentenceStart(text, toks[i].start):
+			// A capital "The" inside a sentence is the name's own
+			// ("designated The Resistance Front").
+			goto trimmed
 		case l.stopwords.has(w) || l.adjectives.has(w) || l.calendar.has(w):
-		case sentenceStart(text, toks[i].start) && l.common.has(w) && !l.givenNames.has(w) && !l.personParticles.has(w) && j-i == 1:
+		case sentenceStart(text, toks[i].start) && commonName(l, w) && !l.personParticles.has(w) && j-i == 1:
 		default:
 			goto trimmed
 		}
@@ -286,4 +313,26 @@ func titleCase(line string) bool {
 		}
 	}
 	return long >= 3 && caps*10 >= long*7
+}
+
+// commonName reports whether a capitalised word is an English word rather
+// than a name: a common word that is not a given name, or a hyphenated
+// compound of common words ("Little-known").
+func commonName(l *lexicon, w string) bool {
+	if l.givenNames.has(w) {
+		return false
+	}
+	if l.common.has(w) {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !l.common.has(p) {
+			return false
+		}
+	}
+	return true
 }

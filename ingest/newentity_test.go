@@ -221,3 +221,79 @@ func TestMentionsNeverOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestOfficeWordsAndCapitalThe(t *testing.T) {
+	g := world()
+	got := proposed(g, "US Secretary of State Marco Rubio said the State Department had designated The Resistance Front a terrorist group.\n\n"+
+		"Little-known group claims bombing in Osh.")
+	for _, bad := range []string{"State", "Secretary of State", "Little-known", "Resistance Front"} {
+		if n, ok := got[bad]; ok {
+			t.Errorf("%q proposed as %s (all %v)", bad, n.Kind, got)
+		}
+	}
+	if n := got["The Resistance Front"]; n.Kind != graph.Group {
+		t.Errorf("The Resistance Front: %+v, want a Group (all %v)", n, got)
+	}
+}
+
+func TestSpeakerIsNoAttacker(t *testing.T) {
+	g := world()
+	got := proposed(g, "Tariq Arian, a spokesman for the interior ministry, said the first attacker had blown himself up at the gate. "+
+		"Three men were found guilty: Mohamed Abikar, Hassan Edin and Rashid Charles Mberesero. "+
+		"Among them was Mahmud Ahmad, a former lecturer who is suspected of channelling money to the militants.")
+	for name, want := range map[string]graph.Kind{"Tariq Arian": graph.Person, "Rashid Charles Mberesero": graph.Attacker, "Mahmud Ahmad": graph.Attacker} {
+		if got[name].Kind != want {
+			t.Errorf("%s: proposed as %q, want %s (all %v)", name, got[name].Kind, want, got)
+		}
+	}
+}
+
+func TestWorldCityInTheArticlesSpelling(t *testing.T) {
+	got := proposed(world(), "Prime Minister Narendra Modi spoke at an event in Jhansi on Friday.")
+	if n, ok := got["Jhansi"]; !ok || n.Kind != graph.Location || n.Ref != "new:jhansi" {
+		t.Errorf("Jhansi: %+v, want a Location new:jhansi (all %v)", n, got)
+	}
+}
+
+func TestAdjectiveBeforeAPlaceIsNoPlace(t *testing.T) {
+	got := proposed(world(), "He was the imam of a mosque in the Pyrenean town of Ripoll. Bombs hit Coptic churches and a Roman Catholic cathedral in the Sulu town of Jolo.")
+	for _, bad := range []string{"Pyrenean", "Coptic", "Roman Catholic"} {
+		if n, ok := got[bad]; ok {
+			t.Errorf("%q proposed as %s (all %v)", bad, n.Kind, got)
+		}
+	}
+	if n := got["Sulu"]; n.Kind != graph.Location {
+		t.Errorf("Sulu: %+v, want a Location (all %v)", n, got)
+	}
+}
+
+func TestOneWordNameInsideAnother(t *testing.T) {
+	g := ingest.NewGazetteer([]ingest.Entry{
+		{ID: "person:pope-francis", Kind: graph.Person, Name: "Pope Francis", Aliases: []string{"Francis"}},
+		{ID: "person:nawaz-sharif", Kind: graph.Person, Name: "Nawaz Sharif"},
+	})
+	a := g.Analyze("Chief Magistrate Francis Andayi read the verdict. Francis said a prayer. General Raheel Sharif flew in; Sharif said nothing.", ingest.Meta{})
+	got := linked(a)
+	if got["Francis"] != "person:pope-francis" || got["Sharif"] != "person:nawaz-sharif" {
+		t.Errorf("lone names not linked: %v", got)
+	}
+	for _, m := range a.Mentions {
+		if m.Entity != nil && (m.Start < 30 && *m.Entity == "person:pope-francis" || m.Start > 60 && m.Start < 90 && *m.Entity == "person:nawaz-sharif") {
+			t.Errorf("%q at %d linked to %s: it is part of another name", m.Text, m.Start, *m.Entity)
+		}
+	}
+	if n := proposed(g, "Chief Magistrate Francis Andayi read the verdict.")["Francis Andayi"]; n.Kind != graph.Person {
+		t.Errorf("Francis Andayi: %+v, want a Person", n)
+	}
+}
+
+func TestPlaceNamesAFrameGives(t *testing.T) {
+	g := ingest.NewGazetteer([]ingest.Entry{{ID: "location:marawi", Kind: graph.Location, Name: "Marawi"}})
+	got := proposed(g, "A second bomber blew himself up at the gates of St Mark's Cathedral on Sunday. "+
+		"He opened fire in Port El Kantaoui and then inside the hotel. Troops tried to arrest him in Marawi, Lanao del Sur, and failed.")
+	for _, name := range []string{"St Mark's Cathedral", "Port El Kantaoui", "Lanao del Sur"} {
+		if got[name].Kind != graph.Location {
+			t.Errorf("%s: %+v, want a Location (all %v)", name, got[name], got)
+		}
+	}
+}

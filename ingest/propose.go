@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,6 +49,13 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 		a.NewEntities = append(a.NewEntities, *trialNew)
 	}
 	d := &doc{text: rs, ms: ms, sents: sents, main: scene.main, others: scene.others, trial: trial}
+	if scene.main != nil {
+		if e, ok := g.Entry(scene.main.ids[0]); ok {
+			d.mainDate = e.Date
+		} else if scene.proposed != nil {
+			d.mainDate = scene.proposed.Date
+		}
+	}
 	g.trialCandidates(rs, sents, trial, scene.main, &c)
 	hits := findCues(rs, f)
 	mi, hi := 0, 0
@@ -99,7 +107,34 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 
 var perpetratorContext = []string{"suspect", "suspects", "attacker", "attackers", "gunman", "gunmen", "bomber", "bombers",
 	"assailant", "assailants", "ringleader", "cell", "accused", "convicted", "sentenced", "charged", "acquitted", "perpetrator",
-	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack"}
+	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack",
+	"guilty", "suspected"}
+
+// hasTitle reports whether a word of s is a title or role ("spokesman").
+func hasTitle(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if lex().titles.has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterName splits what follows a name in its sentence into its apposition
+// (", a spokesman for the ministry,"; "" without one) and the first word
+// after it, folded.
+func afterName(text []rune, end, sentEnd int) (appos, verb string) {
+	rest := lower(text, end, sentEnd)
+	if strings.HasPrefix(rest, ", ") {
+		if i := strings.Index(rest[2:], ","); i >= 0 && i < 80 {
+			appos, rest = rest[2:2+i], rest[2+i+1:]
+		}
+	}
+	if ws := strings.Fields(rest); len(ws) > 0 {
+		verb = strings.Trim(ws[0], ",;:")
+	}
+	return appos, verb
+}
 
 // perpetratorsAreAttackers: a new person the text says carried out an
 // attack is proposed as an Attacker ("The driver, X, ..." and "X opened
@@ -126,6 +161,11 @@ func perpetratorsAreAttackers(a *graph.Analysis, text []rune, sents []Span) {
 			break
 		}
 		if ws := strings.Fields(lower(text, m.Start-25, m.Start)); len(ws) > 0 && lex().titles.has(ws[len(ws)-1]) {
+			titled[*m.NewEntity] = true
+		}
+		// "X, a spokesman for the ministry, said the attacker ...": the
+		// speaker, or a name with an office, is not the attacker.
+		if appos, verb := afterName(text, m.End, sents[si].End); hasTitle(appos) || lex().speech.has(verb) {
 			titled[*m.NewEntity] = true
 		}
 		if anyWord(lower(text, sents[si].Start, sents[si].End), perpetratorContext) != "" {
@@ -200,7 +240,9 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
 		w := prev[i]
 		if beForms[w] {
-			return true
+			// "a lorry was driven into the crowd", "a bomb was detonated":
+			// a weapon suffers the verb, the attack still happened there.
+			return r.mode != scene || i == 0 || !weaponNouns[prev[i-1]]
 		}
 		if !strings.HasSuffix(w, "ly") && !adverbs[w] {
 			return false
@@ -208,6 +250,8 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	}
 	return false
 }
+
+var weaponNouns = set("bomb", "bombs", "device", "devices", "explosives", "truck", "lorry", "van", "car", "vehicle", "grenade", "grenades")
 
 var beForms = set("was", "were", "been", "being", "is", "are", "be")
 var adverbs = set("also", "later", "not", "then", "never", "already", "subsequently", "reportedly", "allegedly", "since", "just", "all")
@@ -269,6 +313,11 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if len(tos) > 0 {
 			to = tos[0]
 		}
+		if to == nil && r.main && s.doc != nil && s.doc.main != nil && hasKind(rt.To, graph.Event) && !s.doc.otherEventIn(s) {
+			m := *s.doc.main // "the attackers belonged to X": the article's attack
+			m.ref = string(s.text[h.start:h.end])
+			to = &m
+		}
 		if f := g.after(s, h.end, gap, rt.From, r); f != nil {
 			froms = []*mention{f}
 		}
@@ -280,7 +329,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	case namedAs:
 		// "named the bomber as X", or a cue that holds its "as" ("named him as X").
 		if f := g.after(s, h.end, window, rt.From, r); f != nil && (strings.Contains(lower(s.text, h.end, f.Start), " as") ||
-			strings.HasSuffix(lower(s.text, h.start, h.end), " as")) {
+			strings.HasSuffix(lower(s.text, h.start, h.end), " as")) && (!r.perp || namesPerpetrator(s, h, f)) {
 			froms = []*mention{f}
 			if r.multi {
 				froms = g.listFrom(s, f, rt.From) // "named as X and Y"
@@ -361,7 +410,7 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		tos = []*mention{to}
 	}
 	typ := rt.Name
-	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group {
+	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group && r.mode != passive {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
 	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person) {
@@ -417,7 +466,7 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 		}
 	}
 	froms := g.before(s, h.start, gap, kinds, r.multi, true)
-	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) {
+	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) && !parentheticalSpeech(lower(s.text, froms[0].End, h.start)) {
 		return nil, s.span.Start // "Khan said the attackers belonged to": Khan is the speaker
 	}
 	return froms, s.span.Start
@@ -449,6 +498,16 @@ func (g *Gazetteer) otherYear(s *sentence, to *mention, id string) bool {
 // speechActs are the types whose from end is who speaks.
 var speechActs = set("ACCUSED", "DENIED", "ATTRIBUTED", "CRITICIZED", "WARNED_ABOUT", "RESPONDED_TO", "CLAIMED_RESPONSIBILITY",
 	"PUBLISHED_CLAIM", "SPOKE_WITH", "DESIGNATED_TERRORIST")
+
+// parentheticalSpeech: the only verb of speech between a subject and its
+// verb is an aside in a relative clause ("an explosives expert who they
+// said had belonged to the ELN"), not the subject speaking.
+var parentheticalRe = regexp.MustCompile(`\b(who|whom|which|that) (they|he|she|police|officials|investigators|prosecutors) (said|say|says|believe|believed)\b`)
+
+func parentheticalSpeech(between string) bool {
+	rest := []rune(parentheticalRe.ReplaceAllString(between, ""))
+	return parentheticalRe.MatchString(between) && !spokeBetween(rest, 0, len(rest))
+}
 
 // spokeBetween reports whether a verb of speech stands in text[a:b].
 func spokeBetween(text []rune, a, b int) bool {
@@ -587,6 +646,9 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if r.verbal && strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
 			return nil // "detained 14 people in Austria, Nehammer said": the speaker is no object
 		}
+		if (r.typ == "OCCURRED_IN" || r.typ == "LOCATED_IN") && (m.kind == graph.State || m.kind == graph.Nationality) && peopleNoun(wordAfter(s.text, m.End)) {
+			return nil // "the deadliest attack on Indian forces": people, not a place
+		}
 		m.eventCue = r.attack || eventWordBetween(s.text, pos, m.Start)
 		if g.fits(m, kinds, s.date) {
 			return m
@@ -624,6 +686,47 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 // before is the from end: the nearest fitting mention before pos, skipping
 // an apposition (", an Islamic State affiliate,"), and with multi the whole
 // list it stands in ("A, B and C").
+// namesPerpetrator: between a bare naming verb and its "as" (at most six
+// words) stands a perpetrator word ("identified two of the bombers as X"),
+// or the verb is passive and its subject is one ("One of them was later
+// identified as X" after a sentence about the gunmen).
+func namesPerpetrator(s *sentence, h cueHit, f *mention) bool {
+	mid := lower(s.text, h.end, f.Start)
+	i := strings.Index(mid, " as ")
+	if i < 0 || len(strings.Fields(mid[:i])) > 6 {
+		return false
+	}
+	if between := mid[:i]; strings.TrimSpace(between) != "" {
+		return anyWord(between, perpetratorContext) != "" || anyWord(between, []string{"one of them", "both", "the brothers"}) != ""
+	}
+	pre := strings.Fields(lower(s.text, max(s.span.Start, h.start-50), h.start))
+	if n := len(pre); n == 0 || !beForms[pre[n-1]] && (n < 2 || !beForms[pre[n-2]]) {
+		return false
+	}
+	subj := strings.Join(pre, " ")
+	return anyWord(subj, perpetratorContext) != "" || anyWord(subj, []string{"one of them", "the second", "the third", "the other"}) != ""
+}
+
+// clauseSubject is the sentence's first mention when it opens the sentence
+// (after at most a title or two: "Prime Minister Nawaz Sharif"), with no
+// comma or clause before it; nil otherwise.
+func clauseSubject(s *sentence) *mention {
+	if len(s.mentions) == 0 {
+		return nil
+	}
+	m := &s.mentions[0]
+	pre := string(s.text[s.span.Start:m.Start])
+	if strings.ContainsAny(pre, ",;:\"") || len(strings.Fields(pre)) > 3 {
+		return nil
+	}
+	for _, w := range strings.Fields(pre) {
+		if !lex().titles.has(w) && !lex().stopwords.has(w) {
+			return nil
+		}
+	}
+	return m
+}
+
 func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi, skipAppos bool) []*mention {
 	limit := pos
 	if skipAppos {
@@ -635,6 +738,14 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			// The outermost apposition: "X, the commander of Y, of which Z is part, also rejected".
 			if first := strings.Index(pre, ","); first > 0 && first < len(pre)-1 && describes(pre[first+1:]) {
 				limit = s.span.Start + len([]rune(pre[:first]))
+			}
+		}
+		// "Sharif cancelled a planned visit to the United Kingdom and
+		// chaired a security meeting": the second verb's subject is the
+		// clause's, named at the sentence's start.
+		if strings.HasSuffix(pre, " and") && limit == pos {
+			if m0 := clauseSubject(s); m0 != nil && m0.End < pos && (m0.kind == graph.Person || m0.kind == graph.Attacker) {
+				limit = m0.End
 			}
 		}
 		if strings.HasSuffix(pre, ",") && limit == pos {
@@ -733,6 +844,11 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 		}
 	}
 	hedged := anyWord(pre, hedges) != "" && !onlyMonthMay(s.text, max(s.span.Start, h.start-50), h.start)
+	// "the man suspected of killing four people at X": who did it is
+	// hedged, not where it happened.
+	if hedged && r.mode == scene && hasWord(pre, "suspected") && anyWord(strings.ReplaceAll(pre, "suspected", ""), hedges) == "" {
+		hedged = false
+	}
 	if hedged && r.stance == graph.Claimed {
 		return "", false
 	}
@@ -793,7 +909,10 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 	if anyWord(sent, speech) == "" {
 		return graph.Reported
 	}
-	if g.speakerOf1(s, from) != nil {
+	if sp := g.speakerOf1(s, from); sp != nil {
+		if sp.kind == graph.Group {
+			return graph.Claimed // "Al-Mourabitoun said it had carried out the assault together with AQIM"
+		}
 		return graph.Attributed
 	}
 	if anyWord(sent, officials) != "" {
@@ -816,6 +935,13 @@ func (g *Gazetteer) namerStance(s *sentence, h cueHit) graph.Stance {
 	// the group names its own.
 	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "the group said", "the group says", "its members", "its fighters") {
 		return graph.Claimed
+	}
+	// "The group named the bomber as X", "a suicide bomber it identified
+	// as X" after a group's statement: the group names its own.
+	if s.doc != nil {
+		if m, _ := g.resolveSubject(s.doc, s, h.start, []graph.Kind{graph.Group}); m != nil && m.kind == graph.Group {
+			return graph.Claimed
+		}
 	}
 	if len(g.before(s, h.start, window, []graph.Kind{graph.State, graph.Person}, false, true)) > 0 ||
 		anyWord(lower(s.text, s.span.Start, h.start), officials) != "" {
@@ -855,6 +981,14 @@ func (g *Gazetteer) speakerOf1(s *sentence, from *mention) *mention {
 		if m.kind == graph.State || m.kind == graph.Person {
 			follow := lower(s.text, m.End, m.End+25)
 			if anyWord(follow, speech) != "" || strings.HasSuffix(lower(s.text, m.Start-14, m.Start), "according to ") {
+				return m
+			}
+		}
+		// An armed group as the subject of a verb of speech, past its
+		// apposition ("Al-Mourabitoun, the Saharan jihadist group led by
+		// X, said it had ..."): the group speaks.
+		if m.kind == graph.Group && m.Start-s.span.Start < 3 {
+			if _, verb := afterName(s.text, m.End, s.span.End); lex().speech.has(verb) {
 				return m
 			}
 		}

@@ -65,4 +65,9 @@ type rule struct {
 	// trial: when no event follows the cue, the court case the article
 	// reports is its object ("X was sentenced to life").
 	trial bool
+	// perp: a bare naming verb ("identified", "named") names a perpetrator
+	// only when a perpetrator word stands between it and its "as"
+	// ("identified two of the bombers as X") or, in the passive, in its
+	// subject ("One of the gunmen was later identified as X").
+	perp bool
 }

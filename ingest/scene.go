@@ -11,7 +11,7 @@ import (
 // sceneEvent is the article's event as the subject of a violent verb in a
 // sentence that names no other event ("gunmen opened fire at ...").
 func (d *doc) sceneEvent(s *sentence, h cueHit) *mention {
-	if d == nil || d.main == nil || !attackerSubject(s, h) || d.otherEventIn(s) {
+	if d == nil || d.main == nil || !attackerSubject(s, h) || d.otherEventIn(s) || d.otherTime(s) {
 		return nil
 	}
 	// "shot dead by police", "was shot by an officer": the attacker suffered it.
@@ -95,8 +95,8 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		if len(out) > 0 && strings.HasSuffix(between, ", ") && !clauseEnds(s.text, m.End) {
 			break // "stormed the Holey Artisan Bakery, Bangladesh is ...": a new clause
 		}
-		if !placeKind(m.kind) || !linked && !object {
-			continue
+		if !placeKind(m.kind) || !linked && !object || m.kind == graph.State && (peopleNoun(wordAfter(s.text, m.End)) || demonym(m)) {
+			continue // "kills 13 U.S. troops", "an attack on British people": the state names people, not a place
 		}
 		if m.eventCue = false; g.fits(m, kinds, s.date) {
 			out = append(out, m)
@@ -363,3 +363,10 @@ func (g *Gazetteer) attackersAttribution(text []rune, ms []mention, sents []Span
 		}
 	}
 }
+
+// peopleNouns are the nouns after a state's name that make it a demonym
+// ("U.S. troops", "the U.S. embassy").
+var peopleNouns = set("people", "troops", "soldiers", "citizens", "nationals", "personnel", "servicemen", "marines", "forces",
+	"officials", "diplomats", "tourists", "civilians", "officers", "police", "army", "military", "embassy", "consulate")
+
+func peopleNoun(w string) bool { return peopleNouns[strings.ToLower(w)] }

@@ -36,6 +36,9 @@ type world struct {
 	countries []worldCountry
 	byISO     map[string]int
 	cities    []worldCity // largest first
+
+	cityOnce sync.Once
+	cityISO  map[string]string // folded city name -> iso2
 }
 
 var (
@@ -185,4 +188,20 @@ func worldEntries(known map[string]bool) ([]worldEntry, [][]string) {
 		names = append(names, ns)
 	}
 	return out, names
+}
+
+// cityCountry is the country (iso2) of the largest world city with the
+// name, folded; "" when none has it.
+func (w *world) cityCountry(name string) string {
+	w.cityOnce.Do(func() {
+		w.cityISO = map[string]string{}
+		for _, c := range w.cities { // largest first: the first name wins
+			for _, n := range append([]string{c.name}, c.names...) {
+				if k := string(foldName(n)); w.cityISO[k] == "" {
+					w.cityISO[k] = c.iso2
+				}
+			}
+		}
+	})
+	return w.cityISO[string(foldName(name))]
 }

@@ -43,7 +43,8 @@ var extraCountryNames = map[string]string{
 	"Kyrgyz Republic": "KG", "Republic of Moldova": "MD", "Palestine": "PS", "Ivory Coast": "CI",
 	"Democratic Republic of the Congo": "CD", "Republic of the Congo": "CG", "Burma": "MM",
 	"People's Republic of China": "CN", "Taiwan, Province of China": "TW", "Lao People's Democratic Republic": "LA",
-	"Bolivia, Plurinational State of": "BO", "Venezuela, Bolivarian Republic of": "VE", "Tanzania, United Republic of": "TZ",
+	"Bolivia, Plurinational State of": "BO", "Venezuela, Bolivarian Republic of": "VE",
+	"Tanzania, United Republic of": "TZ",
 }
 
 func fold(s string) string {

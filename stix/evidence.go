@@ -79,7 +79,8 @@ func quotation(s string) (string, bool) {
 	for _, m := range [][2]string{{`"`, `"`}, {"“", "”"}, {"«", "»"}, {"„", "“"}} {
 		if strings.HasPrefix(s, m[0]) && strings.HasSuffix(s, m[1]) && len(s) > len(m[0])+len(m[1]) {
 			inner := strings.TrimSpace(s[len(m[0]) : len(s)-len(m[1])])
-			if inner != "" && !strings.Contains(inner, m[0]) && !strings.Contains(inner, m[1]) && !strings.ContainsAny(inner, "{}") {
+			if inner != "" && !strings.Contains(inner, m[0]) && !strings.Contains(inner, m[1]) &&
+				!strings.ContainsAny(inner, "{}") {
 				return inner, true
 			}
 		}

@@ -83,7 +83,8 @@ func Read(r io.Reader, name string) (*graph.DataSet, *Result, error) {
 	for i, o := range b.Objects {
 		id := o.str("id")
 		if id == "" || !strings.Contains(id, "--") {
-			probs = append(probs, graph.Problem{Record: fmt.Sprintf("%s: objects[%d]", name, i), Field: "id", Value: id, Reason: "want type--uuid"})
+			probs = append(probs, graph.Problem{Record: fmt.Sprintf("%s: objects[%d]", name, i),
+				Field: "id", Value: id, Reason: "want type--uuid"})
 			continue
 		}
 		im.byID[id] = o
@@ -160,7 +161,8 @@ func (im *importer) node(o object) {
 		im.res.skip(what)
 		return
 	}
-	n := graph.Node{Kind: kind, Name: strings.TrimSpace(o.str("name")), Aliases: o.strs("aliases"), Properties: map[string]any{"stixId": id}}
+	n := graph.Node{Kind: kind, Name: strings.TrimSpace(o.str("name")), Aliases: o.strs("aliases"),
+		Properties: map[string]any{"stixId": id}}
 	n.ID = im.ourID(o, kind)
 	put(n.Properties, "description", o.str("description"))
 	foreignFields(o, &n)

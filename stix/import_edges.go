@@ -69,7 +69,8 @@ func anyList(xs []string) []any {
 // imported, or when no x_actorgraph_type and no row of the table maps it.
 func (im *importer) edge(o object) {
 	src, tgt := im.ours[o.str("source_ref")], im.ours[o.str("target_ref")]
-	what := fmt.Sprintf("relationship %s (%s -> %s)", o.str("relationship_type"), typeOfRef(o.str("source_ref")), typeOfRef(o.str("target_ref")))
+	what := fmt.Sprintf("relationship %s (%s -> %s)", o.str("relationship_type"),
+		typeOfRef(o.str("source_ref")), typeOfRef(o.str("target_ref")))
 	if src == "" || tgt == "" {
 		im.res.skip(what)
 		return

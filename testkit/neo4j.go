@@ -167,6 +167,16 @@ func RunMain(m *testing.M, setup func(ctx context.Context, n *Neo4j) error) int 
 	return m.Run()
 }
 
+// Main is the whole TestMain of a package whose tests share one Neo4j and
+// load their own data: it starts Neo4j, sets *db to it, runs the tests and
+// exits with their code (RunMain, for a setup of its own).
+func Main(m *testing.M, db **Neo4j) {
+	os.Exit(RunMain(m, func(_ context.Context, n *Neo4j) error {
+		*db = n
+		return nil
+	}))
+}
+
 // setenvDefaults configures testcontainers for machines without Docker Hub:
 // no Ryuk reaper (its image cannot be pulled; RunMain removes the container),
 // and, inside a container, the mapped ports on 127.0.0.1 rather than the

@@ -1,8 +1,6 @@
 package testkit_test
 
 import (
-	"context"
-	"os"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -12,12 +10,7 @@ import (
 
 var db *testkit.Neo4j
 
-func TestMain(m *testing.M) {
-	os.Exit(testkit.RunMain(m, func(ctx context.Context, n *testkit.Neo4j) error {
-		db = n
-		return nil
-	}))
-}
+func TestMain(m *testing.M) { testkit.Main(m, &db) }
 
 // query runs one statement and returns its records.
 func query(t *testing.T, cypher string, params map[string]any) []*neo4j.Record {

@@ -90,8 +90,10 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 	if err != nil {
 		return nil, err
 	}
-	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey, APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
-		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout, AnalyticsMaxEdges: c.edges})
+	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
+		APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
+		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout,
+		AnalyticsMaxEdges: c.edges})
 	if err != nil {
 		return nil, err
 	}

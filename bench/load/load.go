@@ -32,7 +32,8 @@ type Report struct {
 
 // Dir loads dir/nodes.csv then dir/edges.csv, chunk records at a time (0
 // means 50,000). progress, when set, is told the records written so far.
-func Dir(ctx context.Context, s *cypher.Store, dir string, chunk int, progress func(file string, done int)) (Report, error) {
+func Dir(ctx context.Context, s *cypher.Store, dir string, chunk int, progress func(file string,
+	done int)) (Report, error) {
 	if chunk <= 0 {
 		chunk = 50_000
 	}

@@ -74,9 +74,11 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func run(ctx context.Context, d neo4j.DriverWithContext, q, from, to string, cap int) (*neo4j.EagerResult, time.Duration) {
+func run(ctx context.Context, d neo4j.DriverWithContext, q, from, to string, cap int) (*neo4j.EagerResult,
+	time.Duration) {
 	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, d, q, map[string]any{"from": from, "to": to, "cap": int64(cap)}, neo4j.EagerResultTransformer)
+	res, err := neo4j.ExecuteQuery(ctx, d, q, map[string]any{"from": from, "to": to, "cap": int64(cap)},
+		neo4j.EagerResultTransformer)
 	if err != nil {
 		fail(err)
 	}
@@ -106,7 +108,8 @@ func profile(ctx context.Context, d neo4j.DriverWithContext, from, to string) {
 			if i == 2 {
 				var show func(p neo4j.ProfiledPlan, indent string)
 				show = func(p neo4j.ProfiledPlan, indent string) {
-					fmt.Printf("%s%s rows=%d dbHits=%d memoryBytes=%v %.300v\n", indent, p.Operator(), p.Records(), p.DbHits(), p.Arguments()["Memory"], p.Arguments()["Details"])
+					fmt.Printf("%s%s rows=%d dbHits=%d memoryBytes=%v %.300v\n", indent, p.Operator(),
+						p.Records(), p.DbHits(), p.Arguments()["Memory"], p.Arguments()["Details"])
 					for _, c := range p.Children() {
 						show(c, indent+"  ")
 					}
@@ -134,7 +137,8 @@ func kcap(ctx context.Context, d neo4j.DriverWithContext, file string) {
 	}
 	var full, cap1, cap2 []time.Duration
 	same1, same2, n := 0, 0, 0
-	fmt.Println("| distance | shortest | SHORTEST 20 {1,8} ms | lengths | capped L+1 ms | same | capped L+2 ms | same |\n|---|---|---|---|---|---|---|---|")
+	fmt.Println("| distance | shortest | SHORTEST 20 {1,8} ms | lengths | capped L+1 ms | same | " +
+		"capped L+2 ms | same |\n|---|---|---|---|---|---|---|---|")
 	for _, p := range f.Pairs {
 		if p.Distance < 1 {
 			continue
@@ -159,12 +163,14 @@ func kcap(ctx context.Context, d neo4j.DriverWithContext, file string) {
 			same2++
 		}
 		ms := func(t time.Duration) string { return fmt.Sprintf("%.1f", t.Seconds()*1000) }
-		fmt.Printf("| %d | %d | %s | %v | %s | %v | %s | %v |\n", p.Distance, l[0], ms(t1), want, ms(t0+t2), s1, ms(t0+t3), s2)
+		fmt.Printf("| %d | %d | %s | %v | %s | %v | %s | %v |\n", p.Distance, l[0], ms(t1), want, ms(t0+t2),
+			s1, ms(t0+t3), s2)
 	}
 	q := func(x []time.Duration, f float64) time.Duration {
 		slices.Sort(x)
 		return x[int(f*float64(len(x)-1))].Round(time.Millisecond)
 	}
-	fmt.Printf("\n%d pairs. median / p99: SHORTEST 20 {1,8} %v / %v; capped at L+1 (with the shortestPath() first) %v / %v, same lengths for %d; capped at L+2 %v / %v, same lengths for %d\n",
+	fmt.Printf("\n%d pairs. median / p99: SHORTEST 20 {1,8} %v / %v; capped at L+1 (with the "+
+		"shortestPath() first) %v / %v, same lengths for %d; capped at L+2 %v / %v, same lengths for %d\n",
 		n, q(full, .5), q(full, .99), q(cap1, .5), q(cap1, .99), same1, q(cap2, .5), q(cap2, .99), same2)
 }

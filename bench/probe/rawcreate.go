@@ -26,8 +26,10 @@ type rawVariant struct {
 }
 
 var rawVariants = []rawVariant{
-	{"importer", "the importer's CREATE statements (cypher.CreateNodesStatement, CreateEdgesStatement): edges' ends by the element ids the node statements returned, with an id check", false, false},
-	{"index", "the same nodes; edges' ends by id, two id-index seeks (the importer's edge statement until 2026-11-30)", false, true},
+	{"importer", "the importer's CREATE statements (cypher.CreateNodesStatement, " +
+		"CreateEdgesStatement): edges' ends by the element ids the node statements returned, with an id check", false, false},
+	{"index", "the same nodes; edges' ends by id, two id-index seeks (the importer's edge statement until 2026-11-30)",
+		false, true},
 	{"no-index", "labels no index or constraint covers (XEntity:X<Kind>); ends by element id, no id check", true, false},
 }
 
@@ -45,11 +47,13 @@ RETURN count(*) AS n`
 // statements, the edge statements and the commit. Every variant's graph must
 // hold the data set's counts before its time is printed; it is deleted after.
 func rawCreate(ctx context.Context, d neo4j.DriverWithContext, n, rounds int) {
-	fmt.Printf("plain CREATE of a %d-node BA graph, one transaction, 5,000 rows a statement, %d rounds; load average %s\n\n", n, rounds, loadavg())
+	fmt.Printf("plain CREATE of a %d-node BA graph, one transaction, 5,000 rows a statement, %d "+
+		"rounds; load average %s\n\n", n, rounds, loadavg())
 	for _, v := range rawVariants {
 		fmt.Printf("- %s: %s\n", v.name, v.about)
 	}
-	fmt.Printf("\n| round | variant | nodes s | edges s | commit s | total s | relationships/s |\n|---|---|---|---|---|---|---|\n")
+	fmt.Printf("\n| round | variant | nodes s | edges s | commit s | total s | relationships/s " +
+		"|\n|---|---|---|---|---|---|---|\n")
 	rates := map[string][]float64{}
 	for r := 0; r < rounds; r++ {
 		for _, v := range rawVariants {
@@ -116,7 +120,8 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	for _, k := range graph.Kinds {
 		q := cypherstmt.CreateNodes(k.Kind)
 		if v.unindexed {
-			q = "UNWIND $batch AS p CREATE (n:" + label + ":X" + string(k.Kind) + ") SET n = p RETURN collect(p.id) AS ids, collect(elementId(n)) AS elems"
+			q = "UNWIND $batch AS p CREATE (n:" + label + ":X" + string(k.Kind) +
+				") SET n = p RETURN collect(p.id) AS ids, collect(elementId(n)) AS elems"
 		}
 		run(q, byKind[k.Kind], func(rec *neo4j.Record) {
 			ids, _ := rec.Get("ids")
@@ -129,7 +134,8 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 	t1 := time.Now()
 	byType := map[string][]any{}
 	for _, e := range ds.Edges {
-		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target], cypherstmt.EdgeProps(e), e.Source, e.Target})
+		byType[e.Type] = append(byType[e.Type], []any{elem[e.Source], elem[e.Target],
+			cypherstmt.EdgeProps(e), e.Source, e.Target})
 	}
 	for _, rt := range graph.Vocabulary {
 		rows := byType[rt.Name]
@@ -144,7 +150,8 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 		case v.byIndex:
 			q = byIndexEdges(rt.Name)
 		case v.unindexed:
-			q = "UNWIND $batch AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] CREATE (a)-[r:" + rt.Name + "]->(b) SET r = row[2]"
+			q = "UNWIND $batch AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE " +
+				"elementId(b) = row[1] CREATE (a)-[r:" + rt.Name + "]->(b) SET r = row[2]"
 		}
 		run(q, rows, func(*neo4j.Record) {})
 	}
@@ -160,7 +167,8 @@ func writeRaw(ctx context.Context, d neo4j.DriverWithContext, v rawVariant, ds *
 // checkAndDelete fails unless the nodes labelled label whose id has tag are
 // nodes with rels relationships leaving them, then deletes them.
 func checkAndDelete(ctx context.Context, d neo4j.DriverWithContext, label, tag string, nodes, rels int) {
-	res, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n:"+label+") WHERE n.id CONTAINS $tag RETURN count(n) AS n, sum(COUNT { (n)-->() }) AS r",
+	res, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n:"+label+
+		") WHERE n.id CONTAINS $tag RETURN count(n) AS n, sum(COUNT { (n)-->() }) AS r",
 		map[string]any{"tag": ":" + tag}, neo4j.EagerResultTransformer)
 	if err != nil {
 		fail(err)
@@ -171,7 +179,9 @@ func checkAndDelete(ctx context.Context, d neo4j.DriverWithContext, label, tag s
 	}
 	sess := d.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
-	del, err := sess.Run(ctx, "MATCH (n:"+label+") WHERE n.id CONTAINS $tag CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", map[string]any{"tag": ":" + tag})
+	del, err := sess.Run(ctx, "MATCH (n:"+label+
+		") WHERE n.id CONTAINS $tag CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+		map[string]any{"tag": ":" + tag})
 	if err == nil {
 		_, err = del.Consume(ctx)
 	}

@@ -15,14 +15,18 @@ func TestElementCounter(t *testing.T) {
 	for _, tc := range []struct{ nodes, edges int }{{0, 0}, {1, 0}, {5, 4}, {300, 299}} {
 		g := &graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}
 		for i := range tc.nodes {
-			g.Nodes = append(g.Nodes, graph.Node{ID: fmt.Sprintf("group:g%d", i), Kind: graph.Group, Name: "{edges:[", Aliases: []string{"a"},
+			g.Nodes = append(g.Nodes, graph.Node{ID: fmt.Sprintf("group:g%d", i), Kind: graph.Group,
+				Name: "{edges:[", Aliases: []string{"a"},
 				Properties: map[string]any{"note": "line\nbreak <node "}})
 		}
 		for i := range tc.edges {
-			g.Edges = append(g.Edges, graph.Edge{ID: fmt.Sprintf("e%d", i), Type: "AFFILIATE_OF", Source: "group:g0", Target: fmt.Sprintf("group:g%d", i+1),
-				Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "{\n<edge ", Sources: []string{"source:s"}, Confidence: 1, Stance: graph.Reported}})
+			g.Edges = append(g.Edges, graph.Edge{ID: fmt.Sprintf("e%d", i), Type: "AFFILIATE_OF",
+				Source: "group:g0", Target: fmt.Sprintf("group:g%d", i+1),
+				Evidence: graph.Evidence{Level: graph.EvidenceSummary, Summary: "{\n<edge ",
+					Sources: []string{"source:s"}, Confidence: 1, Stance: graph.Reported}})
 		}
-		for _, f := range []format.Format{format.JSON, format.Cytoscape, format.D3, format.GraphML, format.GEXF, format.GEXF13} {
+		for _, f := range []format.Format{format.JSON, format.Cytoscape, format.D3, format.GraphML,
+			format.GEXF, format.GEXF13} {
 			var b bytes.Buffer
 			if err := format.Write(&b, f, g); err != nil {
 				t.Fatal(err)

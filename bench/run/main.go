@@ -62,7 +62,8 @@ func main() {
 	flag.StringVar(&b.label, "label", "", "size label for the tables")
 	flag.IntVar(&b.rounds, "rounds", 1, "passes over the pairs per case")
 	flag.DurationVar(&conDur, "concurrency-time", 8*time.Second, "time per concurrency level")
-	flag.StringVar(&parts, "parts", "routes,queryapi,concurrency,export", "what to run: routes, queryapi, concurrency, export, import, plans, growth, check")
+	flag.StringVar(&parts, "parts", "routes,queryapi,concurrency,export",
+		"what to run: routes, queryapi, concurrency, export, import, plans, growth, check")
 	flag.StringVar(&out, "out", "", "append the Markdown to this file too")
 	var growthSizes string
 	flag.StringVar(&growthSizes, "growth", "", "for -parts growth: the two size labels to compare, e.g. 100k,1M")
@@ -102,7 +103,8 @@ func main() {
 		case "growth":
 			sizes := strings.Split(growthSizes, ",")
 			if len(sizes) != 2 || out == "" {
-				must(fmt.Errorf("-parts growth needs -growth FROM,TO and -out (the routes parts of both sizes wrote their p99 beside it)"))
+				must(fmt.Errorf("-parts growth needs -growth FROM,TO and -out (the routes parts of " +
+					"both sizes wrote their p99 beside it)"))
 			}
 			md = growth(out, sizes[0], sizes[1])
 		default:
@@ -119,7 +121,8 @@ func main() {
 		}
 	}
 	if b.mismatches > 0 {
-		must(fmt.Errorf("%d A/B pairs returned different answers (see the tables); their timings were not counted", b.mismatches))
+		must(fmt.Errorf("%d A/B pairs returned different answers (see the tables); their timings were not counted",
+			b.mismatches))
 	}
 }
 

@@ -23,7 +23,8 @@ func (b *bench) queryAPI() string {
 	ps := b.connected()
 	stmt := cypherstmt.Path("SHORTEST 1", 8)
 	post := func(p pair) (time.Duration, answer) {
-		body, _ := json.Marshal(map[string]any{"statement": stmt, "parameters": map[string]any{"from": p.From, "to": p.To, "cap": 2}})
+		body, _ := json.Marshal(map[string]any{"statement": stmt,
+			"parameters": map[string]any{"from": p.From, "to": p.To, "cap": 2}})
 		req, _ := http.NewRequest(http.MethodPost, b.queryV2, bytes.NewReader(body))
 		req.SetBasicAuth(b.user, b.pass)
 		req.Header.Set("Content-Type", "application/json")
@@ -52,8 +53,10 @@ func (b *bench) queryAPI() string {
 		p := ps[i%len(ps)]
 		return "/api/v1/paths/shortest?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode()
 	}, func(i int) (time.Duration, answer) { return post(ps[i%len(ps)]) }, same)
-	return table(fmt.Sprintf("Shortest path: actorgraph vs Neo4j HTTP Query API (%s)", b.label), "A actorgraph", "B query/v2",
-		[]row{{name: "shortest path (maxDepth 8)", a: c.a, b: c.b, note: c.note() + "; A: resolve + path + sources, evidence JSON; B: the path statement alone"}})
+	return table(fmt.Sprintf("Shortest path: actorgraph vs Neo4j HTTP Query API (%s)", b.label),
+		"A actorgraph", "B query/v2",
+		[]row{{name: "shortest path (maxDepth 8)", a: c.a, b: c.b, note: c.note() +
+			"; A: resolve + path + sources, evidence JSON; B: the path statement alone"}})
 }
 
 // collectGraph finds the nodes (objects with labels) and relationships
@@ -87,7 +90,8 @@ func collectGraph(v any, ans *answer) {
 func (b *bench) concurrency(d time.Duration) string {
 	ps := b.connected()
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n### Concurrency: shortest path over loopback (%s)\n\n| clients | requests | errors | req/s | median ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|\n", b.label)
+	fmt.Fprintf(&sb, "\n### Concurrency: shortest path over loopback (%s)\n\n| clients | requests | "+
+		"errors | req/s | median ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|\n", b.label)
 	for _, c := range []int{1, 8, 32} {
 		var mu sync.Mutex
 		var all sample
@@ -108,7 +112,8 @@ func (b *bench) concurrency(d time.Duration) string {
 						break
 					}
 					p := ps[int(i)%len(ps)]
-					lat, _, err := b.get("/api/v1/paths/shortest?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode())
+					lat, _, err := b.get("/api/v1/paths/shortest?" + url.Values{"from": {p.From},
+						"to": {p.To}, "maxDepth": {"8"}}.Encode())
 					if err != nil {
 						errs.Add(1)
 						continue
@@ -122,7 +127,8 @@ func (b *bench) concurrency(d time.Duration) string {
 		}
 		wg.Wait()
 		el := time.Since(start).Seconds()
-		fmt.Fprintf(&sb, "| %d | %d | %d | %.0f | %s | %s | %s |\n", c, len(all), errs.Load(), float64(len(all))/el, ms(all.q(0.5)), ms(all.q(0.95)), ms(all.q(0.99)))
+		fmt.Fprintf(&sb, "| %d | %d | %d | %.0f | %s | %s | %s |\n", c, len(all), errs.Load(),
+			float64(len(all))/el, ms(all.q(0.5)), ms(all.q(0.95)), ms(all.q(0.99)))
 	}
 	return sb.String()
 }
@@ -180,8 +186,11 @@ func (b *bench) export() string {
 	if probed != "" {
 		fmt.Fprintf(&sb, "\n(export limit found by probing with format=json: %s)\n", strings.TrimSuffix(probed, "; "))
 	}
-	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (one workload: the whole database, every size loaded; run once, RSS sampled every 5 ms)\n\n| format | nodes | edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|---|\n", limit)
-	formats := []struct{ name, gexfVersion string }{{"json", ""}, {"cytoscape", ""}, {"d3", ""}, {"graphml", ""}, {"gexf", ""}, {"gexf", "1.3"}}
+	fmt.Fprintf(&sb, "\n### Server RSS while exporting GET /api/v1/graph?limit=%d (one workload: the "+
+		"whole database, every size loaded; run once, RSS sampled every 5 ms)\n\n| format | nodes | "+
+		"edges | bytes | seconds | RSS before MB | peak RSS MB | note |\n|---|---|---|---|---|---|---|---|\n", limit)
+	formats := []struct{ name, gexfVersion string }{{"json", ""}, {"cytoscape", ""}, {"d3", ""}, {"graphml",
+		""}, {"gexf", ""}, {"gexf", "1.3"}}
 	worst, minEdges, failed := 0.0, -1, false
 	for _, f := range formats {
 		name := f.name
@@ -223,7 +232,8 @@ func (b *bench) export() string {
 		<-done
 		if res.StatusCode != 200 || readErr != nil {
 			failed = true
-			fmt.Fprintf(&sb, "| %s | | | %d | %.2f | %.0f | %.0f | HTTP %d %v |\n", name, n, el, before, peak, res.StatusCode, readErr)
+			fmt.Fprintf(&sb, "| %s | | | %d | %.2f | %.0f | %.0f | HTTP %d %v |\n", name, n, el, before,
+				peak, res.StatusCode, readErr)
 			continue
 		}
 		nodes, edges := cnt.counts()
@@ -238,11 +248,14 @@ func (b *bench) export() string {
 	case failed || minEdges < 0:
 		verdict = "not measured (an export failed)"
 	case minEdges < exportTargetEdges:
-		verdict = fmt.Sprintf("not measured: the smallest export had %d edges, fewer than %d; raise BENCH_EXPORT_LIMIT", minEdges, exportTargetEdges)
+		verdict = fmt.Sprintf("not measured: the smallest export had %d edges, fewer than %d; raise BENCH_EXPORT_LIMIT",
+			minEdges, exportTargetEdges)
 	case worst > exportTargetMB:
 		verdict = "missed"
 	}
-	fmt.Fprintf(&sb, "\nTarget: server RSS <= %d MB while exporting a subgraph of >= %d edges in every format (no GOMEMLIMIT unless BENCH_GOMEMLIMIT is set: %q): highest peak %.0f MB over %d formats, smallest export %d edges: **%s**\n",
+	fmt.Fprintf(&sb, "\nTarget: server RSS <= %d MB while exporting a subgraph of >= %d edges in "+
+		"every format (no GOMEMLIMIT unless BENCH_GOMEMLIMIT is set: %q): highest peak %.0f MB over "+
+		"%d formats, smallest export %d edges: **%s**\n",
 		exportTargetMB, exportTargetEdges, os.Getenv("GOMEMLIMIT"), worst, len(formats), minEdges, verdict)
 	return sb.String()
 }
@@ -288,7 +301,8 @@ func (c *elementCounter) line(l []byte) {
 		c.inEdges = c.inEdges || bytes.HasSuffix(l, []byte(`"edges":[`)) || bytes.HasSuffix(l, []byte(`"links":[`))
 		return
 	}
-	if len(l) > 0 && l[0] == '{' && !bytes.HasPrefix(l, []byte(`{"nodes":`)) && !bytes.HasPrefix(l, []byte(`{"elements":`)) {
+	if len(l) > 0 && l[0] == '{' && !bytes.HasPrefix(l, []byte(`{"nodes":`)) && !bytes.HasPrefix(l,
+		[]byte(`{"elements":`)) {
 		if c.inEdges {
 			c.edges++
 		} else {
@@ -301,7 +315,8 @@ func (c *elementCounter) counts() (int, int) { return c.nodes, c.edges }
 
 // exportEdges counts the edges GET /graph?limit=N&format=json returns.
 func (b *bench) exportEdges(limit int) (int, error) {
-	res, err := b.hc.Get(b.api + "/api/v1/graph?" + url.Values{"limit": {strconv.Itoa(limit)}, "format": {"json"}}.Encode())
+	res, err := b.hc.Get(b.api + "/api/v1/graph?" + url.Values{"limit": {strconv.Itoa(limit)},
+		"format": {"json"}}.Encode())
 	if err != nil {
 		return 0, err
 	}

@@ -43,10 +43,12 @@ func (b *bench) pathLen(q string, p pair) (time.Duration, int) {
 }
 
 var plans = []plan{
-	{"store: shortestPath(), filters as all(...) over the path (cypher.PathStatement)", true, func(b *bench, p pair) (time.Duration, int) {
+	{"store: shortestPath(), filters as all(...) over the path (cypher.PathStatement)", true, func(b *bench,
+		p pair) (time.Duration, int) {
 		return b.pathLen(cypherstmt.Path("SHORTEST 1", 8), p)
 	}},
-	{"previous store statement: SHORTEST 1 over a QPP {1,8}, node kind by label", true, func(b *bench, p pair) (time.Duration, int) {
+	{"previous store statement: SHORTEST 1 over a QPP {1,8}, node kind by label", true, func(b *bench,
+		p pair) (time.Duration, int) {
 		return b.pathLen(pathWithin("x = b OR NOT x:Source", 8), p)
 	}},
 	{"QPP with per-distance depth caps: {1,2}, then {1,4}, then {1,8}", true, func(b *bench, p pair) (time.Duration, int) {
@@ -60,12 +62,14 @@ var plans = []plan{
 		}
 		return total, -1
 	}},
-	{"bound: shortestPath(), no filters at all (not the same question)", false, func(b *bench, p pair) (time.Duration, int) {
+	{"bound: shortestPath(), no filters at all (not the same question)", false, func(b *bench,
+		p pair) (time.Duration, int) {
 		return b.pathLen(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..8]-(b))
 RETURN p LIMIT $cap`, p)
 	}},
-	{"bound: SHORTEST 1 over a QPP, no filters at all (not the same question)", false, func(b *bench, p pair) (time.Duration, int) {
+	{"bound: SHORTEST 1 over a QPP, no filters at all (not the same question)", false, func(b *bench,
+		p pair) (time.Duration, int) {
 		return b.pathLen(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 1 (a)((:Entity)-[r]-(x:Entity)){1,8}(b)
 RETURN p LIMIT $cap`, p)
@@ -102,7 +106,8 @@ func (b *bench) plansBench() string {
 					differ[j]++
 					if pl.same {
 						b.mismatches++
-						fmt.Fprintf(stderr, "bench: ANSWERS DIFFER: %s -> %s: %q found length %d, the store %d\n", p.From, p.To, pl.name, lens[j], lens[0])
+						fmt.Fprintf(stderr,
+							"bench: ANSWERS DIFFER: %s -> %s: %q found length %d, the store %d\n", p.From, p.To, pl.name, lens[j], lens[0])
 						continue
 					}
 				}
@@ -111,8 +116,10 @@ func (b *bench) plansBench() string {
 		}
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n### Shortest-path plan alternatives (%s), raw driver, %d round(s) after a warm-up pass\n\n", b.label, b.rounds)
-	sb.WriteString("| distance | plan | n | median ms | p95 | p99 | p99 / store's p99 | answers |\n|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(&sb, "\n### Shortest-path plan alternatives (%s), raw driver, %d round(s) after a warm-up pass\n\n",
+		b.label, b.rounds)
+	sb.WriteString("| distance | plan | n | median ms | p95 | p99 | p99 / store's p99 | answers " +
+		"|\n|---|---|---|---|---|---|---|---|\n")
 	for _, d := range []int{1, 2, 3, 4, 6} {
 		s := byDist[d]
 		if s == nil {
@@ -127,7 +134,8 @@ func (b *bench) plansBench() string {
 			if !pl.same {
 				note = fmt.Sprintf("bound; %d of all pairs found a different length", differ[j])
 			}
-			fmt.Fprintf(&sb, "| %d | %s | %d | %s | %s | %s | %s | %s |\n", d, pl.name, len(s[j]), ms(s[j].q(0.5)), ms(s[j].q(0.95)), ms(s[j].q(0.99)), ratio, note)
+			fmt.Fprintf(&sb, "| %d | %s | %d | %s | %s | %s | %s | %s |\n", d, pl.name, len(s[j]),
+				ms(s[j].q(0.5)), ms(s[j].q(0.95)), ms(s[j].q(0.99)), ratio, note)
 		}
 	}
 	return sb.String()
@@ -172,7 +180,8 @@ func (b *bench) searchWork(p pair) int64 {
 // maxDegree is the largest degree among the entities whose id carries the
 // size's tag (every size shares one database, as separate components).
 func (b *bench) maxDegree(tag string) int64 {
-	res := b.run(`MATCH (n:Entity) WHERE n.id CONTAINS $tag RETURN max(COUNT { (n)--() }) AS d`, map[string]any{"tag": ":" + tag + "-"})
+	res := b.run(`MATCH (n:Entity) WHERE n.id CONTAINS $tag RETURN max(COUNT { (n)--() }) AS d`,
+		map[string]any{"tag": ":" + tag + "-"})
 	d, _ := res.Records[0].Get("d")
 	n, _ := d.(int64)
 	return n
@@ -202,7 +211,9 @@ func growth(out, from, to string) string {
 	a, z := read(from), read(to)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "\n### Shortest-path p99 growth, %s -> %s (target, for 100k -> 1M: grows <= 3x)\n\n", from, to)
-	fmt.Fprintf(&sb, "| distance | route p99 %s ms | route p99 %s ms | growth | raw p99 %s | raw p99 %s | growth | met? | db hits median / max %s | %s | max growth |\n|---|---|---|---|---|---|---|---|---|---|---|\n", from, to, from, to, from, to)
+	fmt.Fprintf(&sb, "| distance | route p99 %s ms | route p99 %s ms | growth | raw p99 %s | raw p99 "+
+		"%s | growth | met? | db hits median / max %s | %s | max growth "+
+		"|\n|---|---|---|---|---|---|---|---|---|---|---|\n", from, to, from, to, from, to)
 	for _, d := range []string{"1", "2", "3", "4", "6"} {
 		ra, rz := a.Route[d], z.Route[d]
 		if ra == 0 || rz == 0 {
@@ -217,9 +228,12 @@ func growth(out, from, to string) string {
 		if ha[1] > 0 {
 			hg = fmt.Sprintf("%.2fx", float64(hz[1])/float64(ha[1]))
 		}
-		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %s | %d / %d | %d / %d | %s |\n", d, ra, rz, rz/ra, a.Raw[d], z.Raw[d], z.Raw[d]/a.Raw[d], met, ha[0], ha[1], hz[0], hz[1], hg)
+		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %s | %d / %d | %d / %d | %s |\n",
+			d, ra, rz, rz/ra, a.Raw[d], z.Raw[d], z.Raw[d]/a.Raw[d], met, ha[0], ha[1], hz[0], hz[1], hg)
 	}
-	fmt.Fprintf(&sb, "\nWhat the search does: db hits are PROFILE's count of the store's statement over its whole plan, per pair (median and largest at each distance). "+
-		"The largest degree of one entity is %d at %s and %d at %s (%.2fx).\n", a.MaxDegree, from, z.MaxDegree, to, float64(z.MaxDegree)/float64(max(a.MaxDegree, 1)))
+	fmt.Fprintf(&sb, "\nWhat the search does: db hits are PROFILE's count of the store's statement "+
+		"over its whole plan, per pair (median and largest at each distance). "+
+		"The largest degree of one entity is %d at %s and %d at %s (%.2fx).\n", a.MaxDegree, from,
+		z.MaxDegree, to, float64(z.MaxDegree)/float64(max(a.MaxDegree, 1)))
 	return sb.String()
 }

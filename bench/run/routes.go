@@ -41,7 +41,10 @@ func (b *bench) routes() string {
 	}
 	// The shortest path's p99 by distance is a target: five passes at
 	// least, so that it is the 99th of 100 samples, not the slowest of 20.
-	c := b.alternateChecked(len(ps)*max(b.rounds, 5), shortestURL, func(i int) (time.Duration, answer) { return b.rawPaths(at(i), "SHORTEST 1", 2) }, same)
+	c := b.alternateChecked(len(ps)*max(b.rounds, 5), shortestURL, func(i int) (time.Duration,
+		answer) {
+		return b.rawPaths(at(i), "SHORTEST 1", 2)
+	}, same)
 	rows = append(rows, row{name: "shortest path (maxDepth 8)", a: c.a, b: c.b, note: c.note()})
 	byDist := map[int][2]sample{}
 	for j, i := range c.idx {
@@ -50,7 +53,8 @@ func (b *bench) routes() string {
 		x[0], x[1] = append(x[0], c.a[j]), append(x[1], c.b[j])
 		byDist[d] = x
 	}
-	p99 := shortestP99{Label: b.label, Route: map[string]float64{}, Raw: map[string]float64{}, Hits: map[string][2]int64{}, MaxDegree: b.maxDegree(strings.ToLower(b.label))}
+	p99 := shortestP99{Label: b.label, Route: map[string]float64{}, Raw: map[string]float64{},
+		Hits: map[string][2]int64{}, MaxDegree: b.maxDegree(strings.ToLower(b.label))}
 	hits := map[int][]int64{}
 	for _, p := range ps {
 		hits[p.Distance] = append(hits[p.Distance], b.searchWork(p))
@@ -71,7 +75,8 @@ func (b *bench) routes() string {
 		p := at(i)
 		return "/api/v1/paths?" + url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}, "limit": {"5"}}.Encode()
 	}, func(i int) (time.Duration, answer) { return b.rawPaths(at(i), "SHORTEST 20", 21) }, ranked)
-	rows = append(rows, row{name: "k paths (limit 5, maxDepth 8)", a: c.a, b: c.b, note: c.note() + "; A's 5 ranked paths are among B's 20 candidates"})
+	rows = append(rows, row{name: "k paths (limit 5, maxDepth 8)", a: c.a, b: c.b, note: c.note() +
+		"; A's 5 ranked paths are among B's 20 candidates"})
 	for depth := 1; depth <= 4; depth++ {
 		c = b.alternateChecked(n, func(i int) string {
 			return fmt.Sprintf("/api/v1/entities/%s/neighbors?depth=%d", at(i).From, depth)
@@ -85,13 +90,16 @@ func (b *bench) routes() string {
 	var none sample
 	for _, p := range b.pairs {
 		if p.Distance < 0 {
-			none = append(none, b.timeGet("/api/v1/paths/shortest?"+url.Values{"from": {p.From}, "to": {p.To}, "maxDepth": {"8"}}.Encode()))
+			none = append(none, b.timeGet("/api/v1/paths/shortest?"+url.Values{"from": {p.From},
+				"to": {p.To}, "maxDepth": {"8"}}.Encode()))
 		}
 	}
 	if len(none) > 0 {
-		rows = append(rows, row{name: "shortest, no path (answer with reason)", a: none, note: "A only: the reason runs extra statements"})
+		rows = append(rows, row{name: "shortest, no path (answer with reason)", a: none,
+			note: "A only: the reason runs extra statements"})
 	}
-	return table(fmt.Sprintf("API route vs raw driver, identical statements, answers checked (%s)", b.label), "A actorgraph", "B driver", rows) + routeTarget(b.label, rows)
+	return table(fmt.Sprintf("API route vs raw driver, identical statements, answers checked (%s)",
+		b.label), "A actorgraph", "B driver", rows) + routeTarget(b.label, rows)
 }
 
 // routeTarget says, per route (not per distance), whether its median is
@@ -113,7 +121,8 @@ func routeTarget(label string, rows []row) string {
 		if a <= 1.10*b+1 {
 			allowance = "met"
 		}
-		fmt.Fprintf(&sb, "- %s: A/B %.2f, A-B %+.2f ms; both bounds: **%s**; A <= 1.10 B + 1 ms (%.2f ms): **%s**\n", r.name, a/b, a-b, both, 1.10*b+1, allowance)
+		fmt.Fprintf(&sb, "- %s: A/B %.2f, A-B %+.2f ms; both bounds: **%s**; A <= 1.10 B + 1 ms (%.2f ms): **%s**\n",
+			r.name, a/b, a-b, both, 1.10*b+1, allowance)
 	}
 	return sb.String()
 }

@@ -34,7 +34,8 @@ type row struct {
 // medians and the difference of the medians.
 func table(title, aName, bName string, rows []row) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n### %s\n\n| case | n | %s median | p95 | p99 | %s median | p95 | p99 | ratio A/B | A−B median ms | |\n|---|---|---|---|---|---|---|---|---|---|---|\n", title, aName, bName)
+	fmt.Fprintf(&sb, "\n### %s\n\n| case | n | %s median | p95 | p99 | %s median | p95 | p99 | ratio "+
+		"A/B | A−B median ms | |\n|---|---|---|---|---|---|---|---|---|---|---|\n", title, aName, bName)
 	for _, r := range rows {
 		ratio, diff := "", ""
 		if len(r.b) > 0 && r.b.q(0.5) > 0 {
@@ -42,7 +43,8 @@ func table(title, aName, bName string, rows []row) string {
 			diff = ms(r.a.q(0.5) - r.b.q(0.5))
 		}
 		fmt.Fprintf(&sb, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.name, len(r.a),
-			ms(r.a.q(0.5)), ms(r.a.q(0.95)), ms(r.a.q(0.99)), ms(r.b.q(0.5)), ms(r.b.q(0.95)), ms(r.b.q(0.99)), ratio, diff, r.note)
+			ms(r.a.q(0.5)), ms(r.a.q(0.95)), ms(r.a.q(0.99)), ms(r.b.q(0.5)), ms(r.b.q(0.95)),
+			ms(r.b.q(0.99)), ratio, diff, r.note)
 	}
 	return sb.String()
 }

@@ -60,7 +60,8 @@ func main() {
 	hc := &http.Client{Timeout: 30 * time.Second}
 
 	if n, r := soakCounts(ctx); n != 0 || r != 0 {
-		fail("the database already holds %d soak nodes and %d relationships: the interrupted import could not be told apart; start from an empty database", n, r)
+		fail("the database already holds %d soak nodes and %d relationships: the interrupted import "+
+			"could not be told apart; start from an empty database", n, r)
 	}
 	// phase is where the fault is: a status is counted per phase, so a 503
 	// or 504 while Neo4j is down is told apart from one while it is healthy.
@@ -73,7 +74,8 @@ func main() {
 		v.(*atomic.Int64).Add(1)
 		return p
 	}
-	routes := []string{"/api/v1/search?q=isis", "/api/v1/entities/group:is-k", "/api/v1/entities/group:is-k/neighbors?depth=2",
+	routes := []string{"/api/v1/search?q=isis", "/api/v1/entities/group:is-k",
+		"/api/v1/entities/group:is-k/neighbors?depth=2",
 		"/api/v1/paths/shortest?from=group:is-k&to=state:tj", "/api/v1/paths?from=group:is-k&to=state:ru", "/readyz"}
 	stop := time.Now().Add(*duration)
 	var wg sync.WaitGroup
@@ -120,9 +122,11 @@ func main() {
 	killing := time.Now()
 	check(exec.Command("docker", "kill", *container).Run())
 	interrupted := <-importDone
-	fmt.Printf("interrupted import answered %d, %v after the kill was sent\n", interrupted.code, interrupted.at.Sub(killing).Round(time.Millisecond))
+	fmt.Printf("interrupted import answered %d, %v after the kill was sent\n", interrupted.code,
+		interrupted.at.Sub(killing).Round(time.Millisecond))
 	if interrupted.code == 200 || interrupted.at.Before(killing) {
-		fail("the import was not interrupted: it answered %d before the kill; make it larger or kill sooner", interrupted.code)
+		fail("the import was not interrupted: it answered %d before the kill; make it larger or kill sooner",
+			interrupted.code)
 	}
 	time.Sleep(10 * time.Second)
 	r := get(hc, "/readyz")
@@ -164,7 +168,8 @@ func main() {
 		fail("actorgraph (pid %d) is gone", *pid)
 	}
 	nodes, rels := soakCounts(ctx)
-	fmt.Printf("soak rows in Neo4j: %d nodes, %d relationships; data set: %d nodes, %d relationships\n", nodes, rels, g.NodeCount(), g.EdgeCount())
+	fmt.Printf("soak rows in Neo4j: %d nodes, %d relationships; data set: %d nodes, %d relationships\n",
+		nodes, rels, g.NodeCount(), g.EdgeCount())
 	if nodes != int64(g.NodeCount()) || rels != int64(g.EdgeCount()) {
 		fail("after the re-run import: %d nodes, %d relationships; want %d, %d", nodes, rels, g.NodeCount(), g.EdgeCount())
 	}
@@ -254,7 +259,8 @@ func waitForImportWrites[T any](ctx context.Context, done chan T) {
 		}
 		// The text searched for is a parameter, so this statement does not
 		// find itself.
-		res, err := neo4j.ExecuteQuery(ctx, d, `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $s RETURN count(*) AS n`,
+		res, err := neo4j.ExecuteQuery(ctx, d,
+			`SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $s RETURN count(*) AS n`,
 			map[string]any{"s": "CREATE (n:Entity:"}, neo4j.EagerResultTransformer)
 		check(err)
 		if n, _ := res.Records[0].Get("n"); n.(int64) > 0 {
@@ -270,7 +276,8 @@ func soakCounts(ctx context.Context) (int64, int64) {
 	defer d.Close(ctx)
 	res, err := neo4j.ExecuteQuery(ctx, d, `MATCH (n:Entity) WHERE split(n.id, ':')[1] STARTS WITH 'soak-'
 WITH collect(n) AS ns
-RETURN size(ns) AS nodes, COUNT { MATCH (a:Entity)-[r]->() WHERE split(a.id, ':')[1] STARTS WITH 'soak-' } AS rels`, nil, neo4j.EagerResultTransformer)
+RETURN size(ns) AS nodes, COUNT { MATCH (a:Entity)-[r]->() WHERE split(a.id, ':')[1] STARTS WITH 'soak-' } AS rels`,
+		nil, neo4j.EagerResultTransformer)
 	check(err)
 	n, _ := res.Records[0].Get("nodes")
 	r, _ := res.Records[0].Get("rels")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/bench/load"
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
@@ -18,48 +19,53 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 	var seed uint64
 	var pairs, chunk int
 	var doLoad bool
-	var db dbConfig
-	f := newFlags("gen", "actorgraph-dev gen [flags]: write a deterministic synthetic graph as OUT/nodes.csv, OUT/edges.csv\n"+
+	var db cli.DB
+	f := cli.NewFlags("gen", "actorgraph-dev gen [flags]: write a deterministic synthetic graph as "+
+		"OUT/nodes.csv, OUT/edges.csv\n"+
 		"and OUT/pairs.json (query pairs by true hop distance 1, 2, 3, 4, 6 and none).\n"+
 		"Shapes: ba (Barabási–Albert power law over every kind and type, -nodes 10k|100k|1M), k50 (complete\n"+
-		"graph), chain (-nodes 4096), hub (one group, -nodes 100k members), pairs (-nodes 1000 detached pairs).", getenv, stderr)
-	f.db(&db)
-	f.fs.StringVar(&shape, "shape", "ba", "ba, k50, chain, hub or pairs")
-	f.fs.StringVar(&size, "nodes", "10k", "size: nodes (ba), length (chain), members (hub), pairs (pairs); k and M suffixes")
-	f.fs.StringVar(&m, "m", "3-5", "ba: edges per new node, a number or a range lo-hi")
-	f.fs.Uint64Var(&seed, "seed", 1, "random seed; the same seed gives the same files")
-	f.fs.IntVar(&pairs, "pairs", 20, "query pairs per hop distance")
-	f.fs.StringVar(&tag, "tag", "", "text put into every id (group:TAGn5), so several graphs can share a database")
-	f.fs.StringVar(&out, "out", "", "output folder (default bench/data/SHAPE-SIZE)")
-	f.fs.BoolVar(&doLoad, "load", false, "then load it into Neo4j in chunks, each committed on its own (for graphs too big for one transaction)")
-	f.fs.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with -load")
-	if err := f.parse(args); err != nil {
+		"graph), chain (-nodes 4096), hub (one group, -nodes 100k members), pairs (-nodes 1000 detached pairs).",
+		getenv, stderr)
+	f.ImportDB(&db)
+	f.StringVar(&shape, "shape", "ba", "ba, k50, chain, hub or pairs")
+	f.StringVar(&size, "nodes", "10k", "size: nodes (ba), length (chain), members (hub), pairs (pairs); k and M suffixes")
+	f.StringVar(&m, "m", "3-5", "ba: edges per new node, a number or a range lo-hi")
+	f.Uint64Var(&seed, "seed", 1, "random seed; the same seed gives the same files")
+	f.IntVar(&pairs, "pairs", 20, "query pairs per hop distance")
+	f.StringVar(&tag, "tag", "", "text put into every id (group:TAGn5), so several graphs can share a database")
+	f.StringVar(&out, "out", "", "output folder (default bench/data/SHAPE-SIZE)")
+	f.BoolVar(&doLoad, "load", false,
+		"then load it into Neo4j in chunks, each committed on its own (for graphs too big for one transaction)")
+	f.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with -load")
+	if err := f.Parse(args); err != nil {
 		return err
 	}
 	n, err := parseSize(size)
 	if err != nil {
-		return usageError{"-nodes: " + err.Error()}
+		return cli.UsageError("-nodes: " + err.Error())
 	}
 	lo, hi, err := parseRange(m)
 	if err != nil {
-		return usageError{"-m: " + err.Error()}
+		return cli.UsageError("-m: " + err.Error())
 	}
 	if out == "" {
 		out = "bench/data/" + shape + "-" + strings.ToLower(size)
 	}
 	start := time.Now()
-	g, err := synth.Generate(synth.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed, PairsPerDistance: pairs, Tag: tag})
+	g, err := synth.Generate(synth.Config{Shape: shape, Nodes: n, MMin: lo, MMax: hi, Seed: seed,
+		PairsPerDistance: pairs, Tag: tag})
 	if err != nil {
-		return usageError{err.Error()}
+		return cli.UsageError(err.Error())
 	}
 	if err := g.Write(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d nodes, %d relationships, %d pairs in %.1fs\n", out, g.NodeCount(), g.EdgeCount(), len(g.Pairs), time.Since(start).Seconds())
+	fmt.Fprintf(stdout, "wrote %s: %d nodes, %d relationships, %d pairs in %.1fs\n", out, g.NodeCount(),
+		g.EdgeCount(), len(g.Pairs), time.Since(start).Seconds())
 	if !doLoad {
 		return nil
 	}
-	store, closeStore, err := db.openStore(ctx)
+	store, closeStore, err := db.OpenStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -69,7 +75,7 @@ func genCmd(ctx context.Context, args []string, getenv func(string) string, stdo
 	})
 	fmt.Fprintln(stderr)
 	if err != nil {
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
 	fmt.Fprintf(stdout, "loaded in %.1fs (%d chunks): nodes %d created, %d unchanged; edges %d created, %d unchanged\n",
 		rep.Seconds, rep.Chunks, rep.Nodes.Created, rep.Nodes.Unchanged, rep.Edges.Created, rep.Edges.Unchanged)

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/actorgraph/actorgraph/analytics"
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
 )
@@ -20,7 +21,7 @@ import (
 // the query parameters they set.
 type filterFlags map[string]*string
 
-func addFilterFlags(f *envFlags, names ...string) filterFlags {
+func addFilterFlags(f *cli.Flags, names ...string) filterFlags {
 	help := map[string][2]string{
 		"rel":           {"rel", "relationship types to follow, comma-separated"},
 		"kind":          {"kind", "node kinds kept, comma-separated (Sources only when named)"},
@@ -36,7 +37,7 @@ func addFilterFlags(f *envFlags, names ...string) filterFlags {
 	ff := filterFlags{}
 	for _, n := range names {
 		ff[n] = new(string)
-		f.fs.StringVar(ff[n], help[n][0], "", help[n][1])
+		f.StringVar(ff[n], help[n][0], "", help[n][1])
 	}
 	return ff
 }
@@ -50,54 +51,54 @@ func (ff filterFlags) set(v url.Values) {
 }
 
 // positional parses args, flags before or after the positional arguments.
-func positional(f *envFlags, args []string) ([]string, error) {
+func positional(f *cli.Flags, args []string) ([]string, error) {
 	var pos []string
 	for rest := args; ; {
-		if err := f.parse(rest); err != nil {
+		if err := f.Parse(rest); err != nil {
 			return nil, err
 		}
-		if f.fs.NArg() == 0 {
+		if f.NArg() == 0 {
 			return pos, nil
 		}
-		pos = append(pos, f.fs.Arg(0))
-		rest = f.fs.Args()[1:]
+		pos = append(pos, f.Arg(0))
+		rest = f.Args()[1:]
 	}
 }
 
 // brokersCmd prints who lies between two entities as a table.
 func brokersCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var asJSON bool
 	var maxDepth, paths, limit int
-	f := newFlags("brokers", "actorgraph brokers [flags] FROM TO: the entities on the most of the best ranked paths between two entities,\neach with its share of the paths and the sources behind them. Flags may come before or after FROM and TO.", getenv, stderr)
-	f.db(&db)
-	f.fs.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
-	f.fs.IntVar(&maxDepth, "max-depth", 6, "longest path, in hops")
-	f.fs.IntVar(&paths, "paths", 50, "ranked paths considered (1-50)")
-	f.fs.IntVar(&limit, "limit", 10, "brokers shown (1-100)")
+	f := cli.NewFlags("brokers", "actorgraph brokers [flags] FROM TO: the entities on the most of the best ranked paths between two entities,\neach with its share of the paths and the sources behind them. Flags may come before or after FROM and TO.", getenv, stderr)
+	f.DB(&db)
+	f.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
+	f.IntVar(&maxDepth, "max-depth", 6, "longest path, in hops")
+	f.IntVar(&paths, "paths", 50, "ranked paths considered (1-50)")
+	f.IntVar(&limit, "limit", 10, "brokers shown (1-100)")
 	ff := addFilterFlags(f, "rel", "kind", "stance", "at", "knownOn", "direction", "undated", "source", "evidence", "minConfidence")
 	pos, err := positional(f, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 {
-		return usageError{fmt.Sprintf("brokers needs FROM and TO; got %d argument(s)", len(pos))}
+		return cli.UsageError(fmt.Sprintf("brokers needs FROM and TO; got %d argument(s)", len(pos)))
 	}
 	v := url.Values{"from": {pos[0]}, "to": {pos[1]}, "maxDepth": {strconv.Itoa(maxDepth)},
 		"paths": {strconv.Itoa(paths)}, "limit": {strconv.Itoa(limit)}}
 	ff.set(v)
-	q, err := handlers.ParseBrokerQuery(v, db.limits())
+	q, err := handlers.ParseBrokerQuery(v, db.Limits())
 	if err != nil {
-		return usageError{err.Error()}
+		return cli.UsageError(err.Error())
 	}
-	driver, err := db.connect(ctx)
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	ctx, cancel := graph.WithLimit(ctx, db.timeout, "ACTORGRAPH_QUERY_TIMEOUT")
+	ctx, cancel := graph.WithLimit(ctx, db.Timeout, "ACTORGRAPH_QUERY_TIMEOUT")
 	defer cancel()
-	ans, err := analytics.FindBrokers(ctx, db.store(driver, nil), q)
+	ans, err := analytics.FindBrokers(ctx, db.Store(driver, nil), q)
 	if err != nil {
 		return err
 	}
@@ -131,25 +132,25 @@ func printBrokers(w io.Writer, ans *analytics.BrokerAnswer) {
 
 // centralityCmd prints the top entities by a centrality as a table.
 func centralityCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var asJSON bool
 	var limit, depth int
 	var metric, weight, around string
-	f := newFlags("centrality", "actorgraph centrality [flags]: the top entities of the graph (or of --around's neighbourhood) by a centrality,\ncomputed over the subgraph GET /api/v1/graph (or the neighbours route) returns for the same filters.", getenv, stderr)
-	f.db(&db)
-	f.fs.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
-	f.fs.StringVar(&metric, "metric", "pagerank", "degree, betweenness, closeness, pagerank or eigenvector")
-	f.fs.StringVar(&weight, "weight", "none", "none, confidence (confidence/100) or evidence (quote 1, reported-quote 2/3, summary 1/3)")
-	f.fs.IntVar(&limit, "limit", 20, "entities shown")
-	f.fs.StringVar(&around, "around", "", "an entity (id or name): rank its neighbourhood instead of the whole graph")
-	f.fs.IntVar(&depth, "depth", 2, "with --around: the neighbourhood's depth (1-4)")
+	f := cli.NewFlags("centrality", "actorgraph centrality [flags]: the top entities of the graph (or of --around's neighbourhood) by a centrality,\ncomputed over the subgraph GET /api/v1/graph (or the neighbours route) returns for the same filters.", getenv, stderr)
+	f.DB(&db)
+	f.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
+	f.StringVar(&metric, "metric", "pagerank", "degree, betweenness, closeness, pagerank or eigenvector")
+	f.StringVar(&weight, "weight", "none", "none, confidence (confidence/100) or evidence (quote 1, reported-quote 2/3, summary 1/3)")
+	f.IntVar(&limit, "limit", 20, "entities shown")
+	f.StringVar(&around, "around", "", "an entity (id or name): rank its neighbourhood instead of the whole graph")
+	f.IntVar(&depth, "depth", 2, "with --around: the neighbourhood's depth (1-4)")
 	ff := addFilterFlags(f, "rel", "kind", "evidence", "stance", "at", "knownOn", "direction", "undated", "source", "minConfidence")
 	pos, err := positional(f, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 0 {
-		return usageError{fmt.Sprintf("centrality takes no arguments, got %q (use --around for an entity)", strings.Join(pos, " "))}
+		return cli.UsageError(fmt.Sprintf("centrality takes no arguments, got %q (use --around for an entity)", strings.Join(pos, " ")))
 	}
 	v := url.Values{"metric": {metric}, "weight": {weight}, "limit": {strconv.Itoa(limit)}}
 	if around != "" {
@@ -157,19 +158,19 @@ func centralityCmd(ctx context.Context, args []string, getenv func(string) strin
 		v.Set("depth", strconv.Itoa(depth))
 	}
 	ff.set(v)
-	q, err := handlers.ParseCentralityQuery(v, db.limits())
+	q, err := handlers.ParseCentralityQuery(v, db.Limits())
 	if err != nil {
-		return usageError{err.Error()}
+		return cli.UsageError(err.Error())
 	}
-	q.MaxEdges = db.maxEdges
-	driver, err := db.connect(ctx)
+	q.MaxEdges = db.MaxEdges
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	ctx, cancel := graph.WithLimit(ctx, db.timeout, "ACTORGRAPH_QUERY_TIMEOUT")
+	ctx, cancel := graph.WithLimit(ctx, db.Timeout, "ACTORGRAPH_QUERY_TIMEOUT")
 	defer cancel()
-	ans, err := analytics.Rank(ctx, db.store(driver, nil), q)
+	ans, err := analytics.Rank(ctx, db.Store(driver, nil), q)
 	if err != nil {
 		return err
 	}

@@ -22,11 +22,13 @@ func TestProductLinksNoBenchCode(t *testing.T) {
 		}
 		linked++
 		rel := strings.TrimPrefix(pkg, mod)
-		if rel == "bench" || strings.HasPrefix(rel, "bench/") || rel == "internal/synth" || strings.HasPrefix(rel, "cmd/actorgraph-dev") {
+		if rel == "bench" || strings.HasPrefix(rel, "bench/") || rel == "internal/synth" ||
+			strings.HasPrefix(rel, "cmd/actorgraph-dev") {
 			t.Errorf("cmd/actorgraph links %s; benchmark and developer code belongs in bench/ or cmd/actorgraph-dev", pkg)
 		}
 	}
 	if linked < 5 {
-		t.Fatalf("go list -deps named %d packages of ours; want the product's (is this the actorgraph module?)\n%s", linked, out)
+		t.Fatalf("go list -deps named %d packages of ours; want the product's (is this the actorgraph module?)\n%s",
+			linked, out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/ingest"
 	"github.com/actorgraph/actorgraph/ingest/eval"
@@ -20,24 +21,30 @@ func (e targetsMissed) Error() string { return e.msg }
 
 func evalCmd(_ context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var asJSON, verbose, check bool
-	f := newFlags("eval", "actorgraph eval [--json] [--verbose] [--check] DIR...: score the ingest on evaluation directories\n(docs/eval-format.md): per relationship type the gold edges, proposals, precision, recall and stance\naccuracy, and the overall recalls, precision and new-entity scores.", getenv, stderr)
-	f.fs.BoolVar(&asJSON, "json", false, "print one JSON object per DIR (the scores; with --verbose also misses, falsePositives, notes)")
-	f.fs.BoolVar(&verbose, "verbose", false, "list every miss and false positive with its sentence, and every other error (stance, mention, new entity, quote)")
-	f.fs.BoolVar(&check, "check", false, "exit 1 when a DIR misses a target of the test split (candidateRecall, precision, ...), naming it")
+	f := cli.NewFlags("eval", "actorgraph eval [--json] [--verbose] [--check] DIR...: score the "+
+		"ingest on evaluation directories\n(docs/eval-format.md): per relationship type the gold "+
+		"edges, proposals, precision, recall and stance\naccuracy, and the overall recalls, "+
+		"precision and new-entity scores.", getenv, stderr)
+	f.BoolVar(&asJSON, "json", false,
+		"print one JSON object per DIR (the scores; with --verbose also misses, falsePositives, notes)")
+	f.BoolVar(&verbose, "verbose", false,
+		"list every miss and false positive with its sentence, and every other error (stance, mention, new entity, quote)")
+	f.BoolVar(&check, "check", false,
+		"exit 1 when a DIR misses a target of the test split (candidateRecall, precision, ...), naming it")
 	var dirs []string
 	// Flags may follow DIR (actorgraph eval DIR --json).
 	for {
-		if err := f.parse(args); err != nil {
+		if err := f.Parse(args); err != nil {
 			return err
 		}
-		if f.fs.NArg() == 0 {
+		if f.NArg() == 0 {
 			break
 		}
-		dirs = append(dirs, f.fs.Arg(0))
-		args = f.fs.Args()[1:]
+		dirs = append(dirs, f.Arg(0))
+		args = f.Args()[1:]
 	}
 	if len(dirs) == 0 {
-		return usageError{"eval needs at least one DIR (an evaluation directory, e.g. ingest/testdata/eval/dev)"}
+		return cli.UsageError("eval needs at least one DIR (an evaluation directory, e.g. ingest/testdata/eval/dev)")
 	}
 	d, err := data.Crocus()
 	if err != nil {
@@ -48,7 +55,7 @@ func evalCmd(_ context.Context, args []string, getenv func(string) string, stdou
 	for i, dir := range dirs {
 		r, err := eval.Evaluate(base, dir)
 		if err != nil {
-			return usageError{err.Error()}
+			return cli.UsageError(err.Error())
 		}
 		if asJSON {
 			if !verbose {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 )
 
 const evalFixture = "../../ingest/testdata/evalfixture"
@@ -14,7 +16,7 @@ const evalFixture = "../../ingest/testdata/evalfixture"
 // TestEvalJSON checks the shape of eval --json: one object per DIR with
 // every score, numbers or null, and byType with its counts.
 func TestEvalJSON(t *testing.T) {
-	out, stderr, err := cli(t, nil, "eval", "--json", evalFixture, evalFixture)
+	out, stderr, err := actorgraph(t, nil, "eval", "--json", evalFixture, evalFixture)
 	if err != nil {
 		t.Fatalf("%v %s", err, stderr)
 	}
@@ -26,7 +28,8 @@ func TestEvalJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"allRecall", "articles", "byType", "candidateRecall", "deniedButProposed", "dir", "mentionRecall", "newEntityKindAccuracy",
+	want := []string{"allRecall", "articles", "byType", "candidateRecall", "deniedButProposed", "dir",
+		"mentionRecall", "newEntityKindAccuracy",
 		"newEntityPrecision", "newEntityRecall", "precision", "quoteErrors", "stanceAccuracy"}
 	got := make([]string, 0, len(r))
 	for k := range r {
@@ -54,31 +57,32 @@ func TestEvalJSON(t *testing.T) {
 	if claimed["gold"] != 2.0 {
 		t.Errorf("byType.CLAIMED_RESPONSIBILITY.gold: got %v, want 2 (one in each fixture article)", claimed["gold"])
 	}
-	out, _, err = cli(t, nil, "eval", "--json", "--verbose", evalFixture)
+	out, _, err = actorgraph(t, nil, "eval", "--json", "--verbose", evalFixture)
 	if err != nil || !strings.Contains(out, `"misses":[`) {
 		t.Errorf("--json --verbose: got %v %.200s, want the misses listed", err, out)
 	}
 }
 
 func TestEvalText(t *testing.T) {
-	out, _, err := cli(t, nil, "eval", evalFixture)
+	out, _, err := actorgraph(t, nil, "eval", evalFixture)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{evalFixture + ": 2 articles", "TYPE", "CLAIMED_RESPONSIBILITY", "ALL", "candidate recall (sentence)", "quote errors", "--verbose lists them"} {
+	for _, want := range []string{evalFixture + ": 2 articles", "TYPE", "CLAIMED_RESPONSIBILITY", "ALL",
+		"candidate recall (sentence)", "quote errors", "--verbose lists them"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, err = cli(t, nil, "eval", evalFixture, "--verbose")
+	out, _, err = actorgraph(t, nil, "eval", evalFixture, "--verbose")
 	if err != nil || !strings.Contains(out, "misses (") || !strings.Contains(out, "false positives (") {
 		t.Errorf("--verbose: got %v, want misses and false positives listed:\n%s", err, out)
 	}
 }
 
 func TestEvalErrors(t *testing.T) {
-	_, _, err := cli(t, nil, "eval", filepath.Join(evalFixture, "invalid"))
-	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "b-depot.gold.json: edges[0].type") {
+	_, _, err := actorgraph(t, nil, "eval", filepath.Join(evalFixture, "invalid"))
+	if err == nil || cli.ExitCode(err) != 2 || !strings.Contains(err.Error(), "b-depot.gold.json: edges[0].type") {
 		t.Errorf("invalid gold: got %v, want exit 2 naming the file and the field", err)
 	}
 	// A gold mention the article does not contain: mentionRecall 0 whatever
@@ -92,11 +96,12 @@ func TestEvalErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := cli(t, nil, "eval", dir); err != nil {
+	if _, _, err := actorgraph(t, nil, "eval", dir); err != nil {
 		t.Errorf("without --check: got %v, want the scores only", err)
 	}
-	out, _, err := cli(t, nil, "eval", "--check", dir)
-	if err == nil || exitCode(err) != 1 || !strings.Contains(out, "targets missed:") || !strings.Contains(out, "mentionRecall 0.00 (0 of 1), want >= 0.95") {
+	out, _, err := actorgraph(t, nil, "eval", "--check", dir)
+	if err == nil || cli.ExitCode(err) != 1 || !strings.Contains(out, "targets missed:") ||
+		!strings.Contains(out, "mentionRecall 0.00 (0 of 1), want >= 0.95") {
 		t.Errorf("--check: got %v, want exit 1 and the missed targets listed:\n%s", err, out)
 	}
 }

@@ -7,23 +7,27 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/stix"
 )
 
 // exportCmd writes the whole graph as a STIX 2.1 bundle.
 func exportCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var file string
-	f := newFlags("export", "actorgraph export --stix FILE: write the whole graph, with every Source's text, as a STIX 2.1 bundle\n(deterministic: the same graph gives the same bytes). FILE - writes to standard output.", getenv, stderr)
-	f.db(&db)
-	f.fs.StringVar(&file, "stix", "", "the file to write the STIX 2.1 bundle to (- for standard output)")
-	if err := f.parse(args); err != nil {
+	f := cli.NewFlags("export",
+		"actorgraph export --stix FILE: write the whole graph, with every Source's text, as a STIX "+
+			"2.1 bundle\n(deterministic: the same graph gives the same bytes). FILE - writes to standard output.",
+		getenv, stderr)
+	f.DB(&db)
+	f.StringVar(&file, "stix", "", "the file to write the STIX 2.1 bundle to (- for standard output)")
+	if err := f.Parse(args); err != nil {
 		return err
 	}
-	if file == "" || f.fs.NArg() > 0 {
-		return usageError{"export needs --stix FILE (and nothing else), e.g. actorgraph export --stix graph.stix.json"}
+	if file == "" || f.NArg() > 0 {
+		return cli.UsageError("export needs --stix FILE (and nothing else), e.g. actorgraph export --stix graph.stix.json")
 	}
-	store, closeStore, err := db.openStore(ctx)
+	store, closeStore, err := db.OpenStore(ctx)
 	if err != nil {
 		return err
 	}

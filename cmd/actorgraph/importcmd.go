@@ -3,37 +3,42 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
 	"strings"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
 func importCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var dryRun, asJSON, chunked bool
 	var chunk int
-	f := newFlags("import", "actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on ids.\nFILE is a .json data set or STIX 2.1 bundle, or nodes.csv / edges.csv (the other file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
-	f.db(&db)
-	f.fs.BoolVar(&dryRun, "dry-run", false, "validate against the data set and the database, write nothing")
-	f.fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
-	f.fs.BoolVar(&chunked, "chunked", false, "not atomic: validate everything, then commit --chunk records at a time (for data sets larger than one transaction holds); an interrupted import is finished by running it again")
-	f.fs.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with --chunked")
-	if err := f.parse(args); err != nil {
+	f := cli.NewFlags("import",
+		"actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on "+
+			"ids.\nFILE is a .json data set or STIX 2.1 bundle, or nodes.csv / edges.csv (the other "+
+			"file is read from the same folder), or 'crocus' for the bundled set.", getenv, stderr)
+	f.DB(&db)
+	f.BoolVar(&dryRun, "dry-run", false, "validate against the data set and the database, write nothing")
+	f.BoolVar(&asJSON, "json", false, "print the report as JSON")
+	f.BoolVar(&chunked, "chunked", false,
+		"not atomic: validate everything, then commit --chunk records at a time (for data sets "+
+			"larger than one transaction holds); an interrupted import is finished by running it again")
+	f.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with --chunked")
+	if err := f.Parse(args); err != nil {
 		return err
 	}
-	if f.fs.NArg() == 0 {
-		return usageError{"import needs at least one FILE (a .json data set, nodes.csv/edges.csv, or crocus)"}
+	if f.NArg() == 0 {
+		return cli.UsageError("import needs at least one FILE (a .json data set, nodes.csv/edges.csv, or crocus)")
 	}
-	d, skipped, err := readDataSets(f.fs.Args())
+	d, skipped, err := readDataSets(f.Args())
 	if err != nil {
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
-	store, closeStore, err := db.openStore(ctx)
+	store, closeStore, err := db.OpenStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -41,7 +46,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	printSkipped(stderr, skipped)
 	if dryRun {
 		if err := store.Validate(ctx, d); err != nil {
-			return problems(stderr, err)
+			return cli.Problems(stderr, err)
 		}
 		fmt.Fprintf(stdout, "valid: %d nodes, %d edges; nothing written (dry run)\n", len(d.Nodes), len(d.Edges))
 		return nil
@@ -55,7 +60,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	bar.done()
 	if err != nil {
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
 	if len(skipped) > 0 {
 		rep.Skipped = skipped
@@ -63,8 +68,10 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}
-	fmt.Fprintf(stdout, "imported in %.1fs: nodes %d created, %d updated, %d unchanged; edges %d created, %d updated, %d unchanged\n",
-		rep.Seconds, rep.Nodes.Created, rep.Nodes.Updated, rep.Nodes.Unchanged, rep.Edges.Created, rep.Edges.Updated, rep.Edges.Unchanged)
+	fmt.Fprintf(stdout, "imported in %.1fs: nodes %d created, %d updated, %d unchanged; edges %d "+
+		"created, %d updated, %d unchanged\n",
+		rep.Seconds, rep.Nodes.Created, rep.Nodes.Updated, rep.Nodes.Unchanged, rep.Edges.Created,
+		rep.Edges.Updated, rep.Edges.Unchanged)
 	return nil
 }
 
@@ -78,23 +85,6 @@ func printSkipped(w io.Writer, skipped map[string]int) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "not imported (no place in the graph): %d %s\n", skipped[k], k)
 	}
-}
-
-// problems prints every validation problem, one a line, and returns a one-line error.
-func problems(stderr io.Writer, err error) error {
-	var ve *graph.ValidationError
-	if !errors.As(err, &ve) {
-		return err
-	}
-	const show = 50
-	for i, p := range ve.Problems {
-		if i == show {
-			fmt.Fprintf(stderr, "... and %d more\n", len(ve.Problems)-show)
-			break
-		}
-		fmt.Fprintln(stderr, p.String())
-	}
-	return fmt.Errorf("nothing imported: %d problem(s) in the data set", len(ve.Problems))
 }
 
 // progress draws a bar on a terminal and nothing elsewhere.

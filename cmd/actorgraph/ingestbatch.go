@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
 )
@@ -25,7 +26,7 @@ func articleFiles(paths []string) ([]string, error) {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		if !fi.IsDir() {
 			out = append(out, p)
@@ -33,7 +34,7 @@ func articleFiles(paths []string) ([]string, error) {
 		}
 		ents, err := os.ReadDir(p)
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		var in []string
 		for _, e := range ents {
@@ -42,7 +43,7 @@ func articleFiles(paths []string) ([]string, error) {
 			}
 		}
 		if len(in) == 0 {
-			return nil, usageError{p + " holds no article (" + strings.Join(articleExts, ", ") + " files)"}
+			return nil, cli.UsageError(p + " holds no article (" + strings.Join(articleExts, ", ") + " files)")
 		}
 		slices.Sort(in)
 		out = append(out, in...)
@@ -68,12 +69,12 @@ func readArticles(files, lists []string, def graph.SourceInput) ([]ingest.Articl
 	for _, p := range lists {
 		f, err := os.Open(p)
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		got, err := ingest.JSONLines(f, p, graph.MaxSourceText*4+1<<20, 1<<30)
 		f.Close()
 		if err != nil {
-			return nil, usageError{"cannot read " + p + ": " + err.Error()}
+			return nil, cli.UsageError("cannot read " + p + ": " + err.Error())
 		}
 		arts = append(arts, got...)
 	}
@@ -93,13 +94,15 @@ func readArticles(files, lists []string, def graph.SourceInput) ([]ingest.Articl
 
 // ingestMany ingests the articles one by one, with progress on stderr and a
 // summary table (or the API's batch answer as JSON) on stdout.
-func ingestMany(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error), arts []ingest.Article,
+func ingestMany(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error),
+	arts []ingest.Article,
 	key string, asJSON bool, stdout, stderr io.Writer) error {
 	b, err := ingest.IngestBatch(ctx, st, gaz, arts, key, func(r ingest.ArticleResult) {
 		fmt.Fprintf(stderr, "[%d/%d] %s\n", r.Index+1, len(arts), progressLine(r))
 	})
 	if err != nil {
-		return fmt.Errorf("stopped after %d of %d articles (those are stored; running again skips them): %w", len(b.Articles), len(arts), err)
+		return fmt.Errorf("stopped after %d of %d articles (those are stored; running again skips them): %w",
+			len(b.Articles), len(arts), err)
 	}
 	if asJSON {
 		if err := json.NewEncoder(stdout).Encode(b); err != nil {
@@ -133,10 +136,12 @@ func printBatch(w io.Writer, b ingest.Batch) {
 		if r.Error != nil {
 			src = strings.TrimPrefix(r.Error.Message, r.Name+": ")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", r.Index+1, r.Name, r.Status, src, r.Mentions, r.NewEntities, r.Candidates, r.Corroborations)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", r.Index+1, r.Name, r.Status, src, r.Mentions,
+			r.NewEntities, r.Candidates, r.Corroborations)
 	}
 	s := b.Summary
-	fmt.Fprintf(tw, "\tTOTAL %d\t%d created, %d existing, %d errors\t\t%d\t%d\t%d\t%d\n", s.Articles, s.Created, s.Existing, s.Errors,
+	fmt.Fprintf(tw, "\tTOTAL %d\t%d created, %d existing, %d errors\t\t%d\t%d\t%d\t%d\n", s.Articles,
+		s.Created, s.Existing, s.Errors,
 		s.Mentions, s.NewEntities, s.Candidates, s.Corroborations)
 	tw.Flush()
 }

@@ -10,51 +10,57 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
 )
 
 func ingestCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var in graph.SourceInput
 	var asJSON bool
 	var lists []string
-	f := newFlags("ingest", "actorgraph ingest [flags] FILE|DIR...: store articles (plain text, or HTML made readable) as Sources,\n"+
-		"link their mentions and propose candidate edges for review (GET /api/v1/candidates). The same text twice changes nothing.\n"+
-		"A DIR stands for its .txt, .html, .htm and .md files (sorted); --jsonl FILE reads one article object per line.\n"+
-		"With several articles, each is ingested on its own, progress goes to stderr and a summary table to stdout;\n"+
-		"a bad article is reported and the rest go on, and the exit status is non-zero if any failed.", getenv, stderr)
-	f.db(&db)
-	f.fs.StringVar(&in.Title, "title", "", "the article's title (one FILE only; several take their file names)")
-	f.fs.StringVar(&in.URL, "url", "", "where it was published (one FILE only)")
-	f.fs.StringVar(&in.Publisher, "publisher", "", "who published it (every article that gives none)")
-	f.fs.StringVar(&in.PublishedOn, "date", "", "when it was published (YYYY-MM-DD; every article that gives none)")
-	f.fs.StringVar(&in.Language, "language", "", "its language (e.g. en)")
-	f.fs.Func("jsonl", "a JSON Lines file of articles {title,url,publisher,publishedOn,language,text}, one per line (repeatable)", func(v string) error {
+	f := cli.NewFlags("ingest",
+		"actorgraph ingest [flags] FILE|DIR...: store articles (plain text, or HTML made readable) as Sources,\n"+
+			"link their mentions and propose candidate edges for review (GET /api/v1/candidates). The "+
+			"same text twice changes nothing.\n"+
+			"A DIR stands for its .txt, .html, .htm and .md files (sorted); --jsonl FILE reads one article object per line.\n"+
+			"With several articles, each is ingested on its own, progress goes to stderr and a summary table to stdout;\n"+
+			"a bad article is reported and the rest go on, and the exit status is non-zero if any failed.", getenv, stderr)
+	f.DB(&db)
+	f.StringVar(&in.Title, "title", "", "the article's title (one FILE only; several take their file names)")
+	f.StringVar(&in.URL, "url", "", "where it was published (one FILE only)")
+	f.StringVar(&in.Publisher, "publisher", "", "who published it (every article that gives none)")
+	f.StringVar(&in.PublishedOn, "date", "", "when it was published (YYYY-MM-DD; every article that gives none)")
+	f.StringVar(&in.Language, "language", "", "its language (e.g. en)")
+	f.Func("jsonl", "a JSON Lines file of articles {title,url,publisher,publishedOn,language,text}, "+
+		"one per line (repeatable)", func(v string) error {
 		lists = append(lists, v)
 		return nil
 	})
-	f.fs.BoolVar(&asJSON, "json", false, "print the API's answer as JSON (one article: source, text, mentions, newEntities, candidates; several: articles and summary)")
+	f.BoolVar(&asJSON, "json", false,
+		"print the API's answer as JSON (one article: source, text, mentions, newEntities, "+
+			"candidates; several: articles and summary)")
 	// Flags may follow FILE (actorgraph ingest FILE --title ...).
 	var paths []string
 	for {
-		if err := f.parse(args); err != nil {
+		if err := f.Parse(args); err != nil {
 			return err
 		}
-		if f.fs.NArg() == 0 {
+		if f.NArg() == 0 {
 			break
 		}
-		paths = append(paths, f.fs.Arg(0))
-		args = f.fs.Args()[1:]
+		paths = append(paths, f.Arg(0))
+		args = f.Args()[1:]
 	}
 	files, err := articleFiles(paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 && len(lists) == 0 {
-		return usageError{"ingest needs a FILE, a DIR or --jsonl FILE (articles, .txt or .html)"}
+		return cli.UsageError("ingest needs a FILE, a DIR or --jsonl FILE (articles, .txt or .html)")
 	}
-	store, closeStore, err := db.openStore(ctx)
+	store, closeStore, err := db.OpenStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -70,7 +76,8 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return ingestOne(ctx, store, gaz, in, files[0], getenv("USER"), asJSON, stdout, stderr)
 	}
 	if in.Title != "" || in.URL != "" {
-		return usageError{"--title and --url name one article; with several, each takes its file name (or give titles in a --jsonl file)"}
+		return cli.UsageError("--title and --url name one article; with several, each takes its file " +
+			"name (or give titles in a --jsonl file)")
 	}
 	arts, err := readArticles(files, lists, in)
 	if err != nil {
@@ -80,19 +87,20 @@ func ingestCmd(ctx context.Context, args []string, getenv func(string) string, s
 }
 
 // ingestOne ingests one file and prints its source as tables (or JSON).
-func ingestOne(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error), in graph.SourceInput,
+func ingestOne(ctx context.Context, st ingest.Store, gaz func(context.Context) (*ingest.Gazetteer, error),
+	in graph.SourceInput,
 	path, key string, asJSON bool, stdout, stderr io.Writer) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return usageError{"cannot read " + path + ": " + err.Error()}
+		return cli.UsageError("cannot read " + path + ": " + err.Error())
 	}
 	in.Text = string(b)
 	if in, err = ingest.Prepare(in, contentType(path)); err != nil {
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
 	d, created, err := ingest.Ingest(ctx, st, gaz, in, key)
 	if err != nil {
-		return problems(stderr, err)
+		return cli.Problems(stderr, err)
 	}
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(d)

@@ -16,7 +16,7 @@ func TestIngestTable(t *testing.T) {
 	if err := db.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := cli(t, nil, "import", "crocus"); err != nil {
+	if _, _, err := actorgraph(t, nil, "import", "crocus"); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "article.html")
@@ -25,11 +25,13 @@ func TestIngestTable(t *testing.T) {
 	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err := cli(t, nil, "ingest", path, "--title", "Kyiv answers", "--date", "2024-03-23", "--publisher", "Test Wire")
-	if err != nil || !strings.HasPrefix(out, "stored source:kyiv-answers-") || !strings.Contains(out, "DENIED") || !strings.Contains(out, "state:ua") {
+	out, stderr, err := actorgraph(t, nil, "ingest", path, "--title", "Kyiv answers", "--date",
+		"2024-03-23", "--publisher", "Test Wire")
+	if err != nil || !strings.HasPrefix(out, "stored source:kyiv-answers-") || !strings.Contains(out,
+		"DENIED") || !strings.Contains(out, "state:ua") {
 		t.Fatalf("first ingest: %v %s\n%s", err, stderr, out)
 	}
-	out, _, err = cli(t, nil, "ingest", path, "--json")
+	out, _, err = actorgraph(t, nil, "ingest", path, "--json")
 	var d graph.SourceDoc
 	if err != nil || json.Unmarshal([]byte(out), &d) != nil {
 		t.Fatalf("--json: %v %s", err, out)
@@ -41,7 +43,8 @@ func TestIngestTable(t *testing.T) {
 	if err := os.WriteFile(empty, []byte("<script>x()</script>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, err := cli(t, nil, "ingest", empty); err == nil || !strings.Contains(stderr+err.Error(), "no readable text") {
+	if _, stderr, err := actorgraph(t, nil, "ingest", empty); err == nil || !strings.Contains(stderr+
+		err.Error(), "no readable text") {
 		t.Errorf("all-script HTML: got %v %q, want an error saying there is no readable text", err, stderr)
 	}
 }
@@ -54,7 +57,7 @@ func TestIngestReadingList(t *testing.T) {
 	if err := db.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := cli(t, nil, "import", "crocus"); err != nil {
+	if _, _, err := actorgraph(t, nil, "import", "crocus"); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -69,10 +72,12 @@ func TestIngestReadingList(t *testing.T) {
 		}
 	}
 	list := filepath.Join(t.TempDir(), "list.jsonl")
-	if err := os.WriteFile(list, []byte(`{"title":"Moscow","text":"Russia blamed Ukraine for the attack on Crocus City Hall."}`+"\n"+`{"title":`+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(list,
+		[]byte(`{"title":"Moscow","text":"Russia blamed Ukraine for the attack on Crocus City Hall."}`+"\n"+
+			`{"title":`+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err := cli(t, nil, "ingest", dir, "--jsonl", list, "--date", "2024-03-24")
+	out, stderr, err := actorgraph(t, nil, "ingest", dir, "--jsonl", list, "--date", "2024-03-24")
 	if err == nil || !strings.Contains(err.Error(), "2 of 5 articles failed") {
 		t.Errorf("got error %v, want one saying 2 of 5 articles failed", err)
 	}
@@ -87,10 +92,12 @@ func TestIngestReadingList(t *testing.T) {
 			t.Errorf("progress lacks %q:\n%s", want, stderr)
 		}
 	}
-	if strings.Contains(stderr, "notes.csv") || !strings.Contains(out, "TOTAL 5") || !strings.Contains(out, "3 created, 0 existing, 2 errors") {
+	if strings.Contains(stderr, "notes.csv") || !strings.Contains(out, "TOTAL 5") || !strings.Contains(out,
+		"3 created, 0 existing, 2 errors") {
 		t.Errorf("summary:\n%s", out)
 	}
-	out, _, err = cli(t, nil, "ingest", filepath.Join(dir, "a-claim.txt"), filepath.Join(dir, "b-kyiv.html"), "--json")
+	out, _, err = actorgraph(t, nil, "ingest", filepath.Join(dir, "a-claim.txt"), filepath.Join(dir,
+		"b-kyiv.html"), "--json")
 	var b struct {
 		Articles []struct{ Status, Source string }
 		Summary  struct{ Existing int }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
@@ -19,46 +20,24 @@ import (
 // offline importer: validate, write its CSV files, stop the server, import,
 // start it, create the schema and wait for the indexes.
 func loadCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
-	var bulk, overwrite bool
-	var checkout, home string
-	f := newFlags("load", "actorgraph load --bulk [flags] DATASET...: replace a local Neo4j's database with a data set, through\n"+
-		"neo4j-admin database import full (offline, 10-30x faster than import). DATASET is a .json data set, nodes.csv or\n"+
-		"edges.csv (the other file is read from the same folder), a folder holding both (actorgraph-dev gen writes one), or 'crocus'.\n"+
-		"It runs the Neo4j installed at --neo4j-home (its bin/neo4j and bin/neo4j-admin, with its own configuration) or, without it,\n"+
-		"the checkout's Neo4j from the jars in .neo4j/lib (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_PASSWORD as for make neo4j-start),\n"+
-		"and leaves the server running with the data.", getenv, stderr)
-	f.db(&db)
-	f.fs.BoolVar(&bulk, "bulk", false, "load offline with neo4j-admin (required: the only mode of load)")
-	f.fs.BoolVar(&overwrite, "overwrite", false, "replace a database that already holds data (everything in it is lost)")
-	f.str(&home, "neo4j-home", "NEO4J_HOME", "", "folder of a Neo4j 5 installation (bin/neo4j, bin/neo4j-admin) to load into; empty: the checkout's")
-	f.str(&checkout, "checkout", "ACTORGRAPH_CHECKOUT", ".", "without --neo4j-home: the actorgraph checkout whose .neo4j/ (jars, home) runs the server")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if !bulk {
-		return usageError{"load needs --bulk (it replaces the database offline); to add to a running database use actorgraph import"}
-	}
-	if f.fs.NArg() == 0 {
-		return usageError{"load needs at least one DATASET (a .json data set, nodes.csv/edges.csv, a folder holding them, or crocus)"}
-	}
-	if getenv("NEO4J_URI") == "" && getenv("NEO4J_BOLT_PORT") != "" {
-		db.uri = "bolt://127.0.0.1:" + getenv("NEO4J_BOLT_PORT")
-	}
-	local, err := findNeo4j(home, checkout, db, getenv, stderr)
+	o, err := parseLoad(args, getenv, stderr)
 	if err != nil {
 		return err
 	}
-	inputs, err := streamInputs(f.fs.Args())
+	local, err := findNeo4j(o.home, o.checkout, o.db, getenv, stderr)
 	if err != nil {
-		return problems(stderr, err)
+		return err
+	}
+	inputs, err := streamInputs(o.datasets)
+	if err != nil {
+		return cli.Problems(stderr, err)
 	}
 	var t loadTimes
 	t.start = time.Now()
 	if err := local.start(ctx); err != nil {
 		return err
 	}
-	if err := refuseNonEmpty(ctx, db, overwrite); err != nil {
+	if err := refuseNonEmpty(ctx, o.db, o.overwrite); err != nil {
 		return err
 	}
 	dir, err := os.MkdirTemp("", "actorgraph-bulk-")
@@ -66,6 +45,69 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer os.RemoveAll(dir)
+	files, nodes, rels, err := replaceOffline(ctx, local, inputs, dir, &t, stderr)
+	if err != nil {
+		return err
+	}
+	if err := finishOnline(ctx, o.db, files, nodes, rels, &t); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, t.report(nodes, rels))
+	return nil
+}
+
+// loadOptions are load's flags and arguments.
+type loadOptions struct {
+	db             cli.DB
+	overwrite      bool
+	checkout, home string
+	datasets       []string
+}
+
+// parseLoad reads load's flags and arguments.
+func parseLoad(args []string, getenv func(string) string, stderr io.Writer) (loadOptions, error) {
+	var o loadOptions
+	var bulk bool
+	f := cli.NewFlags("load", "actorgraph load --bulk [flags] DATASET...: replace a local Neo4j's "+
+		"database with a data set, through\n"+
+		"neo4j-admin database import full (offline, 10-30x faster than import). DATASET is a .json data set, nodes.csv or\n"+
+		"edges.csv (the other file is read from the same folder), a folder holding both "+
+		"(actorgraph-dev gen writes one), or 'crocus'.\n"+
+		"It runs the Neo4j installed at --neo4j-home (its bin/neo4j and bin/neo4j-admin, with its "+
+		"own configuration) or, without it,\n"+
+		"the checkout's Neo4j from the jars in .neo4j/lib (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, "+
+		"NEO4J_PASSWORD as for make neo4j-start),\n"+
+		"and leaves the server running with the data.", getenv, stderr)
+	f.DB(&o.db)
+	f.BoolVar(&bulk, "bulk", false, "load offline with neo4j-admin (required: the only mode of load)")
+	f.BoolVar(&o.overwrite, "overwrite", false, "replace a database that already holds data (everything in it is lost)")
+	f.Str(&o.home, "neo4j-home", "NEO4J_HOME", "",
+		"folder of a Neo4j 5 installation (bin/neo4j, bin/neo4j-admin) to load into; empty: the checkout's")
+	f.Str(&o.checkout, "checkout", "ACTORGRAPH_CHECKOUT", ".",
+		"without --neo4j-home: the actorgraph checkout whose .neo4j/ (jars, home) runs the server")
+	if err := f.Parse(args); err != nil {
+		return o, err
+	}
+	if !bulk {
+		return o, cli.UsageError("load needs --bulk (it replaces the database offline); " +
+			"to add to a running database use actorgraph import")
+	}
+	if f.NArg() == 0 {
+		return o, cli.UsageError("load needs at least one DATASET " +
+			"(a .json data set, nodes.csv/edges.csv, a folder holding them, or crocus)")
+	}
+	if getenv("NEO4J_URI") == "" && getenv("NEO4J_BOLT_PORT") != "" {
+		o.db.URI = "bolt://127.0.0.1:" + getenv("NEO4J_BOLT_PORT")
+	}
+	o.datasets = f.Args()
+	return o, nil
+}
+
+// replaceOffline validates the inputs into neo4j-admin's CSV files in dir
+// while the server stops, imports them in its place and starts it again.
+// It returns the files and the number of nodes and relationships.
+func replaceOffline(ctx context.Context, local offlineNeo4j, inputs []dataset.StreamInput, dir string, t *loadTimes,
+	stderr io.Writer) (cypher.BulkFiles, int64, int64, error) {
 	// The server stops while the data set is validated (stopping flushes
 	// its pages: seconds a large load need not wait for). Nothing is
 	// written to the database until validation has passed; when it fails,
@@ -82,10 +124,10 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 				fmt.Fprintf(stderr, "actorgraph: the server did not start again after the failed validation: %v\n", serr)
 			}
 		}
-		return problems(stderr, err)
+		return files, 0, 0, cli.Problems(stderr, err)
 	}
 	if stopErr != nil {
-		return stopErr
+		return files, 0, 0, stopErr
 	}
 	importErr := local.importFull(ctx, append([]string{"--overwrite-destination=true"}, files.BulkImportArgs()...))
 	t.imported = time.Now()
@@ -93,18 +135,25 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	// fails only on the machine's account (disk, memory); it then says the
 	// store it was writing is likely unusable, and the start below says so.
 	if err := local.start(ctx); err != nil {
-		return err
+		return files, 0, 0, err
 	}
 	t.started = time.Now()
 	if importErr != nil {
-		return fmt.Errorf("neo4j-admin database import failed (see its output above): %w", importErr)
+		return files, 0, 0, fmt.Errorf("neo4j-admin database import failed (see its output above): %w", importErr)
 	}
-	driver, err := db.connect(ctx)
+	return files, nodes, rels, nil
+}
+
+// finishOnline completes a bulk load on the started server: the empty
+// lists neo4j-admin left out, the schema and its indexes; then it checks
+// the database holds nodes nodes and rels relationships.
+func finishOnline(ctx context.Context, db cli.DB, files cypher.BulkFiles, nodes, rels int64, t *loadTimes) error {
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	store := db.store(driver, nil)
+	store := db.Store(driver, nil)
 	// The empty lists first: set while indexes fill, they took longer
 	// (on 1M nodes, 41 s and 57 s against 26 s before any index exists).
 	if err := store.FinishBulk(ctx, files); err != nil {
@@ -124,9 +173,9 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	if gotNodes != nodes || gotRels != rels {
-		return fmt.Errorf("after the bulk load the database holds %d nodes and %d relationships; the data set has %d and %d", gotNodes, gotRels, nodes, rels)
+		return fmt.Errorf("after the bulk load the database holds %d nodes and %d relationships; the data set has %d and %d",
+			gotNodes, gotRels, nodes, rels)
 	}
-	fmt.Fprintln(stdout, t.report(nodes, rels))
 	return nil
 }
 
@@ -143,7 +192,8 @@ func (t loadTimes) report(nodes, rels int64) string {
 	admin := t.imported.Sub(t.stopped)
 	sec := func(a, b time.Time) float64 { return b.Sub(a).Seconds() }
 	return fmt.Sprintf("bulk-loaded %d nodes, %d relationships in %.1fs (neo4j-admin %.1fs, schema and indexes %.1fs; "+
-		"validate and write CSV %.1fs, stop (beyond validation) %.1fs, start %.1fs, empty lists %.1fs, create schema %.1fs, await indexes %.1fs; "+
+		"validate and write CSV %.1fs, stop (beyond validation) %.1fs, start %.1fs, empty lists "+
+		"%.1fs, create schema %.1fs, await indexes %.1fs; "+
 		"total/neo4j-admin %.2f%s)",
 		nodes, rels, total.Seconds(), admin.Seconds(), sec(t.started, t.indexed),
 		sec(t.start, t.prepared), sec(t.prepared, t.stopped), sec(t.imported, t.started),
@@ -211,19 +261,20 @@ func streamInputs(args []string) ([]dataset.StreamInput, error) {
 }
 
 // refuseNonEmpty fails when the database holds anything and overwrite is off.
-func refuseNonEmpty(ctx context.Context, db dbConfig, overwrite bool) error {
-	driver, err := db.connect(ctx)
+func refuseNonEmpty(ctx context.Context, db cli.DB, overwrite bool) error {
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	nodes, rels, err := db.store(driver, nil).Counts(ctx)
+	nodes, rels, err := db.Store(driver, nil).Counts(ctx)
 	if err != nil {
 		return err
 	}
 	if (nodes > 0 || rels > 0) && !overwrite {
-		return usageError{fmt.Sprintf("nothing loaded: the database at %s already holds %d nodes and %d relationships, and a bulk load replaces all of it; "+
-			"pass --overwrite to replace it, or use actorgraph import to add to it", db.uri, nodes, rels)}
+		return cli.UsageError(fmt.Sprintf("nothing loaded: the database at %s already holds %d nodes "+
+			"and %d relationships, and a bulk load replaces all of it; "+
+			"pass --overwrite to replace it, or use actorgraph import to add to it", db.URI, nodes, rels))
 	}
 	return nil
 }

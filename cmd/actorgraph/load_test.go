@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -70,7 +71,7 @@ func TestBulkLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantNodes, wantRels := csvRecords(t, filepath.Join(gen, "nodes.csv")), csvRecords(t, filepath.Join(gen, "edges.csv"))
-	out, stderr, err := cli(t, env, "load", "--bulk", gen)
+	out, stderr, err := actorgraph(t, env, "load", "--bulk", gen)
 	if err != nil {
 		t.Fatalf("load --bulk %s: %v\n%s", gen, err, tail(stderr))
 	}
@@ -86,9 +87,10 @@ func TestBulkLoad(t *testing.T) {
 		{"the last edge repeats an id", "", "", "two edges share this id"},
 	} {
 		dir := badCopy(t, gen, bad.id, bad.target)
-		_, stderr, err := cli(t, env, "load", "--bulk", "--overwrite", dir)
+		_, stderr, err := actorgraph(t, env, "load", "--bulk", "--overwrite", dir)
 		if err == nil || !strings.Contains(stderr, bad.want) || !strings.Contains(stderr, "edges.csv: line ") {
-			t.Errorf("%s: load returned %v\n%s\nwant a failure naming edges.csv, the line and %q", bad.name, err, tail(stderr), bad.want)
+			t.Errorf("%s: load returned %v\n%s\nwant a failure naming edges.csv, the line and %q", bad.name,
+				err, tail(stderr), bad.want)
 		}
 		checkCounts(t, env, wantNodes, wantRels)
 	}
@@ -103,7 +105,7 @@ func TestBulkLoad(t *testing.T) {
 			withHome[k] = v
 		}
 	}
-	out, stderr, err = cli(t, withHome, "load", "--bulk", "--overwrite", gen)
+	out, stderr, err = actorgraph(t, withHome, "load", "--bulk", "--overwrite", gen)
 	if err != nil || !strings.Contains(out, fmt.Sprintf("bulk-loaded %d nodes, %d relationships", wantNodes, wantRels)) {
 		t.Fatalf("load --bulk with NEO4J_HOME: %v; printed %q\n%s", err, out, tail(stderr))
 	}
@@ -111,14 +113,15 @@ func TestBulkLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"neo4j stop", "neo4j-admin database import full --overwrite-destination=true", "neo4j start"} {
+	for _, want := range []string{"neo4j stop",
+		"neo4j-admin database import full --overwrite-destination=true", "neo4j start"} {
 		if !strings.Contains(string(calls), want) {
 			t.Errorf("load --bulk with NEO4J_HOME ran %q, want %q among them", calls, want)
 		}
 	}
 	checkCounts(t, env, wantNodes, wantRels)
 
-	_, _, err = cli(t, env, "load", "--bulk", "crocus")
+	_, _, err = actorgraph(t, env, "load", "--bulk", "crocus")
 	if err == nil || !strings.Contains(err.Error(), "--overwrite") || !strings.Contains(err.Error(), "already holds") {
 		t.Fatalf("load into a non-empty database: got %v, want a refusal naming --overwrite", err)
 	}
@@ -128,16 +131,17 @@ func TestBulkLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, err := cli(t, env, "load", "--bulk", "--overwrite", "crocus"); err != nil {
+	if _, stderr, err := actorgraph(t, env, "load", "--bulk", "--overwrite", "crocus"); err != nil {
 		t.Fatalf("load --bulk --overwrite crocus: %v\n%s", err, tail(stderr))
 	}
 	checkCounts(t, env, len(crocus.Nodes), len(crocus.Edges))
-	out, stderr, err = cli(t, env, "path", "ISIS-K", "Tajikistan")
+	out, stderr, err = actorgraph(t, env, "path", "ISIS-K", "Tajikistan")
 	if err != nil || !strings.Contains(out, "Islamic State – Khorasan Province") || !strings.Contains(out, "Tajikistan") {
 		t.Errorf("path by names after the bulk load: %v\n%s%s", err, out, stderr)
 	}
-	out, stderr, err = cli(t, env, "import", "crocus")
-	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") {
+	out, stderr, err = actorgraph(t, env, "import", "crocus")
+	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out,
+		"edges 0 created, 0 updated") {
 		t.Errorf("import of the bulk-loaded data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
 	}
 }
@@ -151,7 +155,8 @@ func fakeNeo4jHome(t *testing.T, checkout string, env map[string]string) string 
 		t.Fatal(err)
 	}
 	var exports strings.Builder
-	for _, k := range []string{"NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT", "NEO4J_PASSWORD", "NEO4J_HEAP", "NEO4J_PAGECACHE", "NEO4J_LOCAL_HOME", "NEO4J_ADMIN_HEAP"} {
+	for _, k := range []string{"NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT", "NEO4J_PASSWORD", "NEO4J_HEAP",
+		"NEO4J_PAGECACHE", "NEO4J_LOCAL_HOME", "NEO4J_ADMIN_HEAP"} {
 		fmt.Fprintf(&exports, "export %s=%q\n", k, env[k])
 	}
 	script := filepath.Join(checkout, "scripts", "neo4j-local.sh")
@@ -180,11 +185,13 @@ func TestLoadSaysWhereNeo4jIs(t *testing.T) {
 		env  map[string]string
 		want []string
 	}{
-		{"a home without neo4j-admin", map[string]string{"NEO4J_HOME": t.TempDir()}, []string{"NEO4J_HOME", "bin/neo4j", "--neo4j-home"}},
-		{"a checkout without jars", map[string]string{"ACTORGRAPH_CHECKOUT": t.TempDir()}, []string{"no Neo4j", "NEO4J_HOME", "--neo4j-home", "--checkout"}},
+		{"a home without neo4j-admin", map[string]string{"NEO4J_HOME": t.TempDir()}, []string{"NEO4J_HOME",
+			"bin/neo4j", "--neo4j-home"}},
+		{"a checkout without jars", map[string]string{"ACTORGRAPH_CHECKOUT": t.TempDir()},
+			[]string{"no Neo4j", "NEO4J_HOME", "--neo4j-home", "--checkout"}},
 	} {
-		_, _, err := cli(t, tc.env, "load", "--bulk", "crocus")
-		if err == nil || exitCode(err) != 2 {
+		_, _, err := actorgraph(t, tc.env, "load", "--bulk", "crocus")
+		if err == nil || cli.ExitCode(err) != 2 {
 			t.Errorf("%s: got %v, want a usage error", tc.name, err)
 			continue
 		}
@@ -244,7 +251,9 @@ func checkCounts(t *testing.T, env map[string]string, nodes, rels int) {
 		t.Fatal(err)
 	}
 	defer d.Close(ctx)
-	res, err := neo4j.ExecuteQuery(ctx, d, "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r", nil, neo4j.EagerResultTransformer)
+	res, err := neo4j.ExecuteQuery(ctx, d,
+		"CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r",
+		nil, neo4j.EagerResultTransformer)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,39 +21,14 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
-	stop()
-	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(os.Stderr, "actorgraph:", err)
-		os.Exit(exitCode(err))
-	}
-}
-
-// exitCode is 2 for bad usage or config, 1 for anything else.
-func exitCode(err error) int {
-	var ue usageError
-	if errors.As(err, &ue) {
-		return 2
-	}
-	return 1
-}
-
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
+func main() { cli.Main("actorgraph", run) }
 
 const usage = `actorgraph answers relationship questions about the actors behind political
 violence, with the evidence of every hop, over Neo4j.
@@ -83,7 +58,8 @@ set by the environment variable shown with it; a flag wins over its variable.
 // an error out.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"no command given; want serve, import, export, ingest, path, brokers, centrality, eval or vocab (see --help)"}
+		return cli.UsageError("no command given; want serve, import, export, ingest, path, brokers, centrality, " +
+			"eval or vocab (see --help)")
 	}
 	switch args[0] {
 	case "serve":
@@ -105,7 +81,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "eval":
 		return evalCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "gen":
-		return usageError{"gen is a developer's command, in actorgraph-dev: go run ./cmd/actorgraph-dev gen (see its --help)"}
+		return cli.UsageError("gen is a developer's command, in actorgraph-dev: go run " +
+			"./cmd/actorgraph-dev gen (see its --help)")
 	case "vocab":
 		_, err := io.WriteString(stdout, graph.VocabularyMarkdown())
 		return err
@@ -113,5 +90,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageError{fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path, brokers, centrality, eval or vocab (see --help)", args[0])}
+	return cli.UsageError(fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path, "+
+		"brokers, centrality, eval or vocab (see --help)", args[0]))
 }

@@ -11,27 +11,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/testkit"
 )
 
 var db *testkit.Neo4j
 
-func TestMain(m *testing.M) {
-	os.Exit(testkit.RunMain(m, func(ctx context.Context, n *testkit.Neo4j) error {
-		db = n
-		return nil
-	}))
-}
+func TestMain(m *testing.M) { testkit.Main(m, &db) }
 
-// cli runs the command as main would, against the test Neo4j unless env
+// actorgraph runs the command as main would, against the test Neo4j unless env
 // overrides a variable.
-func cli(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+func actorgraph(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	// A generous request limit: the first queries on a fresh, shared test
 	// machine can take seconds each to plan, and a request's statements
 	// share one limit.
-	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password, "ACTORGRAPH_QUERY_TIMEOUT": "60s"}
+	base := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password,
+		"ACTORGRAPH_QUERY_TIMEOUT": "60s"}
 	getenv := func(k string) string {
 		if v, ok := env[k]; ok {
 			return v
@@ -55,7 +52,8 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"wrong scheme", map[string]string{"NEO4J_URI": "http://127.0.0.1:7474"}, []string{"import", "crocus"}, "scheme"},
 		{"bad duration", map[string]string{"ACTORGRAPH_QUERY_TIMEOUT": "soon"}, []string{"serve"}, "not a duration"},
 		{"depth out of range", nil, []string{"serve", "--depth-limit", "99"}, "out of range"},
-		{"wrong password", map[string]string{"NEO4J_PASSWORD": "wrong"}, []string{"serve", "--addr", "127.0.0.1:0"}, "rejected the login"},
+		{"wrong password", map[string]string{"NEO4J_PASSWORD": "wrong"}, []string{"serve", "--addr",
+			"127.0.0.1:0"}, "rejected the login"},
 		{"unknown command", nil, []string{"frobnicate"}, "unknown command"},
 		{"path needs two", nil, []string{"path", "ISIS-K"}, "needs FROM and TO"},
 		{"bad api keys", map[string]string{"ACTORGRAPH_API_KEYS": "alice"}, []string{"serve"}, "not name:key"},
@@ -64,8 +62,8 @@ func TestBadConfigIsOneLine(t *testing.T) {
 		{"eval needs a dir", nil, []string{"eval"}, "at least one DIR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, stderr, err := cli(t, tc.env, tc.args...)
-			if err == nil || exitCode(err) == 0 {
+			_, stderr, err := actorgraph(t, tc.env, tc.args...)
+			if err == nil || cli.ExitCode(err) == 0 {
 				t.Fatalf("got no error, want one")
 			}
 			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
@@ -87,11 +85,12 @@ func TestImportCrocusTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := cli(t, nil, "import", "crocus")
-	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) || !strings.Contains(out, fmt.Sprintf("edges %d created", len(d.Edges))) {
+	out, _, err := actorgraph(t, nil, "import", "crocus")
+	if err != nil || !strings.Contains(out, fmt.Sprintf("nodes %d created", len(d.Nodes))) ||
+		!strings.Contains(out, fmt.Sprintf("edges %d created", len(d.Edges))) {
 		t.Fatalf("first import: %v %q", err, out)
 	}
-	out, _, err = cli(t, nil, "import", "crocus")
+	out, _, err = actorgraph(t, nil, "import", "crocus")
 	if err != nil || !strings.Contains(out, "nodes 0 created") || !strings.Contains(out, "edges 0 created") {
 		t.Fatalf("second import: %v %q, want 0 created", err, out)
 	}
@@ -104,14 +103,14 @@ func TestExportImportSTIX(t *testing.T) {
 	if err := db.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := cli(t, nil, "import", "crocus"); err != nil {
+	if _, _, err := actorgraph(t, nil, "import", "crocus"); err != nil {
 		t.Fatal(err)
 	}
 	nodes, rels, _ := db.Counts(ctx)
 	dir := t.TempDir()
 	first, second := filepath.Join(dir, "a.stix.json"), filepath.Join(dir, "b.stix.json")
 	for _, f := range []string{first, second} {
-		out, _, err := cli(t, nil, "export", "--stix", f)
+		out, _, err := actorgraph(t, nil, "export", "--stix", f)
 		if err != nil || !strings.Contains(out, fmt.Sprintf("%d nodes and %d relationships", nodes, rels)) {
 			t.Fatalf("export: %v %q, want %d nodes and %d relationships", err, out, nodes, rels)
 		}
@@ -121,8 +120,9 @@ func TestExportImportSTIX(t *testing.T) {
 	if len(a) == 0 || !bytes.Equal(a, b) {
 		t.Fatalf("two exports of the same graph differ (%d and %d bytes)", len(a), len(b))
 	}
-	out, stderr, err := cli(t, nil, "import", first)
-	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out, "edges 0 created, 0 updated") || stderr != "" {
+	out, stderr, err := actorgraph(t, nil, "import", first)
+	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out,
+		"edges 0 created, 0 updated") || stderr != "" {
 		t.Errorf("import of the export: %v %q %q, want nothing created or updated and nothing skipped", err, out, stderr)
 	}
 	if n, r, _ := db.Counts(ctx); n != nodes || r != rels {
@@ -153,7 +153,7 @@ func TestImportBadRecord(t *testing.T) {
 	if err := os.WriteFile(path, bad, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, err := cli(t, nil, "import", path)
+	_, stderr, err := actorgraph(t, nil, "import", path)
 	if err == nil || !strings.Contains(stderr, "bad.json: edges[") || !strings.Contains(stderr, "NATIONALITY_OFF") {
 		t.Errorf("got %v, stderr %q; want an error naming the file, the record and the type", err, stderr)
 	}
@@ -170,18 +170,19 @@ func TestPathTable(t *testing.T) {
 	if err := db.LoadCrocus(ctx); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := cli(t, nil, "path", "ISIS-K", "Tajikistan", "--source", "source:seed-2024-03-25")
+	out, _, err := actorgraph(t, nil, "path", "ISIS-K", "Tajikistan", "--source", "source:seed-2024-03-25")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY", "radicalized citizens of Tajikistan", "EVIDENCE", "quote ✓ \"", "verified in its stored text"} {
+	for _, want := range []string{"Crocus City Hall attack", "CLAIMED_RESPONSIBILITY",
+		"radicalized citizens of Tajikistan", "EVIDENCE", "quote ✓ \"", "verified in its stored text"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
 	// With verified quotes only, every hop shown is one; or, when there is
 	// no such path, the reason names the evidence filter.
-	out, _, err = cli(t, nil, "path", "ISIS-K", "Tajikistan", "--evidence", "quote", "--limit", "3")
+	out, _, err = actorgraph(t, nil, "path", "ISIS-K", "Tajikistan", "--evidence", "quote", "--limit", "3")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +193,8 @@ func TestPathTable(t *testing.T) {
 	} else if !strings.Contains(out, "without evidence=quote") {
 		t.Errorf("got %q, want verified hops or a reason naming evidence=quote", out)
 	}
-	out, _, err = cli(t, nil, "path", "--known-on", "2024-03-07", "--source", "source:seed-2024-03-25", "ISIS-K", "Tajikistan")
+	out, _, err = actorgraph(t, nil, "path", "--known-on", "2024-03-07", "--source",
+		"source:seed-2024-03-25", "ISIS-K", "Tajikistan")
 	if err != nil || !strings.Contains(out, "without knownOn=2024-03-07") {
 		t.Errorf("got %v %q, want the reason naming knownOn", err, out)
 	}
@@ -209,11 +211,11 @@ func TestAnalyticsTables(t *testing.T) {
 	if err := db.LoadCrocus(ctx); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := cli(t, nil, "centrality", "--metric", "pagerank", "--limit", "20")
+	out, _, err := actorgraph(t, nil, "centrality", "--metric", "pagerank", "--limit", "20")
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, _, err := cli(t, nil, "centrality", "--metric", "pagerank", "--limit", "20", "--json")
+	js, _, err := actorgraph(t, nil, "centrality", "--metric", "pagerank", "--limit", "20", "--json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,10 +251,10 @@ func TestAnalyticsTables(t *testing.T) {
 			t.Errorf("brokers table lacks %q:\n%s", want, out)
 		}
 	}
-	if _, _, err := cli(t, nil, "centrality", "--metric", "katz"); err == nil || !strings.Contains(err.Error(), "metric") {
+	if _, _, err := actorgraph(t, nil, "centrality", "--metric", "katz"); err == nil || !strings.Contains(err.Error(), "metric") {
 		t.Errorf("--metric katz: got %v, want an error naming metric", err)
 	}
-	if _, _, err := cli(t, nil, "brokers", "ISIS-K"); err == nil || !strings.Contains(err.Error(), "needs FROM and TO") {
+	if _, _, err := actorgraph(t, nil, "brokers", "ISIS-K"); err == nil || !strings.Contains(err.Error(), "needs FROM and TO") {
 		t.Errorf("brokers with one entity: got %v, want 'needs FROM and TO'", err)
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 )
 
 // offlineNeo4j is the Neo4j server load --bulk stops, imports into with
@@ -30,11 +32,12 @@ type offlineNeo4j interface {
 // findNeo4j says which Neo4j load --bulk runs: the installation at home
 // (--neo4j-home, NEO4J_HOME) when set, else the one a checkout runs from
 // its jars in .neo4j/lib (--checkout, ACTORGRAPH_CHECKOUT, default ".").
-func findNeo4j(home, checkout string, db dbConfig, getenv func(string) string, log io.Writer) (offlineNeo4j, error) {
+func findNeo4j(home, checkout string, db cli.DB, getenv func(string) string, log io.Writer) (offlineNeo4j, error) {
 	if home != "" {
 		for _, tool := range []string{"neo4j", "neo4j-admin"} {
 			if st, err := os.Stat(filepath.Join(home, "bin", tool)); err != nil || st.IsDir() {
-				return nil, usageError{fmt.Sprintf("NEO4J_HOME %s has no bin/%s: set NEO4J_HOME (or --neo4j-home) to the folder of a Neo4j 5 installation", home, tool)}
+				return nil, cli.UsageError(fmt.Sprintf("NEO4J_HOME %s has no bin/%s: set NEO4J_HOME "+
+					"(or --neo4j-home) to the folder of a Neo4j 5 installation", home, tool))
 			}
 		}
 		return installedNeo4j{home: home, db: db, getenv: getenv, log: log}, nil
@@ -51,7 +54,7 @@ func findNeo4j(home, checkout string, db dbConfig, getenv func(string) string, l
 // configuration.
 type installedNeo4j struct {
 	home   string
-	db     dbConfig
+	db     cli.DB
 	getenv func(string) string
 	log    io.Writer
 }
@@ -84,7 +87,7 @@ func (n installedNeo4j) start(ctx context.Context) error {
 func (n installedNeo4j) stop(ctx context.Context) error { return n.run(ctx, "neo4j", "stop") }
 
 func (n installedNeo4j) importFull(ctx context.Context, args []string) error {
-	database := n.db.database
+	database := n.db.Database
 	if database == "" {
 		database = "neo4j"
 	}
@@ -98,12 +101,12 @@ func (n installedNeo4j) importFull(ctx context.Context, args []string) error {
 	return nil
 }
 
-// awaitBolt waits until the server at db.uri answers Bolt (a refused login
+// awaitBolt waits until the server at db.URI answers Bolt (a refused login
 // is an answer: connecting afterwards says what to fix).
-func awaitBolt(ctx context.Context, db dbConfig, limit time.Duration) error {
-	d, err := db.driver()
+func awaitBolt(ctx context.Context, db cli.DB, limit time.Duration) error {
+	d, err := db.Driver()
 	if err != nil {
-		return usageError{"neo4j: " + err.Error()}
+		return cli.UsageError("neo4j: " + err.Error())
 	}
 	defer d.Close(context.WithoutCancel(ctx))
 	deadline := time.Now().Add(limit)
@@ -111,14 +114,14 @@ func awaitBolt(ctx context.Context, db dbConfig, limit time.Duration) error {
 		vctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		err := d.VerifyConnectivity(vctx)
 		cancel()
-		if err == nil || isAuthError(err) {
+		if err == nil || cli.IsAuthError(err) {
 			return nil
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("neo4j at %s did not answer within %v of starting: %v", db.uri, limit, oneLine(err))
+			return fmt.Errorf("neo4j at %s did not answer within %v of starting: %v", db.URI, limit, cli.OneLine(err))
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
@@ -148,8 +151,9 @@ func newCheckoutNeo4j(checkout string, getenv func(string) string, log io.Writer
 		// A checkout resolves its jars on demand, as make neo4j-start does.
 		jars := filepath.Join(checkout, "scripts", "neo4j-jars.sh")
 		if _, serr := os.Stat(jars); serr != nil {
-			return nil, usageError{fmt.Sprintf("no Neo4j to load into: %s holds no Neo4j jars; set NEO4J_HOME (or --neo4j-home) to a Neo4j 5 installation, "+
-				"or run load from the actorgraph checkout (or pass --checkout) after make neo4j-jars", lib)}
+			return nil, cli.UsageError(fmt.Sprintf("no Neo4j to load into: %s holds no Neo4j jars; "+
+				"set NEO4J_HOME (or --neo4j-home) to a Neo4j 5 installation, "+
+				"or run load from the actorgraph checkout (or pass --checkout) after make neo4j-jars", lib))
 		}
 		cmd := exec.Command("bash", jars)
 		cmd.Stdout, cmd.Stderr = log, log
@@ -164,8 +168,9 @@ func newCheckoutNeo4j(checkout string, getenv func(string) string, log io.Writer
 		return def
 	}
 	c := &checkoutNeo4j{state: state, home: filepath.Join(state, "home"), pidfile: filepath.Join(state, "neo4j.pid"),
-		logfile: filepath.Join(state, "neo4j.log"), boltPort: or("NEO4J_BOLT_PORT", "7687"), httpPort: or("NEO4J_HTTP_PORT", "7474"),
-		heap: or("NEO4J_HEAP", "2g"), pagecache: or("NEO4J_PAGECACHE", "2g"), adminHeap: or("NEO4J_ADMIN_HEAP", "2g"),
+		logfile: filepath.Join(state, "neo4j.log"), boltPort: or("NEO4J_BOLT_PORT", "7687"),
+		httpPort: or("NEO4J_HTTP_PORT", "7474"),
+		heap:     or("NEO4J_HEAP", "2g"), pagecache: or("NEO4J_PAGECACHE", "2g"), adminHeap: or("NEO4J_ADMIN_HEAP", "2g"),
 		password: or("NEO4J_PASSWORD", "actorgraph"), log: log}
 	// NEO4J_LOCAL_HOME puts a second server's database, pid file and log in
 	// another folder (tests do); the jars stay in .neo4j/lib.
@@ -251,7 +256,8 @@ func (c *checkoutNeo4j) start(ctx context.Context) error {
 	}
 	for _, port := range []string{c.boltPort, c.httpPort} {
 		if portOpen(port) {
-			return fmt.Errorf("neo4j: port %s on 127.0.0.1 is already in use; stop that process or set NEO4J_BOLT_PORT/NEO4J_HTTP_PORT", port)
+			return fmt.Errorf("neo4j: port %s on 127.0.0.1 is already in use; stop that process or "+
+				"set NEO4J_BOLT_PORT/NEO4J_HTTP_PORT", port)
 		}
 	}
 	if err := c.writeConf(); err != nil {
@@ -260,7 +266,8 @@ func (c *checkoutNeo4j) start(ctx context.Context) error {
 	if err := c.setPassword(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.log, "==> starting Neo4j 5.26.30 on bolt://127.0.0.1:%s (heap %s, page cache %s)\n", c.boltPort, c.heap, c.pagecache)
+	fmt.Fprintf(c.log, "==> starting Neo4j 5.26.30 on bolt://127.0.0.1:%s (heap %s, page cache %s)\n",
+		c.boltPort, c.heap, c.pagecache)
 	t0 := time.Now()
 	logf, err := os.Create(c.logfile)
 	if err != nil {
@@ -316,7 +323,8 @@ func (c *checkoutNeo4j) setPassword(ctx context.Context) error {
 		return nil
 	}
 	fmt.Fprintln(c.log, "==> setting the initial password for user neo4j")
-	out, err := c.java(ctx, "-cp", c.classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", c.password).CombinedOutput()
+	out, err := c.java(ctx, "-cp", c.classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password",
+		c.password).CombinedOutput()
 	_ = os.WriteFile(filepath.Join(c.state, "admin.log"), out, 0o644)
 	if err != nil {
 		return fmt.Errorf("neo4j: setting the initial password: %w\n%s", err, out)

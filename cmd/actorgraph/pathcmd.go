@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
 )
@@ -17,39 +18,42 @@ import (
 // pathCmd prints the paths between two entities as a table of hops with
 // their quotes, or the API's JSON with --json.
 func pathCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var db dbConfig
+	var db cli.DB
 	var asJSON, all bool
 	var maxDepth, limit, minConf int
 	var rels, kinds, stances, at, knownOn, direction, undated, sources, evidence string
-	f := newFlags("path", "actorgraph path [flags] FROM TO: the shortest or ranked paths between two entities, each hop with its evidence.\nFROM and TO are ids (group:is-k) or names/aliases (ISIS-K, Tajikistan). Flags may come before or after them.", getenv, stderr)
-	f.db(&db)
-	f.fs.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
-	f.fs.BoolVar(&all, "all", false, "all shortest paths")
-	f.fs.IntVar(&limit, "limit", 1, "ranked paths wanted (more than 1: shortest first, then by evidence)")
-	f.fs.IntVar(&maxDepth, "max-depth", 6, "longest path, in hops")
-	f.fs.IntVar(&minConf, "min-confidence", 0, "leave out edges below this confidence (0-100)")
-	f.fs.StringVar(&rels, "rel", "", "relationship types to follow, comma-separated")
-	f.fs.StringVar(&kinds, "kind", "", "node kinds allowed on the way, comma-separated")
-	f.fs.StringVar(&stances, "stance", "", "stances to keep, comma-separated (e.g. claimed,attributed,reported)")
-	f.fs.StringVar(&at, "at", "", "only edges valid on this date (YYYY-MM-DD)")
-	f.fs.StringVar(&knownOn, "known-on", "", "only edges reported by this date (YYYY-MM-DD)")
-	f.fs.StringVar(&direction, "direction", "", "both (default), out or in")
-	f.fs.StringVar(&undated, "undated", "", "edges with no date under --at/--known-on: keep (default) or drop")
-	f.fs.StringVar(&sources, "source", "", "only edges citing these source ids, comma-separated")
-	f.fs.StringVar(&evidence, "evidence", "", "weakest evidence kept: quote (verified quotes only), reported-quote or summary (all)")
+	f := cli.NewFlags("path", "actorgraph path [flags] FROM TO: the shortest or ranked paths between "+
+		"two entities, each hop with its evidence.\nFROM and TO are ids (group:is-k) or "+
+		"names/aliases (ISIS-K, Tajikistan). Flags may come before or after them.", getenv, stderr)
+	f.DB(&db)
+	f.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
+	f.BoolVar(&all, "all", false, "all shortest paths")
+	f.IntVar(&limit, "limit", 1, "ranked paths wanted (more than 1: shortest first, then by evidence)")
+	f.IntVar(&maxDepth, "max-depth", 6, "longest path, in hops")
+	f.IntVar(&minConf, "min-confidence", 0, "leave out edges below this confidence (0-100)")
+	f.StringVar(&rels, "rel", "", "relationship types to follow, comma-separated")
+	f.StringVar(&kinds, "kind", "", "node kinds allowed on the way, comma-separated")
+	f.StringVar(&stances, "stance", "", "stances to keep, comma-separated (e.g. claimed,attributed,reported)")
+	f.StringVar(&at, "at", "", "only edges valid on this date (YYYY-MM-DD)")
+	f.StringVar(&knownOn, "known-on", "", "only edges reported by this date (YYYY-MM-DD)")
+	f.StringVar(&direction, "direction", "", "both (default), out or in")
+	f.StringVar(&undated, "undated", "", "edges with no date under --at/--known-on: keep (default) or drop")
+	f.StringVar(&sources, "source", "", "only edges citing these source ids, comma-separated")
+	f.StringVar(&evidence, "evidence", "",
+		"weakest evidence kept: quote (verified quotes only), reported-quote or summary (all)")
 	var pos []string
 	for rest := args; ; {
-		if err := f.parse(rest); err != nil {
+		if err := f.Parse(rest); err != nil {
 			return err
 		}
-		if f.fs.NArg() == 0 {
+		if f.NArg() == 0 {
 			break
 		}
-		pos = append(pos, f.fs.Arg(0))
-		rest = f.fs.Args()[1:]
+		pos = append(pos, f.Arg(0))
+		rest = f.Args()[1:]
 	}
 	if len(pos) != 2 {
-		return usageError{fmt.Sprintf("path needs FROM and TO; got %d argument(s)", len(pos))}
+		return cli.UsageError(fmt.Sprintf("path needs FROM and TO; got %d argument(s)", len(pos)))
 	}
 	v := url.Values{"from": {pos[0]}, "to": {pos[1]}, "maxDepth": {strconv.Itoa(maxDepth)}}
 	for k, s := range map[string]string{"rel": rels, "kind": kinds, "stance": stances, "at": at, "knownOn": knownOn,
@@ -67,16 +71,16 @@ func pathCmd(ctx context.Context, args []string, getenv func(string) string, std
 	} else if all {
 		v.Set("all", "true")
 	}
-	q, err := handlers.ParsePathQuery(v, db.limits(), ranked)
+	q, err := handlers.ParsePathQuery(v, db.Limits(), ranked)
 	if err != nil {
-		return usageError{err.Error()}
+		return cli.UsageError(err.Error())
 	}
-	driver, err := db.connect(ctx)
+	driver, err := db.Connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
-	ans, err := db.store(driver, nil).Paths(ctx, q)
+	ans, err := db.Store(driver, nil).Paths(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -113,7 +117,8 @@ func printPaths(w io.Writer, ans *graph.PathAnswer) {
 			if h.Direction == graph.Backward {
 				rel = "<- " + h.Type
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To], evidenceLabel(h.Level), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", i+1, names[h.From], rel, names[h.To],
+				evidenceLabel(h.Level), h.Confidence, h.Stance, strings.Join(h.Sources, ", "))
 		}
 		tw.Flush()
 		for i, h := range p.Hops {

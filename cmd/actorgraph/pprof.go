@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"time"
+
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 )
 
 // servePprof serves Go's profiler (/debug/pprof/) on its own address, never
@@ -19,7 +21,7 @@ func servePprof(ctx context.Context, log *slog.Logger, addr string) error {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return usageError{fmt.Sprintf("cannot listen on %s for pprof: %v", addr, err)}
+		return cli.UsageError(fmt.Sprintf("cannot listen on %s for pprof: %v", addr, err))
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)

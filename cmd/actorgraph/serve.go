@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/dataset"
@@ -23,7 +24,7 @@ import (
 )
 
 type serveConfig struct {
-	db                      dbConfig
+	db                      cli.DB
 	addr, apiKey, loadEmpty string
 	apiKeys                 string
 	proxies, logLevel       string
@@ -32,67 +33,52 @@ type serveConfig struct {
 	shutdownGrace           time.Duration
 }
 
+// serve runs the HTTP API and the explorer until ctx ends, then shuts down
+// within the grace period.
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var c serveConfig
-	f := newFlags("serve", "actorgraph serve: the HTTP API (/api/v1, /openapi.yaml, /healthz, /readyz, /metrics) and the explorer at /.", getenv, stderr)
-	f.db(&c.db)
-	f.str(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
-	f.str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "", "key that the write routes (import, sources, accept/reject, retract) require (empty and no api-keys: HTTP writes disabled)")
-	f.str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "", "named write keys, name:key,... (the name goes into the history of every change)")
-	f.str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "", "data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
-	f.str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "", "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
-	f.str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
-	f.str(&c.pprofAddr, "pprof-addr", "ACTORGRAPH_PPROF_ADDR", "", "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060 (empty: off; never expose it)")
-	f.num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
-	f.dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second, "how long in-flight requests may finish on SIGTERM/SIGINT")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if f.fs.NArg() > 0 {
-		return usageError{"serve takes no arguments, only flags; got " + strings.Join(f.fs.Args(), " ")}
-	}
-	if err := c.db.check(); err != nil {
+	c, err := parseServe(args, getenv, stderr)
+	if err != nil {
 		return err
 	}
 	keys, err := handlers.ParseAPIKeys(c.apiKeys)
 	if err != nil {
-		return usageError{err.Error()}
+		return cli.UsageError(err.Error())
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return usageError{fmt.Sprintf("log level %q: want debug, info, warn or error", c.logLevel)}
+		return cli.UsageError(fmt.Sprintf("log level %q: want debug, info, warn or error", c.logLevel))
 	}
 	log := slog.New(slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: level}))
 	slog.SetDefault(log)
 
-	driver, err := c.db.driver()
+	driver, err := c.db.Driver()
 	if err != nil {
-		return usageError{"neo4j: " + err.Error()}
+		return cli.UsageError("neo4j: " + err.Error())
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
 	// A rejected login is a config error: stop now. An unreachable database is
 	// not: serve, answer 503 on /readyz, and set up once it is back.
-	if err := verify(ctx, driver); err != nil {
-		var ue usageError
+	if err := cli.Verify(ctx, driver); err != nil {
+		var ue cli.UsageError
 		if errors.As(err, &ue) {
 			return err
 		}
-		log.Warn("neo4j not reachable yet; serving, /readyz answers 503 until it is", "err", oneLine(err))
+		log.Warn("neo4j not reachable yet; serving, /readyz answers 503 until it is", "err", cli.OneLine(err))
 	}
 	metrics := handlers.NewMetrics()
-	store := c.db.store(driver, metrics.ObserveQuery)
+	store := c.db.Store(driver, metrics.ObserveQuery)
 	// /readyz answers 503 until the schema is ensured and the start-up data
 	// set is loaded: before that, the API would answer from an empty graph.
 	gate := handlers.NewReadiness("ensuring the schema")
-	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.limits(), APIKey: c.apiKey, APIKeys: keys,
+	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.Limits(), APIKey: c.apiKey, APIKeys: keys,
 		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
-		QueryTimeout: c.db.timeout, Readiness: gate, AnalyticsMaxEdges: c.db.maxEdges})
+		QueryTimeout: c.db.Timeout, Readiness: gate, AnalyticsMaxEdges: c.db.MaxEdges})
 	if err != nil {
-		return usageError{"trusted proxies: " + err.Error()}
+		return cli.UsageError("trusted proxies: " + err.Error())
 	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
-		return usageError{fmt.Sprintf("cannot listen on %s: %v", c.addr, err)}
+		return cli.UsageError(fmt.Sprintf("cannot listen on %s: %v", c.addr, err))
 	}
 	if err := servePprof(ctx, log, c.pprofAddr); err != nil {
 		return err
@@ -101,7 +87,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	go bootstrap(ctx, log, store, c.loadEmpty, gate)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("serving", "addr", ln.Addr().String(), "neo4j", c.db.uri, "explorer", "http://"+displayAddr(ln.Addr()))
+	log.Info("serving", "addr", ln.Addr().String(), "neo4j", c.db.URI, "explorer", "http://"+displayAddr(ln.Addr()))
 	select {
 	case err := <-errc:
 		return err
@@ -111,6 +97,40 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	sctx, cancel := context.WithTimeout(context.Background(), c.shutdownGrace)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// parseServe reads serve's flags and checks the Neo4j settings.
+func parseServe(args []string, getenv func(string) string, stderr io.Writer) (serveConfig, error) {
+	var c serveConfig
+	f := cli.NewFlags("serve", "actorgraph serve: the HTTP API (/api/v1, /openapi.yaml, /healthz, "+
+		"/readyz, /metrics) and the explorer at /.", getenv, stderr)
+	f.DB(&c.db)
+	f.Str(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
+	f.Str(&c.apiKey, "api-key", "ACTORGRAPH_API_KEY", "",
+		"key that the write routes (import, sources, accept/reject, retract) require (empty and no "+
+			"api-keys: HTTP writes disabled)")
+	f.Str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "",
+		"named write keys, name:key,... (the name goes into the history of every change)")
+	f.Str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "",
+		"data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
+	f.Str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "",
+		"comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted (empty: none)")
+	f.Str(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "debug, info, warn or error")
+	f.Str(&c.pprofAddr, "pprof-addr", "ACTORGRAPH_PPROF_ADDR", "",
+		"serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060 (empty: off; never expose it)")
+	f.Num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
+	f.Dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second,
+		"how long in-flight requests may finish on SIGTERM/SIGINT")
+	if err := f.Parse(args); err != nil {
+		return c, err
+	}
+	if f.NArg() > 0 {
+		return c, cli.UsageError("serve takes no arguments, only flags; got " + strings.Join(f.Args(), " "))
+	}
+	if err := c.db.Check(); err != nil {
+		return c, err
+	}
+	return c, nil
 }
 
 func displayAddr(a net.Addr) string {
@@ -153,9 +173,9 @@ func bootstrap(ctx context.Context, log *slog.Logger, store *cypher.Store, load 
 			gate.NotReady(stop.reason)
 			return
 		}
-		gate.NotReady(gate.Reason() + ": waiting for neo4j: " + oneLine(err))
+		gate.NotReady(gate.Reason() + ": waiting for neo4j: " + cli.OneLine(err))
 		if attempt%10 == 0 {
-			log.Warn("database setup waiting for neo4j", "err", oneLine(err))
+			log.Warn("database setup waiting for neo4j", "err", cli.OneLine(err))
 		}
 		select {
 		case <-ctx.Done():
@@ -188,7 +208,7 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 	d, _, err := readDataSets([]string{load})
 	if err != nil {
 		log.Error("cannot read the start-up data set", "dataset", load, "err", err)
-		return errStop{"loading data set " + load + " failed: " + oneLine(err)}
+		return errStop{"loading data set " + load + " failed: " + cli.OneLine(err)}
 	}
 	gate.NotReady(fmt.Sprintf("loading data set %s: importing %d nodes and %d edges", load, len(d.Nodes), len(d.Edges)))
 	beforeLoad(ctx)
@@ -197,11 +217,12 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 		var ve *graph.ValidationError
 		if errors.As(err, &ve) {
 			log.Error("start-up data set is invalid", "dataset", load, "err", err)
-			return errStop{"loading data set " + load + " failed: " + oneLine(err)}
+			return errStop{"loading data set " + load + " failed: " + cli.OneLine(err)}
 		}
 		return err
 	}
-	log.Info("loaded data set", "dataset", load, "nodes_created", rep.Nodes.Created, "edges_created", rep.Edges.Created, "seconds", rep.Seconds)
+	log.Info("loaded data set", "dataset", load, "nodes_created", rep.Nodes.Created, "edges_created",
+		rep.Edges.Created, "seconds", rep.Seconds)
 	return nil
 }
 

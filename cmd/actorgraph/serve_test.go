@@ -36,10 +36,12 @@ func TestReadyzWaitsForTheStartupLoad(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	env := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password, "ACTORGRAPH_QUERY_TIMEOUT": "60s"}
+	env := map[string]string{"NEO4J_URI": db.BoltURL, "NEO4J_USER": db.User, "NEO4J_PASSWORD": db.Password,
+		"ACTORGRAPH_QUERY_TIMEOUT": "60s"}
 	errc := make(chan error, 1)
 	go func() {
-		errc <- run(ctx, []string{"serve", "--addr", addr, "--load-if-empty", "crocus"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
+		errc <- run(ctx, []string{"serve", "--addr", addr, "--load-if-empty", "crocus"},
+			func(k string) string { return env[k] }, io.Discard, io.Discard)
 	}()
 	select {
 	case <-reached:

@@ -93,7 +93,8 @@ func (c *Curation) document() (Object, []Object, error) {
 	if len(probs) > 0 {
 		return nil, nil, &Error{probs}
 	}
-	doc := Object{{"name", c.Set.Name}, {"description", c.Set.Description}, {"nodes", objects(nodes)}, {"edges", objects(edges)}}
+	doc := Object{{"name", c.Set.Name}, {"description", c.Set.Description}, {"nodes", objects(nodes)},
+		{"edges", objects(edges)}}
 	return doc, edges, nil
 }
 

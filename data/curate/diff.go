@@ -33,7 +33,8 @@ func FirstDifference(shipped, built []byte) string {
 				return fmt.Sprintf("%s[%d] %s is built from the curation but not in the shipped file", key, i, recordID(yl[i]))
 			}
 			if i >= len(yl) {
-				return fmt.Sprintf("%s[%d] %s is in the shipped file but no longer built from the curation", key, i, recordID(xl[i]))
+				return fmt.Sprintf("%s[%d] %s is in the shipped file but no longer built from the curation",
+					key, i, recordID(xl[i]))
 			}
 			if d := recordDiff(xl[i], yl[i]); d != "" {
 				return fmt.Sprintf("%s[%d] %s: %s", key, i, recordID(yl[i]), d)

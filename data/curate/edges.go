@@ -20,7 +20,8 @@ func (c *Curation) edgeObject(e Edge, grades map[string]string) (Object, error) 
 		capped = fmt.Sprintf("%d -> %d (best source grade %s)", conf, hi, best)
 		conf = hi
 	case conf < lo:
-		return nil, fmt.Errorf("confidence %d is below the band %d-%d of its best source grade %s: raise it, or cite what supports it", conf, lo, hi, best)
+		return nil, fmt.Errorf("confidence %d is below the band %d-%d of its best source grade %s: "+
+			"raise it, or cite what supports it", conf, lo, hi, best)
 	}
 	o := Object{}
 	if e.Key != "" {
@@ -130,7 +131,8 @@ func (c *Curation) checkCoverage() []string {
 	}
 	for n := 1; n <= len(c.facts); n++ {
 		if _, ok := skipped[n]; !ok && !used[n] {
-			out = append(out, fmt.Sprintf("public fact %d is neither imported by an edge (facts) nor listed in not-imported.json", n))
+			out = append(out, fmt.Sprintf("public fact %d is neither imported by an edge (facts) nor "+
+				"listed in not-imported.json", n))
 		}
 	}
 	return out

@@ -162,7 +162,8 @@ func (c *Curation) webNode(w WebSource) (Object, error) {
 		return nil, fmt.Errorf("%s/sources.json: %s: host %s has no grade in %s/sites.json", Dir, w.ID, h, Dir)
 	}
 	publisher := strings.TrimPrefix(h, "www.")
-	props := Object{{"url", w.URL}, {"publisher", publisher}, {"reliability", site.Reliability}, {"reliabilityGrade", site.Grade}}
+	props := Object{{"url", w.URL}, {"publisher", publisher}, {"reliability", site.Reliability},
+		{"reliabilityGrade", site.Grade}}
 	if w.Date != "" {
 		props = append(props, Member{"date", w.Date})
 	}

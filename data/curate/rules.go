@@ -102,7 +102,8 @@ func ruleReportedOn(d *Set) []string {
 			}
 		}
 		if first != "" && e.ReportedOn < first {
-			out = append(out, fmt.Sprintf("%s: reportedOn %s is before the date %s of its earliest source %s", EdgeName(e), e.ReportedOn, first, firstSrc))
+			out = append(out, fmt.Sprintf("%s: reportedOn %s is before the date %s of its earliest source %s",
+				EdgeName(e), e.ReportedOn, first, firstSrc))
 		}
 	}
 	return out
@@ -188,7 +189,8 @@ func ruleConfidenceBand(d *Set) []string {
 		}
 		lo, hi := Band(best, string(e.Stance), e.Inferred)
 		if e.Confidence < lo || e.Confidence > hi {
-			out = append(out, fmt.Sprintf("%s: confidence %d outside %d-%d (best source grade %s)", EdgeName(e), e.Confidence, lo, hi, best))
+			out = append(out, fmt.Sprintf("%s: confidence %d outside %d-%d (best source grade %s)",
+				EdgeName(e), e.Confidence, lo, hi, best))
 		}
 	}
 	return out
@@ -280,10 +282,12 @@ func ruleVerifiedQuotes(d *Set) []string {
 			out = append(out, fmt.Sprintf("%s: quoteSource %s is not among its sources", name, e.QuoteSource))
 		}
 		r := []rune(text)
-		if e.QuoteStart == nil || e.QuoteEnd == nil || *e.QuoteStart < 0 || *e.QuoteEnd > len(r) || *e.QuoteStart > *e.QuoteEnd {
+		if e.QuoteStart == nil || e.QuoteEnd == nil || *e.QuoteStart < 0 || *e.QuoteEnd > len(r) ||
+			*e.QuoteStart > *e.QuoteEnd {
 			out = append(out, name+": quote offsets missing or out of range")
 		} else if got := string(r[*e.QuoteStart:*e.QuoteEnd]); got != e.Quote {
-			out = append(out, fmt.Sprintf("%s: text[%d:%d] is %q, not the quote %q", name, *e.QuoteStart, *e.QuoteEnd, got, e.Quote))
+			out = append(out, fmt.Sprintf("%s: text[%d:%d] is %q, not the quote %q", name, *e.QuoteStart,
+				*e.QuoteEnd, got, e.Quote))
 		}
 		if graph.TextSHA256(text) != e.QuoteSHA256 {
 			out = append(out, fmt.Sprintf("%s: quoteSha256 is not the sha256 of %s's text", name, e.QuoteSource))
@@ -301,8 +305,10 @@ func ruleReportedQuoteSource(d *Set) []string {
 			continue
 		}
 		n := d.Node(e.QuoteSource)
-		if n == nil || n.Kind != graph.Source || prop(n, "url") == "" || isCompilation(n) || !containsStr(e.Sources, e.QuoteSource) {
-			out = append(out, fmt.Sprintf("%s: reported quote's source %q is not a cited web Source", EdgeName(e), e.QuoteSource))
+		if n == nil || n.Kind != graph.Source || prop(n, "url") == "" || isCompilation(n) ||
+			!containsStr(e.Sources, e.QuoteSource) {
+			out = append(out, fmt.Sprintf("%s: reported quote's source %q is not a cited web Source",
+				EdgeName(e), e.QuoteSource))
 		}
 	}
 	return out

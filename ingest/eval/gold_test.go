@@ -2,6 +2,7 @@ package eval
 
 import (
 	"errors"
+	"github.com/actorgraph/actorgraph/graph"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +78,22 @@ func TestMissed(t *testing.T) {
 	r.Precision, r.NewEntityKindAccuracy, r.QuoteErrors = Score{3, 4}, Score{4, 5}, 0
 	if got := r.Missed(Targets); len(got) != 0 {
 		t.Errorf("a report at every target: got %q missed", got)
+	}
+}
+
+func TestHedgedClause(t *testing.T) {
+	for _, tc := range []struct {
+		quote, cue, want string
+	}{
+		{"Turkey blames Kurdish militants for Istanbul bombing; PKK denies any role", "blames", ""},
+		{"Turkey blames Kurdish militants for Istanbul bombing; PKK denies any role", "", "denies"},
+		{"Pakistan denied involvement in the attack. Its prime minister, Shehbaz Sharif, offered help.", "prime minister", ""},
+		{"The group claimed the attack, a claim that could not be verified.", "claimed", "could not be verified"},
+		{"Police say the group is not responsible. It claimed the attack.", "no such cue", "not responsible"},
+	} {
+		c := graph.Candidate{Type: "CLAIMED_RESPONSIBILITY", Stance: graph.Claimed, Quote: tc.quote, Cue: tc.cue}
+		if got := hedged(c); got != tc.want {
+			t.Errorf("hedged(%q, cue %q) = %q, want %q", tc.quote, tc.cue, got, tc.want)
+		}
 	}
 }

@@ -95,19 +95,64 @@ var hedges = []string{
 	"not independently verified", "unverified", "not confirmed", "unconfirmed",
 }
 
-// hedged returns the hedge in a positive proposal's quote, or "".
+// hedged returns the hedge in a positive proposal's quote, or "". Only the
+// clause that holds the candidate's cue counts (clauses end at a sentence
+// end or a semicolon): in "Turkey blames Kurdish militants for Istanbul
+// bombing; PKK denies any role" the blame is not hedged, while in "the group
+// claimed the attack, a claim that could not be verified" it is. When the cue
+// is not in the quote, the whole quote counts.
 func hedged(c graph.Candidate) string {
 	if c.Type == "DENIED" || (c.Stance != graph.Claimed && c.Stance != graph.Attributed && c.Stance != graph.Reported) {
 		return ""
 	}
 	// Words only, so "denied," and "Denied" are "denied".
-	q := " " + strings.ReplaceAll(graph.Slug(c.Quote, len(c.Quote)+1), "-", " ") + " "
+	words := func(s string) string { return " " + strings.ReplaceAll(graph.Slug(s, len(s)+1), "-", " ") + " " }
+	q := words(cueClause(c.Quote, c.Cue))
 	for _, h := range hedges {
 		if strings.Contains(q, " "+h+" ") {
 			return h
 		}
 	}
 	return ""
+}
+
+// cueClause returns the clause of quote that holds cue, or quote when cue is
+// empty or not found.
+func cueClause(quote, cue string) string {
+	if cue == "" {
+		return quote
+	}
+	lq := strings.ToLower(quote)
+	i := strings.Index(lq, strings.ToLower(cue))
+	if i < 0 {
+		return quote
+	}
+	start, end := 0, len(quote)
+	for j := i - 1; j >= 0; j-- {
+		if clauseEnd(quote, j) {
+			start = j + 1
+			break
+		}
+	}
+	for j := i + len(cue); j < len(quote); j++ {
+		if clauseEnd(quote, j) {
+			end = j + 1
+			break
+		}
+	}
+	return quote[start:end]
+}
+
+// clauseEnd says whether quote[j] ends a clause: a semicolon, or a full
+// stop, question or exclamation mark followed by a space or a newline.
+func clauseEnd(quote string, j int) bool {
+	switch quote[j] {
+	case ';', '\n':
+		return true
+	case '.', '?', '!':
+		return j+1 == len(quote) || quote[j+1] == ' ' || quote[j+1] == '\n'
+	}
+	return false
 }
 
 // mentions scores mention linking: a gold mention is linked when a mention

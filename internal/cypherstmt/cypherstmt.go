@@ -39,13 +39,6 @@ var (
 	NodeProps func(n graph.Node) map[string]any
 	// EdgeProps is what the importer stores for an edge.
 	EdgeProps func(e graph.Edge) map[string]any
-	// MergeNodes is the statement the importer runs per batch of nodes of
-	// one kind. Parameter $batch: rows {props}.
-	MergeNodes func(kind graph.Kind) string
-	// MergeEdges is the statement the importer runs per batch of edges of
-	// type typ (a vocabulary name). Parameter $batch: rows {source, target,
-	// props}.
-	MergeEdges func(typ string) (string, error)
 	// CreateNodes is the statement the importer runs per batch of new nodes
 	// of one kind. Parameter $batch: property maps. It returns n, ids and
 	// elems (the new nodes' element ids).

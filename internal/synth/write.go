@@ -165,7 +165,8 @@ func (g *Graph) writeNodes(out io.Writer) error {
 	})
 }
 
-var stances = []graph.Stance{graph.Reported, graph.Reported, graph.Attributed, graph.Claimed, graph.Alleged, graph.Denied}
+var stances = []graph.Stance{graph.Reported, graph.Reported, graph.Attributed, graph.Claimed, graph.Alleged,
+	graph.Denied}
 
 // evidence fills the evidence columns of one edge: one or two sources, a
 // quote that is a sentence of the first, a date it was reported, and for some
