@@ -241,7 +241,7 @@ func TestAnalyticsTables(t *testing.T) {
 			t.Errorf("row %d %q, want rank %d %s (%s)", i+1, lines[i+2], r.Rank, r.Name, r.ID)
 		}
 	}
-	out, _, err = cli(t, nil, "brokers", "ISIS-K", "Tajikistan", "--max-depth", "4", "--limit", "5")
+	out, _, err = actorgraph(t, nil, "brokers", "ISIS-K", "Tajikistan", "--max-depth", "4", "--limit", "5")
 	if err != nil {
 		t.Fatal(err)
 	}
