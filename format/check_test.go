@@ -181,3 +181,73 @@ func readJSON(file string, v any) error {
 	}
 	return json.Unmarshal(b, v)
 }
+
+// annotated is the golden answer's graph with PageRank scores and
+// communities on its nodes, as annotate=pagerank,community sets them.
+func annotated() (*graph.Subgraph, map[string]map[string]any) {
+	g := goldenAnswer().Subgraph
+	want := map[string]map[string]any{}
+	for i := range g.Nodes {
+		pr, com := 1/float64(i+3), i%2
+		g.Nodes[i].PageRank, g.Nodes[i].Community = &pr, &com
+		want[g.Nodes[i].ID] = map[string]any{"pagerank": pr, "community": float64(com)}
+	}
+	return &g, want
+}
+
+// TestRealParsersReadAnnotations: networkx reads the annotations of the
+// XML formats as typed attributes (pagerank a float, community an int) with
+// the values written; the JSON shapes carry them as node (Cytoscape: data)
+// fields.
+func TestRealParsersReadAnnotations(t *testing.T) {
+	g, want := annotated()
+	for _, f := range []Format{GraphML, GEXF, GEXF13} {
+		t.Run(string(f), func(t *testing.T) {
+			cmd := parserCommand(t, f)
+			file := filepath.Join(t.TempDir(), f.Filename("annotated"))
+			if err := os.WriteFile(file, write(t, f, g), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c := exec.Command(cmd[0], append(cmd[1:], file, string(f))...)
+			out, err := c.Output()
+			if err != nil {
+				t.Fatalf("%s rejected the annotated %s export: %v", cmd[0], f, err)
+			}
+			var got struct {
+				Annotations map[string]map[string]any `json:"annotations"`
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Annotations, want) {
+				t.Errorf("networkx read annotations %v, want %v", got.Annotations, want)
+			}
+		})
+	}
+	for _, f := range []Format{JSON, Cytoscape, D3} {
+		var doc struct {
+			Nodes    []map[string]any `json:"nodes"`
+			Elements struct {
+				Nodes []struct {
+					Data map[string]any `json:"data"`
+				} `json:"nodes"`
+			} `json:"elements"`
+		}
+		if err := json.Unmarshal(write(t, f, g), &doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		nodes := doc.Nodes
+		for _, n := range doc.Elements.Nodes {
+			nodes = append(nodes, n.Data)
+		}
+		if len(nodes) != len(g.Nodes) {
+			t.Fatalf("%s: %d nodes, want %d", f, len(nodes), len(g.Nodes))
+		}
+		for _, n := range nodes {
+			w := want[n["id"].(string)]
+			if n["pagerank"] != w["pagerank"] || n["community"] != w["community"] {
+				t.Errorf("%s: node %v has pagerank %v community %v, want %v %v", f, n["id"], n["pagerank"], n["community"], w["pagerank"], w["community"])
+			}
+		}
+	}
+}

@@ -32,7 +32,7 @@ func (w *cytoscapeWriter) node(n *graph.Node) {
 	j.item(&w.nNodes)
 	j.raw(`{"data":`)
 	j.flatObject(&cytoscapeNode{ID: n.ID, Label: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden,
-		PathRanks: ranks},
+		PathRanks: ranks, Annotations: n.Annotations},
 		n.Properties)
 	j.raw(`,"classes":`)
 	j.value(classes(len(ranks) > 0, string(n.Kind)))

@@ -15,7 +15,7 @@ type d3Writer struct{ jsonGraph }
 func (w *d3Writer) node(n *graph.Node) {
 	w.j.item(&w.nNodes)
 	w.j.flatObject(&d3Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Aliases: n.Aliases, Hidden: n.Hidden,
-		PathRanks: w.d.ranks[n.ID]},
+		PathRanks: w.d.ranks[n.ID], Annotations: n.Annotations},
 		n.Properties)
 }
 

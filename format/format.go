@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -169,6 +170,7 @@ func Write(w io.Writer, f Format, v any) error {
 	g := d.graph
 	d.truncated, d.nilNodes, d.nilEdges = g.Truncated, g.Nodes == nil, g.Edges == nil
 	if xmlFormat(f) {
+		d.annotations = annotationKeys(g.Nodes)
 		d.nodeKeys = collectKeyNames(len(g.Nodes), func(i int) map[string]any { return g.Nodes[i].Properties })
 		d.edgeKeys = collectKeyNames(len(g.Edges), func(i int) map[string]any { return g.Edges[i].Properties })
 	}
@@ -198,6 +200,55 @@ type document struct {
 	truncated          bool
 	nilNodes, nilEdges bool     // the native shape writes a nil list as null
 	nodeKeys, edgeKeys []string // written property keys, sorted (XML formats)
+	// annotations are the node annotations some node carries, declared as
+	// typed attributes by the XML formats (a streamed Writer declares none).
+	annotations []string
+}
+
+// annotationKeys lists the annotations any of nodes carries, in
+// graph.AnnotationNames' order.
+func annotationKeys(nodes []graph.Node) []string {
+	seen := map[string]bool{}
+	for i := range nodes {
+		for _, a := range nodes[i].Annotations.List() {
+			seen[a.Name] = true
+		}
+	}
+	var out []string
+	for _, name := range graph.AnnotationNames {
+		if seen[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// annotationType is an annotation's XML attribute type: scores are
+// doubles, a community an int (integer in GEXF).
+func annotationType(name, intName string) string {
+	if name == "community" {
+		return intName
+	}
+	return "double"
+}
+
+// annotationValues are n's declared annotations as attribute values, under
+// the id prefix+name.
+func annotationValues(n *graph.Node, declared []string, prefix string) []xmlValue {
+	var out []xmlValue
+	for _, a := range n.Annotations.List() {
+		if !slices.Contains(declared, a.Name) {
+			continue
+		}
+		v := ""
+		if a.Float != nil {
+			v = strconv.FormatFloat(*a.Float, 'g', -1, 64)
+		} else {
+			v = strconv.Itoa(*a.Int)
+		}
+		out = append(out, xmlValue{prefix + a.Name, v})
+	}
+	return out
 }
 
 func documentOf(v any) (*document, error) {

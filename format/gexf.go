@@ -1,6 +1,7 @@
 package format
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -66,12 +67,18 @@ func (w *gexfWriter) begin() {
 		x.raw("</description>\n")
 	}
 	x.raw("  </meta>\n" + `  <graph mode="static" defaultedgetype="directed">` + "\n")
-	gexfAttributes(x, "node", gexfNodeAttrs, w.nodeProps)
+	nodeAttrs := gexfNodeAttrs
+	for _, name := range w.d.annotations {
+		nodeAttrs = append(slices.Clip(nodeAttrs), xmlKey{name, name, annotationType(name, "integer")})
+	}
+	gexfAttributes(x, "node", nodeAttrs, w.nodeProps)
 	gexfAttributes(x, "edge", gexfEdgeAttrs, w.edgeProps)
 	x.raw("    <nodes>\n")
 }
 
-func (w *gexfWriter) node(n *graph.Node) { gexfNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
+func (w *gexfWriter) node(n *graph.Node) {
+	gexfNode(w.x, n, w.d.ranks[n.ID], annotationValues(n, w.d.annotations, ""), w.nodeProps)
+}
 func (w *gexfWriter) edges()             { w.x.raw("    </nodes>\n    <edges>\n") }
 func (w *gexfWriter) edge(e *graph.Edge) { gexfEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
 func (w *gexfWriter) end()               { w.x.raw("    </edges>\n  </graph>\n</gexf>\n") }
@@ -120,7 +127,7 @@ func gexfValues(x *xmlOut, values []xmlValue) {
 	x.raw("        </attvalues>\n")
 }
 
-func gexfNode(x *xmlOut, n *graph.Node, ranks []int, props xmlKeys) {
+func gexfNode(x *xmlOut, n *graph.Node, ranks []int, annotations []xmlValue, props xmlKeys) {
 	x.raw("      <node")
 	x.attr("id", n.ID)
 	x.attr("label", n.Name)
@@ -135,6 +142,7 @@ func gexfNode(x *xmlOut, n *graph.Node, ranks []int, props xmlKeys) {
 	if len(ranks) > 0 {
 		values = append(values, xmlValue{"pathRanks", joinInts(ranks)})
 	}
+	values = append(values, annotations...)
 	gexfValues(x, appendProperties(values, n.Properties, props))
 	x.raw("      </node>\n")
 }

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -61,7 +62,11 @@ func (w *graphmlWriter) begin() {
 		`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
 		` xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	graphmlKeys(x, "graph", graphmlGraphKeys, xmlKeys{})
-	graphmlKeys(x, "node", graphmlNodeKeys, w.nodeProps)
+	nodeKeys := graphmlNodeKeys
+	for _, name := range d.annotations {
+		nodeKeys = append(slices.Clip(nodeKeys), xmlKey{"n." + name, name, annotationType(name, "int")})
+	}
+	graphmlKeys(x, "node", nodeKeys, w.nodeProps)
 	graphmlKeys(x, "edge", graphmlEdgeKeys, w.edgeProps)
 	x.raw(`  <graph id="actorgraph" edgedefault="directed">` + "\n")
 	graphmlData(x, "    ", "g.truncated", strconv.FormatBool(d.truncated))
@@ -70,7 +75,9 @@ func (w *graphmlWriter) begin() {
 	}
 }
 
-func (w *graphmlWriter) node(n *graph.Node) { graphmlNode(w.x, n, w.d.ranks[n.ID], w.nodeProps) }
+func (w *graphmlWriter) node(n *graph.Node) {
+	graphmlNode(w.x, n, w.d.ranks[n.ID], annotationValues(n, w.d.annotations, "n."), w.nodeProps)
+}
 func (w *graphmlWriter) edges()             {}
 func (w *graphmlWriter) edge(e *graph.Edge) { graphmlEdge(w.x, e, w.d.ranks[e.ID], w.edgeProps) }
 func (w *graphmlWriter) end()               { w.x.raw("  </graph>\n</graphml>\n") }
@@ -101,7 +108,7 @@ func graphmlData(x *xmlOut, indent, key, value string) {
 	x.raw("</data>\n")
 }
 
-func graphmlNode(x *xmlOut, n *graph.Node, ranks []int, props xmlKeys) {
+func graphmlNode(x *xmlOut, n *graph.Node, ranks []int, annotations []xmlValue, props xmlKeys) {
 	const in = "      "
 	x.raw("    <node")
 	x.attr("id", n.ID)
@@ -116,6 +123,9 @@ func graphmlNode(x *xmlOut, n *graph.Node, ranks []int, props xmlKeys) {
 	}
 	if len(ranks) > 0 {
 		graphmlData(x, in, "n.pathRanks", joinInts(ranks))
+	}
+	for _, a := range annotations {
+		graphmlData(x, in, a.name, a.value)
 	}
 	graphmlProperties(x, in, n.Properties, props)
 	x.raw("    </node>\n")

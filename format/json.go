@@ -137,6 +137,7 @@ type (
 		Aliases   []string   `json:"aliases,omitempty"`
 		Hidden    *int       `json:"hidden,omitempty"`
 		PathRanks []int      `json:"pathRanks,omitempty"`
+		graph.Annotations
 	}
 	d3Node struct {
 		ID        string     `json:"id"`
@@ -145,6 +146,7 @@ type (
 		Aliases   []string   `json:"aliases,omitempty"`
 		Hidden    *int       `json:"hidden,omitempty"`
 		PathRanks []int      `json:"pathRanks,omitempty"`
+		graph.Annotations
 	}
 )
 

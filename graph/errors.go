@@ -16,6 +16,9 @@ var (
 	// ErrAuth is the database refusing our credentials (or their use): an
 	// operator must fix the configuration; retrying will not help.
 	ErrAuth = errors.New("database authentication failed")
+	// ErrTooLarge is a selection larger than a computation over it may
+	// take (ACTORGRAPH_ANALYTICS_MAX_EDGES): the caller must narrow it.
+	ErrTooLarge = errors.New("selection too large")
 )
 
 // Problem is one thing wrong with input: where it is, which field, which value, why.

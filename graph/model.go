@@ -18,6 +18,44 @@ type Node struct {
 	// Hidden, in neighbourhood answers, counts the node's relationships that
 	// the answer does not show.
 	Hidden *int `json:"hidden,omitempty"`
+	// Annotations, when an answer is asked for them (annotate=), are the
+	// node's centrality scores and community over the answer's graph.
+	Annotations
+}
+
+// Annotations are a node's analytics over the graph of the answer it is
+// in, each set only when asked for (annotate=pagerank,community,...).
+type Annotations struct {
+	Degree      *float64 `json:"degree,omitempty"`
+	Betweenness *float64 `json:"betweenness,omitempty"`
+	Closeness   *float64 `json:"closeness,omitempty"`
+	PageRank    *float64 `json:"pagerank,omitempty"`
+	Eigenvector *float64 `json:"eigenvector,omitempty"`
+	Community   *int     `json:"community,omitempty"`
+}
+
+// AnnotationNames are the annotations in the order the formats write them.
+var AnnotationNames = []string{"degree", "betweenness", "closeness", "pagerank", "eigenvector", "community"}
+
+// Annotation is one annotation's value: a score (Float) or a community
+// (Int), named as in AnnotationNames.
+type Annotation struct {
+	Name  string
+	Float *float64
+	Int   *int
+}
+
+// List is a's annotations that are set, in AnnotationNames' order.
+func (a *Annotations) List() []Annotation {
+	var out []Annotation
+	for _, v := range []Annotation{{Name: "degree", Float: a.Degree}, {Name: "betweenness", Float: a.Betweenness},
+		{Name: "closeness", Float: a.Closeness}, {Name: "pagerank", Float: a.PageRank},
+		{Name: "eigenvector", Float: a.Eigenvector}, {Name: "community", Int: a.Community}} {
+		if v.Float != nil || v.Int != nil {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Evidence is what an edge rests on. Level says which kind: a verified

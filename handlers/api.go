@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/actorgraph/actorgraph/analytics"
 	"github.com/actorgraph/actorgraph/format"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/gin-gonic/gin"
@@ -29,6 +30,8 @@ type api struct {
 	apiKeys map[string]string
 	maxBody int64
 	metrics *Metrics
+	// maxEdges bounds an analytics subgraph (0: analytics.DefaultMaxEdges).
+	maxEdges int
 }
 
 func (a *api) healthz(c *gin.Context) {
@@ -121,7 +124,14 @@ func (a *api) neighbors(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	names, ok := a.annotations(c)
+	if !ok {
+		return
+	}
 	g, err := a.store.Neighbors(c.Request.Context(), q)
+	if err == nil && len(names) > 0 {
+		err = analytics.Annotate(c.Request.Context(), g, names, a.maxEdges)
+	}
 	if err != nil {
 		fail(c, err)
 		return
@@ -160,10 +170,19 @@ func (a *api) graph(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	if !f.Streams() {
-		// A STIX bundle needs the Sources of the whole answer: built in memory.
+	names, ok := a.annotations(c)
+	if !ok {
+		return
+	}
+	if !f.Streams() || len(names) > 0 {
+		// A STIX bundle needs the Sources of the whole answer, annotations
+		// the whole graph: built in memory.
 		sg := &graph.Subgraph{}
-		if err := a.store.Graph(c.Request.Context(), q, &collector{g: sg}); err != nil {
+		err := a.store.Graph(c.Request.Context(), q, &collector{g: sg})
+		if err == nil && len(names) > 0 {
+			err = analytics.Annotate(c.Request.Context(), sg, names, a.maxEdges)
+		}
+		if err != nil {
 			fail(c, err)
 			return
 		}
@@ -187,6 +206,21 @@ func (a *api) timeline(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, t)
+}
+
+// annotations reads annotate= (pagerank,community,...), answering 400 when
+// it names something else.
+func (a *api) annotations(c *gin.Context) ([]string, bool) {
+	p := &params{v: c.Request.URL.Query()}
+	names, err := analytics.ParseAnnotations(p.list("annotate"))
+	if err == nil {
+		err = p.err()
+	}
+	if err != nil {
+		fail(c, err)
+		return nil, false
+	}
+	return names, true
 }
 
 // checkRef bounds an id or name taken from the path.

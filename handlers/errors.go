@@ -49,6 +49,8 @@ func fail(c *gin.Context, err error) {
 	case errors.As(err, &mbe):
 		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large",
 			Message: "request body is larger than the limit of " + itoa(mbe.Limit) + " bytes; split the data set"}
+	case errors.Is(err, graph.ErrTooLarge):
+		status, body = http.StatusUnprocessableEntity, apiError{Code: "selection_too_large", Message: err.Error()}
 	case errors.Is(err, graph.ErrTimeout):
 		status, body = http.StatusGatewayTimeout, apiError{Code: "timeout", Message: err.Error()}
 	case errors.Is(err, graph.ErrAuth):

@@ -60,6 +60,7 @@ func TestErrorStatusTable(t *testing.T) {
 		{&graph.AmbiguousError{Name: "Twin", Candidates: []graph.Node{{ID: "person:a"}, {ID: "person:b"}}},
 			409, "ambiguous", false},
 		{fmt.Errorf("%w: narrow it", graph.ErrTimeout), 504, "timeout", false},
+		{fmt.Errorf("%w: narrow it with kind", graph.ErrTooLarge), 422, "selection_too_large", false},
 		{fmt.Errorf("%w: connection refused to 10.0.0.7", graph.ErrUnavailable), 503, "unavailable", true},
 		{context.Canceled, 499, "canceled", false},
 		{errors.New("neo4j Neo.DatabaseError.General.UnknownError: secret stack"), 500, "internal", true},
@@ -69,7 +70,9 @@ func TestErrorStatusTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, path := range []string{"/api/v1/paths/shortest?from=a&to=b", "/api/v1/graph?limit=5",
-			"/api/v1/graph?format=graphml", "/api/v1/entities/x", "/api/v1/search?q=x", "/api/v1/timeline?entity=x"} {
+			"/api/v1/graph?format=graphml", "/api/v1/entities/x", "/api/v1/search?q=x", "/api/v1/timeline?entity=x",
+			"/api/v1/analytics/centrality?metric=degree", "/api/v1/analytics/communities",
+			"/api/v1/paths/brokers?from=a&to=b"} {
 			w := httptest.NewRecorder()
 			r.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
 			var body struct {

@@ -232,7 +232,7 @@ func ParseNeighborQuery(id string, v url.Values, lim graph.Limits) (graph.Neighb
 	q.Depth = p.intIn("depth", 1, 1, min(4, lim.MaxDepth))
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
 	q.Filter = p.filter(lim)
-	p.check(append([]string{"depth", "limit"}, filterParams...)...)
+	p.check(append([]string{"depth", "limit", "annotate"}, filterParams...)...)
 	return q, p.err()
 }
 
@@ -252,7 +252,7 @@ func ParseGraphQuery(v url.Values, lim graph.Limits) (graph.GraphQuery, error) {
 	q.Limit = p.intIn("limit", lim.DefaultLimit, 1, lim.MaxResults)
 	q.Evidence = p.evidence()
 	q.IncludeRetracted = p.boolean("includeRetracted")
-	p.check("kind", "rel", "limit", "evidence", "format", "gexfVersion", "includeRetracted")
+	p.check("kind", "rel", "limit", "evidence", "format", "gexfVersion", "includeRetracted", "annotate")
 	return q, p.err()
 }
 

@@ -40,6 +40,10 @@ type Config struct {
 	// runs, the mapping of their rows and the start of rendering share one
 	// deadline (past it: 504). 0 leaves each store call to its own limit.
 	QueryTimeout time.Duration
+	// AnalyticsMaxEdges bounds the relationships of the subgraph an
+	// analytics route computes over (ACTORGRAPH_ANALYTICS_MAX_EDGES); 0 is
+	// analytics.DefaultMaxEdges.
+	AnalyticsMaxEdges int
 	// Readiness gates /readyz during start-up; nil is ready once the
 	// database answers.
 	Readiness *Readiness
@@ -68,7 +72,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	}
 	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
-		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
+		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics, maxEdges: cfg.AnalyticsMaxEdges}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
@@ -80,6 +84,9 @@ func New(cfg Config) (*gin.Engine, error) {
 	v1.GET("/entities/:id/neighbors", a.neighbors)
 	v1.GET("/paths/shortest", a.shortestPaths)
 	v1.GET("/paths", a.rankedPaths)
+	v1.GET("/paths/brokers", a.brokers)
+	v1.GET("/analytics/centrality", a.centrality)
+	v1.GET("/analytics/communities", a.communities)
 	v1.GET("/graph", a.graph)
 	v1.GET("/timeline", a.timeline)
 	v1.POST("/import", a.importData)

@@ -38,6 +38,7 @@ type serverConfig struct {
 	limits  graph.Limits
 	log     io.Writer
 	delay   func(statement string) time.Duration
+	edges   int
 }
 
 // WithAPIKey sets the import API key (default "testkit-key").
@@ -64,6 +65,10 @@ func WithStatementDelay(delay func(statement string) time.Duration) Option {
 	return func(c *serverConfig) { c.delay = delay }
 }
 
+// WithAnalyticsMaxEdges bounds the subgraphs of the analytics routes, as
+// ACTORGRAPH_ANALYTICS_MAX_EDGES does (default analytics.DefaultMaxEdges).
+func WithAnalyticsMaxEdges(n int) Option { return func(c *serverConfig) { c.edges = n } }
+
 // WithLog sends the JSON access log to w (default: discarded).
 func WithLog(w io.Writer) Option { return func(c *serverConfig) { c.log = w } }
 
@@ -87,7 +92,8 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 	}
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
 		APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
-		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout})
+		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout,
+		AnalyticsMaxEdges: c.edges})
 	if err != nil {
 		return nil, err
 	}

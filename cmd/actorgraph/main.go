@@ -44,6 +44,9 @@ Usage:
                                      --jsonl FILE: one per line), link their mentions and propose
                                      candidate edges for review (--json: the API's answer)
   actorgraph path   [flags] FROM TO  print the paths between two entities with their evidence
+  actorgraph brokers [flags] FROM TO print who lies on the most of the paths between two entities
+  actorgraph centrality [flags]      print the top entities by degree, betweenness, closeness,
+                                     pagerank or eigenvector (--metric, --limit, --around)
   actorgraph eval   [flags] DIR...   score the ingest on evaluation directories (docs/eval-format.md)
   actorgraph vocab                   print the node kinds and relationship types (Markdown)
 
@@ -55,7 +58,8 @@ set by the environment variable shown with it; a flag wins over its variable.
 // an error out.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return cli.UsageError("no command given; want serve, import, export, ingest, path, eval or vocab (see --help)")
+		return cli.UsageError("no command given; want serve, import, export, ingest, path, brokers, centrality, " +
+			"eval or vocab (see --help)")
 	}
 	switch args[0] {
 	case "serve":
@@ -68,6 +72,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return exportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "path":
 		return pathCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "brokers":
+		return brokersCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "centrality":
+		return centralityCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "load":
 		return loadCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "eval":
@@ -83,5 +91,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return nil
 	}
 	return cli.UsageError(fmt.Sprintf("unknown command %q; want serve, import, export, ingest, path, "+
-		"eval or vocab (see --help)", args[0]))
+		"brokers, centrality, eval or vocab (see --help)", args[0]))
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -195,5 +197,64 @@ func TestPathTable(t *testing.T) {
 		"source:seed-2024-03-25", "ISIS-K", "Tajikistan")
 	if err != nil || !strings.Contains(out, "without knownOn=2024-03-07") {
 		t.Errorf("got %v %q, want the reason naming knownOn", err, out)
+	}
+}
+
+// TestAnalyticsTables: `actorgraph centrality` prints the ranking with the
+// subgraph it was computed over; `actorgraph brokers` the brokers with their
+// shares; both agree with the API's JSON (--json).
+func TestAnalyticsTables(t *testing.T) {
+	ctx := context.Background()
+	if err := db.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LoadCrocus(ctx); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := actorgraph(t, nil, "centrality", "--metric", "pagerank", "--limit", "20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _, err := actorgraph(t, nil, "centrality", "--metric", "pagerank", "--limit", "20", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Subgraph struct{ Nodes, Edges int }
+		Results  []struct {
+			ID   string
+			Name string
+			Rank int
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &c); err != nil || len(c.Results) != 20 {
+		t.Fatalf("--json: %v, %d results; want 20:\n%s", err, len(c.Results), js)
+	}
+	t.Logf("actorgraph centrality --metric pagerank --limit 20:\n%s", out)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 22 || !strings.Contains(lines[0], fmt.Sprintf("%d entities, %d relationships", c.Subgraph.Nodes, c.Subgraph.Edges)) ||
+		!strings.HasPrefix(lines[1], "RANK") {
+		t.Fatalf("want a summary line, a header and 20 rows:\n%s", out)
+	}
+	for i, r := range c.Results {
+		if f := strings.Fields(lines[i+2]); f[0] != strconv.Itoa(r.Rank) || !strings.Contains(lines[i+2], r.ID) || !strings.Contains(lines[i+2], r.Name) {
+			t.Errorf("row %d %q, want rank %d %s (%s)", i+1, lines[i+2], r.Rank, r.Name, r.ID)
+		}
+	}
+	out, _, err = actorgraph(t, nil, "brokers", "ISIS-K", "Tajikistan", "--max-depth", "4", "--limit", "5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("actorgraph brokers ISIS-K Tajikistan --max-depth 4 --limit 5:\n%s", out)
+	for _, want := range []string{"Brokers between group:is-k and state:tj over", "SHARE", "Tajik", "%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("brokers table lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := actorgraph(t, nil, "centrality", "--metric", "katz"); err == nil || !strings.Contains(err.Error(), "metric") {
+		t.Errorf("--metric katz: got %v, want an error naming metric", err)
+	}
+	if _, _, err := actorgraph(t, nil, "brokers", "ISIS-K"); err == nil || !strings.Contains(err.Error(), "needs FROM and TO") {
+		t.Errorf("brokers with one entity: got %v, want 'needs FROM and TO'", err)
 	}
 }

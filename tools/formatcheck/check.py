@@ -7,7 +7,8 @@ what our format=gexf writes); gexf-1.3 with nx.read_gexf(path, version="1.3").
 
 Prints one JSON line:
   {"format": "graphml", "nodes": 5, "edges": 4, "pathElements": 7, "nodeIds": [...], "edgeIds": [...]}
-and exits non-zero when networkx rejects the file or an attribute lost its type.
+and, when nodes carry annotations (annotate=), "annotations": {id: {name: value}};
+exits non-zero when networkx rejects the file or an attribute lost its type.
 """
 
 import json
@@ -54,7 +55,19 @@ def check(path, fmt):
     if not g.is_directed():
         fail(path, "graph is not directed")
     path_elements = 0
+    annotations = {}
     for n, data in g.nodes(data=True):
+        # Annotations (annotate=) are typed attributes: scores doubles, the
+        # community an int, as Gephi and networkx must read them.
+        for name in ("degree", "betweenness", "closeness", "pagerank", "eigenvector"):
+            if name in data:
+                if not isinstance(data[name], float):
+                    fail(path, f"node {n!r} {name} is {type(data[name]).__name__}, want float")
+                annotations.setdefault(n, {})[name] = data[name]
+        if "community" in data:
+            if not isinstance(data["community"], int) or isinstance(data["community"], bool):
+                fail(path, f"node {n!r} community is {type(data['community']).__name__}, want int")
+            annotations.setdefault(n, {})["community"] = data["community"]
         if not isinstance(data.get("kind"), str) or data["kind"] == "":
             fail(path, f"node {n!r} has no kind")
         if "hidden" in data and not isinstance(data["hidden"], int):
@@ -74,7 +87,7 @@ def check(path, fmt):
         if data.get("pathRanks"):
             path_elements += 1
         edge_ids.append(eid)
-    return {
+    out = {
         "format": fmt,
         "nodes": g.number_of_nodes(),
         "edges": g.number_of_edges(),
@@ -82,6 +95,9 @@ def check(path, fmt):
         "nodeIds": list(g.nodes),
         "edgeIds": edge_ids,
     }
+    if annotations:
+        out["annotations"] = annotations
+    return out
 
 
 def main(argv):

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/actorgraph/actorgraph/analytics"
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -19,6 +20,7 @@ type DB struct {
 	URI, User, Password, Database string
 	Timeout, ImportTimeout        time.Duration
 	MaxDepth, MaxResults          int
+	MaxEdges                      int // of an analytics subgraph
 }
 
 // DB binds the Neo4j flags, the time limits and the query bounds to c.
@@ -31,12 +33,16 @@ func (f *Flags) DB(c *DB) {
 		"largest maxDepth a path query may ask for (1-12)")
 	f.Num(&c.MaxResults, "result-limit", "ACTORGRAPH_MAX_RESULTS", graph.DefaultLimits.MaxResults,
 		"most nodes one graph answer may hold")
+	f.Num(&c.MaxEdges, "analytics-max-edges", analytics.MaxEdgesSetting, analytics.DefaultMaxEdges,
+		"most relationships in the subgraph a centrality, community or broker computation reads "+
+			"(a larger one answers 422)")
 }
 
 // ImportDB binds the flags of a command that only writes: the Neo4j flags
 // and the import's time limit. The read limits keep their defaults.
 func (f *Flags) ImportDB(c *DB) {
 	c.Timeout, c.MaxDepth, c.MaxResults = 10*time.Second, graph.DefaultLimits.MaxDepth, graph.DefaultLimits.MaxResults
+	c.MaxEdges = analytics.DefaultMaxEdges
 	f.Str(&c.URI, "neo4j-uri", "NEO4J_URI", "bolt://127.0.0.1:7687",
 		"Neo4j URI: bolt://, bolt+s://, neo4j:// or neo4j+s:// (routing: clusters, Aura)")
 	f.Str(&c.User, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
@@ -70,6 +76,9 @@ func (c DB) Check() error {
 	}
 	if c.MaxResults < 1 || c.MaxResults > 1_000_000 {
 		return UsageError(fmt.Sprintf("max results %d is out of range; want 1-1000000", c.MaxResults))
+	}
+	if c.MaxEdges < 1 || c.MaxEdges > 10_000_000 {
+		return UsageError(fmt.Sprintf("analytics max edges %d is out of range; want 1-10000000", c.MaxEdges))
 	}
 	return nil
 }
