@@ -78,6 +78,10 @@ func TestRealGrammar(t *testing.T) {
 		// occurred in, after a preposition of place.
 		{"Security was tightened across Russia after the attack.", "OCCURRED_IN " + crocusEvent + " state:ru", graph.Reported},
 		{"The attack inflamed tensions between the government and Russia's Muslims.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
+		// "issued a claim": the article's event; "through its agency" is an aside.
+		{"Then Islamic State, through its Amaq news agency, issued a claim of its own, saying one of its fighters had targeted a gathering.", claimIS, graph.Claimed},
+		{"Then Islamic State, through its Amaq news agency, issued a claim of its own, saying one of its fighters had targeted a gathering.",
+			"CLAIMED_RESPONSIBILITY group:amaq " + crocusEvent, ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

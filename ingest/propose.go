@@ -950,7 +950,8 @@ func describes(appos string) bool {
 		return false
 	}
 	return eventLex.determiners[w[0]] || w[0] == "who" || w[0] == "which" || w[0] == "whose" || w[0] == "itself" ||
-		w[0] == "one" || w[0] == "both" || w[0] == "all" || w[0] == "now" || w[0] == "then" || w[0] == "once"
+		w[0] == "one" || w[0] == "both" || w[0] == "all" || w[0] == "now" || w[0] == "then" || w[0] == "once" ||
+		w[0] == "through" || w[0] == "via" || w[0] == "in" && len(w) > 1 && (w[1] == "a" || w[1] == "its" || w[1] == "an")
 }
 
 var eventWords = []string{"attack", "assault", "bombing", "shooting", "massacre", "siege", "raid", "attacks", "bombings", "carnage", "atrocity"}
