@@ -82,6 +82,14 @@ func TestRealGrammar(t *testing.T) {
 		{"Then Islamic State, through its Amaq news agency, issued a claim of its own, saying one of its fighters had targeted a gathering.", claimIS, graph.Claimed},
 		{"Then Islamic State, through its Amaq news agency, issued a claim of its own, saying one of its fighters had targeted a gathering.",
 			"CLAIMED_RESPONSIBILITY group:amaq " + crocusEvent, ""},
+		// A leader speaking, by title, of the attack or its perpetrators
+		// responds to it; a militant speaking does not.
+		{"Russian President Vladimir Putin said in a written statement that the attackers were trying to create chaos.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"\"We will hold accountable anyone who is behind this,\" President Vladimir Putin told reporters.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"IS-K, the group led by the militant Vladimir Putin, said it had carried out the attack.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

@@ -100,6 +100,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	g.appositions(rs, ms, sents, scene.main, &c)
 	g.mediaClaims(rs, ms, sents, d, &c)
 	g.attackersAttribution(rs, ms, sents, d, &c)
+	g.leaderResponses(rs, ms, sents, d, &c)
 
 	perpetratorsAreAttackers(&a, rs, sents)
 	return a

@@ -371,3 +371,51 @@ var peopleNouns = set("people", "troops", "soldiers", "citizens", "nationals", "
 	"officials", "diplomats", "tourists", "civilians", "officers", "police", "army", "military", "embassy", "consulate")
 
 func peopleNoun(w string) bool { return peopleNouns[strings.ToLower(w)] }
+
+// leaderResponses: an official who speaks, by title, of the article's
+// attack or its perpetrators responds to it ("Turkish President Recep Tayyip
+// Erdogan said the attackers were trying to create chaos"; "\"We will hold
+// accountable anyone who is behind this,\" Prime Minister Habib Essid told
+// reporters").
+func (g *Gazetteer) leaderResponses(text []rune, ms []mention, sents []Span, d *doc, c *collector) {
+	if d == nil || d.main == nil {
+		return
+	}
+	mi := 0
+	for _, sp := range sents {
+		for mi < len(ms) && ms[mi].Start < sp.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(ms) && ms[mj].End <= sp.End {
+			mj++
+		}
+		s := &sentence{span: sp, text: text, mentions: ms[mi:mj], date: c.meta.Date, doc: d}
+		if !responseTopic.MatchString(lower(text, sp.Start, sp.End)) || d.otherEventIn(s) || d.otherTime(s) {
+			continue
+		}
+		for j := range s.mentions {
+			p := &s.mentions[j]
+			if p.kind != graph.Person || len(p.ids) != 1 {
+				continue
+			}
+			pre := strings.Fields(lower(text, max(sp.Start, p.Start-25), p.Start))
+			if len(pre) == 0 || !officeTitles[strings.Trim(pre[len(pre)-1], ",")] {
+				continue
+			}
+			spoke := anyWord(lower(text, p.End, min(sp.End, p.End+25)), []string{"said", "says", "told", "vowed", "warned", "added"}) != "" ||
+				len(pre) >= 2 && hasAny(" "+strings.Join(pre, " ")+" ", " said ", " says ", " told ")
+			if !spoke {
+				continue
+			}
+			ev := *d.main
+			ev.ref = "(the article's event)"
+			c.addAll(g.candidate(s, "RESPONDED_TO", p, &ev, graph.Reported, s.span.Start, p.Text, c.meta))
+		}
+	}
+}
+
+// officeTitles are the last words of the titles of a state's leaders.
+var officeTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "mayor", "governor", "secretary", "emir")
+
+var responseTopic = regexp.MustCompile(`\b(the (attackers?|gunm[ae]n|bombers?|perpetrators|terrorists|killers|attacks?|bombings?|blasts?|massacre|assault|shooting)|those (behind|responsible)|behind this|this (attack|act))\b`)
