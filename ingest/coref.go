@@ -451,7 +451,8 @@ func startsClause(text []rune, start, pos int) bool {
 	for k > start && (text[k-1] == ' ' || text[k-1] == '\t') {
 		k--
 	}
-	return pos-start < 3 || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, " and") || strings.HasSuffix(pre, " but") ||
+	pre = strings.TrimRight(pre, "\"”")
+	return pos-start < 3 || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "!") || strings.HasSuffix(pre, "?") || strings.HasSuffix(pre, " and") || strings.HasSuffix(pre, " but") ||
 		k > start && text[k-1] == '\n'
 }
 

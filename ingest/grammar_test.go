@@ -211,6 +211,9 @@ func TestAppositionsAndCompounds(t *testing.T) {
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		{"Russian officials said Russia would respond. \"We will find them,\" said Prime Minister Boris Ivanov.",
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		// A quotation closed before the title opens the speaker's clause.
+		{"Russian officials said Russia would respond. \"We will find them,\" Prime Minister Boris Ivanov told reporters.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		// "a Syrian woman" is no voice of Syria: the official is Russia's.
 		{"A Syrian woman, a Syrian man, a Syrian student, a Syrian doctor and a Syrian driver were held. Russian police said Russia would respond. President Boris Ivanov spoke.",
 			"OFFICIAL_OF new:boris-ivanov state:sy", ""},

@@ -375,7 +375,8 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		}
 		if f := g.after(s, h.end, 2, rt.From, r); f != nil {
 			froms = []*mention{f}
-			if to == nil && rt.Name == "OFFICIAL_OF" && s.doc != nil && opensTitle(s.text, s.span.Start, h.start) {
+			if to == nil && rt.Name == "OFFICIAL_OF" && s.doc != nil && opensTitle(s.text, s.span.Start, h.start) &&
+				!strings.Contains(lower(s.text, h.start, h.end), "spokes") { // groups have spokesmen too
 				// "Prime Minister Theresa May" in a British story: the
 				// state the text named last, a guess the stance marks.
 				if to, quoteStart = s.doc.mainState(g, s); to != nil {
