@@ -90,6 +90,12 @@ func TestRealGrammar(t *testing.T) {
 			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		{"IS-K, the group led by the militant Vladimir Putin, said it had carried out the attack.",
 			"RESPONDED_TO person:vladimir-putin " + crocusEvent, ""},
+		// A person described by a group's role noun is its member.
+		{"Police said Dalerdzhon Mirzoyev was an IS-K recruiter.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
+		{"Dalerdzhon Mirzoyev, a suspected IS-K member, was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Alleged},
+		{"The IS-K-linked gunman Dalerdzhon Mirzoyev was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
+		{"Dalerdzhon Mirzoyev had been recruited by IS-K.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
+		{"President Vladimir Putin said IS-K militants attacked the hall.", "MEMBER_OF person:vladimir-putin group:is-k", ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

@@ -101,6 +101,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	g.mediaClaims(rs, ms, sents, d, &c)
 	g.attackersAttribution(rs, ms, sents, d, &c)
 	g.leaderResponses(rs, ms, sents, d, &c)
+	g.groupRoles(rs, ms, sents, &c)
 
 	perpetratorsAreAttackers(&a, rs, sents)
 	return a

@@ -419,3 +419,51 @@ func (g *Gazetteer) leaderResponses(text []rune, ms []mention, sents []Span, d *
 var officeTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "mayor", "governor", "secretary", "emir")
 
 var responseTopic = regexp.MustCompile(`\b(the (attackers?|gunm[ae]n|bombers?|perpetrators|terrorists|killers|attacks?|bombings?|blasts?|massacre|assault|shooting)|those (behind|responsible)|behind this|this (attack|act))\b`)
+
+// groupRoles: "X, a suspected IS-K member", "X was an IS-K recruiter", "the
+// IS-linked gunman X": a person described by a group's role noun is its
+// member; "suspected" or "alleged" makes it an allegation. ("IS-K militant
+// X", the role right before the name, is the title frame's.)
+func (g *Gazetteer) groupRoles(text []rune, ms []mention, sents []Span, c *collector) {
+	for _, sp := range sents {
+		s := &sentence{span: sp, text: text, date: c.meta.Date}
+		for j := range ms {
+			grp := &ms[j]
+			if grp.Start < sp.Start || grp.End > sp.End || grp.kind != graph.Group || len(grp.ids) != 1 {
+				continue
+			}
+			role := groupRole.FindString(strings.ToLower(string(text[grp.End:min(sp.End, grp.End+30)])))
+			if role == "" {
+				continue
+			}
+			var p *mention
+			for k := j - 1; k >= 0 && ms[k].Start >= sp.Start; k-- {
+				if copulaAppos.MatchString(lower(text, ms[k].End, grp.Start)) && (ms[k].kind == graph.Person || ms[k].kind == graph.Attacker) {
+					p = &ms[k]
+				}
+				break
+			}
+			if p == nil && strings.HasPrefix(role, "-") && j+1 < len(ms) && ms[j+1].Start-grp.End <= len([]rune(role))+1 &&
+				(ms[j+1].kind == graph.Person || ms[j+1].kind == graph.Attacker) {
+				p = &ms[j+1] // "the IS-linked gunman X"
+			}
+			if p == nil {
+				continue
+			}
+			st := graph.Reported
+			if hasAny(lower(text, max(sp.Start, grp.Start-20), grp.End+len([]rune(role))), "suspected", "alleged", "purported") {
+				st = graph.Alleged
+			} else if anyWord(lower(text, sp.Start, sp.End), speech) != "" {
+				st = graph.Attributed // "police said X was an IS-K recruiter"
+			}
+			s.mentions = ms[j : j+1]
+			c.addAll(g.candidate(s, "MEMBER_OF", p, grp, st, sp.Start, strings.TrimSpace(role), c.meta))
+		}
+	}
+}
+
+var groupRole = regexp.MustCompile(`^(-linked|-affiliated|-inspired)? ?(-linked leaders?|member|militant|fighter|operative|recruiter|commander|gunman|bomber|suicide bomber|cell leader|sympathi[sz]er)\b`)
+
+// copulaAppos links a person to the description after it: ", a suspected ",
+// " was an ", ", the former ".
+var copulaAppos = regexp.MustCompile(`^(,| (is|was|had been|has been|became))( (a|an|the))?( (suspected|alleged|senior|former|known|veteran|self-styled|local|purported))? $`)
