@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -138,8 +139,16 @@ func isCapital(w string) bool {
 // placeAfterComma reports whether ", " and a known Location or State follow
 // position i ("in Jolo, Philippines").
 func placeAfterComma(text []rune, i int, places map[int]bool) bool {
-	return i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' && places[i+2]
+	if i+2 >= len(text) || text[i] != ',' || text[i+1] != ' ' {
+		return false
+	}
+	// "in Baisaran, near the resort town of Pahalgam"; "in Msaken, a town
+	// south of Sousse": the words after the comma place it.
+	return places[i+2] || placeAppositionRe.MatchString(strings.ToLower(string(text[i+2:min(len(text), i+40)])))
 }
+
+var placeAppositionRe = regexp.MustCompile(`^(near|outside|(north|south|east|west|northwest|northeast|southwest|southeast) of|` +
+	`(a|the) (small |remote |mountain |resort |border |coastal |southern |northern |eastern |western )?(town|village|city|district|suburb|neighbourhood|meadow|valley|region|province)\b)`)
 
 // ageAfter reports whether an age follows the name: ", 56," or ", a
 // 22-year-old".

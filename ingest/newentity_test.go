@@ -290,8 +290,9 @@ func TestOneWordNameInsideAnother(t *testing.T) {
 func TestPlaceNamesAFrameGives(t *testing.T) {
 	g := ingest.NewGazetteer([]ingest.Entry{{ID: "location:marawi", Kind: graph.Location, Name: "Marawi"}})
 	got := proposed(g, "A second bomber blew himself up at the gates of St Mark's Cathedral on Sunday. "+
-		"He opened fire in Port El Kantaoui and then inside the hotel. Troops tried to arrest him in Marawi, Lanao del Sur, and failed.")
-	for _, name := range []string{"St Mark's Cathedral", "Port El Kantaoui", "Lanao del Sur"} {
+		"He opened fire in Port El Kantaoui and then inside the hotel. Troops tried to arrest him in Marawi, Lanao del Sur, and failed. "+
+		"Nobody knows who planned the killings in Baisaran, near the resort town. He grew up in Msaken, a town south of the city.")
+	for _, name := range []string{"St Mark's Cathedral", "Port El Kantaoui", "Lanao del Sur", "Baisaran", "Msaken"} {
 		if got[name].Kind != graph.Location {
 			t.Errorf("%s: %+v, want a Location (all %v)", name, got[name], got)
 		}
