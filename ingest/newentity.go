@@ -88,6 +88,13 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 		}
 		refs[k] = i
 	}
+	// "The Resistance Front" inside a sentence names the group the
+	// sentence-initial "The Resistance Front" (its The dropped) does.
+	for k := range refs {
+		if p, ok := refs["the-"+k]; ok && kinds[p] == kinds[refs[k]] {
+			refs[k] = p
+		}
+	}
 	var out []mention
 	for i, sp := range spans {
 		k := graph.Slug(spanText(text, sp), 60)

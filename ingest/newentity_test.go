@@ -225,7 +225,7 @@ func TestMentionsNeverOverlap(t *testing.T) {
 func TestOfficeWordsAndCapitalThe(t *testing.T) {
 	g := world()
 	got := proposed(g, "US Secretary of State Marco Rubio said the State Department had designated The Resistance Front a terrorist group.\n\n"+
-		"Little-known group claims bombing in Osh.")
+		"Little-known group claims bombing in Osh.\n\nThe Resistance Front said it carried out the attack.")
 	for _, bad := range []string{"State", "Secretary of State", "Little-known", "Resistance Front"} {
 		if n, ok := got[bad]; ok {
 			t.Errorf("%q proposed as %s (all %v)", bad, n.Kind, got)
