@@ -96,6 +96,9 @@ func TestRealGrammar(t *testing.T) {
 		{"The IS-K-linked gunman Dalerdzhon Mirzoyev was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
 		{"Dalerdzhon Mirzoyev had been recruited by IS-K.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
 		{"President Vladimir Putin said IS-K militants attacked the hall.", "MEMBER_OF person:vladimir-putin group:is-k", ""},
+		// A state's security agency acts for the state.
+		{"The FSB detained Dalerdzhon Mirzoyev on Saturday.", "DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
+		{"FSB director Boris Ivanov briefed reporters.", "OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
