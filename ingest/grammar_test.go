@@ -99,6 +99,7 @@ func TestRealGrammar(t *testing.T) {
 		// A state's security agency acts for the state.
 		{"The FSB detained Dalerdzhon Mirzoyev on Saturday.", "DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
 		{"FSB director Boris Ivanov briefed reporters.", "OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		{"Authorities in Tajikistan arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev", graph.Reported},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

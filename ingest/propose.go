@@ -935,12 +935,19 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 // governed reports whether the mention at pos is the object of a
 // preposition ("linked to al-Qaeda", "by Islamic State"), so no subject.
 func governed(text []rune, lo, pos int) bool {
-	ws := strings.Fields(lower(text, max(lo, pos-12), pos))
+	ws := strings.Fields(lower(text, max(lo, pos-24), pos))
 	if len(ws) == 0 {
 		return false
 	}
-	return governors[ws[len(ws)-1]]
+	n := len(ws)
+	if n >= 2 && (ws[n-1] == "in" || ws[n-1] == "of") && agencyNouns[ws[n-2]] {
+		return false // "police in Russia detained", "authorities of Tajikistan said": the state acts
+	}
+	return governors[ws[n-1]]
 }
+
+var agencyNouns = set("police", "authorities", "officials", "prosecutors", "investigators", "security", "forces", "troops",
+	"government", "governments", "intelligence")
 
 var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than", "like", "via",
 	"in", "near", "across", "inside", "outside", "throughout")
