@@ -100,6 +100,11 @@ func TestRealGrammar(t *testing.T) {
 		{"The FSB detained Dalerdzhon Mirzoyev on Saturday.", "DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
 		{"FSB director Boris Ivanov briefed reporters.", "OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		{"Authorities in Tajikistan arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev", graph.Reported},
+		// "The attack came ... after" an earlier event: it preceded this one.
+		{"Gunmen attacked Crocus City Hall on Friday, killing 137 people. The attack came less than three months after the 2024 Kerman bombings.",
+			"PRECEDED event:2024-01-03-kerman-bombings " + crocusEvent, graph.Reported},
+		{"Gunmen attacked Crocus City Hall on Friday, killing 137 people. The 2024 Kerman bombings came after a warning.",
+			"PRECEDED event:2024-01-03-kerman-bombings " + crocusEvent, ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},

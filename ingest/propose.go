@@ -102,6 +102,7 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	g.attackersAttribution(rs, ms, sents, d, &c)
 	g.leaderResponses(rs, ms, sents, d, &c)
 	g.groupRoles(rs, ms, sents, &c)
+	g.precededBy(rs, ms, sents, d, &c)
 
 	perpetratorsAreAttackers(&a, rs, sents)
 	return a

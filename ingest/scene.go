@@ -467,3 +467,44 @@ var groupRole = regexp.MustCompile(`^(-linked|-affiliated|-inspired)? ?(-linked 
 // copulaAppos links a person to the description after it: ", a suspected ",
 // " was an ", ", the former ".
 var copulaAppos = regexp.MustCompile(`^(,| (is|was|had been|has been|became))( (a|an|the))?( (suspected|alleged|senior|former|known|veteran|self-styled|local|purported))? $`)
+
+// precededBy: "The attack came a week after the bombing of X", "the
+// attack followed the Y bombing": the other, earlier event preceded the
+// article's.
+func (g *Gazetteer) precededBy(text []rune, ms []mention, sents []Span, d *doc, c *collector) {
+	if d == nil || d.main == nil || len(d.main.ids) != 1 {
+		return
+	}
+	main, ok := g.Entry(d.main.ids[0])
+	if !ok || main.Date == "" {
+		return
+	}
+	for _, sp := range sents {
+		low := strings.ToLower(string(text[sp.Start:sp.End]))
+		loc := followsRe.FindStringIndex(low)
+		if loc == nil {
+			continue
+		}
+		after := sp.Start + len([]rune(low[:loc[1]]))
+		s := &sentence{span: sp, text: text, date: c.meta.Date, doc: d}
+		for j := range ms {
+			m := &ms[j]
+			if m.Start < after || m.End > sp.End || m.kind != graph.Event || len(m.ids) != 1 || m.ids[0] == main.ID {
+				continue
+			}
+			if m.Start-after > 60 {
+				break
+			}
+			e, ok := g.Entry(m.ids[0])
+			if !ok || e.Date == "" || e.Date >= main.Date {
+				continue
+			}
+			ev := *d.main
+			ev.ref = "(the article's event)"
+			c.addAll(g.candidate(s, "PRECEDED", m, &ev, graph.Reported, sp.Start, strings.TrimSpace(low[loc[0]:loc[1]]), c.meta))
+			break
+		}
+	}
+}
+
+var followsRe = regexp.MustCompile(`\b(attack|bombing|blast|assault|shooting|massacre|it)s? (came|comes|followed|follows)\b([^.;]{0,40}?\bafter\b)?`)
