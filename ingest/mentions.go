@@ -46,6 +46,15 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 		switch {
 		case len(ids) == 0:
 			w := g.world[g.pats[m.pat].world-1]
+			if w.kind == graph.Nationality && stateVoice(text, m.end) {
+				// "Sri Lankan police": the state acting, not the people.
+				for _, x := range g.world {
+					if x.kind == graph.State && x.id == w.country {
+						w = x
+						break
+					}
+				}
+			}
 			name := w.name
 			// "Jhansi" for the gazetteer's "Jhānsi": the article's spelling,
 			// unless it is a dateline's capitals.

@@ -80,6 +80,13 @@ func TestWorldCountriesAndCitiesAreProposedWithTheirKind(t *testing.T) {
 			t.Errorf("%s: got %+v, want %+v", name, n, want)
 		}
 	}
+	// A people's name is a Nationality, unless its state acts ("Sri Lankan police").
+	if n := proposed(g, "Mberesero, a Tanzanian, was found hiding.")["Tanzanian"]; n.Kind != graph.Nationality {
+		t.Errorf("Tanzanian: %+v, want a Nationality", n)
+	}
+	if _, ok := p["Sri Lankan"]; ok {
+		t.Errorf("Sri Lankan police proposed a Nationality: %v", p)
+	}
 	if _, ok := p["Reading"]; ok {
 		t.Errorf("Reading, a common word, was proposed as a city: %v", p)
 	}

@@ -171,7 +171,13 @@ func worldEntries(known map[string]bool) ([]worldEntry, [][]string) {
 			continue
 		}
 		out = append(out, worldEntry{kind: graph.State, name: c.name, id: "state:" + c.iso2})
-		names = append(names, append(append([]string{c.name}, c.names...), c.demonyms...))
+		names = append(names, append([]string{c.name}, c.names...))
+		if len(c.demonyms) > 0 {
+			// "Mberesero, a Tanzanian": the people's name is a Nationality.
+			out = append(out, worldEntry{kind: graph.Nationality, name: c.demonyms[0],
+				id: "nationality:" + graph.Slug(c.demonyms[0], 60), country: "state:" + c.iso2})
+			names = append(names, c.demonyms)
+		}
 	}
 	for _, c := range w.cities {
 		if l.citySkip.has(c.name) {
