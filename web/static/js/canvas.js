@@ -144,7 +144,10 @@ export function applyFilters() {
   const hiddenByDate = view.asOf ? cy.edges().filter((e) => e.data('reportedOn') > view.asOf).length : 0;
   $('#date-hidden').textContent = hiddenByDate ? `· ${hiddenByDate} later edge${hiddenByDate > 1 ? 's' : ''} hidden` : '· undated edges always shown';
   labelEdges();
-  if (busy.pending === 0) setStatus(summary());
+  // The count follows every change, unless a request's label is showing
+  // (its end writes the count); an animation (pending too) is no reason to
+  // leave the line one change behind.
+  if ($('#status').dataset.busy !== 'true') setStatus(summary());
 }
 
 function updateDateSlider() {

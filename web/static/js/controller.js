@@ -91,6 +91,9 @@ export async function findPath(q) {
   render();
   renderEvidence();
   $('aside.right').scrollTop = 0;
+  // In the reading mode (narrow screens) the page scrolls: show the answer's
+  // drawing, above its evidence.
+  if (window.matchMedia('(max-width: 720px)').matches) window.scrollTo({ top: 0 });
   const n = (answer.paths || []).length;
   const hops = n ? answer.paths[0].length : 0;
   setStatus(n ? `${n} path${n > 1 ? 's' : ''} found, ${hops} hop${hops > 1 ? 's' : ''}` : 'No path');
