@@ -31,7 +31,7 @@ const (
 )
 
 // browser starts a fresh headless Chromium at 1280x800 and records every
-// console error, log entry of level error (a Content-Security-Policy violation
+// console error and warning (a library's too), log entry of level error (a Content-Security-Policy violation
 // among them), CSP violation event and uncaught exception of the page; each
 // flow asserts there were none (checkConsole).
 type browser struct {
@@ -80,7 +80,8 @@ func newBrowser(t *testing.T) *browser {
 		var msg string
 		switch ev := ev.(type) {
 		case *runtime.EventConsoleAPICalled:
-			if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeAssert {
+			if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeAssert &&
+				ev.Type != runtime.ConsoleAPICalledTypeWarning {
 				return
 			}
 			var parts []string

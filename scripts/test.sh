@@ -27,8 +27,8 @@ export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-127.0.0.1}
 # real browser for the explorer's end-to-end test.
 step scripts/test-deps.sh
 
-echo "==> node --test web/test/ (the explorer's pure modules)"
-step node --test web/test/
+echo "==> the explorer's modules: eslint, import cycles, node --test web/test/"
+step scripts/web-check.sh
 echo "==> go vet ./..."
 step go vet ./...
 echo "==> go test ./... (image $NEO4J_TEST_IMAGE; one Neo4j container per package)"

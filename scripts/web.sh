@@ -40,7 +40,5 @@ copy cytoscape-fcose cytoscape-fcose.js
 echo "==> web/static/vendor:"
 sed 's/^/    /' "$dest/VERSIONS"
 
-# The explorer's own modules (web/static/js) have unit tests for their pure
-# parts; they need no package (node --test is built in).
-echo "==> node --test web/test/"
-node --test web/test/
+# The explorer's own modules: lint, import graph, unit tests.
+scripts/web-check.sh

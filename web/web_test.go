@@ -36,7 +36,7 @@ func TestHandlerServesPageAndVendoredLibraries(t *testing.T) {
 		{"/index.html", "text/html", `id="sources-view"`},
 		{"/index.html", "text/html", `id="path-stances"`},
 		{"/static/js/app.js", "javascript", "import"},
-		{"/static/js/graph.js", "javascript", "window.cy"},
+		{"/static/js/canvas.js", "javascript", "window.cy"},
 		{"/static/style.css", "text/css", "#cy"},
 		{"/static/vendor/cytoscape.esm.min.js", "javascript", "export"},
 		{"/static/vendor/layout-base.js", "javascript", "layoutBase"},

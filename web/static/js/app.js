@@ -4,20 +4,25 @@
 // actorgraph v1 JSON API. Plain ES modules, no build step; Cytoscape.js and
 // cytoscape-fcose are vendored under /static/vendor by scripts/web.sh.
 //
-// Modules: state (the view, busy state, status, URL), api (the HTTP client),
-// format and urlstate (pure, unit-tested in web/test), dom (elements, shapes),
-// graph and layout (Cytoscape), actions (API calls that change the view),
-// panels (evidence, details, legend, filters), pathfinder (search and the
-// path form), sources and review (the Sources view). This file wires them.
-import { $, view, busy, nav, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './state.js';
+// Modules (docs/ARCHITECTURE.md has the picture): store (state and the
+// event bus), ui (busy state, status line, banner, URL), api (the HTTP
+// client); pure logic, unit-tested in web/test: urlstate, format, counts,
+// merge, palette, candidates; the views, which depend on the store and the
+// API client, never on each other: canvas (Cytoscape, with canvas-style and
+// layout), panels, pathfinder, sources, review; exports; controller, which
+// reacts to the views' events. This file mounts the canvas and wires the
+// page; nothing else runs on import.
+import { view, busy, nav } from './store.js';
+import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './ui.js';
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
-import { clearView, render, onDateSlide, exportPNG, exportJSON, refit } from './graph.js';
-import { expand, pick, loadAll, findPath, fitView } from './actions.js';
-import { renderEvidence, select, renderLegend, renderFilterLists, onFilterChange, updatePathRelSummary } from './panels.js';
-import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStanceSummary } from './pathfinder.js';
+import { mountCanvas, canvas, render, onDateSlide, refit, fitView } from './canvas.js';
+import { exportPNG, exportJSON } from './exports.js';
+import { wireController, clearView, expand, pick, loadAll, findPath, addNodes } from './controller.js';
+import { renderEvidence, select, renderLegend, renderFilterLists, onFilterChange } from './panels.js';
+import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStanceSummary, updatePathRelSummary } from './pathfinder.js';
 import { showTab, openSource, wireSources } from './sources.js';
-import { onKey } from './review.js';
+import { onKey, wireReview } from './review.js';
 
 // restore rebuilds what a URL describes: a source in the Sources view (the
 // graph stays as it is), or the graph: the path query, then the whole graph,
@@ -46,16 +51,20 @@ async function restoreHash() {
   view.relsOff = s.relsOff;
   view.asOf = s.asOf;
   renderFilterLists();
+  // A step that fails leaves the link as it was: the error banner says why,
+  // and the link still describes the view to try again.
+  let ok = true;
   if (s.path) {
     writePathForm(s.path);
-    await findPath(s.path);
+    ok = (await findPath(s.path)) && ok;
     writePathForm(s.path);
   }
-  if (s.all) await loadAll();
-  for (const id of s.expanded) await expand(id, { quiet: true });
+  if (s.all) ok = (await loadAll()) && ok;
+  for (const id of s.expanded) ok = (await expand(id, { quiet: true })) !== undefined && ok;
+  ok = (await addNodes(s.added)) && ok;
   if (s.selected && view.nodes.has(s.selected)) select(s.selected);
   if (!view.nodes.size) render();
-  saveURL();
+  if (ok) saveURL();
 }
 
 async function share() {
@@ -115,9 +124,20 @@ function wire() {
   $('#show-all').addEventListener('click', loadAll);
   $('#empty-show-all').addEventListener('click', loadAll);
   $('#fit').addEventListener('click', fitView);
-  $('#clear').addEventListener('click', () => { clearView(); renderEvidence(); select(null); render(); saveURL(); setStatus(''); });
-  $('#export-png').addEventListener('click', exportPNG);
-  $('#export-json').addEventListener('click', exportJSON);
+  window.addEventListener('resize', () => {
+    clearTimeout(wire.resizeTimer);
+    wire.resizeTimer = setTimeout(() => { if (view.tab === 'graph') refit(); }, 150);
+  });
+  $('#clear').addEventListener('click', () => {
+    clearView();
+    renderEvidence();
+    render();
+    saveURL(true);
+    select(null);
+    setStatus('');
+  });
+  $('#export-png').addEventListener('click', () => exportPNG(canvas()));
+  $('#export-json').addEventListener('click', () => exportJSON(canvas()));
   $('#share').addEventListener('click', share);
   $('#error-close').addEventListener('click', () => { hideError(); busy.failed = false; refreshState(); });
   document.addEventListener('keydown', (ev) => {
@@ -134,6 +154,8 @@ function wire() {
   });
   document.addEventListener('keydown', onKey);
   wireSources();
+  wireReview();
+  wireController();
   $('#tab-graph').addEventListener('click', refit);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== nav.lastHash) restore();
@@ -143,6 +165,7 @@ function wire() {
 async function start() {
   // A shared link is being restored: no "start exploring" card meanwhile.
   if (location.hash.length > 1) $('#empty').hidden = true;
+  mountCanvas($('#cy'));
   wire();
   renderLegend();
   renderFilterLists();
@@ -150,6 +173,9 @@ async function start() {
   if (schema) {
     view.schema = schema;
     renderLegend();
+    // The filter lists too: a session that starts in the Sources view
+    // (#src=) does not restore the graph, which would draw them.
+    renderFilterLists();
   }
   await restore();
   if (!busy.failed) setStatus(summary());

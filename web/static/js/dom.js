@@ -1,6 +1,6 @@
 // dom.js: building elements (never from HTML strings: the page's CSP allows
 // no inline style, and text stays text) and the kinds' SVG shapes.
-import { kindStyle } from './state.js';
+import { kindStyle } from './palette.js';
 
 export function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -15,6 +15,13 @@ export function el(tag, attrs, ...children) {
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return e;
+}
+
+// fill replaces box's children with children, leaving out null, undefined
+// and false (replaceChildren would print them as text: "null").
+export function fill(box, ...children) {
+  box.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return box;
 }
 
 export function kindBadge(kind) {

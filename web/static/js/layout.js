@@ -1,9 +1,10 @@
 // layout.js: a deterministic layout of the view (fcose on a fixed seed),
 // then overlap removal and a fit, animated after the first draw.
-import { busy, refreshState } from './state.js';
-import { cy, hub, hubFontSize } from './graph.js';
+import { busy } from './store.js';
+import { refreshState } from './ui.js';
+import { hub, hubFontSize } from './canvas-style.js';
 
-const LAYOUT = window.cytoscapeFcose ? 'fcose' : 'cose';
+const layoutName = () => (window.cytoscapeFcose ? 'fcose' : 'cose');
 
 // seeded is a small deterministic PRNG (mulberry32). fcose draws its start
 // positions and samples with Math.random; running it on a fixed seed, over the
@@ -35,7 +36,7 @@ const byId = (a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
 
 // fcose's forces: labels count as part of a node's size, so names keep clear of
 // each other and of other nodes; edges grow a little longer in a large view.
-function fcoseOptions() {
+function fcoseOptions(cy) {
   const n = cy.nodes(':visible').length;
   return {
     name: 'fcose',
@@ -66,7 +67,7 @@ function fcoseOptions() {
 // but promises nothing: each overlapping pair moves apart along the axis of
 // least overlap, until none is left or the rounds run out. Labelled edges'
 // labels are obstacles: a node on one (other than the edge's ends) moves off it.
-export function separate(nodes, gap = 6, rounds = 80) {
+export function separate(cy, nodes, gap = 6, rounds = 80) {
   const byId = new Map();
   const items = nodes.map((n) => {
     const p = n.position();
@@ -145,7 +146,7 @@ export function separate(nodes, gap = 6, rounds = 80) {
 // matchAspect stretches a layout towards the canvas's proportions (about the
 // centre, by at most 1.4 each way), so that the fit can zoom in further;
 // separate() then undoes any overlap the squeeze made.
-function matchAspect(nodes) {
+function matchAspect(cy, nodes) {
   if (nodes.length < 8 || !cy.width() || !cy.height()) return;
   const bb = nodes.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
   if (!bb.w || !bb.h) return;
@@ -167,7 +168,7 @@ function matchAspect(nodes) {
 let layoutSeq = 0;
 let settling = null;
 
-export function runLayout(animate) {
+export function runLayout(cy, animate) {
   const seq = ++layoutSeq;
   // A newer layout replaces one still animating.
   settling?.stop();
@@ -182,16 +183,16 @@ export function runLayout(animate) {
   const eles = cy.elements(':visible').sort(byId);
   const nodes = eles.nodes();
   const from = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
-  const opts = LAYOUT === 'fcose'
-    ? fcoseOptions()
+  const opts = layoutName() === 'fcose'
+    ? fcoseOptions(cy)
     : { name: 'cose', randomize: true, animate: false, fit: false, nodeDimensionsIncludeLabels: true };
   const layout = eles.layout(opts);
   layout.one('layoutstop', () => {
     // Moving nodes moves the labels of the edges between them: a second
     // pass measures those again.
-    matchAspect(nodes);
-    separate(nodes);
-    separate(nodes);
+    matchAspect(cy, nodes);
+    separate(cy, nodes);
+    separate(cy, nodes);
     const to = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
     if (animate) cy.batch(() => nodes.forEach((n) => n.position(from.get(n.id()))));
     // A path of three nodes should not fill the screen with giant labels: the
@@ -204,11 +205,11 @@ export function runLayout(animate) {
       settling = null;
       cy.maxZoom(3);
       busy.layoutRunning = false;
-      if (hubFontSize() !== hub.lastFont) {
+      if (hubFontSize(cy) !== hub.lastFont) {
         // The fit changed the hubs' label size: make room for it.
-        hub.lastFont = hubFontSize();
+        hub.lastFont = hubFontSize(cy);
         cy.style().update();
-        separate(nodes);
+        separate(cy, nodes);
         cy.fit(eles, 24);
       }
       refreshState();

@@ -1,12 +1,14 @@
 // panels.js: the side panels: a path answer's evidence hop by hop, the
-// details of a node or edge, the legend and the filter lists.
-import { $, view, nameOf, KINDS, saveURL } from './state.js';
+// details of a node or edge, the legend and the filter lists. A panel asks
+// for what it cannot do itself by an event: expand, path:end, node:remove,
+// path:clear, filters:changed, hover:edge, selected.
+import { view, bus, nameOf } from './store.js';
+import { $, saveURL } from './ui.js';
+import { KINDS } from './palette.js';
+import { hiddenOf } from './merge.js';
 import { api, entityPath } from './api.js';
 import { evidenceLevel, quoteSpan, sourceHash, safeURL } from './format.js';
-import { el, shapeIcon, edgeIcon, kindBadge } from './dom.js';
-import { cy, hiddenOf, labelEdges, applyHighlight, applyFilters, render } from './graph.js';
-import { expand } from './actions.js';
-import { setPathEnd } from './pathfinder.js';
+import { el, fill, shapeIcon, edgeIcon, kindBadge } from './dom.js';
 
 // link to its url, publisher, date and reliability. A source no answer
 // described stays shown by its id.
@@ -65,7 +67,7 @@ export function renderEvidence() {
   }
   const q = view.path;
   box.append(el('h2', {}, 'Evidence ',
-    el('button', { type: 'button', class: 'link small', onclick: () => { view.answer = null; view.path = null; renderEvidence(); applyHighlight(); $('#empty').hidden = view.nodes.size > 0; saveURL(); } }, 'clear path')));
+    el('button', { type: 'button', class: 'link small', onclick: () => bus.emit('path:clear') }, 'clear path')));
   const echo = a.query || {};
   box.append(el('p', { class: 'query' }, `${echo.fromName || nameOf(q.from)} → ${echo.toName || nameOf(q.to)}`));
   const filters = FILTER_NAMES.filter((k) => echo[k] !== undefined && echo[k] !== '' && !(k === 'direction' && echo[k] === 'both'));
@@ -101,8 +103,8 @@ export function renderEvidence() {
           el('span', { class: 'rel' }, fwd ? `—${h.type}→` : `←${h.type}—`), ' ',
           el('b', {}, nameOf(h.to))),
         evidenceBlock(h));
-      li.addEventListener('mouseenter', () => cy.$id(h.edge).addClass('hover'));
-      li.addEventListener('mouseleave', () => cy.$id(h.edge).removeClass('hover'));
+      li.addEventListener('mouseenter', () => bus.emit('hover:edge', { id: h.edge, on: true }));
+      li.addEventListener('mouseleave', () => bus.emit('hover:edge', { id: h.edge, on: false }));
       return li;
     }));
     box.append(el('section', { class: 'path' }, head, s.explanation ? el('p', { class: 'explain' }, s.explanation) : null, hops));
@@ -113,28 +115,25 @@ let detailsReq = null;
 
 export function select(id) {
   view.selected = id;
-  cy.$(':selected').unselect();
+  bus.emit('selected', id);
   const box = $('#details');
   if (!id) {
     box.replaceChildren(el('h2', {}, 'Details'), el('p', { class: 'hint' }, 'Select a node or edge to see it here.'));
-    labelEdges();
     saveURL();
     return;
   }
-  cy.$id(id).select();
-  labelEdges();
   const n = view.nodes.get(id) || { id, name: id };
   const props = Object.entries(n.properties || {}).filter(([k]) => k !== 'text');
-  const hidden = hiddenOf(id);
+  const hidden = hiddenOf(view, id);
   const degree = el('div', { class: 'degree' }, el('span', { class: 'hint' }, 'Loading relationships…'));
-  box.replaceChildren(
+  fill(box,
     el('h2', {}, n.name),
     el('p', { class: 'idline' }, kindBadge(n.kind), ' ', el('code', {}, n.id)),
     el('div', { class: 'buttons' },
-      el('button', { type: 'button', onclick: () => expand(id) }, hidden ? `Expand (+${hidden})` : 'Expand'),
-      el('button', { type: 'button', onclick: () => setPathEnd('from', n) }, 'Path from'),
-      el('button', { type: 'button', onclick: () => setPathEnd('to', n) }, 'Path to'),
-      el('button', { type: 'button', onclick: () => removeNode(id) }, 'Remove')),
+      el('button', { type: 'button', onclick: () => bus.emit('expand', id) }, hidden ? `Expand (+${hidden})` : 'Expand'),
+      el('button', { type: 'button', onclick: () => bus.emit('path:end', { which: 'from', node: n }) }, 'Path from'),
+      el('button', { type: 'button', onclick: () => bus.emit('path:end', { which: 'to', node: n }) }, 'Path to'),
+      el('button', { type: 'button', onclick: () => bus.emit('node:remove', id) }, 'Remove')),
     n.aliases?.length ? el('p', { class: 'aka' }, el('span', { class: 'hint' }, 'Also known as: '), n.aliases.join(', ')) : null,
     propsTable(props.slice(0, 6)),
     props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
@@ -168,20 +167,13 @@ export function showEdge(id) {
   const e = view.edges.get(id);
   if (!e) return;
   view.selected = null;
-  $('#details').replaceChildren(
+  const box = fill($('#details'),
     el('h2', {}, e.type),
     el('p', { class: 'hop-line' }, el('b', {}, nameOf(e.source)), ' ', el('span', { class: 'rel' }, `—${e.type}→`), ' ', el('b', {}, nameOf(e.target))),
     evidenceBlock(e),
     e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null);
-}
-
-function removeNode(id) {
-  view.nodes.delete(id);
-  for (const [eid, e] of view.edges) if (e.source === id || e.target === id) view.edges.delete(eid);
-  view.expanded = view.expanded.filter((x) => x !== id);
-  select(null);
-  render();
-  saveURL();
+  // With a path open the evidence panel is above: bring the edge into view.
+  if (view.answer) box.scrollIntoView({ block: 'start' });
 }
 
 // ---------- legend and filter lists ----------
@@ -223,11 +215,5 @@ export function renderFilterLists() {
 export function onFilterChange() {
   view.kindsOff = new Set([...document.querySelectorAll('#kind-filters input:not(:checked)')].map((i) => i.value));
   view.relsOff = new Set([...document.querySelectorAll('#rel-filters input:not(:checked)')].map((i) => i.value));
-  applyFilters();
-  saveURL();
-}
-
-export function updatePathRelSummary() {
-  const on = [...document.querySelectorAll('#path-rels-list input:checked')].map((i) => i.value);
-  $('#path-rels-summary').textContent = on.length ? on.join(', ') : 'all';
+  bus.emit('filters:changed');
 }

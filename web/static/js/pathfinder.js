@@ -1,11 +1,16 @@
 // pathfinder.js: the search box and the path finder: suggestions as you type,
 // the form's filters (relationship types, stances, evidence level) read and
 // written, for the URL to restore them.
-import { $, view } from './state.js';
+import { view } from './store.js';
+import { $ } from './ui.js';
 import { api } from './api.js';
 import { STANCES, stanceSummary } from './format.js';
 import { el, shapeIcon } from './dom.js';
-import { updatePathRelSummary } from './panels.js';
+
+export function updatePathRelSummary() {
+  const on = [...document.querySelectorAll('#path-rels-list input:checked')].map((i) => i.value);
+  $('#path-rels-summary').textContent = on.length ? on.join(', ') : 'all';
+}
 
 // ---------- suggestions (search and path ends) ----------
 

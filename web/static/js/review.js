@@ -3,17 +3,21 @@
 // groups, arrows between sentences; a accept, r reject, e edit one sentence
 // (Escape cancels an edit); A accepts, R rejects the whole group. An
 // accepted candidate's edge joins the graph at once.
-import { $, view, task, setStatus, showError } from './state.js';
-import { api, apiPost, apiKey, entityPath } from './api.js';
+// It redraws on source:shown and emits candidate:moved (the text lights the
+// active sentence) and edge:accepted (the graph draws the edge).
+import { view, review as cursor, bus, nameOf } from './store.js';
+import { $, task, setStatus, showError } from './ui.js';
+import { apiPost, apiKey } from './api.js';
 import { STANCES, groupCandidates } from './format.js';
+import { acceptedCandidate, activeCandidate as active, namer } from './candidates.js';
 import { el } from './dom.js';
-import { open, names, renderText } from './sources.js';
-import { merge, render } from './graph.js';
 
-const cursor = { index: 0, editing: null };
+const open = cursor; // the open source's answer is cursor.body
+const names = () => namer(cursor.body, nameOf);
+const activeCandidate = () => active(cursor);
 
-export function activeCandidate() {
-  return open.body?.candidates?.[cursor.index] || null;
+export function wireReview() {
+  bus.on('source:shown', renderCandidates);
 }
 
 // groups are the open source's candidates grouped by pair, in display order.
@@ -115,7 +119,7 @@ function move(i, focus = false) {
   if (next !== cursor.index) cursor.editing = null;
   cursor.index = next;
   renderCandidates();
-  renderText();
+  bus.emit('candidate:moved');
   const li = $(`#cand-${cursor.index}`);
   if (focus) li?.focus();
   li?.scrollIntoView({ block: 'nearest' });
@@ -168,10 +172,12 @@ async function accept(c, o = {}) {
   const body = withNewEntities({ ...o }, o.from || c.from, o.to || c.to);
   const res = await task(`Accepting ${c.type}`, () => apiPost(`/candidates/${encodeURIComponent(c.id)}/accept`, body));
   if (!res) return;
-  Object.assign(c, res.candidate || { status: 'accepted' });
+  const shown = acceptedCandidate(c, res, o);
+  for (const k of Object.keys(c)) if (!(k in shown)) delete c[k];
+  Object.assign(c, shown);
   cursor.editing = null;
   renderCandidates();
-  await addToGraph(res.edge);
+  addToGraph(res.edge);
   nextPending();
 }
 
@@ -212,7 +218,7 @@ async function decideGroup(g, verb) {
 async function acceptGroup(g) {
   const res = await decideGroup(g, 'accept');
   if (!res) return;
-  await addToGraph(res.edge);
+  addToGraph(res.edge);
   nextPending();
 }
 
@@ -244,15 +250,9 @@ function nextPending() {
   move(any ?? cursor.index, true);
 }
 
-// addToGraph draws an accepted edge with its two ends in the graph view.
-async function addToGraph(edge) {
-  if (!edge?.id) return;
-  const ends = await task('Adding the edge to the graph', () =>
-    Promise.all([edge.source, edge.target].map((id) => api(entityPath(id)))));
-  if (!ends) return;
-  merge({ nodes: ends, edges: [edge] });
-  render();
-  setStatus(`Accepted and drawn: ${ends[0].name} —${edge.type}→ ${ends[1].name}`);
+// addToGraph asks for an accepted edge to be drawn with its two ends.
+function addToGraph(edge) {
+  if (edge?.id) bus.emit('edge:accepted', edge);
 }
 
 // onKey is the review's keyboard, active in the Sources view outside inputs.

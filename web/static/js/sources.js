@@ -3,27 +3,14 @@
 // stored source (GET /api/v1/sources/{id}, e.g. from a hop's verified quote);
 // its text shows with the mentions marked (linked / ambiguous / new, each with
 // its own outline and marker, not colour alone) and a span highlighted.
-import { $, view, task, saveURL, setStatus, showError, nameOf } from './state.js';
+// It emits source:shown when a source's answer is shown, and redraws the
+// text on candidate:moved.
+import { view, review, bus, nameOf } from './store.js';
+import { $, task, saveURL, setStatus, showError } from './ui.js';
 import { api, apiPost, apiKey, setAPIKey } from './api.js';
 import { segments, mentionClass, mentionLabel, safeURL } from './format.js';
+import { activeCandidate, namer } from './candidates.js';
 import { el } from './dom.js';
-import { renderCandidates, activeCandidate } from './review.js';
-
-// open is the source shown: the API's body {source, text, mentions,
-// newEntities, candidates}.
-export const open = { body: null };
-
-// names maps ids and new-entity refs to names, from what the source's answer says.
-export function names() {
-  const m = new Map();
-  const b = open.body;
-  for (const c of b?.candidates || []) {
-    if (c.fromName) m.set(c.from, c.fromName);
-    if (c.toName) m.set(c.to, c.toName);
-  }
-  for (const n of b?.newEntities || []) m.set(n.ref, n.name);
-  return (id) => m.get(id) || nameOf(id);
-}
 
 // showTab switches between the graph and the Sources view.
 export function showTab(tab) {
@@ -47,18 +34,18 @@ export async function openSource(id, span) {
 
 // show renders a source's answer.
 export function show(body, span) {
-  open.body = body;
+  review.body = body;
   view.src = body.source?.id || view.src;
   view.span = span || null;
   saveURL();
   renderSource();
-  renderCandidates();
+  bus.emit('source:shown');
   const target = $('#source-text .span-target');
   if (target) target.scrollIntoView({ block: 'center' });
 }
 
 function renderSource() {
-  const b = open.body;
+  const b = review.body;
   const box = $('#source-panel');
   if (!b) {
     box.dataset.state = 'empty';
@@ -87,11 +74,11 @@ function renderSource() {
 // renderText draws the text with its mentions, the selected candidate's
 // sentence and the span the URL names (a hop's verified quote).
 export function renderText() {
-  const b = open.body;
+  const b = review.body;
   if (!b) return;
-  const nm = names();
+  const nm = namer(b, nameOf);
   const spans = (b.mentions || []).map((m) => ({ start: m.start, end: m.end, kind: 'mention', m }));
-  const c = activeCandidate();
+  const c = activeCandidate(review);
   if (c && Number.isInteger(c.start) && Number.isInteger(c.end)) spans.push({ start: c.start, end: c.end, kind: 'cand' });
   if (view.span) spans.push({ start: view.span.start, end: view.span.end, kind: 'target' });
   // Outermost first: the target span, then the candidate's sentence, then mentions.
@@ -147,6 +134,7 @@ async function ingest(ev) {
 }
 
 export function wireSources() {
+  bus.on('candidate:moved', renderText);
   const key = $('#api-key');
   key.value = apiKey();
   key.addEventListener('change', () => setAPIKey(key.value.trim()));

@@ -6,8 +6,9 @@ import { STANCES, EVIDENCE_FILTERS } from './format.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-// encodeState writes s ({path, all, expanded, selected, kindsOff, relsOff,
-// asOf, src, span}) as a fragment without the '#'.
+// encodeState writes s ({path, all, expanded, added, selected, kindsOff,
+// relsOff, asOf, src, span}) as a fragment without the '#'. added (n=) are
+// entities drawn on their own, such as the ends of an edge accepted in review.
 export function encodeState(s) {
   const p = new URLSearchParams();
   if (s.path) {
@@ -24,6 +25,7 @@ export function encodeState(s) {
   }
   if (s.all) p.set('all', '1');
   if (s.expanded?.length) p.set('x', s.expanded.join(','));
+  if (s.added?.length) p.set('n', s.added.join(','));
   if (s.selected) p.set('sel', s.selected);
   if (s.kindsOff?.size) p.set('hideKinds', [...s.kindsOff].join(','));
   if (s.relsOff?.size) p.set('hideRels', [...s.relsOff].join(','));
@@ -45,6 +47,7 @@ export function decodeState(hash) {
     path: null,
     all: p.get('all') === '1',
     expanded: list('x'),
+    added: list('n'),
     selected: p.get('sel') || null,
     kindsOff: new Set(list('hideKinds')),
     relsOff: new Set(list('hideRels')),

@@ -1,0 +1,77 @@
+// store.js: the explorer's state and a small event bus (no DOM; unit-tested).
+// Views read the state and emit events; the controller (controller.js)
+// reacts to them. Views never import each other: a view that needs another
+// to act emits an event the controller turns into that call.
+
+export function newView() {
+  return {
+    nodes: new Map(),    // id -> node as the API sent it
+    edges: new Map(),    // id -> edge
+    sources: new Map(),  // id -> Source entity (from answers' `sources` and Source nodes), for the evidence panel
+    total: new Map(),    // id -> neighbour count estimated from the API's `hidden`
+    expanded: [],        // ids expanded, in order (restored from the URL)
+    added: [],           // ids drawn on their own (an accepted edge's ends), restored with the edges among them
+    selected: null,      // selected node id
+    path: null,          // path query {from, to, rel[], stance[], evidence, minConfidence, knownOn, mode, maxDepth}
+    answer: null,        // last path answer
+    all: false,          // whole graph loaded
+    kindsOff: new Set(),
+    relsOff: new Set(),
+    asOf: null,          // YYYY-MM-DD: hide edges reported after it
+    schema: null,
+    tab: 'graph',        // 'graph' or 'sources'
+    src: null,           // source open in the Sources view
+    span: null,          // {start, end} highlighted in it (code points)
+  };
+}
+
+export const view = newView();
+
+// review is the Sources view's state: the open source's answer ({source,
+// text, mentions, newEntities, candidates}) and the review cursor.
+export const review = { body: null, index: 0, editing: null };
+
+export const busy = { pending: 0, failed: false, layoutRunning: false, restoring: false };
+
+export const nav = { lastHash: '' };
+
+export const nameOf = (id) => view.nodes.get(id)?.name || view.sources.get(id)?.name || id;
+
+// clearGraph empties the graph part of v (not its filters, schema or tab).
+export function clearGraph(v = view) {
+  v.nodes.clear();
+  v.edges.clear();
+  v.total.clear();
+  v.expanded = [];
+  v.added = [];
+  v.selected = null;
+  v.path = null;
+  v.answer = null;
+  v.all = false;
+}
+
+// createBus is an event bus: on(name, fn) subscribes (and returns the
+// unsubscribe), emit(name, payload) calls the subscribers in order; one that
+// throws is reported and the others still run.
+export function createBus(report = (err) => console.error(err)) {
+  const subs = new Map();
+  return {
+    on(name, fn) {
+      if (!subs.has(name)) subs.set(name, []);
+      subs.get(name).push(fn);
+      return () => subs.set(name, subs.get(name).filter((f) => f !== fn));
+    },
+    emit(name, payload) {
+      for (const fn of subs.get(name) || []) {
+        try {
+          fn(payload);
+        } catch (err) {
+          report(err);
+        }
+      }
+    },
+    count: (name) => (subs.get(name) || []).length,
+  };
+}
+
+export const bus = createBus();
