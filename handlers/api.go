@@ -28,7 +28,9 @@ type api struct {
 	apiKey  string
 	apiKeys map[string]string
 	maxBody int64
-	metrics *Metrics
+	// maxRecords bounds the nodes and edges of one import request.
+	maxRecords int
+	metrics    *Metrics
 }
 
 func (a *api) healthz(c *gin.Context) {

@@ -34,10 +34,25 @@ func fail(c *gin.Context, err error) {
 		amb *graph.AmbiguousError
 		unk *graph.UnknownError
 		mbe *http.MaxBytesError
+		rfe *graph.RefusedError
+		tle *graph.TooLargeError
 	)
 	status, body := http.StatusInternalServerError, apiError{Code: "internal",
 		Message: "internal error; the request id is in the X-Request-ID header"}
 	switch {
+	case errors.As(err, &rfe):
+		status, body = http.StatusUnprocessableEntity, apiError{Code: "refused", Message: rfe.Error(),
+			Problems: rfe.Problems}
+	case errors.As(err, &tle):
+		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large", Message: tle.Msg}
+		slog.WarnContext(c.Request.Context(), "request too large for one database transaction", "err", tle.Cause,
+			"path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+	case errors.Is(err, graph.ErrTooLarge):
+		status, body = http.StatusUnprocessableEntity, apiError{Code: "too_large",
+			Message: "the request needs more memory than the database allows one transaction; narrow it " +
+				"(a lower limit or depth, more filters)"}
+		slog.WarnContext(c.Request.Context(), "request too large for one database transaction", "err", err,
+			"path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
 	case errors.As(err, &ve):
 		status, body = http.StatusBadRequest, apiError{Code: "invalid", Message: ve.Error(), Problems: ve.Problems}
 	case errors.As(err, &amb):

@@ -47,6 +47,9 @@ func (f fakeStore) Export(context.Context) (*graph.Subgraph, error) { return nil
 func (f fakeStore) Sources(context.Context, []string) ([]graph.Node, error) {
 	return nil, f.err
 }
+func (f fakeStore) STIXEntities(context.Context, []string) (map[string]graph.Node, error) {
+	return nil, f.err
+}
 
 func TestErrorStatusTable(t *testing.T) {
 	for _, tc := range []struct {

@@ -30,8 +30,13 @@ type Config struct {
 	APIKeys map[string]string
 	// MaxBody bounds request bodies (imports); 0 means 64 MiB.
 	MaxBody int64
-	Logger  *slog.Logger
-	Metrics *Metrics
+	// ImportMaxRecords bounds the records (nodes and edges) of one import
+	// request, which is written in one transaction: past it the request is
+	// answered 413, before the database is asked; 0 means
+	// DefaultImportMaxRecords.
+	ImportMaxRecords int
+	Logger           *slog.Logger
+	Metrics          *Metrics
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed; nil trusts none.
 	TrustedProxies []string
 	// Web serves the explorer page and its assets; nil serves none.
@@ -45,6 +50,13 @@ type Config struct {
 	Readiness *Readiness
 }
 
+// DefaultImportMaxRecords is the default of Config.ImportMaxRecords. One
+// import transaction must fit Neo4j's transaction memory (70 % of the heap by
+// default): with a 2 GiB heap 125,000 records (25k nodes, 100k relationships
+// and their history) fit and 250,000 did not (BENCHMARKS.md), so 100,000
+// leaves room; a smaller heap wants a smaller limit.
+const DefaultImportMaxRecords = 100_000
+
 // New returns the API's router.
 func New(cfg Config) (*gin.Engine, error) {
 	if cfg.Limits.MaxDepth == 0 {
@@ -52,6 +64,9 @@ func New(cfg Config) (*gin.Engine, error) {
 	}
 	if cfg.MaxBody == 0 {
 		cfg.MaxBody = 64 << 20
+	}
+	if cfg.ImportMaxRecords <= 0 {
+		cfg.ImportMaxRecords = DefaultImportMaxRecords
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -68,7 +83,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	}
 	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
-		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics}
+		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, maxRecords: cfg.ImportMaxRecords, metrics: cfg.Metrics}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
