@@ -17,6 +17,7 @@ import (
 const (
 	requestIDKey  = "requestID"
 	errorClassKey = "errorClass"
+	loggerKey     = "logger"
 )
 
 // Config wires the API.
@@ -81,7 +82,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
+	r.Use(func(c *gin.Context) { c.Set(loggerKey, cfg.Logger) }, requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
 		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, maxRecords: cfg.ImportMaxRecords, metrics: cfg.Metrics}
 	r.GET("/healthz", a.healthz)
@@ -140,7 +141,7 @@ func strictQuery(c *gin.Context) {
 }
 
 func recovered(c *gin.Context, err any) {
-	slog.ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id",
+	logger(c).ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id",
 		c.GetString(requestIDKey))
 	abort(c, http.StatusInternalServerError, "internal", "internal error; the request id is in the X-Request-ID header")
 }

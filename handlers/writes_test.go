@@ -35,6 +35,7 @@ func unchanged(t *testing.T, what string, n0, r0 int64) {
 // link is refused wherever one can be stored: an ingested article's url (JSON
 // and multipart), a data set's url properties, a STIX external reference.
 func TestOnlyHTTPURLsAreStored(t *testing.T) {
+	reload(t)
 	n0, r0 := counts(t)
 	key := http.Header{"X-Api-Key": {srv.APIKey}}
 	text := "The Crocus City Hall attack was claimed by the Islamic State on 22 March 2024."
@@ -93,19 +94,6 @@ func TestOnlyHTTPURLsAreStored(t *testing.T) {
 		text+" (https test)"))
 	if r.status != 201 {
 		t.Errorf("an https url: got %d %s, want 201", r.status, clip(r.body))
-	}
-	resetTo(t)
-}
-
-// resetTo reloads the Crocus set alone, for tests that wrote.
-func resetTo(t *testing.T) {
-	t.Helper()
-	ctx := context.Background()
-	if err := db.Reset(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.LoadCrocus(ctx); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -182,7 +170,7 @@ func TestSTIXBundleIsValidated(t *testing.T) {
 // imports the rest and lists it in unresolved; an end found in the graph (by
 // the STIX id an earlier import stored) is linked.
 func TestSTIXRelationshipToNothing(t *testing.T) {
-	t.Cleanup(func() { resetTo(t) })
+	reload(t)
 	n0, r0 := counts(t)
 	a := obj("intrusion-set", isA, `,"name":"Alpha Set"`)
 	rel := `{"type":"relationship","spec_version":"2.1","id":"relationship--9b0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",` +
@@ -228,6 +216,7 @@ RETURN type(r) AS t`, map[string]any{"a": isA, "b": isB}, neo4j.EagerResultTrans
 // ACTORGRAPH_IMPORT_MAX_RECORDS is answered 413 naming the CLI's chunked and
 // bulk loads, and logged, before the database is asked.
 func TestImportTooManyRecords(t *testing.T) {
+	reload(t)
 	logs := &syncBuffer{}
 	s, err := testkit.StartServer(context.Background(), db, testkit.WithImportMaxRecords(10), testkit.WithLog(logs))
 	if err != nil {
@@ -261,5 +250,50 @@ func TestImportTooManyRecords(t *testing.T) {
 	if r.status != 200 {
 		t.Errorf("10 records: got %d %s, want 200", r.status, clip(r.body))
 	}
-	resetTo(t)
+}
+
+// TestImportOutOfTransactionMemory: a data set the database runs out of
+// transaction memory for (here a server whose pool of transaction memory,
+// dbms.memory.transaction.total.max, is 10 MiB; Neo4j calls this error
+// transient) is a 413 naming the CLI's chunked and bulk loads, logged with
+// Neo4j's own error, and nothing is written: not a 503 "try again shortly".
+func TestImportOutOfTransactionMemory(t *testing.T) {
+	ctx := context.Background()
+	small, err := testkit.StartNeo4j(ctx, map[string]string{"dbms.memory.transaction.total.max": "10m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = small.Terminate(context.Background()) }()
+	logs := &syncBuffer{}
+	s, err := testkit.StartServer(ctx, small, testkit.WithImportMaxRecords(1_000_000), testkit.WithLog(logs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var b strings.Builder
+	b.WriteString(`{"nodes":[`)
+	pad := strings.Repeat("padding ", 40)
+	const n = 40_000
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"group:mem-%d","kind":"Group","name":"Memory %d","properties":{"description":"%s"}}`, i, i, pad)
+	}
+	b.WriteString(`],"edges":[]}`)
+	r := doAt(t, s.URL, "POST", "/api/v1/import", strings.NewReader(b.String()),
+		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {s.APIKey}})
+	var e problemsBody
+	r.json(t, &e)
+	if r.status != 413 || e.Error.Code != "too_large" || !strings.Contains(e.Error.Message, "actorgraph import --chunked") ||
+		!strings.Contains(e.Error.Message, "actorgraph load --bulk") || !strings.Contains(e.Error.Message, "nothing was written") {
+		t.Errorf("import past the transaction memory: got %d %s, want 413 naming --chunked and load --bulk",
+			r.status, clip(r.body))
+	}
+	if !strings.Contains(logs.String(), "Neo.TransientError.General.MemoryPoolOutOfMemoryError") {
+		t.Errorf("the cause is not logged; log:\n%s", clip([]byte(logs.String())))
+	}
+	if nodes, rels, err := small.Counts(ctx); err != nil || nodes != 0 || rels != 0 {
+		t.Errorf("after the refused import: %d nodes %d relationships (%v), want none", nodes, rels, err)
+	}
 }
