@@ -30,7 +30,7 @@ func ParseAnnotations(names []string) ([]string, error) {
 // Annotate sets each node of sg's annotations named by names, computed over
 // sg itself as the centrality and communities routes compute them
 // (unweighted; Louvain at resolution 1, seed 1). A subgraph of more than
-// maxEdges relationships is an ErrTooLarge; past ctx's deadline the
+// maxEdges relationships is an ErrSelectionTooLarge; past ctx's deadline the
 // request's ErrTimeout, with no node annotated.
 func Annotate(ctx context.Context, sg *graph.Subgraph, names []string, maxEdges int) error {
 	if maxEdges <= 0 {

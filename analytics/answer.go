@@ -36,7 +36,7 @@ func Rank(ctx context.Context, r Reader, q CentralityQuery) (*CentralityAnswer, 
 	}
 	if q.Metric == Betweenness && g.Weight != WeightNone && len(g.Nodes) > MaxWeightedBetweennessNodes {
 		return nil, fmt.Errorf("%w: weighted betweenness holds the shortest paths between all pairs: at most %d entities, the selection has %d; narrow it, or ask weight=none",
-			graph.ErrTooLarge, MaxWeightedBetweennessNodes, len(g.Nodes))
+			graph.ErrSelectionTooLarge, MaxWeightedBetweennessNodes, len(g.Nodes))
 	}
 	scores, err := Centrality(ctx, g, q.Metric)
 	if err != nil {

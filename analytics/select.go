@@ -54,7 +54,7 @@ type Summary struct {
 
 // Read reads sel's subgraph from r and builds it for the algorithms. A
 // subgraph cut by its node limit, or holding more than MaxEdges
-// relationships, is an ErrTooLarge whose message says how to narrow it:
+// relationships, is an ErrSelectionTooLarge whose message says how to narrow it:
 // a ranking over part of a selection is never presented as the whole.
 func Read(ctx context.Context, r Reader, sel Selection) (*Graph, Summary, error) {
 	maxEdges := sel.MaxEdges
@@ -113,7 +113,7 @@ func Read(ctx context.Context, r Reader, sel Selection) (*Graph, Summary, error)
 }
 
 func tooLarge(what, narrow, setting string) error {
-	return fmt.Errorf("%w: %s; narrow it with %s, or raise %s", graph.ErrTooLarge, what, narrow, setting)
+	return fmt.Errorf("%w: %s; narrow it with %s, or raise %s", graph.ErrSelectionTooLarge, what, narrow, setting)
 }
 
 // capped is a graph.Sink that keeps a subgraph and stops reading once it
@@ -124,8 +124,8 @@ type capped struct {
 	over bool
 }
 
-// errOver stops the read; Read turns it into the ErrTooLarge answer.
-var errOver = fmt.Errorf("%w: too many relationships", graph.ErrTooLarge)
+// errOver stops the read; Read turns it into the ErrSelectionTooLarge answer.
+var errOver = fmt.Errorf("%w: too many relationships", graph.ErrSelectionTooLarge)
 
 func (c *capped) Begin(h graph.Head) error {
 	if c.g.Truncated = h.Truncated; h.Truncated {

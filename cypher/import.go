@@ -2,11 +2,25 @@ package cypher
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
+
+// tooLarge words an import that did not fit one transaction: what to use
+// instead; the database's own words stay in the cause, for the log.
+func tooLarge(err error, d *graph.DataSet) error {
+	if !errors.Is(err, graph.ErrTooLarge) {
+		return err
+	}
+	return &graph.TooLargeError{Cause: err, Msg: fmt.Sprintf("the data set (%d nodes, %d edges) does not fit in "+
+		"one transaction of this database (it ran out of transaction memory); nothing was written. Load it "+
+		"with the CLI: actorgraph import --chunked FILE (commits in chunks), or actorgraph load --bulk "+
+		"(offline, into an empty database); or give Neo4j more heap", len(d.Nodes), len(d.Edges))}
+}
 
 // Progress is told how many records of the total an import has written.
 type Progress = func(done, total int)
@@ -92,10 +106,10 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 		// Rollback may fail too when the connection is gone; the server then
 		// drops the transaction itself, so nothing is kept either way.
 		_ = tx.Rollback(context.WithoutCancel(ctx))
-		return graph.ImportReport{}, translate(ctx, err)
+		return graph.ImportReport{}, tooLarge(translate(ctx, err), d)
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return graph.ImportReport{}, translate(ctx, err)
+		return graph.ImportReport{}, tooLarge(translate(ctx, err), d)
 	}
 	w.report.Seconds = time.Since(start).Seconds()
 	return w.report, nil

@@ -241,6 +241,15 @@ func (s *Store) Ready(ctx context.Context) error {
 	return err
 }
 
+// memoryCodes are Neo4j's errors for a transaction that needs more memory
+// than it may have: its own limit (db.memory.transaction.max), the pool of
+// all transactions (dbms.memory.transaction.total.max) or the heap.
+var memoryCodes = map[string]bool{
+	"Neo.ClientError.General.TransactionOutOfMemoryError":   true,
+	"Neo.TransientError.General.MemoryPoolOutOfMemoryError": true,
+	"Neo.TransientError.General.OutOfMemoryError":           true,
+}
+
 // translate turns driver errors into graph errors, here and only here. It
 // goes by the driver's own error types and Neo4j's status codes
 // (Neo.<Classification>.<Category>.<Title>), never by the message text.
@@ -262,6 +271,10 @@ func translate(ctx context.Context, err error) error {
 			return fmt.Errorf("%w: %s: %s", graph.ErrAuth, ne.Code, ne.Msg)
 		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return fmt.Errorf("%w: %s", graph.ErrConflict, ne.Msg)
+		case memoryCodes[ne.Code]:
+			// Neo4j calls two of these transient, but the same transaction
+			// needs the same memory again: a retry cannot fix it.
+			return fmt.Errorf("%w: neo4j %s: %s", graph.ErrTooLarge, ne.Code, ne.Msg)
 		case ne.Classification() == "TransientError", ne.Title() == "DatabaseUnavailable":
 			return fmt.Errorf("%w: %s", graph.ErrUnavailable, ne.Msg)
 		}

@@ -16,9 +16,12 @@ var (
 	// ErrAuth is the database refusing our credentials (or their use): an
 	// operator must fix the configuration; retrying will not help.
 	ErrAuth = errors.New("database authentication failed")
-	// ErrTooLarge is a selection larger than a computation over it may
-	// take (ACTORGRAPH_ANALYTICS_MAX_EDGES): the caller must narrow it.
-	ErrTooLarge = errors.New("selection too large")
+	// ErrSelectionTooLarge is a selection larger than a computation over
+	// it may take (ACTORGRAPH_ANALYTICS_MAX_EDGES): the caller must narrow it.
+	ErrSelectionTooLarge = errors.New("selection too large")
+	// ErrTooLarge is work larger than the database's memory for one
+	// transaction allows: retrying the same request fails the same way.
+	ErrTooLarge = errors.New("too large for one transaction")
 )
 
 // Problem is one thing wrong with input: where it is, which field, which value, why.
@@ -132,3 +135,29 @@ func PrefixProblems(file string, probs []Problem) *ValidationError {
 	}
 	return &ValidationError{Problems: probs}
 }
+
+// RefusedError is input that parses but is refused as a whole (a STIX bundle
+// that breaks the specification, a relationship to nothing): one problem per
+// thing wrong, answered 422.
+type RefusedError struct {
+	*ValidationError
+}
+
+// Refused returns a RefusedError with these problems.
+func Refused(probs []Problem) *RefusedError {
+	return &RefusedError{&ValidationError{Problems: probs}}
+}
+
+func (e *RefusedError) Unwrap() error { return e.ValidationError }
+
+// TooLargeError is work the database could not hold in one transaction,
+// with what to do instead (Msg) and the database's own error (Cause, which
+// is ErrTooLarge).
+type TooLargeError struct {
+	Msg   string
+	Cause error
+}
+
+func (e *TooLargeError) Error() string { return e.Msg }
+
+func (e *TooLargeError) Unwrap() error { return e.Cause }

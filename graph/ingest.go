@@ -120,6 +120,11 @@ func (in *SourceInput) Validate() error {
 		in.Publisher}, {"language", in.Language}} {
 		p = append(p, checkText(f.name, f.v, MaxNameLen, false)...)
 	}
+	if in.URL != "" && utf8.ValidString(in.URL) {
+		if why := CheckURL(in.URL); why != "" {
+			p = append(p, Problem{Field: "url", Value: in.URL, Reason: why})
+		}
+	}
 	if in.PublishedOn != "" && !ValidDate(in.PublishedOn) {
 		p = append(p, Problem{Field: "publishedOn", Value: in.PublishedOn, Reason: "not a date; want YYYY-MM-DD"})
 	}

@@ -81,4 +81,7 @@ type ImportReport struct {
 	// Skipped counts, by STIX type, the objects of a STIX bundle that have no
 	// place in the graph (malware, indicators, relationships to them).
 	Skipped map[string]int `json:"skipped,omitempty"`
+	// Unresolved are the relationships a lenient STIX import left out because
+	// an end is neither in the bundle nor in the graph, one per missing end.
+	Unresolved []Problem `json:"unresolved,omitempty"`
 }

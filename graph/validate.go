@@ -210,6 +210,10 @@ func checkProps(m map[string]any) []Problem {
 		}
 		if why := checkValue(m[k]); why != "" {
 			p = append(p, Problem{Field: field, Value: fmt.Sprint(m[k]), Reason: why})
+			continue
+		}
+		if IsURLField(k) {
+			p = append(p, checkURLValue(field, m[k])...)
 		}
 	}
 	return p

@@ -32,6 +32,8 @@ type api struct {
 	metrics *Metrics
 	// maxEdges bounds an analytics subgraph (0: analytics.DefaultMaxEdges).
 	maxEdges int
+	// maxRecords bounds the nodes and edges of one import request.
+	maxRecords int
 }
 
 func (a *api) healthz(c *gin.Context) {

@@ -34,10 +34,25 @@ func fail(c *gin.Context, err error) {
 		amb *graph.AmbiguousError
 		unk *graph.UnknownError
 		mbe *http.MaxBytesError
+		rfe *graph.RefusedError
+		tle *graph.TooLargeError
 	)
 	status, body := http.StatusInternalServerError, apiError{Code: "internal",
 		Message: "internal error; the request id is in the X-Request-ID header"}
 	switch {
+	case errors.As(err, &rfe):
+		status, body = http.StatusUnprocessableEntity, apiError{Code: "refused", Message: rfe.Error(),
+			Problems: rfe.Problems}
+	case errors.As(err, &tle):
+		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large", Message: tle.Msg}
+		logger(c).WarnContext(c.Request.Context(), "request too large for one database transaction", "err", tle.Cause,
+			"path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+	case errors.Is(err, graph.ErrTooLarge):
+		status, body = http.StatusUnprocessableEntity, apiError{Code: "too_large",
+			Message: "the request needs more memory than the database allows one transaction; narrow it " +
+				"(a lower limit or depth, more filters)"}
+		logger(c).WarnContext(c.Request.Context(), "request too large for one database transaction", "err", err,
+			"path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
 	case errors.As(err, &ve):
 		status, body = http.StatusBadRequest, apiError{Code: "invalid", Message: ve.Error(), Problems: ve.Problems}
 	case errors.As(err, &amb):
@@ -49,7 +64,7 @@ func fail(c *gin.Context, err error) {
 	case errors.As(err, &mbe):
 		status, body = http.StatusRequestEntityTooLarge, apiError{Code: "too_large",
 			Message: "request body is larger than the limit of " + itoa(mbe.Limit) + " bytes; split the data set"}
-	case errors.Is(err, graph.ErrTooLarge):
+	case errors.Is(err, graph.ErrSelectionTooLarge):
 		status, body = http.StatusUnprocessableEntity, apiError{Code: "selection_too_large", Message: err.Error()}
 	case errors.Is(err, graph.ErrTimeout):
 		status, body = http.StatusGatewayTimeout, apiError{Code: "timeout", Message: err.Error()}
@@ -57,7 +72,7 @@ func fail(c *gin.Context, err error) {
 		status, body = http.StatusServiceUnavailable, apiError{Code: "neo4j_auth",
 			Message: "the service cannot sign in to its database (authentication failed); the " +
 				"operator must fix NEO4J_USER / NEO4J_PASSWORD"}
-		slog.ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "path",
+		logger(c).ErrorContext(c.Request.Context(), "neo4j authentication failed", "err", err, "path",
 			c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
 	case errors.Is(err, graph.ErrUnavailable):
 		status, body = http.StatusServiceUnavailable, apiError{Code: "unavailable",
@@ -68,11 +83,19 @@ func fail(c *gin.Context, err error) {
 		status, body = http.StatusConflict, apiError{Code: "conflict", Message: err.Error()}
 	}
 	if status >= 500 && status != http.StatusServiceUnavailable && status != http.StatusGatewayTimeout {
-		slog.ErrorContext(c.Request.Context(), "request failed", "err", err, "path", c.Request.URL.Path,
+		logger(c).ErrorContext(c.Request.Context(), "request failed", "err", err, "path", c.Request.URL.Path,
 			"request_id", c.GetString(requestIDKey))
 	}
 	c.Set(errorClassKey, body.Code)
 	c.AbortWithStatusJSON(status, errorBody{Error: body})
+}
+
+// logger is the API's logger (Config.Logger), set on every request.
+func logger(c *gin.Context) *slog.Logger {
+	if l, ok := c.Get(loggerKey); ok {
+		return l.(*slog.Logger)
+	}
+	return slog.Default()
 }
 
 // abort answers a client error with a code and message.

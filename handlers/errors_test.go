@@ -47,6 +47,9 @@ func (f fakeStore) Export(context.Context) (*graph.Subgraph, error) { return nil
 func (f fakeStore) Sources(context.Context, []string) ([]graph.Node, error) {
 	return nil, f.err
 }
+func (f fakeStore) STIXEntities(context.Context, []string) (map[string]graph.Node, error) {
+	return nil, f.err
+}
 
 func TestErrorStatusTable(t *testing.T) {
 	for _, tc := range []struct {
@@ -60,7 +63,7 @@ func TestErrorStatusTable(t *testing.T) {
 		{&graph.AmbiguousError{Name: "Twin", Candidates: []graph.Node{{ID: "person:a"}, {ID: "person:b"}}},
 			409, "ambiguous", false},
 		{fmt.Errorf("%w: narrow it", graph.ErrTimeout), 504, "timeout", false},
-		{fmt.Errorf("%w: narrow it with kind", graph.ErrTooLarge), 422, "selection_too_large", false},
+		{fmt.Errorf("%w: narrow it with kind", graph.ErrSelectionTooLarge), 422, "selection_too_large", false},
 		{fmt.Errorf("%w: connection refused to 10.0.0.7", graph.ErrUnavailable), 503, "unavailable", true},
 		{context.Canceled, 499, "canceled", false},
 		{errors.New("neo4j Neo.DatabaseError.General.UnknownError: secret stack"), 500, "internal", true},

@@ -19,32 +19,69 @@ import (
 // importData loads a data set: a JSON body (a data set or a STIX 2.1
 // bundle), or a multipart form with the CSV files nodes and edges (or a JSON
 // file named dataset). It needs the API key. What a bundle holds that has no
-// place in the graph is counted in the report's skipped.
+// place in the graph is counted in the report's skipped; with lenient=true,
+// relationships to objects neither in the bundle nor in the graph are left
+// out and listed in unresolved instead of refusing the bundle.
 func (a *api) importData(c *gin.Context) {
 	if !a.authorized(c) {
 		return
 	}
-	if len(c.Request.URL.Query()) > 0 {
-		fail(c, graph.Invalid("query", c.Request.URL.RawQuery,
-			"this route takes no query parameters; send the data set as the body"))
+	lenient, ok := importParams(c)
+	if !ok {
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.maxBody)
-	var skipped map[string]int
-	d, err := a.readDataSet(c, &skipped)
+	ctx := graph.WithKey(c.Request.Context(), c.GetString(keyNameKey))
+	in := &bundleRead{opt: stix.Options{Lenient: lenient, Resolve: func(ids []string) (map[string]graph.Node, error) {
+		return a.store.STIXEntities(ctx, ids)
+	}}}
+	d, err := a.readDataSet(c, in)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	rep, err := a.store.Import(graph.WithKey(c.Request.Context(), c.GetString(keyNameKey)), d, nil)
+	if n := len(d.Nodes) + len(d.Edges); n > a.maxRecords {
+		a.log.WarnContext(ctx, "import refused: too many records for one transaction", "records", n,
+			"limit", a.maxRecords, "request_id", c.GetString(requestIDKey))
+		abort(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf(
+			"the data set has %d records (nodes and edges), more than the %d one import request writes in one "+
+				"transaction (ACTORGRAPH_IMPORT_MAX_RECORDS); load it with the CLI: actorgraph import --chunked FILE "+
+				"(commits in chunks), or actorgraph load --bulk (offline, into an empty database)", n, a.maxRecords))
+		return
+	}
+	rep, err := a.store.Import(ctx, d, nil)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	rep.Skipped = skipped
+	rep.Skipped, rep.Unresolved = in.res.Skipped, in.res.Unresolved
 	a.metrics.importsOK.Inc()
 	a.gaz.invalidate()
 	c.JSON(http.StatusOK, rep)
+}
+
+// importParams reads the import route's one query parameter, lenient.
+func importParams(c *gin.Context) (lenient, ok bool) {
+	q := c.Request.URL.Query()
+	for k, vs := range q {
+		if k != "lenient" {
+			fail(c, graph.Invalid("query", k, "unknown parameter; this route takes only lenient=true|false, "+
+				"and the data set as the body"))
+			return false, false
+		}
+		if len(vs) != 1 || vs[0] != "true" && vs[0] != "false" {
+			fail(c, graph.Invalid("lenient", strings.Join(vs, ","), "want lenient=true or lenient=false, once"))
+			return false, false
+		}
+		lenient = vs[0] == "true"
+	}
+	return lenient, true
+}
+
+// bundleRead is how an import reads a STIX bundle, and what it made of it.
+type bundleRead struct {
+	opt stix.Options
+	res stix.Result
 }
 
 // authorized checks the key in Authorization: Bearer KEY or X-API-Key
@@ -114,16 +151,16 @@ func clipKey(pair string) string {
 	return pair
 }
 
-func (a *api) readDataSet(c *gin.Context, skipped *map[string]int) (*graph.DataSet, error) {
+func (a *api) readDataSet(c *gin.Context, in *bundleRead) (*graph.DataSet, error) {
 	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if err != nil {
 		mt = ""
 	}
 	switch mt {
 	case "application/json", "application/stix+json":
-		return readJSON(c.Request.Body, "body", skipped)
+		return readJSON(c.Request.Body, "body", in)
 	case "multipart/form-data":
-		return readForm(c, skipped)
+		return readForm(c, in)
 	}
 	return nil, graph.Invalid("Content-Type", c.GetHeader("Content-Type"),
 		"want application/json (a data set or a STIX 2.1 bundle) or multipart/form-data (files nodes "+
@@ -131,7 +168,7 @@ func (a *api) readDataSet(c *gin.Context, skipped *map[string]int) (*graph.DataS
 }
 
 // readJSON reads a data set, or a STIX bundle (a top-level "type": "bundle").
-func readJSON(r io.Reader, name string, skipped *map[string]int) (*graph.DataSet, error) {
+func readJSON(r io.Reader, name string, in *bundleRead) (*graph.DataSet, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
@@ -142,15 +179,15 @@ func readJSON(r io.Reader, name string, skipped *map[string]int) (*graph.DataSet
 	if !dataset.IsSTIXBundle(b) {
 		return dataset.ParseJSON(bytes.NewReader(b), name, nil)
 	}
-	d, res, err := stix.ReadBytes(b, name)
+	d, res, err := stix.ReadBytes(b, name, in.opt)
 	if err != nil {
 		return nil, err
 	}
-	*skipped = res.Skipped
+	in.res = *res
 	return d, nil
 }
 
-func readForm(c *gin.Context, skipped *map[string]int) (*graph.DataSet, error) {
+func readForm(c *gin.Context, in *bundleRead) (*graph.DataSet, error) {
 	form, err := c.MultipartForm()
 	if err != nil {
 		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
@@ -179,7 +216,7 @@ func readForm(c *gin.Context, skipped *map[string]int) (*graph.DataSet, error) {
 			d, err := dataset.ParseEdgesCSV(f, "edges.csv")
 			return d, true, err
 		}
-		d, err := readJSON(f, files[0].Filename, skipped)
+		d, err := readJSON(f, files[0].Filename, in)
 		return d, true, err
 	}
 	if d, ok, err := open("dataset"); ok || err != nil {

@@ -17,6 +17,7 @@ import (
 const (
 	requestIDKey  = "requestID"
 	errorClassKey = "errorClass"
+	loggerKey     = "logger"
 )
 
 // Config wires the API.
@@ -30,8 +31,13 @@ type Config struct {
 	APIKeys map[string]string
 	// MaxBody bounds request bodies (imports); 0 means 64 MiB.
 	MaxBody int64
-	Logger  *slog.Logger
-	Metrics *Metrics
+	// ImportMaxRecords bounds the records (nodes and edges) of one import
+	// request, which is written in one transaction: past it the request is
+	// answered 413, before the database is asked; 0 means
+	// DefaultImportMaxRecords.
+	ImportMaxRecords int
+	Logger           *slog.Logger
+	Metrics          *Metrics
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed; nil trusts none.
 	TrustedProxies []string
 	// Web serves the explorer page and its assets; nil serves none.
@@ -49,6 +55,13 @@ type Config struct {
 	Readiness *Readiness
 }
 
+// DefaultImportMaxRecords is the default of Config.ImportMaxRecords. One
+// import transaction must fit Neo4j's transaction memory (70 % of the heap by
+// default): with a 2 GiB heap 125,000 records (25k nodes, 100k relationships
+// and their history) fit and 250,000 did not (BENCHMARKS.md), so 100,000
+// leaves room; a smaller heap wants a smaller limit.
+const DefaultImportMaxRecords = 100_000
+
 // New returns the API's router.
 func New(cfg Config) (*gin.Engine, error) {
 	if cfg.Limits.MaxDepth == 0 {
@@ -56,6 +69,9 @@ func New(cfg Config) (*gin.Engine, error) {
 	}
 	if cfg.MaxBody == 0 {
 		cfg.MaxBody = 64 << 20
+	}
+	if cfg.ImportMaxRecords <= 0 {
+		cfg.ImportMaxRecords = DefaultImportMaxRecords
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -70,9 +86,10 @@ func New(cfg Config) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
+	r.Use(func(c *gin.Context) { c.Set(loggerKey, cfg.Logger) }, requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
-		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, metrics: cfg.Metrics, maxEdges: cfg.AnalyticsMaxEdges}
+		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, maxRecords: cfg.ImportMaxRecords, metrics: cfg.Metrics,
+		maxEdges: cfg.AnalyticsMaxEdges}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
@@ -132,7 +149,7 @@ func strictQuery(c *gin.Context) {
 }
 
 func recovered(c *gin.Context, err any) {
-	slog.ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id",
+	logger(c).ErrorContext(c.Request.Context(), "panic", "err", err, "path", c.Request.URL.Path, "request_id",
 		c.GetString(requestIDKey))
 	abort(c, http.StatusInternalServerError, "internal", "internal error; the request id is in the X-Request-ID header")
 }

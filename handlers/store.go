@@ -27,4 +27,7 @@ type Store interface {
 	Export(ctx context.Context) (*graph.Subgraph, error)
 	// Sources are the Source nodes among ids with their texts.
 	Sources(ctx context.Context, ids []string) ([]graph.Node, error)
+	// STIXEntities are the entities earlier imports gave these STIX ids (id
+	// and kind), for the ends of a bundle's relationships it does not hold.
+	STIXEntities(ctx context.Context, stixIDs []string) (map[string]graph.Node, error)
 }

@@ -18,7 +18,7 @@ func TestReadAPT1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, res, err := ReadBytes(b, "apt1.json")
+	d, res, err := ReadBytes(b, "apt1.json", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,10 @@ import (
 // types of their ends).
 type Result struct {
 	Skipped map[string]int
+	// Unresolved are the relationships left out (with Options.Lenient)
+	// because an end is neither in the bundle nor in the graph, one problem
+	// per missing end.
+	Unresolved []graph.Problem
 }
 
 func (r *Result) skip(what string) {
@@ -52,6 +56,18 @@ type bundle struct {
 	Objects []object `json:"objects"`
 }
 
+// Options are how Read treats what a bundle refers to but does not hold.
+type Options struct {
+	// Resolve finds, among the STIX ids relationships refer to that are not
+	// in the bundle, the entities already in the graph (by the stixId they
+	// were imported with), as our id and kind. Nil finds none.
+	Resolve func(stixIDs []string) (map[string]graph.Node, error)
+	// Lenient skips a relationship whose source_ref or target_ref is neither
+	// in the bundle nor found by Resolve, and reports it in
+	// Result.Unresolved; without it the bundle is refused.
+	Lenient bool
+}
+
 // Read reads a STIX 2.1 bundle into a data set: threat-actor and
 // intrusion-set as Group (Attacker when resource_level is individual),
 // identity as Person (individual), Nationality (class) or Group
@@ -61,7 +77,12 @@ type bundle struct {
 // x_actorgraph_id, then an external reference of ours, then their STIX id
 // (from which a stable id of ours is derived). What it cannot map is counted
 // in the Result, not guessed. name is used in error messages.
-func Read(r io.Reader, name string) (*graph.DataSet, *Result, error) {
+//
+// A bundle that breaks what STIX 2.1 requires of the objects imported (ids,
+// timestamps, names, a relationship's ends), or whose relationships refer to
+// objects neither in the bundle nor in the graph (unless opt.Lenient), is
+// refused whole: a *graph.RefusedError with one problem per property.
+func Read(r io.Reader, name string, opt Options) (*graph.DataSet, *Result, error) {
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
 	var b bundle
@@ -77,41 +98,79 @@ func Read(r io.Reader, name string) (*graph.DataSet, *Result, error) {
 	if len(b.Objects) > dataset.MaxRecords {
 		return nil, nil, invalid(name, fmt.Sprintf("more than %d objects; split the bundle", dataset.MaxRecords))
 	}
+	if probs := checkObjects(name, b.Objects); len(probs) > 0 {
+		return nil, nil, graph.Refused(probs)
+	}
 	im := &importer{name: name, bundle: b.ID, byID: map[string]object{}, ours: map[string]string{},
 		kinds: map[string]graph.Kind{}, res: &Result{}, d: &graph.DataSet{Name: b.ID, File: name}}
-	var probs []graph.Problem
-	for i, o := range b.Objects {
-		id := o.str("id")
-		if id == "" || !strings.Contains(id, "--") {
-			probs = append(probs, graph.Problem{Record: fmt.Sprintf("%s: objects[%d]", name, i),
-				Field: "id", Value: id, Reason: "want type--uuid"})
-			continue
-		}
-		im.byID[id] = o
-	}
-	if len(probs) > 0 {
-		return nil, nil, &graph.ValidationError{Problems: probs}
+	for _, o := range b.Objects {
+		im.byID[o.str("id")] = o
 	}
 	for _, o := range b.Objects {
 		if o.str("type") != "relationship" {
 			im.node(o)
 		}
 	}
+	if err := im.resolve(b.Objects, opt.Resolve); err != nil {
+		return nil, nil, err
+	}
 	im.reportRefs()
-	for _, o := range b.Objects {
+	for i, o := range b.Objects {
 		if o.str("type") == "relationship" {
-			im.edge(o)
+			im.edge(i, o)
 		}
+	}
+	if len(im.res.Unresolved) > 0 && !opt.Lenient {
+		return nil, nil, graph.Refused(im.res.Unresolved)
 	}
 	return im.d, im.res, nil
 }
 
+// resolve looks up in the graph the ends of relationships the bundle does
+// not hold.
+func (im *importer) resolve(objs []object, find func([]string) (map[string]graph.Node, error)) error {
+	if find == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var missing []string
+	for _, o := range objs {
+		if o.str("type") != "relationship" {
+			continue
+		}
+		for _, ref := range []string{o.str("source_ref"), o.str("target_ref")} {
+			if _, in := im.byID[ref]; !in && !seen[ref] {
+				seen[ref] = true
+				missing = append(missing, ref)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	found, err := find(missing)
+	if err != nil {
+		return err
+	}
+	for stixID, n := range found {
+		if !seen[stixID] || n.ID == "" {
+			continue
+		}
+		im.ours[stixID] = n.ID
+		if _, ok := im.kinds[n.ID]; !ok {
+			im.kinds[n.ID] = n.Kind
+		}
+	}
+	return nil
+}
+
 // ReadBytes is Read over a document already in memory.
-func ReadBytes(b []byte, name string) (*graph.DataSet, *Result, error) {
+func ReadBytes(b []byte, name string, opt Options) (*graph.DataSet, *Result, error) {
 	if !utf8.Valid(b) {
 		return nil, nil, invalid(name, "not valid UTF-8; save the bundle as UTF-8")
 	}
-	return Read(bytes.NewReader(b), name)
+	return Read(bytes.NewReader(b), name, opt)
 }
 
 func invalid(name, reason string) error {

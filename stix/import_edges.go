@@ -67,11 +67,16 @@ func anyList(xs []string) []any {
 
 // edge imports one relationship, or counts it as skipped: when an end was not
 // imported, or when no x_actorgraph_type and no row of the table maps it.
-func (im *importer) edge(o object) {
+func (im *importer) edge(i int, o object) {
 	src, tgt := im.ours[o.str("source_ref")], im.ours[o.str("target_ref")]
 	what := fmt.Sprintf("relationship %s (%s -> %s)", o.str("relationship_type"),
 		typeOfRef(o.str("source_ref")), typeOfRef(o.str("target_ref")))
+	if im.unresolved(i, o) {
+		im.res.skip("relationship (an end neither in the bundle nor in the graph)")
+		return
+	}
 	if src == "" || tgt == "" {
+		// An end the bundle holds but the graph has no place for (malware...).
 		im.res.skip(what)
 		return
 	}
@@ -100,6 +105,24 @@ func (im *importer) edge(o object) {
 	}
 	im.edgeID[e.ID] = true
 	im.d.AddEdge(e, im.name+": "+o.str("id"))
+}
+
+// unresolved notes, for each end of relationship o (objects[i]) that is
+// neither in the bundle nor found in the graph, a problem naming it.
+func (im *importer) unresolved(i int, o object) bool {
+	bad := false
+	for _, k := range []string{"source_ref", "target_ref"} {
+		ref := o.str(k)
+		if _, in := im.byID[ref]; in || im.ours[ref] != "" {
+			continue
+		}
+		bad = true
+		im.res.Unresolved = append(im.res.Unresolved, graph.Problem{
+			Record: fmt.Sprintf("%s: objects[%d] (%s)", im.name, i, o.str("id")), Field: k, Value: ref,
+			Reason: "refers to an object neither in the bundle nor in the graph; add it to the bundle, " +
+				"import it first, or import with lenient=true to leave this relationship out"})
+	}
+	return bad
 }
 
 func typeOfRef(id string) string {

@@ -3,6 +3,7 @@ package stix
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -104,7 +105,7 @@ func TestIDsAreUUIDv5OfOurIDs(t *testing.T) {
 // every field of every node and edge.
 func TestRoundTrip(t *testing.T) {
 	d := crocus(t)
-	back, res, err := ReadBytes(export(t, &graph.Subgraph{Nodes: d.Nodes, Edges: d.Edges}), "crocus.stix.json")
+	back, res, err := ReadBytes(export(t, &graph.Subgraph{Nodes: d.Nodes, Edges: d.Edges}), "crocus.stix.json", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +182,7 @@ func TestReadLocations(t *testing.T) {
 	b := `{"type":"bundle","id":"bundle--0f0c6a40-1c1b-4bd0-9a5c-1e1d8a1e0c11","objects":[
 {"type":"location","spec_version":"2.1","id":"location--4f8a4b3c-5f0e-4b6e-9c45-0a5d1c0e8b21","created":"2024-01-01T00:00:00Z","modified":"2024-01-01T00:00:00Z","name":"Russia","country":"Russian Federation"},
 {"type":"location","spec_version":"2.1","id":"location--5f8a4b3c-5f0e-4b6e-9c45-0a5d1c0e8b22","created":"2024-01-01T00:00:00Z","modified":"2024-01-01T00:00:00Z","name":"Kazan","city":"Kazan","country":"Russia"}]}`
-	d, _, err := ReadBytes([]byte(b), "t")
+	d, _, err := ReadBytes([]byte(b), "t", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,9 +206,9 @@ func TestReadRejects(t *testing.T) {
 		"bad id":     `{"type":"bundle","id":"bundle--1","objects":[{"type":"identity","id":"x"}]}`,
 		"bad UTF-8":  "{\"type\":\"bundle\",\"objects\":[{\"name\":\"\xff\"}]}",
 	} {
-		if _, _, err := ReadBytes([]byte(in), "body"); err == nil {
+		if _, _, err := ReadBytes([]byte(in), "body", Options{}); err == nil {
 			t.Errorf("%s: no error", name)
-		} else if _, ok := err.(*graph.ValidationError); !ok {
+		} else if ve := (*graph.ValidationError)(nil); !errors.As(err, &ve) {
 			t.Errorf("%s: %T %v, want a *graph.ValidationError", name, err, err)
 		}
 	}

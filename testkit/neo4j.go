@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"strings"
@@ -64,15 +65,21 @@ type Neo4j struct {
 
 // StartNeo4j starts a Neo4j container and returns it once the driver has
 // verified connectivity. The image is NEO4J_TEST_IMAGE, else OfficialImage
-// when present or pullable, else LocalImage. Callers must Terminate it.
-func StartNeo4j(ctx context.Context) (*Neo4j, error) {
+// when present or pullable, else LocalImage. settings are neo4j.conf
+// settings for this server (e.g. "dbms.memory.transaction.total.max":
+// "10m"). Callers must Terminate it.
+func StartNeo4j(ctx context.Context, settings ...map[string]string) (*Neo4j, error) {
 	setenvDefaults()
 	img, err := chooseImage(ctx)
 	if err != nil {
 		return nil, err
 	}
 
-	c, err := tcneo4j.Run(ctx, img, tcneo4j.WithAdminPassword(Password),
+	conf := map[string]string{}
+	for _, m := range settings {
+		maps.Copy(conf, m)
+	}
+	c, err := tcneo4j.Run(ctx, img, tcneo4j.WithAdminPassword(Password), tcneo4j.WithNeo4jSettings(conf),
 		// The module's wait strategy, with more than its 60 s: two packages
 		// starting servers at once on a 2-core CI machine take longer.
 		testcontainers.WithWaitStrategyAndDeadline(startTimeout,

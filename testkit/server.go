@@ -27,6 +27,10 @@ type Server struct {
 	srv     *httptest.Server
 }
 
+// WithImportMaxRecords sets the most records one import request may hold, as
+// ACTORGRAPH_IMPORT_MAX_RECORDS does.
+func WithImportMaxRecords(n int) Option { return func(c *serverConfig) { c.importMax = n } }
+
 // Option changes how StartServer configures actorgraph.
 type Option func(*serverConfig)
 
@@ -39,6 +43,8 @@ type serverConfig struct {
 	log     io.Writer
 	delay   func(statement string) time.Duration
 	edges   int
+	// importMax is handlers.Config.ImportMaxRecords.
+	importMax int
 }
 
 // WithAPIKey sets the import API key (default "testkit-key").
@@ -91,7 +97,7 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 		return nil, err
 	}
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
-		APIKeys: c.apiKeys, MaxBody: c.maxBody, Metrics: metrics,
+		APIKeys: c.apiKeys, MaxBody: c.maxBody, ImportMaxRecords: c.importMax, Metrics: metrics,
 		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout,
 		AnalyticsMaxEdges: c.edges})
 	if err != nil {

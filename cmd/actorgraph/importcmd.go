@@ -10,12 +10,15 @@ import (
 	"strings"
 
 	"github.com/actorgraph/actorgraph/cmd/internal/cli"
+	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/stix"
 )
 
 func importCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var db cli.DB
-	var dryRun, asJSON, chunked bool
+	closeAll := func() {}
+	var dryRun, asJSON, chunked, lenient bool
 	var chunk int
 	f := cli.NewFlags("import",
 		"actorgraph import [flags] FILE...: load data sets into Neo4j, all or nothing, merged on "+
@@ -28,22 +31,48 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		"not atomic: validate everything, then commit --chunk records at a time (for data sets "+
 			"larger than one transaction holds); an interrupted import is finished by running it again")
 	f.IntVar(&chunk, "chunk", 50_000, "records per committed chunk with --chunked")
+	f.BoolVar(&lenient, "lenient", false,
+		"STIX bundles: leave out (and list) relationships whose source_ref or target_ref is neither in the "+
+			"bundle nor in the graph, instead of refusing the bundle")
 	if err := f.Parse(args); err != nil {
 		return err
 	}
 	if f.NArg() == 0 {
 		return cli.UsageError("import needs at least one FILE (a .json data set, nodes.csv/edges.csv, or crocus)")
 	}
-	d, skipped, err := readDataSets(f.Args())
+	// The store is opened when a bundle refers to STIX ids it does not hold
+	// (to find them in the graph), else after reading.
+	var store *cypher.Store
+	open := func() error {
+		if store != nil {
+			return nil
+		}
+		s, closeStore, err := db.OpenStore(ctx)
+		if err != nil {
+			return err
+		}
+		store, closeAll = s, closeStore
+		return nil
+	}
+	opt := stix.Options{Lenient: lenient, Resolve: func(ids []string) (map[string]graph.Node, error) {
+		if err := open(); err != nil {
+			return nil, err
+		}
+		return store.STIXEntities(ctx, ids)
+	}}
+	d, res, err := readDataSets(f.Args(), opt)
+	defer func() { closeAll() }()
 	if err != nil {
 		return cli.Problems(stderr, err)
 	}
-	store, closeStore, err := db.OpenStore(ctx)
-	if err != nil {
+	if err := open(); err != nil {
 		return err
 	}
-	defer closeStore()
+	skipped := res.Skipped
 	printSkipped(stderr, skipped)
+	for _, p := range res.Unresolved {
+		fmt.Fprintf(stderr, "left out (--lenient): %s\n", p)
+	}
 	if dryRun {
 		if err := store.Validate(ctx, d); err != nil {
 			return cli.Problems(stderr, err)
@@ -65,6 +94,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if len(skipped) > 0 {
 		rep.Skipped = skipped
 	}
+	rep.Unresolved = res.Unresolved
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/dataset"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/stix"
 )
 
 // loadCmd bulk-loads a data set into a local Neo4j with neo4j-admin's
@@ -251,7 +252,7 @@ func streamInputs(args []string) ([]dataset.StreamInput, error) {
 			out = append(out, dataset.StreamInput{Dir: filepath.Dir(a)})
 			continue
 		}
-		d, _, err := readDataSets([]string{a})
+		d, _, err := readDataSets([]string{a}, stix.Options{})
 		if err != nil {
 			return nil, err
 		}

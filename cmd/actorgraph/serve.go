@@ -30,6 +30,7 @@ type serveConfig struct {
 	proxies, logLevel       string
 	pprofAddr               string
 	maxBody                 int
+	importMaxRecords        int
 	shutdownGrace           time.Duration
 }
 
@@ -71,7 +72,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	// set is loaded: before that, the API would answer from an empty graph.
 	gate := handlers.NewReadiness("ensuring the schema")
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.Limits(), APIKey: c.apiKey, APIKeys: keys,
-		MaxBody: int64(c.maxBody), Logger: log, Metrics: metrics, TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
+		MaxBody: int64(c.maxBody), ImportMaxRecords: c.importMaxRecords, Logger: log, Metrics: metrics,
+		TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
 		QueryTimeout: c.db.Timeout, Readiness: gate, AnalyticsMaxEdges: c.db.MaxEdges})
 	if err != nil {
 		return cli.UsageError("trusted proxies: " + err.Error())
@@ -119,6 +121,9 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	f.Str(&c.pprofAddr, "pprof-addr", "ACTORGRAPH_PPROF_ADDR", "",
 		"serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060 (empty: off; never expose it)")
 	f.Num(&c.maxBody, "max-body", "ACTORGRAPH_MAX_BODY", 64<<20, "largest request body in bytes (imports)")
+	f.Num(&c.importMaxRecords, "import-max-records", "ACTORGRAPH_IMPORT_MAX_RECORDS", handlers.DefaultImportMaxRecords,
+		"most records (nodes + edges) of one POST /api/v1/import, written in one transaction; larger sets "+
+			"answer 413 (use actorgraph import --chunked or load --bulk)")
 	f.Dur(&c.shutdownGrace, "shutdown-grace", "ACTORGRAPH_SHUTDOWN_GRACE", 10*time.Second,
 		"how long in-flight requests may finish on SIGTERM/SIGINT")
 	if err := f.Parse(args); err != nil {
@@ -205,7 +210,7 @@ func setup(ctx context.Context, log *slog.Logger, store *cypher.Store, load stri
 		}
 		return err
 	}
-	d, _, err := readDataSets([]string{load})
+	d, _, err := readDataSets([]string{load}, stix.Options{})
 	if err != nil {
 		log.Error("cannot read the start-up data set", "dataset", load, "err", err)
 		return errStop{"loading data set " + load + " failed: " + cli.OneLine(err)}
@@ -231,29 +236,30 @@ type errStop struct{ reason string }
 
 func (e errStop) Error() string { return e.reason }
 
-// readDataSets reads and merges data-set files; "crocus" names the bundled set.
-func readDataSets(paths []string) (*graph.DataSet, map[string]int, error) {
+// readDataSets reads and merges data-set files; "crocus" names the bundled
+// set; opt is how STIX bundles among them are read.
+func readDataSets(paths []string, opt stix.Options) (*graph.DataSet, *stix.Result, error) {
 	all := &graph.DataSet{File: strings.Join(paths, ", ")}
-	skipped := map[string]int{}
+	res := &stix.Result{Skipped: map[string]int{}}
 	for _, p := range paths {
 		var d *graph.DataSet
 		var err error
 		if p == "crocus" {
 			d, err = data.Crocus()
 		} else {
-			d, err = readFile(p, skipped)
+			d, err = readFile(p, opt, res)
 		}
 		if err != nil {
 			return nil, nil, err
 		}
 		all.Merge(d)
 	}
-	return all, skipped, nil
+	return all, res, nil
 }
 
 // readFile reads a data set file, or a STIX 2.1 bundle (a .json file whose
-// top-level "type" is "bundle"), adding what a bundle could not map to skipped.
-func readFile(path string, skipped map[string]int) (*graph.DataSet, error) {
+// top-level "type" is "bundle"), adding what a bundle could not map to all.
+func readFile(path string, opt stix.Options, all *stix.Result) (*graph.DataSet, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
 		return dataset.ReadFile(path)
 	}
@@ -264,12 +270,13 @@ func readFile(path string, skipped map[string]int) (*graph.DataSet, error) {
 	if !dataset.IsSTIXBundle(b) {
 		return dataset.ReadFile(path)
 	}
-	d, res, err := stix.ReadBytes(b, path)
+	d, res, err := stix.ReadBytes(b, path, opt)
 	if err != nil {
 		return nil, err
 	}
 	for k, n := range res.Skipped {
-		skipped[k] += n
+		all.Skipped[k] += n
 	}
+	all.Unresolved = append(all.Unresolved, res.Unresolved...)
 	return d, nil
 }
