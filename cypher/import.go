@@ -80,7 +80,7 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 		return graph.ImportReport{}, graph.Overran(ctx, "import")
 	}
 	ctx = context.WithValue(graph.Doing(ctx, "writing the data set"), stmtKey{}, "import")
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	sess := s.session(ctx, neo4j.AccessModeWrite, 0)
 	defer sess.Close(context.WithoutCancel(ctx))
 	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(left))
 	if err != nil {
@@ -91,6 +91,10 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 	if err := w.write(ctx, d); err != nil {
 		// Rollback may fail too when the connection is gone; the server then
 		// drops the transaction itself, so nothing is kept either way.
+		_ = tx.Rollback(context.WithoutCancel(ctx))
+		return graph.ImportReport{}, translate(ctx, err)
+	}
+	if err := bumpVersion(ctx, tx); err != nil {
 		_ = tx.Rollback(context.WithoutCancel(ctx))
 		return graph.ImportReport{}, translate(ctx, err)
 	}
