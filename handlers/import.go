@@ -43,7 +43,6 @@ func (a *api) importData(c *gin.Context) {
 	}
 	rep.Skipped = skipped
 	a.metrics.importsOK.Inc()
-	a.gaz.invalidate()
 	c.JSON(http.StatusOK, rep)
 }
 
