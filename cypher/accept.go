@@ -35,8 +35,10 @@ func (s *Store) Accept(ctx context.Context, id string, o graph.CandidateOverride
 	}
 	err = s.inWrite(ctx, name, func(tx neo4j.ExplicitTransaction) error {
 		var err error
-		out, err = s.acceptTx(ctx, tx, ci, d, existing, key)
-		return err
+		if out, err = s.acceptTx(ctx, tx, ci, d, existing, key); err != nil {
+			return err
+		}
+		return bumpVersion(ctx, tx)
 	})
 	if err != nil {
 		return ci.Candidate, graph.Edge{}, err
@@ -245,7 +247,7 @@ func (s *Store) inWrite(ctx context.Context, name string, fn func(tx neo4j.Expli
 	if s.opt.Observe != nil {
 		done = s.opt.Observe(name)
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	sess := s.session(ctx, neo4j.AccessModeWrite, 0)
 	defer sess.Close(context.WithoutCancel(ctx))
 	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.opt.ImportTimeout))
 	if err == nil {

@@ -145,7 +145,7 @@ func quoteCSV(s string) string {
 // an empty array as no property), so a bulk-loaded graph holds what an
 // import stores: e.g. aliases [] on an entity without aliases. It runs in
 // committed chunks (the graph was just loaded; there is
-// nothing to roll back to).
+// nothing to roll back to), then gives the graph a version.
 func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 	for _, e := range f.emptyLists {
 		pattern := "MATCH (x:" + e.labelOrTyp + ")"
@@ -165,7 +165,7 @@ func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 		// at a time of 50,000 (BENCHMARKS.md).
 		q := pattern + " WHERE " + prop + " IS NULL CALL { WITH x SET " + prop +
 			" = [] } IN 2 CONCURRENT TRANSACTIONS OF 10000 ROWS"
-		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+		sess := s.session(ctx, neo4j.AccessModeWrite, 0)
 		res, err := sess.Run(ctx, q, nil)
 		if err == nil {
 			_, err = res.Consume(ctx)
@@ -174,6 +174,11 @@ func (s *Store) FinishBulk(ctx context.Context, f BulkFiles) error {
 		if err = translate(ctx, err); err != nil {
 			return fmt.Errorf("set empty %s lists: %w", e.key, err)
 		}
+	}
+	// neo4j-admin wrote a new database, without a version: give it one, so
+	// the servers' caches of the graph before are read again.
+	if err := s.write(ctx, "graph_version", nil, statement{versionBump, nil}); err != nil {
+		return fmt.Errorf("set the graph version: %w", err)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func (s *Store) ImportChunked(ctx context.Context, d *graph.DataSet, chunk int,
 	if err := s.Validate(ctx, d); err != nil {
 		return graph.ImportReport{}, err
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	sess := s.session(ctx, neo4j.AccessModeWrite, 0)
 	defer sess.Close(context.WithoutCancel(ctx))
 	w := s.newWriter(ctx, d, progress)
 	steps, err := s.planApart(ctx, sess, w, d)
@@ -66,6 +66,10 @@ func (s *Store) writeChunks(ctx context.Context, sess neo4j.SessionWithContext, 
 	commit := func() error {
 		if w.tx == nil {
 			return nil
+		}
+		// Each chunk changes the graph on its own: its version with it.
+		if err := bumpVersion(ctx, w.tx); err != nil {
+			return translate(ctx, err)
 		}
 		err := w.tx.Commit(ctx)
 		w.tx = nil

@@ -92,7 +92,7 @@ func (s *Store) AcceptGroup(ctx context.Context, k graph.GroupKey, o graph.Candi
 				return err
 			}
 		}
-		return nil
+		return bumpVersion(ctx, tx)
 	})
 	if err != nil {
 		return out, err

@@ -162,8 +162,10 @@ RETURN r, a.id AS a, b.id AS b, before`, params)
 			src, _ = srcs[0].(string)
 		}
 		params["changes"] = []any{change(id, "retract", before, r.Props, "", src, reason)}
-		_, err = tx.Run(ctx, changeStatement, params)
-		return err
+		if _, err = tx.Run(ctx, changeStatement, params); err != nil {
+			return err
+		}
+		return bumpVersion(ctx, tx)
 	})
 	return out, err
 }

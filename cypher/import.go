@@ -94,7 +94,7 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 		return graph.ImportReport{}, graph.Overran(ctx, "import")
 	}
 	ctx = context.WithValue(graph.Doing(ctx, "writing the data set"), stmtKey{}, "import")
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	sess := s.session(ctx, neo4j.AccessModeWrite, 0)
 	defer sess.Close(context.WithoutCancel(ctx))
 	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(left))
 	if err != nil {
@@ -107,6 +107,10 @@ func (s *Store) Import(ctx context.Context, d *graph.DataSet, progress Progress)
 		// drops the transaction itself, so nothing is kept either way.
 		_ = tx.Rollback(context.WithoutCancel(ctx))
 		return graph.ImportReport{}, tooLarge(translate(ctx, err), d)
+	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		_ = tx.Rollback(context.WithoutCancel(ctx))
+		return graph.ImportReport{}, translate(ctx, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return graph.ImportReport{}, tooLarge(translate(ctx, err), d)

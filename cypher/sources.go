@@ -196,7 +196,7 @@ func (s *Store) write(ctx context.Context, name string, params map[string]any, s
 	if s.opt.Observe != nil {
 		done = s.opt.Observe(name)
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.opt.Database})
+	sess := s.session(ctx, neo4j.AccessModeWrite, 0)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, st := range stmts {

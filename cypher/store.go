@@ -128,9 +128,9 @@ func (s *Store) read(ctx context.Context, name, query string, params map[string]
 		defer cancel()
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithReadersRouting(),
-		neo4j.ExecuteQueryWithDatabase(s.opt.Database),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(left)))
+		append(bookmarked(ctx), neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithDatabase(s.opt.Database),
+			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(left)))...)
 	err = translate(ctx, err)
 	done(err)
 	return res, err
@@ -152,7 +152,7 @@ func (s *Store) stream(ctx context.Context, name, query string, params map[strin
 		ctx, cancel = context.WithTimeout(ctx, left)
 		defer cancel()
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.opt.Database})
+	sess := s.session(ctx, neo4j.AccessModeRead, 0)
 	defer sess.Close(context.WithoutCancel(ctx))
 	var mapErr error
 	_, err = sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -192,8 +192,7 @@ type runFunc func(name, query string, params map[string]any, each func(*neo4j.Re
 // transaction's timeout is the time left of the request when it begins.
 // An error of each is returned as it is; a driver error is translated.
 func (s *Store) readOnce(ctx context.Context, body func(run runFunc) error) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.opt.Database,
-		FetchSize: streamFetchSize})
+	sess := s.session(ctx, neo4j.AccessModeRead, streamFetchSize)
 	defer sess.Close(context.WithoutCancel(ctx))
 	var tx neo4j.ExplicitTransaction
 	defer func() {
@@ -269,6 +268,10 @@ func translate(ctx context.Context, err error) error {
 			// Unauthorized, AuthenticationRateLimit, CredentialsExpired,
 			// Forbidden...: the configuration is wrong, not the database down.
 			return fmt.Errorf("%w: %s: %s", graph.ErrAuth, ne.Code, ne.Msg)
+		case strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.InvalidBookmark"):
+			// InvalidBookmark, InvalidBookmarkMixture: a bookmark the client
+			// sent back (graph.WithBookmarks) that this database never issued.
+			return fmt.Errorf("%w: %s", graph.ErrBookmark, ne.Msg)
 		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return fmt.Errorf("%w: %s", graph.ErrConflict, ne.Msg)
 		case memoryCodes[ne.Code]:

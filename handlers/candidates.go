@@ -71,7 +71,6 @@ func (a *api) accept(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	a.gaz.invalidate()
 	c.JSON(http.StatusOK, gin.H{"candidate": cand, "edge": e})
 }
 

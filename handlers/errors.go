@@ -59,6 +59,10 @@ func fail(c *gin.Context, err error) {
 		status, body = http.StatusConflict, apiError{Code: "ambiguous", Message: amb.Error(), Candidates: amb.Candidates}
 	case errors.As(err, &unk):
 		status, body = http.StatusNotFound, apiError{Code: "not_found", Message: unk.Error(), Candidates: unk.Closest}
+	case errors.Is(err, graph.ErrBookmark):
+		status, body = http.StatusBadRequest, apiError{Code: "invalid", Message: bookmarkHeader +
+			": the database does not know this bookmark (" + err.Error() + "); send back only the " +
+			bookmarkHeader + " value a write of this service answered with, unchanged"}
 	case errors.Is(err, graph.ErrNotFound):
 		status, body = http.StatusNotFound, apiError{Code: "not_found", Message: err.Error()}
 	case errors.As(err, &mbe):

@@ -70,7 +70,6 @@ func (a *api) acceptGroup(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	a.gaz.invalidate()
 	c.JSON(http.StatusOK, d)
 }
 

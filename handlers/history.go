@@ -62,6 +62,5 @@ func (a *api) retract(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	a.gaz.invalidate()
 	c.JSON(http.StatusOK, gin.H{"edge": e})
 }

@@ -56,7 +56,6 @@ func (a *api) importData(c *gin.Context) {
 	}
 	rep.Skipped, rep.Unresolved = in.res.Skipped, in.res.Unresolved
 	a.metrics.importsOK.Inc()
-	a.gaz.invalidate()
 	c.JSON(http.StatusOK, rep)
 }
 

@@ -94,7 +94,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
 	r.GET("/openapi.yaml", a.openapi)
-	v1 := r.Group("/api/v1", limit(cfg.QueryTimeout))
+	v1 := r.Group("/api/v1", bookmarks, limit(cfg.QueryTimeout))
 	v1.GET("/schema", a.schema)
 	v1.GET("/search", a.search)
 	v1.GET("/entities/:id", a.entity)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/ingest"
@@ -24,6 +23,9 @@ type SourceStore interface {
 	HasAnalysis(ctx context.Context, id string) (bool, error)
 	SaveSource(ctx context.Context, node *graph.Node, id string, a graph.Analysis, key string) error
 	GazetteerEntries(ctx context.Context) ([]graph.NamedEntity, error)
+	// GraphVersion changes with every write of entities, aliases or edges,
+	// by any server or the CLI; "" is unknown.
+	GraphVersion(ctx context.Context) (string, error)
 	Candidates(ctx context.Context, q graph.CandidateQuery) ([]graph.Candidate, error)
 	Accept(ctx context.Context, id string, o graph.CandidateOverride, key string) (graph.Candidate, graph.Edge, error)
 	Reject(ctx context.Context, id, reason, key string) (graph.Candidate, error)
@@ -33,35 +35,35 @@ type SourceStore interface {
 	Retract(ctx context.Context, id, reason, key string) (graph.Edge, error)
 }
 
-// gazetteer caches the matcher over the graph's entities; it is rebuilt
-// after this server writes and at most gazetteerAge after another one did.
+// gazetteer caches the matcher over the graph's entities under the graph
+// version it was read at. Each ingest reads the stored version (one small
+// query) and rebuilds the matcher when it differs or is unknown, so a write
+// through any server, or the CLI, is seen by the next ingest on every one.
 type gazetteer struct {
-	mu    sync.Mutex
-	g     *ingest.Gazetteer
-	built time.Time
-	dirty bool
+	mu      sync.Mutex
+	g       *ingest.Gazetteer
+	version string
 }
 
-const gazetteerAge = time.Minute
-
 func (z *gazetteer) get(ctx context.Context, s SourceStore) (*ingest.Gazetteer, error) {
+	// The version is read before the entries: a write between the two
+	// leaves entries newer than the version they are kept under, which the
+	// next request reads again; never older.
+	v, err := s.GraphVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	if z.g != nil && !z.dirty && time.Since(z.built) < gazetteerAge {
+	if z.g != nil && v != "" && v == z.version {
 		return z.g, nil
 	}
 	entries, err := s.GazetteerEntries(ctx)
 	if err != nil {
 		return nil, err
 	}
-	z.g, z.built, z.dirty = ingest.NewGazetteer(entries), time.Now(), false
+	z.g, z.version = ingest.NewGazetteer(entries), v
 	return z.g, nil
-}
-
-func (z *gazetteer) invalidate() {
-	z.mu.Lock()
-	z.dirty = true
-	z.mu.Unlock()
 }
 
 func (a *api) source(c *gin.Context) {

@@ -15,6 +15,7 @@ import (
 	"github.com/actorgraph/actorgraph/handlers"
 	"github.com/actorgraph/actorgraph/internal/testhook"
 	"github.com/actorgraph/actorgraph/web"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Server is an actorgraph HTTP server (the API and the explorer) over a
@@ -25,6 +26,7 @@ type Server struct {
 	Store   *cypher.Store
 	Metrics *handlers.Metrics
 	srv     *httptest.Server
+	driver  neo4j.DriverWithContext // its own, when WithOwnDriver
 }
 
 // WithImportMaxRecords sets the most records one import request may hold, as
@@ -45,6 +47,7 @@ type serverConfig struct {
 	edges   int
 	// importMax is handlers.Config.ImportMaxRecords.
 	importMax int
+	own       bool
 }
 
 // WithAPIKey sets the import API key (default "testkit-key").
@@ -75,6 +78,11 @@ func WithStatementDelay(delay func(statement string) time.Duration) Option {
 // ACTORGRAPH_ANALYTICS_MAX_EDGES does (default analytics.DefaultMaxEdges).
 func WithAnalyticsMaxEdges(n int) Option { return func(c *serverConfig) { c.edges = n } }
 
+// WithOwnDriver gives the server a driver of its own (closed by Close),
+// as a second `actorgraph serve` on the same Neo4j has: nothing but the
+// database is shared with other servers.
+func WithOwnDriver() Option { return func(c *serverConfig) { c.own = true } }
+
 // WithLog sends the JSON access log to w (default: discarded).
 func WithLog(w io.Writer) Option { return func(c *serverConfig) { c.log = w } }
 
@@ -92,8 +100,18 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 		o(&c)
 	}
 	metrics := handlers.NewMetrics()
-	store, err := n.NewStore(ctx, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery})
-	if err != nil {
+	driver := n.Driver
+	if c.own {
+		var err error
+		if driver, err = neo4j.NewDriverWithContext(n.BoltURL, neo4j.BasicAuth(n.User, n.Password, "")); err != nil {
+			return nil, err
+		}
+	}
+	store := cypher.New(driver, cypher.Options{Timeout: c.timeout, Limits: c.limits, Observe: metrics.ObserveQuery})
+	if err := store.EnsureSchema(ctx); err != nil {
+		if c.own {
+			_ = driver.Close(context.Background())
+		}
 		return nil, err
 	}
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
@@ -112,11 +130,20 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 		})
 	}
 	srv := httptest.NewServer(h)
-	return &Server{URL: srv.URL, APIKey: c.apiKey, Store: store, Metrics: metrics, srv: srv}, nil
+	s := &Server{URL: srv.URL, APIKey: c.apiKey, Store: store, Metrics: metrics, srv: srv}
+	if c.own {
+		s.driver = driver
+	}
+	return s, nil
 }
 
-// Close stops the server.
-func (s *Server) Close() { s.srv.Close() }
+// Close stops the server (and closes its driver when it has its own).
+func (s *Server) Close() {
+	s.srv.Close()
+	if s.driver != nil {
+		_ = s.driver.Close(context.Background())
+	}
+}
 
 // LoadCrocus imports the bundled Crocus City Hall data set into n.
 func (n *Neo4j) LoadCrocus(ctx context.Context) error {
