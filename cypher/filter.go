@@ -1,7 +1,6 @@
 package cypher
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -137,45 +136,7 @@ func evidenceAtLeast(min graph.EvidenceLevel) []string {
 }
 
 // activeFilters names the filters in force, as query parameters.
-func activeFilters(f graph.Filter) map[string]string {
-	m := map[string]string{}
-	if len(f.Rels) > 0 {
-		m["rel"] = strings.Join(f.Rels, ",")
-	}
-	if len(f.Kinds) > 0 {
-		ks := make([]string, len(f.Kinds))
-		for i, k := range f.Kinds {
-			ks[i] = string(k)
-		}
-		m["kind"] = strings.Join(ks, ",")
-	}
-	if f.Direction != "" && f.Direction != "both" {
-		m["direction"] = f.Direction
-	}
-	if f.MinConfidence > 0 {
-		m["minConfidence"] = fmt.Sprint(f.MinConfidence)
-	}
-	if len(f.Stances) > 0 {
-		st := make([]string, len(f.Stances))
-		for i, s := range f.Stances {
-			st[i] = string(s)
-		}
-		m["stance"] = strings.Join(st, ",")
-	}
-	if f.At != "" {
-		m["at"] = f.At
-	}
-	if f.KnownOn != "" {
-		m["knownOn"] = f.KnownOn
-	}
-	if len(f.Sources) > 0 {
-		m["source"] = strings.Join(f.Sources, ",")
-	}
-	if f.Evidence != "" {
-		m["evidence"] = string(f.Evidence)
-	}
-	return m
-}
+func activeFilters(f graph.Filter) map[string]string { return f.Params() }
 
 // without returns f with one named filter removed.
 func without(f graph.Filter, name string) graph.Filter {
