@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/actorgraph/actorgraph/internal/extcheck"
 	"math"
 	"os"
 	"os/exec"
@@ -245,43 +246,10 @@ func clip(s string) string {
 // and elsewhere, a skip only when ACTORGRAPH_SKIP_PARSERS=1 outside CI.
 func networkxChecker(t *testing.T) []string {
 	t.Helper()
-	cmd, err := pythonChecker()
-	if err == nil {
-		return cmd
-	}
-	msg := fmt.Sprintf("cannot compare with networkx: %v; install it with `make formatcheck-deps` (pip install -r tools/formatcheck/requirements.txt)", err)
-	switch {
-	case os.Getenv("CI") == "true":
-		t.Fatal(msg)
-	case os.Getenv("ACTORGRAPH_SKIP_PARSERS") == "1":
-		t.Skip("ACTORGRAPH_SKIP_PARSERS=1, so not checked: " + msg)
-	default:
-		t.Fatal(msg + "; or set ACTORGRAPH_SKIP_PARSERS=1 to skip this check outside CI")
-	}
-	return nil
-}
-
-func pythonChecker() ([]string, error) {
-	python, err := exec.LookPath("python3")
+	cmd, err := extcheck.Networkx(formatcheck, "analytics.py")
 	if err != nil {
-		return nil, err
+		extcheck.Missing(t, fmt.Sprintf("cannot compare with networkx: %v; install it with `make formatcheck-deps` "+
+			"(pip install -r tools/formatcheck/requirements.txt)", err))
 	}
-	req, err := os.ReadFile(filepath.Join(formatcheck, "requirements.txt"))
-	if err != nil {
-		return nil, err
-	}
-	var want string
-	for line := range strings.Lines(string(req)) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "networkx=="); ok {
-			want = v
-		}
-	}
-	out, err := exec.Command(python, "-c", "import networkx; print(networkx.__version__)").CombinedOutput()
-	if err != nil {
-		return nil, fmt.Errorf("python3 cannot import networkx: %s", strings.TrimSpace(string(out)))
-	}
-	if got := strings.TrimSpace(string(out)); got != want {
-		return nil, fmt.Errorf("networkx %s is installed, requirements.txt pins %s", got, want)
-	}
-	return []string{python, filepath.Join(formatcheck, "analytics.py")}, nil
+	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/actorgraph/actorgraph/internal/extcheck"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,43 +110,12 @@ func parserCommand(t *testing.T, f Format) []string {
 	if err == nil {
 		return cmd
 	}
-	msg := fmt.Sprintf("cannot load %s exports with the real parser: %v; %s", f, err, installParsers)
-	switch {
-	case os.Getenv("CI") == "true":
-		t.Fatal(msg)
-	case os.Getenv("ACTORGRAPH_SKIP_PARSERS") == "1":
-		t.Skip("ACTORGRAPH_SKIP_PARSERS=1, so not checked: " + msg)
-	default:
-		t.Fatal(msg + "; or set ACTORGRAPH_SKIP_PARSERS=1 to skip this check outside CI")
-	}
+	extcheck.Missing(t, fmt.Sprintf("cannot load %s exports with the real parser: %v; %s", f, err, installParsers))
 	return nil
 }
 
 // pythonChecker finds python3 with the networkx version requirements.txt pins.
-func pythonChecker() ([]string, error) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		return nil, err
-	}
-	req, err := os.ReadFile(filepath.Join(formatcheck, "requirements.txt"))
-	if err != nil {
-		return nil, err
-	}
-	var want string
-	for line := range strings.Lines(string(req)) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "networkx=="); ok {
-			want = v
-		}
-	}
-	out, err := exec.Command(python, "-c", "import networkx; print(networkx.__version__)").CombinedOutput()
-	if err != nil {
-		return nil, fmt.Errorf("python3 cannot import networkx: %s", strings.TrimSpace(string(out)))
-	}
-	if got := strings.TrimSpace(string(out)); got != want {
-		return nil, fmt.Errorf("networkx %s is installed, requirements.txt pins %s", got, want)
-	}
-	return []string{python, filepath.Join(formatcheck, "check.py")}, nil
-}
+func pythonChecker() ([]string, error) { return extcheck.Networkx(formatcheck, "check.py") }
 
 // nodeChecker finds node and the library versions package.json pins in
 // tools/formatcheck/node_modules.
