@@ -13,6 +13,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/analytics"
 	"github.com/actorgraph/actorgraph/cmd/internal/cli"
+	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/handlers"
 )
@@ -91,15 +92,11 @@ func brokersCmd(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return cli.UsageError(err.Error())
 	}
-	driver, err := db.Connect(ctx)
-	if err != nil {
+	var ans *analytics.BrokerAnswer
+	if err := withStore(ctx, db, func(ctx context.Context, st *cypher.Store) (err error) {
+		ans, err = analytics.FindBrokers(ctx, st, q)
 		return err
-	}
-	defer driver.Close(context.WithoutCancel(ctx))
-	ctx, cancel := graph.WithLimit(ctx, db.Timeout, "ACTORGRAPH_QUERY_TIMEOUT")
-	defer cancel()
-	ans, err := analytics.FindBrokers(ctx, db.Store(driver, nil), q)
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	if asJSON {
@@ -163,15 +160,11 @@ func centralityCmd(ctx context.Context, args []string, getenv func(string) strin
 		return cli.UsageError(err.Error())
 	}
 	q.MaxEdges = db.MaxEdges
-	driver, err := db.Connect(ctx)
-	if err != nil {
+	var ans *analytics.CentralityAnswer
+	if err := withStore(ctx, db, func(ctx context.Context, st *cypher.Store) (err error) {
+		ans, err = analytics.Rank(ctx, st, q)
 		return err
-	}
-	defer driver.Close(context.WithoutCancel(ctx))
-	ctx, cancel := graph.WithLimit(ctx, db.Timeout, "ACTORGRAPH_QUERY_TIMEOUT")
-	defer cancel()
-	ans, err := analytics.Rank(ctx, db.Store(driver, nil), q)
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	if asJSON {
@@ -190,6 +183,18 @@ func centralityCmd(ctx context.Context, args []string, getenv func(string) strin
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.6g\n", r.Rank, r.Name, r.Kind, r.ID, r.Score)
 	}
 	return tw.Flush()
+}
+
+// withStore runs f against the store db names, within the read time limit.
+func withStore(ctx context.Context, db cli.DB, f func(context.Context, *cypher.Store) error) error {
+	driver, err := db.Connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.WithoutCancel(ctx))
+	ctx, cancel := graph.WithLimit(ctx, db.Timeout, "ACTORGRAPH_QUERY_TIMEOUT")
+	defer cancel()
+	return f(ctx, db.Store(driver, nil))
 }
 
 // filtersLine says which filters chose a subgraph.
