@@ -32,6 +32,8 @@ type api struct {
 	metrics *Metrics
 	// maxEdges bounds an analytics subgraph (0: analytics.DefaultMaxEdges).
 	maxEdges int
+	// exactBetweenness bounds exact betweenness (0: the default).
+	exactBetweenness int
 }
 
 func (a *api) healthz(c *gin.Context) {
