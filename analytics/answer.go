@@ -14,6 +14,9 @@ type CentralityAnswer struct {
 	Metric   Metric  `json:"metric"`
 	Weight   Weight  `json:"weight"`
 	Results  []Score `json:"results"`
+	// Estimate is there when the scores are estimated (betweenness from
+	// sampled sources), not exact.
+	Estimate *Estimate `json:"estimate,omitempty"`
 }
 
 // CommunityAnswer is the communities of a subgraph, with the subgraph they
@@ -34,15 +37,31 @@ func Rank(ctx context.Context, r Reader, q CentralityQuery) (*CentralityAnswer, 
 	if err != nil {
 		return nil, err
 	}
-	if q.Metric == Betweenness && g.Weight != WeightNone && len(g.Nodes) > MaxWeightedBetweennessNodes {
-		return nil, fmt.Errorf("%w: weighted betweenness holds the shortest paths between all pairs: at most %d entities, the selection has %d; narrow it, or ask weight=none",
-			graph.ErrSelectionTooLarge, MaxWeightedBetweennessNodes, len(g.Nodes))
+	exactMax := q.ExactBetweennessNodes
+	if exactMax <= 0 {
+		exactMax = DefaultExactBetweennessNodes
 	}
-	scores, err := Centrality(ctx, g, q.Metric)
+	var est *Estimate
+	var scores []Score
+	switch {
+	case q.Metric == Betweenness && q.Samples > 0:
+		est = &Estimate{Samples: min(q.Samples, len(g.Nodes))}
+	case q.Metric == Betweenness && g.Weight != WeightNone && len(g.Nodes) > MaxWeightedBetweennessNodes:
+		return nil, fmt.Errorf("%w: exact weighted betweenness holds the shortest paths between all pairs: at most %d "+
+			"entities, the selection has %d; narrow it, ask weight=none, or estimate it with samples=",
+			graph.ErrSelectionTooLarge, MaxWeightedBetweennessNodes, len(g.Nodes))
+	case q.Metric == Betweenness && len(g.Nodes) > exactMax:
+		est = &Estimate{Samples: min(DefaultBetweennessSamples, len(g.Nodes))}
+	}
+	if est != nil {
+		scores, err = SampledBetweenness(ctx, g, est.Samples)
+	} else {
+		scores, err = Centrality(ctx, g, q.Metric)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return &CentralityAnswer{Subgraph: sum, Metric: q.Metric, Weight: q.Weight, Results: scores[:min(q.Limit, len(scores))]}, nil
+	return &CentralityAnswer{Subgraph: sum, Metric: q.Metric, Weight: q.Weight, Results: scores[:min(q.Limit, len(scores))], Estimate: est}, nil
 }
 
 // Divide reads q's subgraph from r and finds its communities.

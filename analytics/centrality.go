@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"gonum.org/v1/gonum/floats"
@@ -129,12 +131,10 @@ func (g *Graph) degree() []float64 {
 		return out
 	}
 	for i := range out {
-		to := g.strength.From(int64(i))
 		if g.Weight == WeightNone {
-			out[i] = float64(to.Len())
+			out[i] = float64(len(g.strength.adj[i]))
 		} else {
-			for to.Next() {
-				w, _ := g.strength.Weight(int64(i), to.Node().ID())
+			for _, w := range g.strength.w[i] {
 				out[i] += w
 			}
 		}
@@ -168,16 +168,24 @@ func (g *Graph) closeness() []float64 {
 	if n < 2 {
 		return out
 	}
-	for i := range out {
-		// One single-source search per node (not all pairs at once), so
-		// memory stays linear in the subgraph: breadth-first unweighted,
-		// Dijkstra weighted.
-		sum, reached := g.distances(int64(i))
-		if sum > 0 {
-			r := float64(reached)
-			out[i] = r / sum * r / float64(n-1)
-		}
+	// One single-source search per node (not all pairs at once), so
+	// memory stays linear in the subgraph: breadth-first unweighted,
+	// Dijkstra weighted. The searches are independent: they are shared
+	// among GOMAXPROCS goroutines, each node's score written by one.
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				sum, reached := g.distances(int64(i))
+				if sum > 0 {
+					r := float64(reached)
+					out[i] = r / sum * r / float64(n-1)
+				}
+			}
+		})
 	}
+	wg.Wait()
 	return out
 }
 
@@ -260,15 +268,13 @@ type arc struct {
 func (g *Graph) links() []arc {
 	var out []arc
 	for i := range g.Nodes {
-		to := g.strength.From(int64(i))
-		for to.Next() {
-			if j := to.Node().ID(); int64(i) < j {
-				w, _ := g.strength.Weight(int64(i), j)
-				out = append(out, arc{int64(i), j, w})
+		for k, j := range g.strength.ids[i] {
+			if int64(i) < j {
+				out = append(out, arc{int64(i), j, g.strength.w[i][k]})
 			}
 		}
 	}
-	slices.SortFunc(out, func(x, y arc) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	// Each node's neighbours are in id order, so out is sorted by (a, b).
 	return out
 }
 

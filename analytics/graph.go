@@ -37,7 +37,6 @@ import (
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"gonum.org/v1/gonum/graph/simple"
 )
 
 // Weight says what a relationship weighs.
@@ -92,7 +91,7 @@ type Graph struct {
 	index map[string]int64
 	// strength holds the tie strengths, distance their inverses (for the
 	// shortest-path metrics); unweighted both are 1.
-	strength, distance *simple.WeightedUndirectedGraph
+	strength, distance *compact
 }
 
 // Link is a pair of entities and its weight, for writing a graph to a
@@ -107,15 +106,11 @@ func Build(sg *graph.Subgraph, w Weight) (*Graph, error) {
 	g := &Graph{Weight: w, index: make(map[string]int64, len(sg.Nodes)), Relationships: len(sg.Edges)}
 	g.Nodes = slices.Clone(sg.Nodes)
 	slices.SortFunc(g.Nodes, func(a, b graph.Node) int { return strings.Compare(a.ID, b.ID) })
-	g.strength = simple.NewWeightedUndirectedGraph(0, 0)
-	g.distance = simple.NewWeightedUndirectedGraph(0, 0)
 	for i, n := range g.Nodes {
 		if _, dup := g.index[n.ID]; dup {
 			return nil, fmt.Errorf("analytics: entity %s is in the subgraph twice", n.ID)
 		}
 		g.index[n.ID] = int64(i)
-		g.strength.AddNode(simple.Node(i))
-		g.distance.AddNode(simple.Node(i))
 	}
 	sum := map[[2]int64]float64{}
 	var order [][2]int64
@@ -146,11 +141,12 @@ func Build(sg *graph.Subgraph, w Weight) (*Graph, error) {
 			sum[k] += x
 		}
 	}
-	for _, k := range order {
-		s := sum[k]
-		g.strength.SetWeightedEdge(g.strength.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), s))
-		g.distance.SetWeightedEdge(g.distance.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), 1/s))
+	arcs := make([]arc, len(order))
+	for i, k := range order {
+		arcs[i] = arc{k[0], k[1], sum[k]}
 	}
+	g.strength = newCompact(len(g.Nodes), arcs, func(l arc) float64 { return l.w })
+	g.distance = newCompact(len(g.Nodes), arcs, func(l arc) float64 { return 1 / l.w })
 	g.Links = len(order)
 	return g, nil
 }

@@ -152,6 +152,13 @@ type CentralityQuery struct {
 	Selection
 	Metric Metric
 	Limit  int
+	// Samples, when above 0, estimates betweenness from that many sampled
+	// sources whatever the subgraph's size (samples=).
+	Samples int
+	// ExactBetweennessNodes is the most entities exact betweenness is
+	// computed over (0: DefaultExactBetweennessNodes); above it,
+	// betweenness is estimated from DefaultBetweennessSamples sources.
+	ExactBetweennessNodes int
 }
 
 // CommunityQuery asks for the communities of a selection.

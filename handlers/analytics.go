@@ -26,7 +26,7 @@ func (a *api) centrality(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	q.MaxEdges = a.maxEdges
+	q.MaxEdges, q.ExactBetweennessNodes = a.maxEdges, a.exactBetweenness
 	ans, err := analytics.Rank(c.Request.Context(), a.store, q)
 	if err != nil {
 		fail(c, err)
@@ -121,7 +121,13 @@ func ParseCentralityQuery(v url.Values, lim graph.Limits) (analytics.CentralityQ
 		p.fail("metric", m, "required: one of "+strings.Join(analytics.MetricNames(), ", "))
 	}
 	q.Limit = p.intIn("limit", 20, 1, lim.MaxResults)
-	p.check(append([]string{"metric", "limit"}, selectionParams...)...)
+	if p.one("samples") != "" {
+		if q.Metric != analytics.Betweenness {
+			p.fail("samples", p.one("samples"), "only metric=betweenness is estimated from sampled sources")
+		}
+		q.Samples = p.intIn("samples", 0, 1, 1_000_000)
+	}
+	p.check(append([]string{"metric", "limit", "samples"}, selectionParams...)...)
 	return q, p.err()
 }
 

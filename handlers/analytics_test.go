@@ -233,6 +233,8 @@ func TestAnalyticsBadInput(t *testing.T) {
 		"/api/v1/analytics/centrality?metric=degree&knownOn=2024-03-10":        "knownOn",
 		"/api/v1/analytics/centrality?metric=degree&depth=2":                   "depth",
 		"/api/v1/analytics/centrality?metric=degree&limit=0":                   "limit",
+		"/api/v1/analytics/centrality?metric=betweenness&samples=0":            "samples",
+		"/api/v1/analytics/centrality?metric=pagerank&samples=10":              "samples",
 		"/api/v1/analytics/communities?resolution=-1":                          "resolution",
 		"/api/v1/analytics/communities?algorithm=leiden":                       "algorithm",
 		"/api/v1/paths/brokers?from=ISIS-K&to=Tajikistan&paths=51":             "paths",
@@ -455,5 +457,54 @@ func TestAnnotateGraph(t *testing.T) {
 	}
 	if r := get(t, "/api/v1/graph?annotate=katz"); r.status != 400 || !strings.Contains(string(r.body), "annotate") {
 		t.Errorf("annotate=katz: got %d %s, want 400 naming annotate", r.status, clip(r.body))
+	}
+}
+
+// TestAnalyticsSampledBetweenness: exact betweenness carries no estimate;
+// samples= estimates it and says from how many sources; above
+// ACTORGRAPH_ANALYTICS_EXACT_BETWEENNESS_NODES it is estimated unasked, the
+// same answer twice; with every entity a source the estimate is the exact
+// ranking.
+func TestAnalyticsSampledBetweenness(t *testing.T) {
+	exact := centralityOf(t, q("metric", "betweenness", "limit", "5000"))
+	if exact.Estimate != nil {
+		t.Fatalf("exact betweenness over %d entities says it is estimated: %+v", exact.Subgraph.Nodes, exact.Estimate)
+	}
+	n := exact.Subgraph.Nodes
+	est := centralityOf(t, q("metric", "betweenness", "limit", "5000", "samples", "5"))
+	if est.Estimate == nil || est.Estimate.Samples != 5 {
+		t.Errorf("samples=5: estimate %+v, want {samples: 5}", est.Estimate)
+	}
+	all := centralityOf(t, q("metric", "betweenness", "limit", "5000", "samples", "1000000"))
+	if all.Estimate == nil || all.Estimate.Samples != n {
+		t.Errorf("samples=1000000 over %d entities: estimate %+v, want {samples: %d}", n, all.Estimate, n)
+	}
+	score := map[string]float64{}
+	for _, s := range exact.Results {
+		score[s.ID] = s.Score
+	}
+	for _, s := range all.Results {
+		if math.Abs(s.Score-score[s.ID]) > 1e-9*math.Max(score[s.ID], 1e-9) {
+			t.Errorf("sampled from every entity, %s scores %v; exact %v", s.ID, s.Score, score[s.ID])
+		}
+	}
+	bounded, err := testkit.StartServer(context.Background(), db, testkit.WithExactBetweennessNodes(n-1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bounded.Close()
+	var bodies []string
+	for range 2 {
+		r := doAt(t, bounded.URL, http.MethodGet, "/api/v1/analytics/centrality?metric=betweenness&limit=20", nil, nil)
+		var a analytics.CentralityAnswer
+		r.json(t, &a)
+		if r.status != 200 || a.Estimate == nil || a.Estimate.Samples != min(analytics.DefaultBetweennessSamples, n) {
+			t.Errorf("%d entities, exact limit %d: got %d, estimate %+v; want 200 estimated from %d sources",
+				n, n-1, r.status, a.Estimate, min(analytics.DefaultBetweennessSamples, n))
+		}
+		bodies = append(bodies, string(r.body))
+	}
+	if bodies[0] != bodies[1] {
+		t.Error("two estimated answers over the same subgraph differ")
 	}
 }

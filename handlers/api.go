@@ -34,6 +34,8 @@ type api struct {
 	maxEdges int
 	// maxRecords bounds the nodes and edges of one import request.
 	maxRecords int
+	// exactBetweenness bounds exact betweenness (0: the default).
+	exactBetweenness int
 }
 
 func (a *api) healthz(c *gin.Context) {

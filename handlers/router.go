@@ -50,6 +50,10 @@ type Config struct {
 	// analytics route computes over (ACTORGRAPH_ANALYTICS_MAX_EDGES); 0 is
 	// analytics.DefaultMaxEdges.
 	AnalyticsMaxEdges int
+	// ExactBetweennessNodes is the most entities the centrality route
+	// computes exact betweenness over (ACTORGRAPH_ANALYTICS_EXACT_BETWEENNESS_NODES);
+	// 0 is analytics.DefaultExactBetweennessNodes.
+	ExactBetweennessNodes int
 	// Readiness gates /readyz during start-up; nil is ready once the
 	// database answers.
 	Readiness *Readiness
@@ -89,7 +93,7 @@ func New(cfg Config) (*gin.Engine, error) {
 	r.Use(func(c *gin.Context) { c.Set(loggerKey, cfg.Logger) }, requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
 		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, maxRecords: cfg.ImportMaxRecords, metrics: cfg.Metrics,
-		maxEdges: cfg.AnalyticsMaxEdges}
+		maxEdges: cfg.AnalyticsMaxEdges, exactBetweenness: cfg.ExactBetweennessNodes}
 	r.GET("/healthz", a.healthz)
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))

@@ -37,14 +37,15 @@ func WithImportMaxRecords(n int) Option { return func(c *serverConfig) { c.impor
 type Option func(*serverConfig)
 
 type serverConfig struct {
-	apiKey  string
-	apiKeys map[string]string
-	maxBody int64
-	timeout time.Duration
-	limits  graph.Limits
-	log     io.Writer
-	delay   func(statement string) time.Duration
-	edges   int
+	apiKey           string
+	apiKeys          map[string]string
+	maxBody          int64
+	timeout          time.Duration
+	limits           graph.Limits
+	log              io.Writer
+	delay            func(statement string) time.Duration
+	edges            int
+	exactBetweenness int
 	// importMax is handlers.Config.ImportMaxRecords.
 	importMax int
 	own       bool
@@ -83,6 +84,11 @@ func WithAnalyticsMaxEdges(n int) Option { return func(c *serverConfig) { c.edge
 // database is shared with other servers.
 func WithOwnDriver() Option { return func(c *serverConfig) { c.own = true } }
 
+// WithExactBetweennessNodes bounds exact betweenness on the centrality
+// route, as ACTORGRAPH_ANALYTICS_EXACT_BETWEENNESS_NODES does (default
+// analytics.DefaultExactBetweennessNodes).
+func WithExactBetweennessNodes(n int) Option { return func(c *serverConfig) { c.exactBetweenness = n } }
+
 // WithLog sends the JSON access log to w (default: discarded).
 func WithLog(w io.Writer) Option { return func(c *serverConfig) { c.log = w } }
 
@@ -117,7 +123,7 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
 		APIKeys: c.apiKeys, MaxBody: c.maxBody, ImportMaxRecords: c.importMax, Metrics: metrics,
 		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout,
-		AnalyticsMaxEdges: c.edges})
+		AnalyticsMaxEdges: c.edges, ExactBetweennessNodes: c.exactBetweenness})
 	if err != nil {
 		return nil, err
 	}

@@ -159,7 +159,7 @@ func centralityCmd(ctx context.Context, args []string, getenv func(string) strin
 	if err != nil {
 		return cli.UsageError(err.Error())
 	}
-	q.MaxEdges = db.MaxEdges
+	q.MaxEdges, q.ExactBetweennessNodes = db.MaxEdges, db.ExactBetweennessNodes
 	var ans *analytics.CentralityAnswer
 	if err := withStore(ctx, db, func(ctx context.Context, st *cypher.Store) (err error) {
 		ans, err = analytics.Rank(ctx, st, q)
@@ -177,6 +177,9 @@ func centralityCmd(ctx context.Context, args []string, getenv func(string) strin
 	}
 	fmt.Fprintf(stdout, "%s (weight %s) over %s: %d entities, %d relationships (%d linked pairs), read undirected, %s\n",
 		ans.Metric, ans.Weight, where, s.Nodes, s.Edges, s.Links, filtersLine(s.Filters))
+	if ans.Estimate != nil {
+		fmt.Fprintf(stdout, "betweenness estimated from %d sampled sources, not exact\n", ans.Estimate.Samples)
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RANK\tNAME\tKIND\tID\tSCORE")
 	for _, r := range ans.Results {

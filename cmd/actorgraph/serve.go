@@ -74,7 +74,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.Limits(), APIKey: c.apiKey, APIKeys: keys,
 		MaxBody: int64(c.maxBody), ImportMaxRecords: c.importMaxRecords, Logger: log, Metrics: metrics,
 		TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
-		QueryTimeout: c.db.Timeout, Readiness: gate, AnalyticsMaxEdges: c.db.MaxEdges})
+		QueryTimeout: c.db.Timeout, Readiness: gate, AnalyticsMaxEdges: c.db.MaxEdges,
+		ExactBetweennessNodes: c.db.ExactBetweennessNodes})
 	if err != nil {
 		return cli.UsageError("trusted proxies: " + err.Error())
 	}

@@ -21,6 +21,7 @@ type DB struct {
 	Timeout, ImportTimeout        time.Duration
 	MaxDepth, MaxResults          int
 	MaxEdges                      int // of an analytics subgraph
+	ExactBetweennessNodes         int // above it, betweenness is estimated
 }
 
 // DB binds the Neo4j flags, the time limits and the query bounds to c.
@@ -36,6 +37,9 @@ func (f *Flags) DB(c *DB) {
 	f.Num(&c.MaxEdges, "analytics-max-edges", analytics.MaxEdgesSetting, analytics.DefaultMaxEdges,
 		"most relationships in the subgraph a centrality, community or broker computation reads "+
 			"(a larger one answers 422)")
+	f.Num(&c.ExactBetweennessNodes, "analytics-exact-betweenness-nodes", analytics.ExactBetweennessSetting, analytics.DefaultExactBetweennessNodes,
+		"most entities the centrality route computes exact betweenness over; above it betweenness is "+
+			"estimated from sampled sources and the answer says so")
 }
 
 // ImportDB binds the flags of a command that only writes: the Neo4j flags
@@ -43,6 +47,7 @@ func (f *Flags) DB(c *DB) {
 func (f *Flags) ImportDB(c *DB) {
 	c.Timeout, c.MaxDepth, c.MaxResults = 10*time.Second, graph.DefaultLimits.MaxDepth, graph.DefaultLimits.MaxResults
 	c.MaxEdges = analytics.DefaultMaxEdges
+	c.ExactBetweennessNodes = analytics.DefaultExactBetweennessNodes
 	f.Str(&c.URI, "neo4j-uri", "NEO4J_URI", "bolt://127.0.0.1:7687",
 		"Neo4j URI: bolt://, bolt+s://, neo4j:// or neo4j+s:// (routing: clusters, Aura)")
 	f.Str(&c.User, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
