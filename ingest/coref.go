@@ -473,13 +473,21 @@ func opensTitle(text []rune, start, pos int) bool {
 			pos = ws
 			continue
 		}
-		if w == "said" || w == "says" {
+		if titleOpeners[w] {
 			return true
 		}
 		break
 	}
 	return startsClause(text, start, pos)
 }
+
+// titleOpeners may stand right before a title that names no country: an
+// inverted verb of speech ("said Prime Minister Narendra Modi"), the
+// verb or preposition whose object the official is ("told President
+// Vladimir Putin", "a message to Prime Minister Nawaz Sharif"), or the day
+// that opens the clause ("On Tuesday President Rodrigo Duterte flew").
+var titleOpeners = set("said", "says", "told", "tells", "to", "by", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "later", "then")
 
 // lastWord is the lower-cased word ending before pos (spaces skipped)
 // and where it starts; "" when punctuation comes first.

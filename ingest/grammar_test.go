@@ -226,6 +226,12 @@ func TestAppositionsAndCompounds(t *testing.T) {
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		{"Russian officials said Russia would respond. \"We will find them,\" said Prime Minister Boris Ivanov.",
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		// The official as the object of "told" or "to", or after the day
+		// that opens the clause.
+		{"Russian officials said Russia would respond. The FSB chief told President Boris Ivanov that traces were found.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		{"Russian officials said Russia would respond. On Tuesday President Boris Ivanov flew to the city.",
+			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
 		// A quotation closed before the title opens the speaker's clause.
 		{"Russian officials said Russia would respond. \"We will find them,\" Prime Minister Boris Ivanov told reporters.",
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
