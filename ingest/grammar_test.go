@@ -35,7 +35,7 @@ func TestRealGrammar(t *testing.T) {
 		{"IS-K claims assault on Moscow concert hall", claimISK, graph.Claimed},
 		// The group owning the attacker claims the attack ("one of its soldiers").
 		{"Islamic State says Crocus City Hall attacker was one of its \"soldiers\"", claimIS, graph.Claimed},
-		{"Islamic State said the gunman at Crocus City Hall was one of its fighters.", claimIS, graph.Claimed},
+		{"Islamic State said the Crocus City Hall attacker was one of its fighters.", claimIS, graph.Claimed},
 		{"Responsibility for the massacre was claimed by Islamic State.", claimIS, graph.Claimed},
 		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
