@@ -17,6 +17,8 @@ import (
 
 const crocusEvent = "event:2024-03-22-crocus-city-hall"
 
+const amaqNames = "Islamic State claimed the attack on Crocus City Hall. A statement on its Amaq news agency said a suicide bomber it identified as Muhammad al-Uyghuri detonated an explosive vest among the crowd."
+
 type grammarCase struct {
 	text string
 	want string       // "TYPE from to"
@@ -33,6 +35,11 @@ func TestRealGrammar(t *testing.T) {
 		{"Friday's attack on the concert hall in Krasnogorsk killed 137 people. Islamic State claimed it within hours.", claimIS, graph.Claimed},
 		{"The Islamic State group has already taken responsibility for Friday's assault.", claimIS, graph.Claimed},
 		{"IS-K claims assault on Moscow concert hall", claimISK, graph.Claimed},
+		// A group's statement naming its bomber in a relative clause: the
+		// group claims him as its member, not its news agency.
+		{amaqNames, "PERPETRATED new:muhammad-al-uyghuri " + crocusEvent, graph.Claimed},
+		{amaqNames, "MEMBER_OF new:muhammad-al-uyghuri group:islamic-state", graph.Claimed},
+		{amaqNames, "MEMBER_OF new:muhammad-al-uyghuri group:amaq", ""},
 		// The group owning the attacker claims the attack ("one of its soldiers").
 		{"Islamic State says Crocus City Hall attacker was one of its \"soldiers\"", claimIS, graph.Claimed},
 		{"Islamic State said the Crocus City Hall attacker was one of its fighters.", claimIS, graph.Claimed},

@@ -831,6 +831,12 @@ var capitalAdjective = regexp.MustCompile(`^ \p{Lu}\p{Ll}+ $`)
 // or the verb is passive and its subject is one ("One of them was later
 // identified as X" after a sentence about the gunmen).
 func namesPerpetrator(s *sentence, h cueHit, f *mention) bool {
+	if strings.HasSuffix(lower(s.text, h.start, h.end), " as") {
+		// "a suicide bomber it identified as X": the perpetrator word
+		// stands right before the relative clause.
+		pre := strings.Fields(lower(s.text, max(s.span.Start, h.start-30), h.start))
+		return anyWord(strings.Join(pre[max(0, len(pre)-3):], " "), perpetratorContext) != ""
+	}
 	mid := lower(s.text, h.end, f.Start)
 	i := strings.Index(mid, " as ")
 	if i < 0 || len(strings.Fields(mid[:i])) > 6 {
@@ -1084,6 +1090,15 @@ func (g *Gazetteer) namerStance(s *sentence, h cueHit) graph.Stance {
 	// the group names its own.
 	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "the group said", "the group says", "its members", "its fighters") {
 		return graph.Claimed
+	}
+	// "A statement on its Amaq news agency said a suicide bomber it
+	// identified as X": the group's own statement names its bomber.
+	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "statement", "news agency", "propaganda") {
+		for i := range s.mentions {
+			if m := &s.mentions[i]; m.End <= h.start && m.kind == graph.Group {
+				return graph.Claimed
+			}
+		}
 	}
 	// "The group named the bomber as X", "a suicide bomber it identified
 	// as X" after a group's statement: the group names its own.

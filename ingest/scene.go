@@ -248,7 +248,20 @@ func (g *Gazetteer) namedMember(s *sentence, h cueHit, bomber *mention, quoteSta
 	if len(gs) == 0 {
 		return nil
 	}
-	return g.candidate(s, "MEMBER_OF", bomber, gs[0], graph.Claimed, quoteStart, string(s.text[h.start:h.end]), meta)
+	grp := gs[0]
+	if strings.HasSuffix(lower(s.text, max(s.span.Start, grp.Start-4), grp.Start), "its ") {
+		// "its Amaq news agency said a bomber it identified as X": the
+		// bomber is the owner's, not the news agency's.
+		if s.doc == nil {
+			return nil
+		}
+		owner, _ := g.resolveSubject(s.doc, s, grp.Start, []graph.Kind{graph.Group})
+		if owner == nil || owner.kind != graph.Group {
+			return nil
+		}
+		grp = owner
+	}
+	return g.candidate(s, "MEMBER_OF", bomber, grp, graph.Claimed, quoteStart, string(s.text[h.start:h.end]), meta)
 }
 
 // candidate is one proposal of type typ between two mentions, when their
