@@ -47,6 +47,16 @@ func TestRealGrammar(t *testing.T) {
 		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// Denials without "deny": no part, no role, not involved, not behind.
+		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},
+		{"Ukraine denied being behind the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// "not involved in any way": the article's event, not the state
+		// named later in the sentence.
+		{"Gunmen attacked Crocus City Hall. Ukraine \"was not involved in any way\" and had no reason to think Tajikistan was, Kyiv said.",
+			"DENIED state:ua state:tj", ""},
+		{"Gunmen attacked Crocus City Hall. Ukraine \"was not involved in any way\" and had no reason to think Tajikistan was, Kyiv said.",
+			"DENIED state:ua " + crocusEvent, graph.Denied},
 		// Governments by their seat.
 		{"The Kremlin accused Ukraine of involvement in the attack.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Kyiv denied any involvement in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
