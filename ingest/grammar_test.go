@@ -47,6 +47,9 @@ func TestRealGrammar(t *testing.T) {
 		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// A possessor past its adjective owns the branch; "known as" names it.
+		{"IS-K, Islamic State's Afghan affiliate, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
+		{"Islamic State's Afghan branch, known as IS-K, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},

@@ -391,10 +391,17 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if to == nil {
 			to = g.nationalityOf(s, h.start, rt.To)
 		}
+		if to == nil {
+			to = g.possessorBefore(s, h.start, rt.To)
+		}
 		if to != nil {
 			froms = g.before(s, to.Start, 40, rt.From, r.multi, false)
 			if len(froms) == 0 {
-				if f := g.after(s, h.end, 3, rt.From, r); f != nil {
+				gap := 3
+				if knownAs.MatchString(lower(s.text, h.end, min(s.span.End, h.end+12))) {
+					gap = 12 // "Islamic State's Afghan branch, known as IS-K"
+				}
+				if f := g.after(s, h.end, gap, rt.From, r); f != nil {
 					froms = []*mention{f}
 				}
 			}
@@ -818,6 +825,36 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 	}
 	return nil
 }
+
+// possessorBefore is the owner of a noun cue past its adjective: "Islamic
+// State's Afghan affiliate", "Islamic State's regional branch" (a demonym
+// or one lower-case word between the possessive and the cue).
+func (g *Gazetteer) possessorBefore(s *sentence, pos int, kinds []graph.Kind) *mention {
+	i := len(s.mentions) - 1
+	for i >= 0 && s.mentions[i].End > pos {
+		i--
+	}
+	if i >= 0 && pos-s.mentions[i].End <= 1 && demonym(&s.mentions[i]) {
+		pos = s.mentions[i].Start // "Afghan"
+		i--
+	}
+	if i < 0 || !possessedAdjective.MatchString(string(s.text[s.mentions[i].End:pos])) {
+		return nil
+	}
+	m := &s.mentions[i]
+	m.eventCue = false
+	if !g.fits(m, kinds, s.date) {
+		return nil
+	}
+	return m
+}
+
+// possessedAdjective is what stands between a possessor and the noun or
+// demonym it owns: "'s ", "'s regional ".
+var possessedAdjective = regexp.MustCompile(`^['’]s( \p{Ll}+)? $`)
+
+// knownAs opens the name an apposition gives: ", known as", " known as".
+var knownAs = regexp.MustCompile(`^,? (known|also known) as `)
 
 // capitalAdjective is one capitalised word between a demonym and its noun
 // ("the Syrian Kurdish town of Kobani", "the Iraqi Defence Minister").
