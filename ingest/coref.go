@@ -410,7 +410,7 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 // stateNouns follow a demonym that speaks or acts for its state ("Turkish
 // officials", "the French interior minister").
 var stateNouns = append([]string{"troops", "forces", "army", "military", "soldiers", "president", "prime minister", "minister",
-	"interior", "foreign", "defence", "defense", "security", "embassy", "officer", "leader", "state", "air force", "navy",
+	"interior", "foreign", "defence", "defense", "security", "embassy", "officer", "leader", "leaders", "state", "air force", "navy",
 	"counterpart", "spokesman", "spokeswoman", "special forces"}, officials...)
 
 // demonym reports whether a mention is a people's adjective ("Syrian"):

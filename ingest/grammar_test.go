@@ -280,6 +280,11 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Al-Shabaab, the group led by the Algerian militant Mokhtar Belmokhtar, said it had carried out the assault.",
 			"LEADER_OF new:mokhtar-belmokhtar group:al-shabaab", graph.Reported},
 		{"Kenyan officials blamed al-Shabaab for the attack.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
+		// A people's leaders speak for its state; "bore responsibility";
+		// a speaker past "but" speaks in another clause.
+		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
+		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.", "PERPETRATED group:al-shabaab " + crocusEvent, graph.Attributed},
+		{"Al-Shabaab gunmen stormed Crocus City Hall, but Kenyan leaders said the Taliban bore responsibility.", "ATTRIBUTED state:ke group:al-shabaab", ""},
 		// A relative clause's verb has the mention before its comma as subject.
 		{"Jamaat-ul-Ahrar, which split from Islamic State in 2014, said it had carried out the attack.",
 			"SPLIT_FROM new:jamaat-ul-ahrar group:islamic-state", graph.Reported},

@@ -1179,7 +1179,13 @@ func (g *Gazetteer) speakerOf1(s *sentence, from *mention) *mention {
 		if m == from || len(m.ids) != 1 || m.ids[0] == from.ids[0] {
 			continue
 		}
-		if m.kind == graph.State || m.kind == graph.Person {
+		// "Afghan leaders said": a people's name before its state's
+		// officials speaks for the state.
+		voice := m.kind == graph.Nationality && stateVoice(s.text, m.End)
+		if m.Start > from.End && hasAny(lower(s.text, from.End, m.Start), " but ", ";", " while ", " whereas ") {
+			continue // "IS claimed it ..., but Afghan leaders said": another clause's speaker
+		}
+		if m.kind == graph.State || m.kind == graph.Person || voice {
 			follow := lower(s.text, m.End, m.End+25)
 			if anyWord(follow, speech) != "" || strings.HasSuffix(lower(s.text, m.Start-14, m.Start), "according to ") {
 				return m
