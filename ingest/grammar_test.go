@@ -54,6 +54,13 @@ func TestRealGrammar(t *testing.T) {
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		{"Ukraine denied being behind the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// Someone else's word that a state was or was not involved: an
+		// accusation, or nothing; never the state's own denial.
+		{"Putin said Ukraine was behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua", graph.Alleged},
+		{"Ukraine was behind the attack on Crocus City Hall, the Kremlin said.", "ACCUSED state:ru state:ua", graph.Alleged},
+		{"Putin said Ukraine was not involved in the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, ""},
+		{"Putin said Ukraine was not behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua", ""},
+		{"Ukraine said it had no role in the attack on Crocus City Hall, Zelensky said.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		// "not involved in any way": the article's event, not the state
 		// named later in the sentence.
 		{"Gunmen attacked Crocus City Hall. Ukraine \"was not involved in any way\" and had no reason to think Tajikistan was, Kyiv said.",

@@ -407,8 +407,16 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 			}
 		}
 	}
+	if to != nil && len(froms) == 0 && rt.Name == "PERPETRATED" && r.mode == svo {
+		return g.stateBehind(s, h, r, meta)
+	}
 	if to == nil || len(froms) == 0 {
 		return nil
+	}
+	if rt.Name == "DENIED" && hasAny(" "+lower(s.text, h.start, h.end), " not ", " no ") {
+		if sp := g.speakerOf1(s, froms[0]); sp != nil && sp.End <= froms[0].Start && spokeBetween(s.text, sp.End, froms[0].Start) {
+			return nil // "Putin said Ukraine was not involved": Putin's word, not Ukraine's denial
+		}
 	}
 	stance, ok := g.stance(s, h, r, froms[0])
 	if !ok {
@@ -824,6 +832,26 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 		return nil
 	}
 	return nil
+}
+
+// stateBehind: "Putin said Ukraine was behind the attack". A state cannot
+// perpetrate an attack in the vocabulary; the speaker accuses it.
+func (g *Gazetteer) stateBehind(s *sentence, h cueHit, r *rule, meta Meta) []graph.Candidate {
+	if !hasAny(lower(s.text, h.start, h.end), "behind", "responsib", "a hand in", "masterm", "orchestrat") {
+		return nil // "Philippine troops have killed X, Lorenzana said": no accusation
+	}
+	st := g.nearestBefore(s, h.start, 2, []graph.Kind{graph.State})
+	if st == nil || demonym(st) {
+		return nil
+	}
+	sp := g.speakerOf1(s, st)
+	if sp == nil {
+		return nil
+	}
+	if _, ok := g.stance(s, h, r, st); !ok {
+		return nil // "Putin said Ukraine was not behind ..."
+	}
+	return g.candidate(s, "ACCUSED", sp, st, graph.Alleged, s.span.Start, string(s.text[h.start:h.end]), meta)
 }
 
 // possessorBefore is the owner of a noun cue past its adjective: "Islamic
