@@ -58,7 +58,6 @@ func TestRealGrammar(t *testing.T) {
 		// accusation, or nothing; never the state's own denial.
 		{"Putin said Ukraine was behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua", graph.Alleged},
 		{"Ukraine was behind the attack on Crocus City Hall, the Kremlin said.", "ACCUSED state:ru state:ua", graph.Alleged},
-		{"Putin said Ukraine was not involved in the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, ""},
 		{"Putin said Ukraine was not behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua", ""},
 		{"Ukraine said it had no role in the attack on Crocus City Hall, Zelensky said.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		// "not involved in any way": the article's event, not the state
@@ -287,6 +286,8 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Al-Shabaab, the group led by the Algerian militant Mokhtar Belmokhtar, said it had carried out the assault.",
 			"LEADER_OF new:mokhtar-belmokhtar group:al-shabaab", graph.Reported},
 		{"Kenyan officials blamed al-Shabaab for the attack.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
+		// Someone else saying a state was not involved is no denial of the state's.
+		{"Putin said Ukraine was not involved in the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, ""},
 		// A people's leaders speak for its state; "bore responsibility";
 		// a speaker past "but" speaks in another clause.
 		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
