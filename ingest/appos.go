@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -40,9 +41,20 @@ func (g *Gazetteer) appositions(text []rune, ms []mention, sents []Span, main *m
 		case graph.Location:
 			g.placeAppos(s, ms, i, c)
 		case graph.Attacker, graph.Person:
+			s.mentions = mentionsIn(ms, sents[si])
 			g.perpetratorAppos(s, m, main, c)
 		}
 	}
+}
+
+// mentionsIn is the run of ms (sorted by start) that lies inside sp.
+func mentionsIn(ms []mention, sp Span) []mention {
+	i := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= sp.Start })
+	j := i
+	for j < len(ms) && ms[j].End <= sp.End {
+		j++
+	}
+	return ms[i:j]
 }
 
 // nationalityAppos: "<person>, a 31-year-old Tunisian", "the Algerian
@@ -176,6 +188,12 @@ func (c *collector) addAll(cs []graph.Candidate) {
 var (
 	perpBefore = regexp.MustCompile(`(?:^|\s)(?:the|a|an)\s+(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|second\s+|third\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader)s?(?:,\s+|\s+as\s+|\s+)$`)
 	perpAfter  = regexp.MustCompile(`^,\s+(?:the|a|an|one of the)\s+(?:[0-9]+-year-old\s+)?(?:(suspected|alleged|presumed|purported)\s+)?(?:lone\s+|suicide\s+|main\s+|two\s+)?(attacker|gunman|bomber|driver|assailant|shooter|perpetrator|stabber|hijacker|ringleader|attackers|gunmen|bombers)\b`)
+	// "X, the suspect,", "the suspect, X,": a suspect is an alleged perpetrator.
+	suspectAfter  = regexp.MustCompile(`^,\s+(?:the|a|one of the)\s+(?:main\s+|prime\s+|chief\s+)?suspects?\s*[,;.]`)
+	suspectBefore = regexp.MustCompile(`(?:^|\s)the\s+(?:main\s+|prime\s+|chief\s+)?suspect,\s+$`)
+	// "eight men it presented as the attackers, among them X": a list of
+	// the perpetrators, named.
+	perpAmong = regexp.MustCompile(`\b(?:as|were|are)\s+the\s+(?:attackers|gunmen|bombers|assailants|perpetrators),\s+(?:among them|including)\s+$`)
 )
 
 // The perpetrator identified or sought: "The gunman who killed 38 people
@@ -231,12 +249,33 @@ func (g *Gazetteer) perpetratorAppos(s *sentence, p *mention, main *mention, c *
 	if m == nil {
 		m = perpIdentified(lower(s.text, s.span.Start, p.Start), lower(s.text, p.End, min(s.span.End, p.End+140)))
 	}
+	if m == nil {
+		if x := suspectAfter.FindString(post); x != "" {
+			m = []string{strings.TrimRight(x, ",;."), "suspect"}
+		} else if x := suspectBefore.FindString(pre); x != "" {
+			m = []string{x, "suspect"}
+		}
+	}
+	among := false
+	if m == nil {
+		if x := perpAmong.FindString(pre); x != "" {
+			m, among = []string{x, ""}, true
+		}
+	}
 	if m == nil || s.doc != nil && s.doc.otherEventIn(s) {
 		return
 	}
 	st := graph.Reported
 	if m[1] != "" {
 		st = graph.Alleged
+	}
+	if m[1] == "suspect" && g.speakerStance(s, lower(s.text, s.span.Start, s.span.End), p) == graph.Attributed {
+		st = graph.Attributed // "X, the suspect, ..., security officials said": their attribution
+	}
+	if among {
+		if ns := g.namerStance(s, cueHit{start: p.Start, end: p.Start}); ns != "" {
+			st = ns // "a picture of eight men it presented as the attackers": the group's claim
+		}
 	}
 	ev := *main
 	ev.ref = m[0]

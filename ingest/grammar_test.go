@@ -269,6 +269,14 @@ func TestAppositionsAndCompounds(t *testing.T) {
 			"OFFICIAL_OF new:boris-ivanov state:sy", ""},
 		{"A Syrian woman, a Syrian man, a Syrian student, a Syrian doctor and a Syrian driver were held. Russian police said Russia would respond. President Boris Ivanov spoke.",
 			"OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
+		// "the suspect" is an alleged perpetrator (officials saying so
+		// attribute it); "presented as the attackers, among them X" names one.
+		{"A gunman attacked Crocus City Hall on Friday. Boris Ivanov, the suspect, is believed to have crossed into Syria.",
+			"PERPETRATED new:boris-ivanov " + crocusEvent, graph.Alleged},
+		{"A gunman attacked Crocus City Hall on Friday. Boris Ivanov, the suspect, is believed to have crossed into Syria, Russian officials said.",
+			"PERPETRATED new:boris-ivanov " + crocusEvent, graph.Attributed},
+		{"A gunman attacked Crocus City Hall on Friday. Islamic State released a picture of four men it presented as the attackers, among them Boris Ivanov, a preacher.",
+			"PERPETRATED new:boris-ivanov " + crocusEvent, graph.Claimed},
 		// A naming cue that holds its "as"; a group naming its members, two
 		// of them, the second typed as the first; a surname inside
 		// "al-Mujahid" is no one's.
