@@ -359,18 +359,15 @@ func (g *Gazetteer) mediaArm(id string) bool {
 var attackersOf = regexp.MustCompile(`\bthe (?:attackers|gunmen|bombers|suspects|perpetrators|attacker|gunman|bomber|suspect|assailants?) (?:belonged to|were members of|was a member of|were from|had links to|had links with|were linked to|was linked to|were trained by|was trained by|had been trained by|were sent by|was sent by) (?:the )?$`)
 
 func (g *Gazetteer) attackersAttribution(text []rune, ms []mention, sents []Span, d *doc, c *collector) {
-	mi := 0
 	for _, sp := range sents {
-		for mi < len(ms) && ms[mi].Start < sp.Start {
-			mi++
-		}
 		s := &sentence{span: sp, text: text, date: c.meta.Date}
-		for j := mi; j < len(ms) && ms[j].End <= sp.End; j++ {
-			grp := &ms[j]
+		in := mentionsIn(ms, sp)
+		for j := range in {
+			grp := &in[j]
 			if grp.kind != graph.Group || !attackersOf.MatchString(lower(text, max(sp.Start, grp.Start-60), grp.Start)) {
 				continue
 			}
-			s.mentions = ms[mi:j]
+			s.mentions = in[:j]
 			if sp := g.speakerOf1(s, grp); sp != nil {
 				c.addAll(g.candidate(s, "ATTRIBUTED", sp, grp, graph.Attributed, s.span.Start, "the attackers belonged to", c.meta))
 			}
@@ -394,16 +391,8 @@ func (g *Gazetteer) leaderResponses(text []rune, ms []mention, sents []Span, d *
 	if d == nil || d.main == nil {
 		return
 	}
-	mi := 0
 	for _, sp := range sents {
-		for mi < len(ms) && ms[mi].Start < sp.Start {
-			mi++
-		}
-		mj := mi
-		for mj < len(ms) && ms[mj].End <= sp.End {
-			mj++
-		}
-		s := &sentence{span: sp, text: text, mentions: ms[mi:mj], date: c.meta.Date, doc: d}
+		s := &sentence{span: sp, text: text, mentions: mentionsIn(ms, sp), date: c.meta.Date, doc: d}
 		if !responseTopic.MatchString(lower(text, sp.Start, sp.End)) || d.otherEventIn(s) || d.otherTime(s) {
 			continue
 		}
@@ -437,12 +426,13 @@ var responseTopic = regexp.MustCompile(`\b(the (attackers?|gunm[ae]n|bombers?|pe
 // IS-linked gunman X": a person described by a group's role noun is its
 // member; "suspected" or "alleged" makes it an allegation. ("IS-K militant
 // X", the role right before the name, is the title frame's.)
-func (g *Gazetteer) groupRoles(text []rune, ms []mention, sents []Span, c *collector) {
+func (g *Gazetteer) groupRoles(text []rune, all []mention, sents []Span, c *collector) {
 	for _, sp := range sents {
 		s := &sentence{span: sp, text: text, date: c.meta.Date}
+		ms := mentionsIn(all, sp)
 		for j := range ms {
 			grp := &ms[j]
-			if grp.Start < sp.Start || grp.End > sp.End || grp.kind != graph.Group || len(grp.ids) != 1 {
+			if grp.kind != graph.Group || len(grp.ids) != 1 {
 				continue
 			}
 			role := groupRole.FindString(strings.ToLower(string(text[grp.End:min(sp.End, grp.End+30)])))
