@@ -236,9 +236,12 @@ func inflect(v string, irregular map[string][]string) []string {
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
 // doubles reports whether a short verb doubles its last consonant (stab, ban, plan).
+// Two-syllable verbs stressed on the first ("open", "edit") do not: a
+// four-letter verb that opens with a vowel keeps one consonant.
 func doubles(v string) bool {
 	n := len(v)
-	return n >= 3 && n <= 4 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 && isVowel(v[n-2]) && !isVowel(v[n-3])
+	return n >= 3 && n <= 4 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 && isVowel(v[n-2]) && !isVowel(v[n-3]) &&
+		(n == 3 || !isVowel(v[0]))
 }
 
 func thirdPerson(v string) string {

@@ -16,6 +16,9 @@ func TestInflect(t *testing.T) {
 		"detain": "detain detains detained detaining",
 		"storm":  "storm storms stormed storming",
 		"place":  "place places placed placing",
+		"open":   "open opens opened opening",
+		"edit":   "edit edits edited editing",
+		"plan":   "plan plans planned planning",
 	} {
 		if got := strings.Join(inflect(v, irr), " "); got != want {
 			t.Errorf("inflect(%q) = %q, want %q", v, got, want)
