@@ -230,7 +230,23 @@ func inflect(v string, irregular map[string][]string) []string {
 		out = append(out, thirdPerson(v), ingForm(v))
 		return dedupe(out)
 	}
-	return dedupe(append(out, thirdPerson(v), pastForm(v), ingForm(v)))
+	out = append(out, thirdPerson(v), pastForm(v), ingForm(v))
+	if endsCVC(v) && len(v) >= 5 {
+		// Whether a longer verb doubles depends on its stress: "occurred",
+		// "acquitted", "cancelled" but "offered", "visited". Both spellings
+		// are listed; the wrong one never occurs in text.
+		d := v + v[len(v)-1:]
+		out = append(out, d+"ed", d+"ing", v+"ed", v+"ing")
+	}
+	return dedupe(out)
+}
+
+// endsCVC reports whether a verb ends in consonant, vowel, consonant (not
+// w, x or y): the ending whose consonant may double.
+func endsCVC(v string) bool {
+	n := len(v)
+	quVowel := n >= 4 && v[n-4:n-2] == "qu" // "acquit": the u of qu is no vowel
+	return n >= 3 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 && isVowel(v[n-2]) && (!isVowel(v[n-3]) || quVowel)
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
@@ -240,8 +256,7 @@ func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 // four-letter verb that opens with a vowel keeps one consonant.
 func doubles(v string) bool {
 	n := len(v)
-	return n >= 3 && n <= 4 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 && isVowel(v[n-2]) && !isVowel(v[n-3]) &&
-		(n == 3 || !isVowel(v[0]))
+	return n <= 4 && endsCVC(v) && (n == 3 || !isVowel(v[0]))
 }
 
 func thirdPerson(v string) string {

@@ -19,6 +19,9 @@ func TestInflect(t *testing.T) {
 		"open":   "open opens opened opening",
 		"edit":   "edit edits edited editing",
 		"plan":   "plan plans planned planning",
+		"occur":  "occur occurs occured occuring occurred occurring",
+		"offer":  "offer offers offered offering offerred offerring",
+		"acquit": "acquit acquits acquited acquiting acquitted acquitting",
 	} {
 		if got := strings.Join(inflect(v, irr), " "); got != want {
 			t.Errorf("inflect(%q) = %q, want %q", v, got, want)

@@ -81,6 +81,7 @@ func TestRealGrammar(t *testing.T) {
 		// happened is where the article's event occurred; a state before
 		// "troops" is not a place; "suspected of" hedges who, not where.
 		{"The man suspected of killing 137 people at Crocus City Hall was detained.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
+		{"The massacre occurred in Krasnogorsk on Friday.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
 		{"Gunmen opened fire at Crocus City Hall on Friday.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
 		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
 		{"The gunmen killed 13 U.S. troops and scores of civilians.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
