@@ -359,7 +359,8 @@ func (g *Gazetteer) knownPlaces(s *sentence, c *collector) {
 		p := &s.mentions[i]
 		if len(p.ids) != 1 || !slices.Contains(e.Places, p.ids[0]) || p.kind != graph.Location && p.kind != graph.State ||
 			demonym(p) || peopleNoun(wordAfter(s.text, p.End)) || compoundModifier.MatchString(string(s.text[p.End:min(len(s.text), p.End+14)])) ||
-			possessiveAt(s.text, p.End) || !placePreposition(lower(s.text, max(s.span.Start, p.Start-12), p.Start)) {
+			possessiveAt(s.text, p.End) || !placePreposition(lower(s.text, max(s.span.Start, p.Start-12), p.Start)) ||
+			seatedBody(lower(s.text, max(s.span.Start, p.Start-30), p.Start)) {
 			continue // "Turkey's Kurds", "Dhaka and Islamic State tell": no place of the event
 		}
 		ev := *d.main
@@ -367,6 +368,23 @@ func (g *Gazetteer) knownPlaces(s *sentence, c *collector) {
 		c.addAll(g.candidate(s, "OCCURRED_IN", &ev, p, graph.Reported, s.span.Start, p.Text, c.meta))
 	}
 }
+
+// seatedBody reports whether the words before a place end with a body and
+// its seat's preposition ("the U.S. Embassy in", "police in", "a court in"):
+// where the body sits, not where the event occurred.
+func seatedBody(pre string) bool {
+	f := strings.Fields(pre)
+	if n := len(f); n > 0 && f[n-1] == "the" {
+		f = f[:n-1]
+	}
+	if n := len(f); n < 2 || (f[n-1] != "in" && f[n-1] != "at") {
+		return false
+	}
+	return seatNouns[strings.Trim(f[len(f)-2], ",.")]
+}
+
+var seatNouns = set("embassy", "consulate", "ministry", "office", "offices", "police", "officials", "authorities", "court",
+	"prosecutors", "investigators", "residents", "correspondent", "headquarters", "government", "parliament", "mission")
 
 // placePreposition reports whether the words before a place end with a
 // preposition of place ("in the", "at", "near").

@@ -81,6 +81,9 @@ func TestRealGrammar(t *testing.T) {
 		// happened is where the article's event occurred; a state before
 		// "troops" is not a place; "suspected of" hedges who, not where.
 		{"The man suspected of killing 137 people at Crocus City Hall was detained.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
+		// Where a body sits is not where the event occurred.
+		{"The U.S. Embassy in Moscow warned on March 7 of an imminent attack.", "OCCURRED_IN " + crocusEvent + " location:moscow", ""},
+		{"Gunmen attacked the hall. Police in Moscow said the attack killed 137 people.", "OCCURRED_IN " + crocusEvent + " location:moscow", ""},
 		{"The massacre occurred in Krasnogorsk on Friday.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
 		{"Gunmen opened fire at Crocus City Hall on Friday.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
 		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
