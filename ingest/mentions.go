@@ -42,6 +42,14 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 	places := map[int]bool{}
 	for _, m := range g.find(text, f) {
 		ids := g.ids(m.pat)
+		if pressTitle(text, m.end) {
+			// "The New York Times", "the Kyiv Post": a newspaper's title
+			// names no place, and no person either.
+			for i := m.start; i < m.end; i++ {
+				taken[i] = true
+			}
+			continue
+		}
 		mm := mention{Mention: graph.Mention{Text: string(text[m.start:m.end]), Start: m.start, End: m.end, Options: []string{}}, ids: ids}
 		switch {
 		case len(ids) == 0:
@@ -84,6 +92,22 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, g.withSimilar(news.list)
 }
+
+// pressTitle reports whether the word after end is a newspaper's title
+// word, capitalised ("Times", "Post", "Herald").
+func pressTitle(text []rune, end int) bool {
+	if end >= len(text) || text[end] != ' ' {
+		return false
+	}
+	e := end + 1
+	for e < len(text) && unicode.IsLetter(text[e]) {
+		e++
+	}
+	return pressWords[string(text[end+1:e])]
+}
+
+var pressWords = set("Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Independent", "Chronicle",
+	"Observer", "Mail", "Express", "Mirror", "Examiner", "Courier", "Today", "Daily")
 
 func (g *Gazetteer) commonKind(ids []string) graph.Kind {
 	var k graph.Kind

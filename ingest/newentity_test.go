@@ -305,3 +305,15 @@ func TestPlaceNamesAFrameGives(t *testing.T) {
 		}
 	}
 }
+
+func TestNewspaperTitlesNameNoPlace(t *testing.T) {
+	got := proposed(world(), "The New York Times reported the warning. The Jerusalem Post and the Kyiv Post carried it too. Police in New Delhi said so.")
+	for _, bad := range []string{"New York City", "New York", "Jerusalem", "Kyiv", "New York Times"} {
+		if n, ok := got[bad]; ok {
+			t.Errorf("%q proposed as %s (all %v)", bad, n.Kind, got)
+		}
+	}
+	if n := got["New Delhi"]; n.Kind != graph.Location {
+		t.Errorf("New Delhi: %+v, want a Location (all %v)", n, got)
+	}
+}
