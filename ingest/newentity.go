@@ -153,11 +153,15 @@ func nameWord(t token) bool {
 		return true
 	}
 	pre, rest, ok := strings.Cut(t.text, "-")
-	if !ok || rest == "" || len(pre) > 3 || !lex().particles.has(pre) && pre != "ad" && pre != "as" && pre != "ash" && pre != "ar" && pre != "at" && pre != "az" && pre != "an" {
+	if !ok || rest == "" || len(pre) > 3 || !lex().particles.has(pre) && !arabicArticles[pre] {
 		return false
 	}
 	return unicode.IsUpper([]rune(rest)[0])
 }
+
+// arabicArticles are the forms of the article (and "wa-al", "and the") a
+// hyphen joins to the name word after it: "ad-Dawla", "wal-Muslimin".
+var arabicArticles = set("ad", "as", "ash", "ar", "at", "az", "an", "wal", "wa", "bil", "fil", "lil")
 
 // joined reports whether word i exists, is free and follows word i-1 after
 // one space.

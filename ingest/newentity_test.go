@@ -317,3 +317,10 @@ func TestNewspaperTitlesNameNoPlace(t *testing.T) {
 		t.Errorf("New Delhi: %+v, want a Location (all %v)", n, got)
 	}
 }
+
+func TestArabicArticleJoinsTheName(t *testing.T) {
+	got := proposed(world(), "Jama'at Nusrat al-Islam wal-Muslimin, known as JNIM, claimed the ambush near Djibo.")
+	if n, ok := got["Jama'at Nusrat al-Islam wal-Muslimin"]; !ok || n.Kind != graph.Group {
+		t.Errorf("the whole name, a Group, not proposed: %v", got)
+	}
+}
