@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -48,6 +49,15 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	group := hasWordIn(ws, l.groups) || l.groupAfter.has(next) && !isCapital(wordAfter(text, end)) ||
 		l.groupBefore.has(prev) || l.groupBefore.has(before(2)) || strings.HasPrefix(strings.Join(ws, " "), "islamic state ") && ws[len(ws)-1] == "province"
 	last := ws[len(ws)-1]
+	if acronymAfter(text, sp) {
+		// "the Baloch Liberation Army (BLA)", "Hayat Tahrir al-Sham (HTS)":
+		// a body named in full with its initials; armed unless its words
+		// say agency, ministry, court and the like.
+		if group || allArmed(ws, l) {
+			return graph.Group, name
+		}
+		return "", ""
+	}
 	switch {
 	case l.eventHeads.has(last) && len(ws) >= 2:
 		return graph.Event, name
@@ -89,6 +99,58 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	}
 	return "", ""
 }
+
+// acronymAfter reports whether the span is followed by its initials in
+// brackets: "Allied Democratic Forces (ADF)". Words of one or two letters,
+// "of", "and", "the" and the article before a hyphen ("al-Sham") give no
+// initial; the initials may stand in another order (a name translated:
+// "Revolutionary Armed Forces of Colombia (FARC)").
+func acronymAfter(text []rune, sp span) bool {
+	end := sp.toks[len(sp.toks)-1].end
+	rest := string(text[end:min(len(text), end+12)])
+	m := acronymRe.FindStringSubmatch(rest)
+	if m == nil || len(sp.toks) < 2 {
+		return false
+	}
+	var initials []rune
+	for _, t := range sp.toks {
+		for _, part := range strings.Split(t.text, "-") {
+			r := []rune(part)
+			if len(r) == 0 || unicode.IsLower(r[0]) || len(r) <= 2 && !unicode.IsUpper(r[len(r)-1]) {
+				continue
+			}
+			initials = append(initials, unicode.ToUpper(r[0]))
+		}
+	}
+	acr := []rune(m[1])
+	if len(acr) != len(initials) {
+		return false
+	}
+	a, b := slices.Clone(acr), slices.Clone(initials)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+var acronymRe = regexp.MustCompile(`^ \((\p{Lu}{2,6})\)`)
+
+// allArmed reports whether a full name's head words are an armed body's
+// ("Army", "Forces", "Party", "Liberation") and none is an office's
+// ("Agency", "Ministry", "Court").
+func allArmed(ws []string, l *lexicon) bool {
+	armed := false
+	for _, w := range ws {
+		switch {
+		case armedHeads[w]:
+			armed = true
+		case l.organisations.has(w):
+			return false
+		}
+	}
+	return armed
+}
+
+var armedHeads = set("army", "forces", "party", "liberation", "guard", "guards", "corps", "resistance", "revolutionary", "tahrir", "hayat")
 
 // allIn reports whether every word is in one of the lists.
 func allIn(ws []string, lists ...wordList) bool {

@@ -324,3 +324,16 @@ func TestArabicArticleJoinsTheName(t *testing.T) {
 		t.Errorf("the whole name, a Group, not proposed: %v", got)
 	}
 }
+
+func TestFullNameWithItsInitials(t *testing.T) {
+	got := proposed(world(), "The Baloch Liberation Army (BLA) said its fighters attacked the train. Hayat Tahrir al-Sham (HTS) fighters entered the city. "+
+		"The Allied Democratic Forces (ADF) killed 40 villagers. The National Investigation Agency (NIA) took over the case.")
+	for _, name := range []string{"Baloch Liberation Army", "Hayat Tahrir al-Sham", "Allied Democratic Forces"} {
+		if n := got[name]; n.Kind != graph.Group {
+			t.Errorf("%s: %+v, want a Group (all %v)", name, n, got)
+		}
+	}
+	if n, ok := got["National Investigation Agency"]; ok {
+		t.Errorf("an agency proposed as %s (all %v)", n.Kind, got)
+	}
+}
