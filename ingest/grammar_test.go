@@ -50,6 +50,14 @@ func TestRealGrammar(t *testing.T) {
 		// A possessor past its adjective owns the branch; "known as" names it.
 		{"IS-K, Islamic State's Afghan affiliate, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
 		{"Islamic State's Afghan branch, known as IS-K, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
+		// Suspicion and blame without a speaker: alleged; "attributed to":
+		// attributed. A negation in the clause before "but" is not the cue's.
+		{"IS-K is believed to be behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
+		{"The attack on Crocus City Hall was blamed on IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
+		{"The attack on Crocus City Hall has been attributed to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
+		{"Gunmen attacked Crocus City Hall. No group claimed it, but suspicion fell on IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
+		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimISK, graph.Claimed},
+		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimIS, ""},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},

@@ -1054,7 +1054,7 @@ func (g *Gazetteer) nationalityOf(s *sentence, pos int, kinds []graph.Kind) *men
 // stance decides the candidate's stance from the cue, who speaks and the
 // words around it; ok is false when the sentence negates or hedges a claim.
 func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph.Stance, bool) {
-	pre := lower(s.text, max(s.span.Start, h.start-50), h.start)
+	pre := clauseTail(lower(s.text, max(s.span.Start, h.start-50), h.start))
 	sent := lower(s.text, s.span.Start, s.span.End)
 	cue := lower(s.text, h.start, h.end)
 	if r.typ != "DENIED" {
@@ -1088,6 +1088,17 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 		st = graph.Alleged
 	}
 	return st, true
+}
+
+// clauseTail is what of pre belongs to the cue's clause: "No group claimed
+// it, but suspicion fell on": the negation is the first clause's.
+func clauseTail(pre string) string {
+	for _, b := range []string{" but ", "; ", ", while ", ", whereas "} {
+		if i := strings.LastIndex(pre, b); i >= 0 {
+			pre = pre[i+len(b):]
+		}
+	}
+	return pre
 }
 
 // onlyMonthMay reports whether the only hedge in text[a:b] is "May" the
