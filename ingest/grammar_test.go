@@ -135,6 +135,7 @@ func TestRealGrammar(t *testing.T) {
 		// A person described by a group's role noun is its member.
 		{"Police said Dalerdzhon Mirzoyev was an IS-K recruiter.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
 		{"Dalerdzhon Mirzoyev, a suspected IS-K member, was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Alleged},
+		{"Dalerdzhon Mirzoyev, a top IS-K commander, was killed.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
 		{"The IS-K-linked gunman Dalerdzhon Mirzoyev was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
 		{"Dalerdzhon Mirzoyev had been recruited by IS-K.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
 		{"President Vladimir Putin said IS-K militants attacked the hall.", "MEMBER_OF person:vladimir-putin group:is-k", ""},

@@ -469,7 +469,7 @@ var groupRole = regexp.MustCompile(`^(-linked|-affiliated|-inspired)? ?(-linked 
 
 // copulaAppos links a person to the description after it: ", a suspected ",
 // " was an ", ", the former ".
-var copulaAppos = regexp.MustCompile(`^(,| (is|was|had been|has been|became))( (a|an|the))?( (suspected|alleged|senior|former|known|veteran|self-styled|local|purported))? $`)
+var copulaAppos = regexp.MustCompile(`^(,| (is|was|had been|has been|became))( (a|an|the))?( (suspected|alleged|senior|former|known|veteran|self-styled|local|purported|top|key|prominent|leading|regional|high-ranking|notorious))? $`)
 
 // precededBy: "The attack came a week after the bombing of X", "the
 // attack followed the Y bombing": the other, earlier event preceded the
