@@ -57,6 +57,7 @@ func TestRealGrammar(t *testing.T) {
 		{"The attack on Crocus City Hall has been attributed to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
 		{"Gunmen attacked Crocus City Hall. No group claimed it, but suspicion fell on IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
 		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimISK, graph.Claimed},
+		{"According to IS-K, its fighters carried out the attack on Crocus City Hall.", claimISK, graph.Claimed},
 		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimIS, ""},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},

@@ -1140,6 +1140,9 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 	if anyWord(sent, speech) == "" {
 		return graph.Reported
 	}
+	if from.kind == graph.Group && strings.HasSuffix(lower(s.text, max(s.span.Start, from.Start-14), from.Start), "according to ") {
+		return graph.Claimed // "According to IS-K, its fighters carried out the attack"
+	}
 	if sp := g.speakerOf1(s, from); sp != nil {
 		if sp.kind == graph.Group {
 			return graph.Claimed // "Al-Mourabitoun said it had carried out the assault together with AQIM"
