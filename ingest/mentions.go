@@ -52,6 +52,8 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 		}
 		mm := mention{Mention: graph.Mention{Text: string(text[m.start:m.end]), Start: m.start, End: m.end, Options: []string{}}, ids: ids}
 		switch {
+		case inCredits(text, m.start):
+			continue // "Additional reporting by X in Islamabad": the staff, not the story
 		case len(ids) == 0:
 			w := g.world[g.pats[m.pat].world-1]
 			if w.kind == graph.Nationality && stateVoice(text, m.end) {

@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -23,6 +26,7 @@ type span struct {
 // surname, of a proposal. Runs of a title-case headline count only when the
 // body names them too.
 func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, news *newSet) []mention {
+	taken = withoutCredits(text, taken)
 	toks := words(text)
 	hl := headlineEnd(text)
 	var spans []span
@@ -119,6 +123,48 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 			ids: []string{ref}, kind: ne.Kind, name: ne.Name})
 	}
 	return out
+}
+
+// credits are a report's staff lines: "Reporting by X; Editing by Y",
+// "Additional reporting by X in Moscow", "(Writing by X)".
+var credits = regexp.MustCompile(`(?i)\b(?:additional )?(?:reporting|writing|editing|compiled|edited|written|photographs?|video) by\b[^\n)]*`)
+
+// withoutCredits marks the credit lines taken, so their journalists (and
+// the cities they file from) propose no entity. taken is not changed.
+func withoutCredits(text []rune, taken []bool) []bool {
+	locs := credits.FindAllStringIndex(string(text), -1)
+	if locs == nil {
+		return taken
+	}
+	out := slices.Clone(taken)
+	s := string(text)
+	for _, l := range locs {
+		a, b := utf8.RuneCountInString(s[:l[0]]), utf8.RuneCountInString(s[:l[1]])
+		for i := a; i < b && i < len(out); i++ {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// inCredits reports whether pos lies in a credit line.
+func inCredits(text []rune, pos int) bool {
+	line := pos
+	for line > 0 && text[line-1] != '\n' {
+		line--
+	}
+	end := pos
+	for end < len(text) && text[end] != '\n' {
+		end++
+	}
+	s := string(text[line:end])
+	off := len(string(text[line:pos]))
+	for _, l := range credits.FindAllStringIndex(s, -1) {
+		if off >= l[0] && off < l[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // knownWindows finds, longest first, the runs of words i..j of a headline
@@ -255,6 +301,8 @@ func splitRun(text []rune, toks []token, i, j int) []span {
 			// ("designated The Resistance Front").
 			goto trimmed
 		case l.stopwords.has(w) || l.adjectives.has(w) || l.calendar.has(w):
+		case i+1 < j && commonName(l, w) && l.titles.has(toks[i+1].text):
+			// "Health Minister Mikhail Murashko": the portfolio is the title's.
 		case sentenceStart(text, toks[i].start) && commonName(l, w) && !l.personParticles.has(w) && j-i == 1:
 		default:
 			goto trimmed

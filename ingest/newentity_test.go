@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -335,5 +336,29 @@ func TestFullNameWithItsInitials(t *testing.T) {
 	}
 	if n, ok := got["National Investigation Agency"]; ok {
 		t.Errorf("an agency proposed as %s (all %v)", n.Kind, got)
+	}
+}
+
+func TestCreditLinesProposeNothing(t *testing.T) {
+	g := world()
+	text := "Gunmen attacked a hall in New Delhi. Health Minister Mikhail Murashko said 60 people were in hospital.\n" +
+		"Reporting by John Smith; Editing by Mark Heinrich\nAdditional reporting by Olga Popova in Islamabad"
+	a := g.Analyze(text, ingest.Meta{})
+	got := map[string]graph.NewEntity{}
+	for _, n := range a.NewEntities {
+		got[n.Name] = n
+	}
+	for _, bad := range []string{"John Smith", "Mark Heinrich", "Olga Popova", "Islamabad", "Health Minister Mikhail Murashko"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q proposed (all %v)", bad, got)
+		}
+	}
+	if n := got["Mikhail Murashko"]; n.Kind != graph.Person {
+		t.Errorf("Mikhail Murashko: %+v, want a Person without his title (all %v)", n, got)
+	}
+	for _, m := range a.Mentions {
+		if m.Start > len([]rune(text[:strings.Index(text, "Reporting by")])) {
+			t.Errorf("a mention in the credits: %+v", m)
+		}
 	}
 }
