@@ -126,8 +126,10 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 }
 
 // credits are a report's staff lines: "Reporting by X; Editing by Y",
-// "Additional reporting by X in Moscow", "(Writing by X)".
-var credits = regexp.MustCompile(`(?i)\b(?:additional )?(?:reporting|writing|editing|compiled|edited|written|photographs?|video) by\b[^\n)]*`)
+// "Additional reporting by X in Moscow", "(Writing by X)", "(Photo by X)",
+// and a picture's agency and photographer ("REUTERS/Maxim Shemetov").
+var credits = regexp.MustCompile(`(?i:\b(?:additional )?(?:reporting|writing|editing|compiled|edited|written|photographs?|photo|pictures?|video) by\b[^\n)]*)` +
+	`|\b(?:REUTERS|AFP|AP|EPA|ANADOLU|TASS|XINHUA)/\p{Lu}[\pL.'-]*(?: \p{Lu}[\pL.'-]*)*(?:/\pL+)*`)
 
 // withoutCredits marks the credit lines taken, so their journalists (and
 // the cities they file from) propose no entity. taken is not changed.
