@@ -59,6 +59,11 @@ func TestRealGrammar(t *testing.T) {
 		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimISK, graph.Claimed},
 		{"According to IS-K, its fighters carried out the attack on Crocus City Hall.", claimISK, graph.Claimed},
 		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimIS, ""},
+		// An arrest told by the state's agency, or made "by" its police.
+		{"Gunmen attacked Crocus City Hall. Dalerdzhon Mirzoyev was arrested in the Bryansk region, the FSB said.",
+			"DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
+		{"Gunmen attacked Crocus City Hall. Dalerdzhon Mirzoyev was taken into custody by Russian police.",
+			"DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},

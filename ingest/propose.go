@@ -460,8 +460,24 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if r.mode == namedAs && stance == graph.Claimed {
 			out = append(out, g.namedMember(s, h, from, quoteStart, meta)...)
 		}
+		if rt.Name == "DETAINED_AT" && r.patient {
+			out = append(out, g.detainedBySpeaker(s, h, from, quoteStart, meta)...)
+		}
 	}
 	return out
+}
+
+// detainedBySpeaker: "X was arrested in Y, the FSB said": the state whose
+// agency tells of the arrest made it.
+func (g *Gazetteer) detainedBySpeaker(s *sentence, h cueHit, held *mention, quoteStart int, meta Meta) []graph.Candidate {
+	sp := g.speakerOf1(s, held)
+	if sp == nil || sp.Start < h.end || demonym(sp) && !stateVoice(s.text, sp.End) {
+		return nil
+	}
+	if id, _ := g.end(sp, []graph.Kind{graph.State}, s.date); id == "" {
+		return nil
+	}
+	return g.candidate(s, "DETAINED", sp, held, graph.Reported, quoteStart, string(s.text[h.start:h.end]), meta)
 }
 
 // refInside is an event reference the cue itself holds ("called the
