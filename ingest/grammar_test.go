@@ -64,6 +64,11 @@ func TestRealGrammar(t *testing.T) {
 			"DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
 		{"Gunmen attacked Crocus City Hall. Dalerdzhon Mirzoyev was taken into custody by Russian police.",
 			"DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
+		// Citizenship, origin and travel in other words.
+		{"Dalerdzhon Mirzoyev, who holds Tajik citizenship, was detained.", "HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
+		{"Dalerdzhon Mirzoyev, originally from Tajikistan, was detained.", "HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
+		{"Dalerdzhon Mirzoyev had returned from Turkey weeks before the attack.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
+		{"Dalerdzhon Mirzoyev had spent time in Turkey.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},
