@@ -40,6 +40,7 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 	news := &newSet{byRef: map[string]int{}}
 	taken := make([]bool, len(text)+1)
 	places := map[int]bool{}
+	cr := creditSpans(text)
 	for _, m := range g.find(text, f) {
 		ids := g.ids(m.pat)
 		if pressTitle(text, m.end) {
@@ -52,7 +53,7 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 		}
 		mm := mention{Mention: graph.Mention{Text: string(text[m.start:m.end]), Start: m.start, End: m.end, Options: []string{}}, ids: ids}
 		switch {
-		case inCredits(text, m.start):
+		case inCredits(cr, m.start):
 			continue // "Additional reporting by X in Islamabad": the staff, not the story
 		case len(ids) == 0:
 			w := g.world[g.pats[m.pat].world-1]
@@ -90,7 +91,7 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 		}
 		out = append(out, mm)
 	}
-	out = append(out, g.proposals(text, taken, places, news)...)
+	out = append(out, g.proposals(text, taken, places, news, cr)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, g.withSimilar(news.list)
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,8 +26,8 @@ type span struct {
 // run without evidence is a mention only when it repeats the name, or the
 // surname, of a proposal. Runs of a title-case headline count only when the
 // body names them too.
-func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, news *newSet) []mention {
-	taken = withoutCredits(text, taken)
+func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, news *newSet, cr [][2]int) []mention {
+	taken = withoutCredits(cr, taken)
 	toks := words(text)
 	hl := headlineEnd(text)
 	var spans []span
@@ -128,45 +129,39 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 // credits are a report's staff lines: "Reporting by X; Editing by Y",
 // "Additional reporting by X in Moscow", "(Writing by X)", "(Photo by X)",
 // and a picture's agency and photographer ("REUTERS/Maxim Shemetov").
-var credits = regexp.MustCompile(`(?i:\b(?:additional )?(?:reporting|writing|editing|compiled|edited|written|photographs?|photo|pictures?|video) by\b[^\n)]*)` +
+var credits = regexp.MustCompile(`(?m:(?:^|[(;.] ?)\s*(?i:(?:additional )?(?:reporting|writing|editing|compiled|edited|written|photographs?|photo|pictures?|video) by)\b[^\n);.]{0,80})` +
 	`|\b(?:REUTERS|AFP|AP|EPA|ANADOLU|TASS|XINHUA)/\p{Lu}[\pL.'-]*(?: \p{Lu}[\pL.'-]*)*(?:/\pL+)*`)
 
-// withoutCredits marks the credit lines taken, so their journalists (and
-// the cities they file from) propose no entity. taken is not changed.
-func withoutCredits(text []rune, taken []bool) []bool {
-	locs := credits.FindAllStringIndex(string(text), -1)
-	if locs == nil {
-		return taken
-	}
-	out := slices.Clone(taken)
+// creditSpans are the code-point spans of text's credit lines, found once.
+func creditSpans(text []rune) [][2]int {
 	s := string(text)
+	locs := credits.FindAllStringIndex(s, -1)
+	out := make([][2]int, 0, len(locs))
 	for _, l := range locs {
-		a, b := utf8.RuneCountInString(s[:l[0]]), utf8.RuneCountInString(s[:l[1]])
-		for i := a; i < b && i < len(out); i++ {
-			out[i] = true
-		}
+		out = append(out, [2]int{utf8.RuneCountInString(s[:l[0]]), utf8.RuneCountInString(s[:l[1]])})
 	}
 	return out
 }
 
-// inCredits reports whether pos lies in a credit line.
-func inCredits(text []rune, pos int) bool {
-	line := pos
-	for line > 0 && text[line-1] != '\n' {
-		line--
+// inCredits reports whether pos lies in one of the spans.
+func inCredits(spans [][2]int, pos int) bool {
+	i := sort.Search(len(spans), func(k int) bool { return spans[k][1] > pos })
+	return i < len(spans) && spans[i][0] <= pos
+}
+
+// withoutCredits marks the credit spans taken, so their journalists (and
+// the cities they file from) propose no entity. taken is not changed.
+func withoutCredits(spans [][2]int, taken []bool) []bool {
+	if len(spans) == 0 {
+		return taken
 	}
-	end := pos
-	for end < len(text) && text[end] != '\n' {
-		end++
-	}
-	s := string(text[line:end])
-	off := len(string(text[line:pos]))
-	for _, l := range credits.FindAllStringIndex(s, -1) {
-		if off >= l[0] && off < l[1] {
-			return true
+	out := slices.Clone(taken)
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1] && i < len(out); i++ {
+			out[i] = true
 		}
 	}
-	return false
+	return out
 }
 
 // knownWindows finds, longest first, the runs of words i..j of a headline

@@ -362,3 +362,16 @@ func TestCreditLinesProposeNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditWordsInsideASentenceAreNoCredit(t *testing.T) {
+	a := crocus(t).Analyze("Gunmen attacked Crocus City Hall. A video by Amaq showed IS-K fighters in Krasnogorsk.", ingest.Meta{})
+	found := map[string]bool{}
+	for _, m := range a.Mentions {
+		found[m.Text] = true
+	}
+	for _, want := range []string{"Amaq", "IS-K", "Krasnogorsk"} {
+		if !found[want] {
+			t.Errorf("%q not a mention (mentions %v)", want, found)
+		}
+	}
+}
