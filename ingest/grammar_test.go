@@ -47,6 +47,8 @@ func TestRealGrammar(t *testing.T) {
 		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		// The unnamed affiliate claims, not its parent.
+		{"Islamic State's Afghan affiliate claimed responsibility for Friday's attack on Crocus City Hall.", claimIS, ""},
 		// A possessor past its adjective owns the branch; "known as" names it.
 		{"IS-K, Islamic State's Afghan affiliate, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
 		{"Islamic State's Afghan branch, known as IS-K, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},

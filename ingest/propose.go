@@ -870,6 +870,10 @@ func (g *Gazetteer) stateBehind(s *sentence, h cueHit, r *rule, meta Meta) []gra
 	return g.candidate(s, "ACCUSED", sp, st, graph.Alleged, s.span.Start, string(s.text[h.start:h.end]), meta)
 }
 
+// partOf is a possessive's part of a group, standing as the subject:
+// "'s Afghan affiliate", "'s local branch".
+var partOf = regexp.MustCompile(`^['’]s (?:\pL+ ){0,2}(?:affiliate|branch|wing|offshoot|faction|franchise|arm|province|cell|chapter)s? *$`)
+
 // possessorBefore is the owner of a noun cue past its adjective: "Islamic
 // State's Afghan affiliate", "Islamic State's regional branch" (a demonym
 // or one lower-case word between the possessive and the cue).
@@ -998,6 +1002,9 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			fits := g.fits(m, kinds, s.date)
 			if !fits && possessiveAt(s.text, m.End) {
 				break // "Kenya's military presence in": Kenya is whose it is
+			}
+			if possessiveAt(s.text, m.End) && partOf.MatchString(lower(s.text, m.End, pos)) {
+				break // "Islamic State's Afghan affiliate claimed": the affiliate did, unnamed
 			}
 			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") {
 				break // "PKK denies any role": the subject right before the verb does not fit
