@@ -71,6 +71,10 @@ func TestRealGrammar(t *testing.T) {
 		{"Dalerdzhon Mirzoyev, originally from Tajikistan, was detained.", "HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
 		{"Dalerdzhon Mirzoyev had returned from Turkey weeks before the attack.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
 		{"Dalerdzhon Mirzoyev had spent time in Turkey.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
+		// A leader's response with the event implied.
+		{"Gunmen attacked Crocus City Hall. Putin declared a national day of mourning.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"Gunmen attacked Crocus City Hall. Putin addressed the nation on Saturday.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"Gunmen attacked Crocus City Hall. Putin promised that all those responsible would be punished.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},
