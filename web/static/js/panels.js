@@ -7,51 +7,9 @@ import { $, saveURL } from './ui.js';
 import { KINDS } from './palette.js';
 import { hiddenOf } from './merge.js';
 import { api, entityPath } from './api.js';
-import { evidenceLevel, quoteSpan, sourceHash, safeURL } from './format.js';
+import { safeURL } from './format.js';
 import { el, fill, shapeIcon, edgeIcon, kindBadge } from './dom.js';
-
-// link to its url, publisher, date and reliability. A source no answer
-// described stays shown by its id.
-export function sourceView(id) {
-  const s = view.sources.get(id);
-  if (!s) return el('span', { class: 'src' }, el('code', {}, id));
-  const p = s.properties || {};
-  const name = s.name || p.title || id;
-  const href = p.url && safeURL(p.url, location.href);
-  return el('span', { class: 'src', 'data-source': id, title: id },
-    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, name) : el('span', { class: 'src-title' }, name),
-    p.publisher ? el('span', { class: 'pub' }, ` — ${p.publisher}`) : null,
-    p.date ? el('span', { class: 'pub' }, `, ${p.date}`) : null,
-    p.title && p.title !== name ? el('span', { class: 'src-sub' }, p.title) : null,
-    p.reliability ? el('span', { class: 'reliability' }, `reliability: ${p.reliability}`) : null);
-}
-
-// evidenceBlock shows an edge's evidence with its level: a verified quote
-// (checked against the source's stored text; a link opens that text at the
-// span), a reported quote (not checked here) or the curator's summary.
-export function evidenceBlock(ev) {
-  const sources = ev.sources || [];
-  const quoteFrom = ev.quoteSource || sources[0];
-  const lv = evidenceLevel(ev);
-  const span = quoteSpan(ev);
-  let words;
-  if (lv.isQuote) words = el('blockquote', { class: `quote ev-${lv.level}` }, lv.words);
-  else if (lv.words) words = el('p', { class: 'summary' }, lv.words);
-  else words = el('p', { class: 'hint' }, 'No quote.');
-  return el('div', { class: 'ev', 'data-evidence': lv.level },
-    el('div', { class: 'meta' },
-      el('span', { class: `level level-${lv.level}`, title: lv.title }, lv.label),
-      ev.stance ? el('span', { class: `stance stance-${ev.stance}` }, ev.stance) : null,
-      ev.confidence !== undefined ? el('span', { class: 'conf' }, `confidence ${ev.confidence}`) : null,
-      ev.inferred ? el('span', { class: 'inferred', title: ev.reason || '' }, 'inferred') : null,
-      ev.reportedOn ? el('span', { class: 'date' }, `reported ${ev.reportedOn}`) : null),
-    words,
-    span ? el('p', { class: 'open-span' }, el('a', { href: sourceHash(span.source, span), class: 'open-source',
-      'data-source': span.source, 'data-start': span.start, 'data-end': span.end }, 'Open in the source text ↗')) : null,
-    ev.inferred && ev.reason ? el('p', { class: 'inferred-reason' }, 'Inferred: ' + ev.reason) : null,
-    quoteFrom ? el('p', { class: 'source' }, el('span', { class: 'src-label' }, 'Source '), sourceView(quoteFrom)) : null,
-    sources.filter((s) => s !== quoteFrom).map((s) => el('p', { class: 'source also' }, el('span', { class: 'src-label' }, 'Also '), sourceView(s))));
-}
+import { evidenceBlock } from './evidence.js';
 
 // FILTER_NAMES are the path filters an answer's `query` echoes, in the order
 // the panel lists them.
@@ -115,6 +73,7 @@ let detailsReq = null;
 
 export function select(id) {
   view.selected = id;
+  view.second = null;
   bus.emit('selected', id);
   const box = $('#details');
   if (!id) {
@@ -137,7 +96,8 @@ export function select(id) {
     n.aliases?.length ? el('p', { class: 'aka' }, el('span', { class: 'hint' }, 'Also known as: '), n.aliases.join(', ')) : null,
     propsTable(props.slice(0, 6)),
     props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
-    degree);
+    degree,
+    el('p', { class: 'hint' }, 'Shift+click a second node to find the brokers between the two.'));
   if (view.answer) box.scrollIntoView({ block: 'start' });
   saveURL();
   // Degree is a detail: a failure here is shown inline, not as a page error.
@@ -150,6 +110,30 @@ export function select(id) {
   }).catch((err) => {
     if (err.name !== 'AbortError') degree.replaceChildren(el('p', { class: 'hint' }, `Relationships unavailable: ${err.message}`));
   });
+}
+
+// selectPair selects two nodes (the second by Shift+click): the details
+// panel names both and offers what needs two ends.
+export function selectPair(a, b) {
+  view.selected = a;
+  view.second = b;
+  bus.emit('selected', a);
+  const end = (id) => {
+    const n = view.nodes.get(id) || { id, name: id };
+    return el('li', {}, kindBadge(n.kind), ' ', el('b', {}, n.name));
+  };
+  fill($('#details'),
+    el('h2', {}, 'Two nodes selected'),
+    el('ol', { class: 'pair' }, end(a), end(b)),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', id: 'brokers-run', class: 'primary', onclick: () => bus.emit('brokers:run', { from: a, to: b }) },
+        'Brokers between'),
+      el('button', { type: 'button', onclick: () => {
+        bus.emit('path:end', { which: 'from', node: view.nodes.get(a) || { id: a, name: a } });
+        bus.emit('path:end', { which: 'to', node: view.nodes.get(b) || { id: b, name: b } });
+      } }, 'Path between')),
+    el('p', { class: 'hint' }, 'Brokers: the entities that lie on the most of the ranked paths between the two, with the paths and their evidence.'));
+  saveURL();
 }
 
 function propValue(v) {
