@@ -18,7 +18,7 @@ import { $, task, setStatus, showError, hideError, refreshState, saveURL, summar
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
 import { mountCanvas, canvas, render, onDateSlide, refit, fitView } from './canvas.js';
-import { exportPNG, exportJSON } from './exports.js';
+import { exportPNG, exportJSON, exportAPI, exportCSV, describeExport } from './exports.js';
 import { wireController, clearView, expand, pick, loadAll, findPath, addNodes, loadAnalytics, findBrokers } from './controller.js';
 import { renderEvidence, select, selectPair, renderLegend, renderFilterLists, onFilterChange } from './panels.js';
 import { wireAnalysis, renderAnalysis } from './analysis.js';
@@ -147,6 +147,14 @@ function wire() {
   });
   $('#export-png').addEventListener('click', () => exportPNG(canvas()));
   $('#export-json').addEventListener('click', () => exportJSON(canvas()));
+  for (const fmt of ['graphml', 'gexf', 'stix']) $(`#export-${fmt}`).addEventListener('click', () => exportAPI(fmt));
+  $('#export-csv-nodes').addEventListener('click', () => exportCSV('nodes'));
+  $('#export-csv-edges').addEventListener('click', () => exportCSV('edges'));
+  $('#export-menu').addEventListener('toggle', () => { if ($('#export-menu').open) describeExport(); });
+  // The menu closes on a click elsewhere or on its items, as menus do.
+  document.addEventListener('click', (ev) => {
+    if (!ev.target.closest('#export-menu') || ev.target.closest('.menu-body button')) $('#export-menu').open = false;
+  });
   $('#share').addEventListener('click', share);
   $('#error-close').addEventListener('click', () => { hideError(); busy.failed = false; refreshState(); });
   document.addEventListener('keydown', (ev) => {
