@@ -110,4 +110,5 @@ func TestExplorerExports(t *testing.T) {
 	if covers := eval[string](t, b, "reading the menu", `document.querySelector('#export-covers').textContent`); !strings.Contains(covers, "combines several answers") {
 		t.Errorf("export menu over a path and an expansion says %q; want it to say the whole graph is exported", covers)
 	}
+	b.screenshot(t, "export-menu-1280x800.png")
 }

@@ -10,6 +10,7 @@ import { api, entityPath } from './api.js';
 import { safeURL } from './format.js';
 import { el, fill, shapeIcon, edgeIcon, kindBadge } from './dom.js';
 import { evidenceBlock } from './evidence.js';
+import { describeChange, brief } from './history.js';
 
 // FILTER_NAMES are the path filters an answer's `query` echoes, in the order
 // the panel lists them.
@@ -97,6 +98,7 @@ export function select(id) {
     propsTable(props.slice(0, 6)),
     props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
     degree,
+    historyBlock(entityPath(id) + '/history'),
     el('p', { class: 'hint' }, 'Shift+click a second node to find the brokers between the two.'));
   if (view.answer) box.scrollIntoView({ block: 'start' });
   saveURL();
@@ -147,6 +149,38 @@ function propsTable(props) {
   return el('table', { class: 'props' }, props.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, propValue(v)))));
 }
 
+// historyBlock is the recorded changes of an entity or edge (path: its
+// history route), asked for when opened: who, when, what was done, from
+// which candidate or source, and the fields changed (a failure inline).
+function historyBlock(path) {
+  const list = el('div', { class: 'history-list' }, el('p', { class: 'hint' }, 'Loading the history…'));
+  const box = el('details', { class: 'history' }, el('summary', {}, 'History'), list);
+  box.addEventListener('toggle', () => {
+    if (!box.open || box.dataset.loaded) return;
+    box.dataset.loaded = 'true';
+    api(path).then((h) => {
+      const changes = h.changes || [];
+      box.dataset.count = String(changes.length);
+      fill(list, changes.length ? el('ol', { class: 'changes' }, changes.map(changeItem)) : el('p', { class: 'hint' }, 'No change recorded.'));
+    }).catch((err) => fill(list, el('p', { class: 'hint' }, `History unavailable: ${err.message}`)));
+  });
+  return box;
+}
+
+function changeItem(c) {
+  const d = describeChange(c);
+  const fields = d.created
+    ? el('p', { class: 'fields' }, el('span', { class: 'hint' }, 'Created with: '), d.fields.map((f) => f.field).join(', '))
+    : d.fields.length ? el('table', { class: 'props fields' }, d.fields.map((f) => el('tr', {}, el('th', {}, f.field),
+      el('td', {}, el('span', { class: 'before' }, brief(f.before)), ' → ', el('span', { class: 'after' }, brief(f.after))))))
+      : el('p', { class: 'hint' }, 'No field changed.');
+  return el('li', { class: `change action-${c.action}` },
+    el('div', { class: 'change-head' }, el('b', {}, d.what), ' · ', d.when),
+    el('div', { class: 'hint who' }, `by ${d.who}`, d.from ? ` · from ${d.from}` : ''),
+    d.reason ? el('p', { class: 'reason-given' }, 'Reason: ', d.reason) : null,
+    fields);
+}
+
 export function showEdge(id) {
   const e = view.edges.get(id);
   if (!e) return;
@@ -155,7 +189,8 @@ export function showEdge(id) {
     el('h2', {}, e.type),
     el('p', { class: 'hop-line' }, el('b', {}, nameOf(e.source)), ' ', el('span', { class: 'rel' }, `—${e.type}→`), ' ', el('b', {}, nameOf(e.target))),
     evidenceBlock(e),
-    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null);
+    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null,
+    historyBlock('/edges/' + encodeURIComponent(id) + '/history'));
   // With a path open the evidence panel is above: bring the edge into view.
   if (view.answer) box.scrollIntoView({ block: 'start' });
 }
