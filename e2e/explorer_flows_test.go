@@ -429,14 +429,14 @@ func explorerFiltersAndExport(t *testing.T) {
 		t.Fatalf("allowing downloads: %v", err)
 	}
 	shown := eval[[]int](t, b, "counting what is shown", `[cy.nodes(':visible').length, cy.edges(':visible').length]`)
-	b.do(t, "exporting PNG", chromedp.Click(chromedp.ID("export-png")))
+	b.do(t, "exporting PNG", exportFrom("export-png"))
 	png := waitDownload(t, dir, ".png")
 	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
 		t.Errorf("PNG export: %d bytes starting %q, want the PNG signature", len(png), png[:min(8, len(png))])
 	} else if cfg, err := stdpng.DecodeConfig(bytes.NewReader(png)); err != nil || cfg.Width < 100 || cfg.Height < 100 {
 		t.Errorf("PNG export: %dx%d (%v), want an image of the view", cfg.Width, cfg.Height, err)
 	}
-	b.do(t, "exporting JSON", chromedp.Click(chromedp.ID("export-json")))
+	b.do(t, "exporting JSON", exportFrom("export-json"))
 	var exported struct {
 		Nodes []struct {
 			ID string `json:"id"`

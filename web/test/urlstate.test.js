@@ -54,3 +54,38 @@ test('a source with a span round-trips', () => {
   assert.equal(s.src, 'source:seed-2024-03-25');
   assert.deepEqual(s.span, { start: 120, end: 187 });
 });
+
+test('the analytics and the brokers survive the round trip', () => {
+  const s = { expanded: ['group:is-k'], selected: 'group:is-k', second: 'state:tj', kindsOff: new Set(), relsOff: new Set(),
+    sizeBy: 'pagerank', colorBy: 'community', brokers: { from: 'group:is-k', to: 'state:tj' } };
+  const h = encodeState(s);
+  assert.ok(h.includes('size=pagerank'), h);
+  assert.ok(h.includes('color=community'), h);
+  assert.ok(h.includes('brokers=group:is-k,state:tj'), h);
+  assert.ok(h.includes('sel2=state:tj'), h);
+  const back = decodeState('#' + h);
+  assert.equal(back.sizeBy, 'pagerank');
+  assert.equal(back.colorBy, 'community');
+  assert.deepEqual(back.brokers, s.brokers);
+  assert.equal(back.selected, 'group:is-k');
+  assert.equal(back.second, 'state:tj');
+  assert.equal(encodeState(back), h);
+  // Off, they leave no trace.
+  const none = decodeState('x=a');
+  assert.equal(none.sizeBy, '');
+  assert.equal(none.colorBy, '');
+  assert.equal(none.brokers, null);
+  assert.equal(none.second, null);
+  assert.equal(encodeState(none), 'x=a');
+});
+
+test('analytics state that does not parse is dropped', () => {
+  const s = decodeState('size=fame&color=rainbow&brokers=a&sel2=b');
+  assert.equal(s.sizeBy, '');
+  assert.equal(s.colorBy, '');
+  assert.equal(s.brokers, null); // one end is no question
+  assert.equal(s.second, null); // a second selection needs a first
+  assert.equal(decodeState('brokers=a,a').brokers, null);
+  assert.equal(decodeState('brokers=a,b,c').brokers, null);
+  assert.equal(decodeState('size=betweenness').sizeBy, 'betweenness');
+});

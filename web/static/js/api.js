@@ -74,3 +74,27 @@ async function send(url, init) {
   if (body === null) throw new APIError('The API answered with something that is not JSON.', 'bad_json', res.status);
   return body;
 }
+
+// apiFile GETs path (with params) as a file: its bytes (a Blob) and the name
+// the API's Content-Disposition gives it, or throws an APIError with the API's
+// message (an export that fails says why, rather than saving the error).
+export async function apiFile(path, params) {
+  const qs = queryString(params);
+  let res;
+  try {
+    res = await fetch(API + path + (qs ? '?' + qs : ''));
+  } catch {
+    throw new APIError('Cannot reach the actorgraph API. Is the server running?', 'network', 0);
+  }
+  if (!res.ok) {
+    let e = null;
+    try {
+      e = (await res.json()).error;
+    } catch {
+      // not JSON: the status says it
+    }
+    throw new APIError(e?.message || `The API answered ${res.status}`, e?.code || 'http_' + res.status, res.status);
+  }
+  const m = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+  return { blob: await res.blob(), filename: m ? m[1] : '' };
+}

@@ -7,9 +7,10 @@
 // Modules (docs/ARCHITECTURE.md has the picture): store (state and the
 // event bus), ui (busy state, status line, banner, URL), api (the HTTP
 // client); pure logic, unit-tested in web/test: urlstate, format, counts,
-// merge, palette, candidates; the views, which depend on the store and the
-// API client, never on each other: canvas (Cytoscape, with canvas-style and
-// layout), panels, pathfinder, sources, review; exports; controller, which
+// merge, palette, candidates, analytics; the views, which depend on the store
+// and the API client, never on each other: canvas (Cytoscape, with
+// canvas-style and layout), panels, pathfinder, sources, review, analysis
+// (the analytics controls), brokers; exports; controller, which
 // reacts to the views' events. This file mounts the canvas and wires the
 // page; nothing else runs on import.
 import { view, busy, nav } from './store.js';
@@ -17,9 +18,10 @@ import { $, task, setStatus, showError, hideError, refreshState, saveURL, summar
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
 import { mountCanvas, canvas, render, onDateSlide, refit, fitView } from './canvas.js';
-import { exportPNG, exportJSON } from './exports.js';
-import { wireController, clearView, expand, pick, loadAll, findPath, addNodes } from './controller.js';
-import { renderEvidence, select, renderLegend, renderFilterLists, onFilterChange } from './panels.js';
+import { exportPNG, exportJSON, exportAPI, exportCSV, describeExport } from './exports.js';
+import { wireController, clearView, expand, pick, loadAll, findPath, addNodes, loadAnalytics, findBrokers } from './controller.js';
+import { renderEvidence, select, selectPair, renderLegend, renderFilterLists, onFilterChange } from './panels.js';
+import { wireAnalysis, renderAnalysis } from './analysis.js';
 import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStanceSummary, updatePathRelSummary } from './pathfinder.js';
 import { showTab, openSource, wireSources } from './sources.js';
 import { onKey, wireReview } from './review.js';
@@ -50,10 +52,15 @@ async function restoreHash() {
   view.kindsOff = s.kindsOff;
   view.relsOff = s.relsOff;
   view.asOf = s.asOf;
+  view.sizeBy = s.sizeBy;
+  view.colorBy = s.colorBy;
   renderFilterLists();
+  renderAnalysis();
   // A step that fails leaves the link as it was: the error banner says why,
   // and the link still describes the view to try again.
   let ok = true;
+  if (s.sizeBy || s.colorBy) ok = (await loadAnalytics()) && ok;
+  else view.scores = view.communities = null;
   if (s.path) {
     writePathForm(s.path);
     ok = (await findPath(s.path)) && ok;
@@ -62,7 +69,9 @@ async function restoreHash() {
   if (s.all) ok = (await loadAll()) && ok;
   for (const id of s.expanded) ok = (await expand(id, { quiet: true })) !== undefined && ok;
   ok = (await addNodes(s.added)) && ok;
-  if (s.selected && view.nodes.has(s.selected)) select(s.selected);
+  if (s.brokers) ok = (await findBrokers(s.brokers.from, s.brokers.to)) && ok;
+  if (s.selected && s.second && view.nodes.has(s.selected) && view.nodes.has(s.second)) selectPair(s.selected, s.second);
+  else if (s.selected && view.nodes.has(s.selected)) select(s.selected);
   if (!view.nodes.size) render();
   if (ok) saveURL();
 }
@@ -138,6 +147,14 @@ function wire() {
   });
   $('#export-png').addEventListener('click', () => exportPNG(canvas()));
   $('#export-json').addEventListener('click', () => exportJSON(canvas()));
+  for (const fmt of ['graphml', 'gexf', 'stix']) $(`#export-${fmt}`).addEventListener('click', () => exportAPI(fmt));
+  $('#export-csv-nodes').addEventListener('click', () => exportCSV('nodes'));
+  $('#export-csv-edges').addEventListener('click', () => exportCSV('edges'));
+  $('#export-menu').addEventListener('toggle', () => { if ($('#export-menu').open) describeExport(); });
+  // The menu closes on a click elsewhere or on its items, as menus do.
+  document.addEventListener('click', (ev) => {
+    if (!ev.target.closest('#export-menu') || ev.target.closest('.menu-body button')) $('#export-menu').open = false;
+  });
   $('#share').addEventListener('click', share);
   $('#error-close').addEventListener('click', () => { hideError(); busy.failed = false; refreshState(); });
   document.addEventListener('keydown', (ev) => {
@@ -155,6 +172,7 @@ function wire() {
   document.addEventListener('keydown', onKey);
   wireSources();
   wireReview();
+  wireAnalysis();
   wireController();
   $('#tab-graph').addEventListener('click', refit);
   window.addEventListener('hashchange', () => {

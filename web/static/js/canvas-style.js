@@ -63,6 +63,10 @@ export function canvasStyle(cyRef) {
     // Hubs keep a readable name when the view is zoomed far out (see 'zoom' below).
     { selector: 'node[deg >= 8]', style: { 'font-size': () => hubFontSize(cyRef()), 'font-weight': 'bold', width: 40, height: 40 } },
     { selector: 'node[kind = "Event"][deg < 8]', style: { width: 36, height: 36 } },
+    // Analytics: a size by centrality wins over the hub and event sizes; a
+    // community colour over the kind's (the shape still tells the kind).
+    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'node.community', style: { 'background-color': 'data(ccolor)' } },
     {
       selector: 'node[hidden > 0]',
       style: {
@@ -105,6 +109,11 @@ export function canvasStyle(cyRef) {
     { selector: '.dim', style: { opacity: 0.28 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e6007e', 'border-style': 'solid', 'z-index': 10 } },
     { selector: 'edge.path', style: { 'line-color': '#e6007e', 'target-arrow-color': '#e6007e', width: 5, 'z-index': 10, color: '#8c004c' } },
+    // Brokers between two nodes: the brokers ringed in violet, the two ends in
+    // black, the brokers' paths in violet.
+    { selector: 'edge.bpath', style: { 'line-color': '#7b1fa2', 'target-arrow-color': '#7b1fa2', width: 3, 'z-index': 9 } },
+    { selector: 'node.broker', style: { 'border-width': 5, 'border-color': '#7b1fa2', 'border-style': 'double', 'z-index': 12 } },
+    { selector: 'node.broker-end', style: { 'border-width': 4, 'border-color': '#1b1f24', 'border-style': 'solid', 'z-index': 12 } },
     { selector: 'edge.hover', style: { 'line-color': '#1a73e8', 'target-arrow-color': '#1a73e8', width: 6, 'z-index': 20 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1a73e8', 'border-style': 'solid' } },
     { selector: 'node.hover, node:selected', style: { label: 'data(name)', 'z-index': 30, 'text-background-opacity': 1 } },

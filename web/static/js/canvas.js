@@ -1,7 +1,9 @@
 // canvas.js: the Cytoscape view, mounted by mountCanvas (nothing happens on
 // import): drawing the view, highlighting the path, the filters, the date
-// slider, fitting and focusing. It emits node:tap, edge:tap and
-// background:tap; it follows selected (a node id or null) and hover:edge.
+// slider, fitting and focusing, the analytics (sizes by centrality, colours by
+// community, the brokers' marks). It emits node:tap, node:tap-add (a tap with
+// Shift, Ctrl or Cmd held), edge:tap and background:tap; it follows selected
+// (a node id or null, and view.second) and hover:edge.
 import cytoscape from '../vendor/cytoscape.esm.min.js';
 import { view, busy, bus } from './store.js';
 import { $, setStatus, summary, saveURL, refreshState } from './ui.js';
@@ -10,6 +12,7 @@ import { edgeCounts, neighbourCounts, hiddenOf } from './merge.js';
 import { shortName, datedList } from './format.js';
 import { canvasStyle, hub, hubFontSize } from './canvas-style.js';
 import { runLayout } from './layout.js';
+import { sizeScale, communityColors, brokerMarks } from './analytics.js';
 
 let cy = null;
 
@@ -35,7 +38,14 @@ export function mountCanvas(container) {
       }
     }, 120);
   });
-  cy.on('tap', 'node', (evt) => bus.emit('node:tap', evt.target.id()));
+  cy.on('tap', 'node', (evt) => {
+    const o = evt.originalEvent;
+    const id = evt.target.id();
+    // Cytoscape toggles the node's selection itself after a modified tap:
+    // the second selection is made once it has.
+    if (o && (o.shiftKey || o.ctrlKey || o.metaKey)) setTimeout(() => bus.emit('node:tap-add', id), 0);
+    else bus.emit('node:tap', id);
+  });
   cy.on('tap', 'edge', (evt) => bus.emit('edge:tap', evt.target.id()));
   cy.on('tap', (evt) => {
     if (evt.target === cy) bus.emit('background:tap');
@@ -53,6 +63,7 @@ export function mountCanvas(container) {
   bus.on('selected', (id) => {
     cy.$(':selected').unselect();
     if (id) cy.$id(id).select();
+    if (id && view.second) cy.$id(view.second).select();
     labelEdges();
   });
   bus.on('hover:edge', ({ id, on }) => cy.$id(id).toggleClass('hover', on));
@@ -96,11 +107,13 @@ export function render(anchor) {
   });
   applyFilters();
   applyHighlight();
+  applyAnalytics();
   updateDateSlider();
   // A path answer with no path leaves the canvas empty: the evidence panel
   // says why, so no "start exploring" card.
   $('#empty').hidden = view.nodes.size > 0 || !!view.answer;
   if (view.selected && cy.$id(view.selected).nonempty()) cy.$id(view.selected).select();
+  if (view.selected && view.second && cy.$id(view.second).nonempty()) cy.$id(view.second).select();
   runLayout(cy, before > 0 && !busy.restoring);
 }
 
@@ -130,6 +143,29 @@ export function applyHighlight() {
     else if (dim) el.addClass('dim');
   });
   labelEdges();
+}
+
+// applyAnalytics sizes the nodes by the centrality answer (class sized,
+// data size), colours them by community (class community, data ccolor), and
+// marks the brokers (broker), the two ends (broker-end) and the brokers'
+// paths (bpath; only the focused broker's when one is).
+export function applyAnalytics() {
+  const sizes = view.sizeBy && view.scores ? sizeScale(view.scores.results) : new Map();
+  const colors = view.colorBy === 'community' && view.communities ? communityColors(view.communities) : new Map();
+  const marks = brokerMarks(view.brokerAnswer, view.brokerFocus);
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const size = sizes.get(n.id());
+      n.toggleClass('sized', size !== undefined);
+      if (size !== undefined) n.data('size', size);
+      const c = colors.get(n.id());
+      n.toggleClass('community', !!c);
+      if (c) n.data({ ccolor: c.color, community: c.index });
+      n.toggleClass('broker', marks.brokers.has(n.id()));
+      n.toggleClass('broker-end', marks.ends.has(n.id()));
+    });
+    cy.edges().forEach((e) => e.toggleClass('bpath', marks.edges.has(e.id())));
+  });
 }
 
 export function applyFilters() {

@@ -2,15 +2,18 @@
 // API: expand a node, look up a searched name, load the whole graph, find a
 // path, draw an edge accepted in review; and keeps the views in step (the
 // canvas, the panels) after each. Views never call each other; this does.
-import { view, bus, clearGraph } from './store.js';
+import { view, bus, clearGraph, clearBrokers, nameOf } from './store.js';
 import { $, task, setStatus, saveURL } from './ui.js';
 import { api, entityPath } from './api.js';
 import { pathParams } from './format.js';
 import { shownKinds } from './palette.js';
 import { merge, canonicalId, hiddenOf, removeNode } from './merge.js';
-import { render, clearCanvas, applyFilters, applyHighlight, focusNode } from './canvas.js';
-import { select, renderEvidence, showEdge, allRelTypes } from './panels.js';
+import { render, clearCanvas, applyFilters, applyHighlight, applyAnalytics, focusNode } from './canvas.js';
+import { select, selectPair, renderEvidence, showEdge, allRelTypes } from './panels.js';
 import { setPathEnd } from './pathfinder.js';
+import { renderAnalysis } from './analysis.js';
+import { renderBrokers, syncBrokerFocus } from './brokers.js';
+import { matchPaths, brokerSubgraph } from './analytics.js';
 
 export function relParams() {
   const rels = allRelTypes();
@@ -27,6 +30,51 @@ export function kindParams() {
 export function clearView() {
   clearGraph(view);
   clearCanvas();
+  renderBrokers();
+}
+
+// loadAnalytics asks for the centrality and the communities the view shows,
+// over the graph its kind and relationship filters select (the subgraph
+// GET /api/v1/graph returns for them), and redraws. A failed request leaves
+// that part off (the banner says why).
+export async function loadAnalytics() {
+  const params = { ...relParams(), ...kindParams() };
+  const [scores, communities] = await Promise.all([
+    view.sizeBy ? task(`Computing ${view.sizeBy} centrality`, () => api('/analytics/centrality', { metric: view.sizeBy, limit: 5000, ...params })) : null,
+    view.colorBy === 'community' ? task('Finding communities', () => api('/analytics/communities', params)) : null,
+  ]);
+  view.scores = scores || null;
+  view.communities = communities || null;
+  renderAnalysis();
+  // The sizes change the nodes' boxes: lay the view out again.
+  if (view.nodes.size) render();
+  return (!view.sizeBy || !!scores) && (view.colorBy !== 'community' || !!communities);
+}
+
+// findBrokers asks for the brokers between from and to, with the ranked
+// paths of the same query for the evidence of each broker's paths, draws
+// those paths into the view and highlights them.
+export async function findBrokers(from, to) {
+  const params = { from, to, ...relParams(), ...kindParams() };
+  const res = await task(`Finding the brokers between ${nameOf(from)} and ${nameOf(to)}`, () => Promise.all([
+    api('/paths/brokers', { ...params, paths: 50, limit: 10 }),
+    api('/paths', { ...params, limit: 50 }),
+  ]));
+  if (!res) return false;
+  const [answer, ranked] = res;
+  view.brokers = { from, to };
+  view.brokerAnswer = answer;
+  view.brokerPaths = matchPaths(answer, ranked);
+  view.brokerFocus = null;
+  merge(view, brokerSubgraph(answer, ranked));
+  render();
+  renderBrokers();
+  // The panel is the answer: bring it into view (it leads the right column).
+  $('aside.right').scrollTop = 0;
+  const n = answer.brokers.length;
+  setStatus(n ? `${n} broker${n > 1 ? 's' : ''} between ${nameOf(from)} and ${nameOf(to)}` : 'No broker');
+  saveURL(true);
+  return true;
 }
 
 // expand loads id's neighbours into the view; it answers the canonical id,
@@ -154,6 +202,28 @@ export function wireController() {
   });
   bus.on('filters:changed', () => {
     applyFilters();
+    saveURL(true);
+    // The analytics are computed over the filtered graph.
+    if (view.sizeBy || view.colorBy) loadAnalytics();
+  });
+  bus.on('node:tap-add', (id) => {
+    if (!view.selected || view.selected === id) select(id);
+    else selectPair(view.selected, id);
+  });
+  bus.on('analytics:changed', () => {
+    loadAnalytics();
+    saveURL(true);
+  });
+  bus.on('brokers:run', ({ from, to }) => findBrokers(from, to));
+  bus.on('brokers:focus', (id) => {
+    view.brokerFocus = id;
+    applyAnalytics();
+    syncBrokerFocus();
+  });
+  bus.on('brokers:clear', () => {
+    clearBrokers(view);
+    applyAnalytics();
+    renderBrokers();
     saveURL(true);
   });
   bus.on('edge:accepted', drawAccepted);

@@ -1,8 +1,14 @@
-// exports.js: the view downloaded as a PNG image or as JSON (nodes and edges
-// shown, with positions, the sources and the path answer).
+// exports.js: the view downloaded as a PNG image, as JSON (nodes and edges
+// shown, with positions, the sources and the path answer), as CSV in the
+// importer's columns (nodes.csv, edges.csv: what is shown), or in the API's
+// formats (GraphML, GEXF, STIX 2.1) by the API request that answers the view
+// with its filters (format.js exportRequest).
 import { view } from './store.js';
-import { showError } from './ui.js';
+import { $, showError, task, setStatus } from './ui.js';
 import { hiddenOf } from './merge.js';
+import { nodeShown, edgeShown } from './counts.js';
+import { exportRequest, toCSV, NODE_COLUMNS, EDGE_COLUMNS } from './format.js';
+import { apiFile } from './api.js';
 import { el } from './dom.js';
 
 function download(name, blob) {
@@ -36,4 +42,28 @@ export function exportJSON(cy) {
     paths: view.answer?.paths || [],
   };
   download(`actorgraph-${stamp()}.json`, new Blob([JSON.stringify(out, null, 2)], { type: 'application/json' }));
+}
+
+// exportAPI downloads the view in one of the API's formats (format.js API_FORMATS).
+export async function exportAPI(fmt) {
+  const req = exportRequest(view);
+  const file = await task(`Exporting ${fmt.toUpperCase()}`, () => apiFile(req.path, { ...req.params, format: fmt }));
+  if (!file) return;
+  const ext = { graphml: 'graphml', gexf: 'gexf', stix: 'stix.json' }[fmt];
+  download(file.filename || `actorgraph-${stamp()}.${ext}`, file.blob);
+  setStatus(`Exported ${fmt.toUpperCase()}: ${req.covers}`);
+}
+
+// exportCSV downloads the nodes or the edges shown as CSV.
+export function exportCSV(which) {
+  const nodes = [...view.nodes.values()].filter((n) => nodeShown(view, n));
+  if (!nodes.length) return showError('Nothing to export: the view is empty.');
+  const csv = which === 'nodes' ? toCSV(NODE_COLUMNS, nodes)
+    : toCSV(EDGE_COLUMNS, [...view.edges.values()].filter((e) => edgeShown(view, e)));
+  download(`actorgraph-${stamp()}-${which}.csv`, new Blob([csv], { type: 'text/csv' }));
+}
+
+// describeExport says, in the export menu, what the API's formats will hold.
+export function describeExport() {
+  $('#export-covers').textContent = view.nodes.size ? `GraphML, GEXF, STIX: ${exportRequest(view).covers}.` : 'The view is empty.';
 }

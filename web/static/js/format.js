@@ -1,6 +1,8 @@
 // format.js: pure functions of the explorer (no DOM, no network), unit-tested
 // with node --test (web/test). Evidence levels, labels, code-point spans and
-// the highlighting of spans in a text, path query parameters, date lists.
+// the highlighting of spans in a text, path query parameters, date lists,
+// what an export asks the API for, CSV.
+import { shownKinds } from './palette.js';
 
 // Label text: names are cut to LABEL_MAX characters (at a word) so that a
 // label wraps to two lines at most; the full name shows on hover, on
@@ -192,4 +194,60 @@ export function groupCandidates(cands) {
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   return [...by.values()].sort((a, b) => b.candidates.length - a.candidates.length ||
     cmp(a.fromName, b.fromName) || cmp(a.toName, b.toName) || cmp(a.type, b.type));
+}
+
+// API_FORMATS are the formats the graph routes write (format=), offered as
+// exports beside PNG, JSON and CSV.
+export const API_FORMATS = ['graphml', 'gexf', 'stix'];
+
+// exportRequest is the API request whose answer is the view, with the view's
+// filters, for an export in one of API_FORMATS: the path query when the view
+// is a path answer, the neighbourhood when it is one expansion, the whole
+// graph otherwise (the API answers one query at a time; a view built from
+// several is exported as the graph its filters select, and covers says so).
+// Answers {path, params, covers}; path and params as api() takes them.
+export function exportRequest(v) {
+  const params = {};
+  const kinds = shownKinds(v.kindsOff);
+  if (kinds) params.kind = kinds;
+  const rels = (v.schema?.relationships || []).filter((r) => r.count !== 0).map((r) => r.type);
+  if (v.relsOff?.size && rels.length) params.rel = rels.filter((r) => !v.relsOff.has(r));
+  const others = (v.expanded?.length || 0) + (v.added?.length || 0) + (v.brokers ? 1 : 0);
+  if (v.path && !v.all && others === 0) {
+    const p = pathParams(v.path);
+    return { path: v.path.mode === 'ranked' ? '/paths' : '/paths/shortest', params: p,
+      covers: `the path answer (${v.path.from} → ${v.path.to})` };
+  }
+  if (!v.path && !v.all && v.expanded?.length === 1 && others === 1) {
+    const id = v.expanded[0];
+    return { path: '/entities/' + encodeURIComponent(id) + '/neighbors', params: { depth: 1, limit: 200, ...params },
+      covers: `the neighbours of ${id}` };
+  }
+  const combined = !v.all && (others > 0 || v.path);
+  return { path: '/graph', params: { limit: 300, ...params },
+    covers: combined ? 'the whole graph under the view’s filters (the view combines several answers; the API exports one)'
+      : 'the whole graph under the view’s filters' };
+}
+
+// CSV columns, as the importer reads them (dataset/csv.go): lists joined by
+// '|', properties as JSON, so an export can be imported again.
+export const NODE_COLUMNS = ['id', 'kind', 'name', 'aliases', 'properties'];
+export const EDGE_COLUMNS = ['id', 'type', 'source', 'target', 'sources', 'quote', 'quoteSource', 'confidence',
+  'stance', 'validFrom', 'validTo', 'reportedOn', 'inferred', 'reason', 'properties',
+  'evidence', 'quoteStart', 'quoteEnd', 'quoteSha256', 'summary'];
+
+// csvField writes one value: lists joined by '|', objects as JSON, quoted
+// when it holds a comma, a quote, a line break or leading/trailing space.
+export function csvField(x) {
+  let s;
+  if (x === undefined || x === null) s = '';
+  else if (Array.isArray(x)) s = x.join('|');
+  else if (typeof x === 'object') s = Object.keys(x).length ? JSON.stringify(x) : '';
+  else s = String(x);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+// toCSV writes rows (objects) under columns, CRLF-terminated as RFC 4180 says.
+export function toCSV(columns, rows) {
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].map((l) => l + '\r\n').join('');
 }

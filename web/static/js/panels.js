@@ -7,51 +7,10 @@ import { $, saveURL } from './ui.js';
 import { KINDS } from './palette.js';
 import { hiddenOf } from './merge.js';
 import { api, entityPath } from './api.js';
-import { evidenceLevel, quoteSpan, sourceHash, safeURL } from './format.js';
+import { safeURL } from './format.js';
 import { el, fill, shapeIcon, edgeIcon, kindBadge } from './dom.js';
-
-// link to its url, publisher, date and reliability. A source no answer
-// described stays shown by its id.
-export function sourceView(id) {
-  const s = view.sources.get(id);
-  if (!s) return el('span', { class: 'src' }, el('code', {}, id));
-  const p = s.properties || {};
-  const name = s.name || p.title || id;
-  const href = p.url && safeURL(p.url, location.href);
-  return el('span', { class: 'src', 'data-source': id, title: id },
-    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, name) : el('span', { class: 'src-title' }, name),
-    p.publisher ? el('span', { class: 'pub' }, ` — ${p.publisher}`) : null,
-    p.date ? el('span', { class: 'pub' }, `, ${p.date}`) : null,
-    p.title && p.title !== name ? el('span', { class: 'src-sub' }, p.title) : null,
-    p.reliability ? el('span', { class: 'reliability' }, `reliability: ${p.reliability}`) : null);
-}
-
-// evidenceBlock shows an edge's evidence with its level: a verified quote
-// (checked against the source's stored text; a link opens that text at the
-// span), a reported quote (not checked here) or the curator's summary.
-export function evidenceBlock(ev) {
-  const sources = ev.sources || [];
-  const quoteFrom = ev.quoteSource || sources[0];
-  const lv = evidenceLevel(ev);
-  const span = quoteSpan(ev);
-  let words;
-  if (lv.isQuote) words = el('blockquote', { class: `quote ev-${lv.level}` }, lv.words);
-  else if (lv.words) words = el('p', { class: 'summary' }, lv.words);
-  else words = el('p', { class: 'hint' }, 'No quote.');
-  return el('div', { class: 'ev', 'data-evidence': lv.level },
-    el('div', { class: 'meta' },
-      el('span', { class: `level level-${lv.level}`, title: lv.title }, lv.label),
-      ev.stance ? el('span', { class: `stance stance-${ev.stance}` }, ev.stance) : null,
-      ev.confidence !== undefined ? el('span', { class: 'conf' }, `confidence ${ev.confidence}`) : null,
-      ev.inferred ? el('span', { class: 'inferred', title: ev.reason || '' }, 'inferred') : null,
-      ev.reportedOn ? el('span', { class: 'date' }, `reported ${ev.reportedOn}`) : null),
-    words,
-    span ? el('p', { class: 'open-span' }, el('a', { href: sourceHash(span.source, span), class: 'open-source',
-      'data-source': span.source, 'data-start': span.start, 'data-end': span.end }, 'Open in the source text ↗')) : null,
-    ev.inferred && ev.reason ? el('p', { class: 'inferred-reason' }, 'Inferred: ' + ev.reason) : null,
-    quoteFrom ? el('p', { class: 'source' }, el('span', { class: 'src-label' }, 'Source '), sourceView(quoteFrom)) : null,
-    sources.filter((s) => s !== quoteFrom).map((s) => el('p', { class: 'source also' }, el('span', { class: 'src-label' }, 'Also '), sourceView(s))));
-}
+import { evidenceBlock } from './evidence.js';
+import { describeChange, brief } from './history.js';
 
 // FILTER_NAMES are the path filters an answer's `query` echoes, in the order
 // the panel lists them.
@@ -115,6 +74,7 @@ let detailsReq = null;
 
 export function select(id) {
   view.selected = id;
+  view.second = null;
   bus.emit('selected', id);
   const box = $('#details');
   if (!id) {
@@ -137,7 +97,9 @@ export function select(id) {
     n.aliases?.length ? el('p', { class: 'aka' }, el('span', { class: 'hint' }, 'Also known as: '), n.aliases.join(', ')) : null,
     propsTable(props.slice(0, 6)),
     props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
-    degree);
+    degree,
+    historyBlock(entityPath(id) + '/history'),
+    el('p', { class: 'hint' }, 'Shift+click a second node to find the brokers between the two.'));
   if (view.answer) box.scrollIntoView({ block: 'start' });
   saveURL();
   // Degree is a detail: a failure here is shown inline, not as a page error.
@@ -152,6 +114,30 @@ export function select(id) {
   });
 }
 
+// selectPair selects two nodes (the second by Shift+click): the details
+// panel names both and offers what needs two ends.
+export function selectPair(a, b) {
+  view.selected = a;
+  view.second = b;
+  bus.emit('selected', a);
+  const end = (id) => {
+    const n = view.nodes.get(id) || { id, name: id };
+    return el('li', {}, kindBadge(n.kind), ' ', el('b', {}, n.name));
+  };
+  fill($('#details'),
+    el('h2', {}, 'Two nodes selected'),
+    el('ol', { class: 'pair' }, end(a), end(b)),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', id: 'brokers-run', class: 'primary', onclick: () => bus.emit('brokers:run', { from: a, to: b }) },
+        'Brokers between'),
+      el('button', { type: 'button', onclick: () => {
+        bus.emit('path:end', { which: 'from', node: view.nodes.get(a) || { id: a, name: a } });
+        bus.emit('path:end', { which: 'to', node: view.nodes.get(b) || { id: b, name: b } });
+      } }, 'Path between')),
+    el('p', { class: 'hint' }, 'Brokers: the entities that lie on the most of the ranked paths between the two, with the paths and their evidence.'));
+  saveURL();
+}
+
 function propValue(v) {
   if (Array.isArray(v)) return v.map((x, i) => [i ? ', ' : '', propValue(x)]);
   const href = typeof v === 'string' && /^https?:\/\//.test(v) ? safeURL(v, location.href) : null;
@@ -163,6 +149,38 @@ function propsTable(props) {
   return el('table', { class: 'props' }, props.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, propValue(v)))));
 }
 
+// historyBlock is the recorded changes of an entity or edge (path: its
+// history route), asked for when opened: who, when, what was done, from
+// which candidate or source, and the fields changed (a failure inline).
+function historyBlock(path) {
+  const list = el('div', { class: 'history-list' }, el('p', { class: 'hint' }, 'Loading the history…'));
+  const box = el('details', { class: 'history' }, el('summary', {}, 'History'), list);
+  box.addEventListener('toggle', () => {
+    if (!box.open || box.dataset.loaded) return;
+    box.dataset.loaded = 'true';
+    api(path).then((h) => {
+      const changes = h.changes || [];
+      box.dataset.count = String(changes.length);
+      fill(list, changes.length ? el('ol', { class: 'changes' }, changes.map(changeItem)) : el('p', { class: 'hint' }, 'No change recorded.'));
+    }).catch((err) => fill(list, el('p', { class: 'hint' }, `History unavailable: ${err.message}`)));
+  });
+  return box;
+}
+
+function changeItem(c) {
+  const d = describeChange(c);
+  const fields = d.created
+    ? el('p', { class: 'fields' }, el('span', { class: 'hint' }, 'Created with: '), d.fields.map((f) => f.field).join(', '))
+    : d.fields.length ? el('table', { class: 'props fields' }, d.fields.map((f) => el('tr', {}, el('th', {}, f.field),
+      el('td', {}, el('span', { class: 'before' }, brief(f.before)), ' → ', el('span', { class: 'after' }, brief(f.after))))))
+      : el('p', { class: 'hint' }, 'No field changed.');
+  return el('li', { class: `change action-${c.action}` },
+    el('div', { class: 'change-head' }, el('b', {}, d.what), ' · ', d.when),
+    el('div', { class: 'hint who' }, `by ${d.who}`, d.from ? ` · from ${d.from}` : ''),
+    d.reason ? el('p', { class: 'reason-given' }, 'Reason: ', d.reason) : null,
+    fields);
+}
+
 export function showEdge(id) {
   const e = view.edges.get(id);
   if (!e) return;
@@ -171,7 +189,8 @@ export function showEdge(id) {
     el('h2', {}, e.type),
     el('p', { class: 'hop-line' }, el('b', {}, nameOf(e.source)), ' ', el('span', { class: 'rel' }, `—${e.type}→`), ' ', el('b', {}, nameOf(e.target))),
     evidenceBlock(e),
-    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null);
+    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null,
+    historyBlock('/edges/' + encodeURIComponent(id) + '/history'));
   // With a path open the evidence panel is above: bring the edge into view.
   if (view.answer) box.scrollIntoView({ block: 'start' });
 }

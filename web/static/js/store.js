@@ -12,12 +12,21 @@ export function newView() {
     expanded: [],        // ids expanded, in order (restored from the URL)
     added: [],           // ids drawn on their own (an accepted edge's ends), restored with the edges among them
     selected: null,      // selected node id
+    second: null,        // a second node selected with it (Shift+click): the other end of "brokers between"
     path: null,          // path query {from, to, rel[], stance[], evidence, minConfidence, knownOn, mode, maxDepth}
     answer: null,        // last path answer
     all: false,          // whole graph loaded
     kindsOff: new Set(),
     relsOff: new Set(),
     asOf: null,          // YYYY-MM-DD: hide edges reported after it
+    sizeBy: '',          // the centrality sizing the nodes (analytics.js METRICS), '' for none
+    colorBy: '',         // 'community': nodes coloured by their Louvain community
+    scores: null,        // the centrality answer sizing the nodes
+    communities: null,   // the communities answer colouring them
+    brokers: null,       // {from, to}: the brokers asked for
+    brokerAnswer: null,  // GET /paths/brokers' answer
+    brokerPaths: null,   // pathKey -> the ranked path (with each hop's evidence) of a broker's path
+    brokerFocus: null,   // the broker whose paths alone are highlighted
     schema: null,
     tab: 'graph',        // 'graph' or 'sources'
     src: null,           // source open in the Sources view
@@ -45,9 +54,19 @@ export function clearGraph(v = view) {
   v.expanded = [];
   v.added = [];
   v.selected = null;
+  v.second = null;
+  clearBrokers(v);
   v.path = null;
   v.answer = null;
   v.all = false;
+}
+
+// clearBrokers forgets the brokers answer (not the nodes it drew).
+export function clearBrokers(v = view) {
+  v.brokers = null;
+  v.brokerAnswer = null;
+  v.brokerPaths = null;
+  v.brokerFocus = null;
 }
 
 // createBus is an event bus: on(name, fn) subscribes (and returns the

@@ -2,13 +2,24 @@
 // shared link rebuilds the path query, the whole graph, the expansions in
 // order, the selection, the filters and the date; or, with src=, a source's
 // text in the Sources view with a span highlighted.
+//
+// The keys, in the order written: from, to, rel, stance, evidence,
+// minConfidence, knownOn, mode, maxDepth (the path query); all=1 (the whole
+// graph); x= (expansions, in order); n= (entities drawn on their own); sel=
+// (the selected node); sel2= (a second node selected with it, Shift+click);
+// hideKinds=, hideRels= (filters); asOf= (the date slider); size= (the
+// centrality sizing the nodes: one of analytics.js' METRICS); color=community
+// (nodes coloured by their Louvain community); brokers=A,B (the brokers
+// between A and B, highlighted and listed); src=, span= (the Sources view).
 import { STANCES, EVIDENCE_FILTERS } from './format.js';
+import { METRICS } from './analytics.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-// encodeState writes s ({path, all, expanded, added, selected, kindsOff,
-// relsOff, asOf, src, span}) as a fragment without the '#'. added (n=) are
-// entities drawn on their own, such as the ends of an edge accepted in review.
+// encodeState writes s ({path, all, expanded, added, selected, second,
+// kindsOff, relsOff, asOf, sizeBy, colorBy, brokers, src, span}) as a
+// fragment without the '#'. added (n=) are entities drawn on their own, such
+// as the ends of an edge accepted in review.
 export function encodeState(s) {
   const p = new URLSearchParams();
   if (s.path) {
@@ -27,9 +38,13 @@ export function encodeState(s) {
   if (s.expanded?.length) p.set('x', s.expanded.join(','));
   if (s.added?.length) p.set('n', s.added.join(','));
   if (s.selected) p.set('sel', s.selected);
+  if (s.selected && s.second) p.set('sel2', s.second);
   if (s.kindsOff?.size) p.set('hideKinds', [...s.kindsOff].join(','));
   if (s.relsOff?.size) p.set('hideRels', [...s.relsOff].join(','));
   if (s.asOf) p.set('asOf', s.asOf);
+  if (s.sizeBy) p.set('size', s.sizeBy);
+  if (s.colorBy) p.set('color', s.colorBy);
+  if (s.brokers) p.set('brokers', `${s.brokers.from},${s.brokers.to}`);
   if (s.src) {
     p.set('src', s.src);
     if (s.span) p.set('span', `${s.span.start}-${s.span.end}`);
@@ -52,6 +67,10 @@ export function decodeState(hash) {
     kindsOff: new Set(list('hideKinds')),
     relsOff: new Set(list('hideRels')),
     asOf: DATE.test(p.get('asOf') || '') ? p.get('asOf') : null,
+    second: (p.get('sel') && p.get('sel2')) || null,
+    sizeBy: METRICS.includes(p.get('size')) ? p.get('size') : '',
+    colorBy: p.get('color') === 'community' ? 'community' : '',
+    brokers: null,
     src: p.get('src') || null,
     span: null,
   };
@@ -63,6 +82,8 @@ export function decodeState(hash) {
       minConfidence: p.get('minConfidence') || '', knownOn: p.get('knownOn') || '',
       mode: p.get('mode') === 'ranked' ? 'ranked' : 'shortest', maxDepth: p.get('maxDepth') || '' };
   }
+  const ends = list('brokers');
+  if (ends.length === 2 && ends[0] !== ends[1]) s.brokers = { from: ends[0], to: ends[1] };
   const m = /^(\d+)-(\d+)$/.exec(p.get('span') || '');
   if (s.src && m && Number(m[2]) > Number(m[1])) s.span = { start: Number(m[1]), end: Number(m[2]) };
   return s;
