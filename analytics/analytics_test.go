@@ -154,3 +154,22 @@ func TestBrokersShares(t *testing.T) {
 		t.Errorf("limit 1: %+v, want c alone", top.Brokers)
 	}
 }
+
+// TestEmptyGraph: every metric, the communities and the brokers of a graph
+// with no entity answer nothing, without an error (an empty database is no
+// server error).
+func TestEmptyGraph(t *testing.T) {
+	g, err := Build(&graph.Subgraph{}, WeightNone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range Metrics {
+		s, err := Centrality(context.Background(), g, m)
+		if err != nil || len(s) != 0 {
+			t.Errorf("%s of an empty graph: %v, %v; want no scores and no error", m, s, err)
+		}
+	}
+	if p, err := Communities(context.Background(), g, 1, 1); err != nil || len(p.Communities) != 0 {
+		t.Errorf("communities of an empty graph: %+v, %v; want none and no error", p, err)
+	}
+}

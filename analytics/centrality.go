@@ -99,6 +99,9 @@ func Centrality(ctx context.Context, g *Graph, m Metric) ([]Score, error) {
 
 // Scores is every entity's score under m, in the order of g.Nodes.
 func (g *Graph) scores(m Metric) []float64 {
+	if len(g.Nodes) == 0 {
+		return nil // gonum's matrices refuse a zero dimension
+	}
 	switch m {
 	case Degree:
 		return g.degree()
