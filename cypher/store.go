@@ -33,6 +33,9 @@ type Options struct {
 	// Observe, when set, is called as each statement starts; the function it
 	// returns is called with the outcome when the statement ends (for metrics).
 	Observe func(name string) func(err error)
+	// DefaultMarking is the marking of imported records that carry none
+	// (neither their own nor their data set's); "" is graph.DefaultMarking.
+	DefaultMarking graph.Marking
 }
 
 // Store answers graph questions from Neo4j.
@@ -54,6 +57,9 @@ func New(driver neo4j.DriverWithContext, opt Options) *Store {
 	}
 	if opt.Limits.MaxDepth == 0 {
 		opt.Limits = graph.DefaultLimits
+	}
+	if opt.DefaultMarking == "" {
+		opt.DefaultMarking = graph.DefaultMarking
 	}
 	return &Store{driver: driver, opt: opt}
 }
