@@ -35,7 +35,39 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.CreateSchema(ctx); err != nil {
 		return err
 	}
-	return s.AwaitIndexes(ctx)
+	if err := s.AwaitIndexes(ctx); err != nil {
+		return err
+	}
+	return s.markUnmarked(ctx)
+}
+
+// unmarkedStatements give the records stored before markings existed the
+// default marking, a batch at a time (each returns how many it marked):
+// every read compares markingRank, and a record without one would be shown
+// to nobody.
+var unmarkedStatements = []string{
+	`MATCH (n:Entity) WHERE n.markingRank IS NULL WITH n LIMIT 10000
+SET n.marking = $marking, n.markingRank = $rank RETURN count(*) AS n`,
+	`MATCH ()-[r]->() WHERE r.id IS NOT NULL AND r.markingRank IS NULL WITH r LIMIT 10000
+SET r.marking = $marking, r.markingRank = $rank RETURN count(*) AS n`,
+}
+
+// markUnmarked runs unmarkedStatements until none marks anything.
+func (s *Store) markUnmarked(ctx context.Context) error {
+	params := map[string]any{"marking": string(s.opt.DefaultMarking), "rank": int64(s.opt.DefaultMarking.Rank())}
+	for _, q := range unmarkedStatements {
+		for {
+			res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
+				append(bookmarked(ctx), neo4j.ExecuteQueryWithDatabase(s.opt.Database))...)
+			if err != nil {
+				return translate(ctx, err)
+			}
+			if n, _, _ := neo4j.GetRecordValue[int64](res.Records[0], "n"); n == 0 {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // CreateSchema creates the constraints and indexes that are missing, all in

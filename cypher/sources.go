@@ -168,6 +168,9 @@ func (s *Store) SaveSource(ctx context.Context, node *graph.Node, id string, a g
 		"at": time.Now().UTC().Format(time.RFC3339Nano), "key": key}
 	stmts := []statement{}
 	if node != nil {
+		if node.Marking == "" {
+			node.Marking = s.opt.DefaultMarking
+		}
 		params["props"] = nodeProps(*node)
 		stmts = append(stmts, statement{`CREATE (s:Entity:Source) SET s = $props`, nil}, statement{changeStatement, nil})
 		params["changes"] = []any{change(id, "import", nil, lean(nodeProps(*node)), "", id, "")}

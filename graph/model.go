@@ -10,10 +10,10 @@ import (
 // Node is an entity of the graph. Properties holds everything beyond id, kind,
 // name and aliases: scalars or lists of scalars.
 type Node struct {
-	ID         string         `json:"id"`
-	Kind       Kind           `json:"kind"`
-	Name       string         `json:"name"`
-	Aliases    []string       `json:"aliases,omitempty"`
+	ID      string   `json:"id"`
+	Kind    Kind     `json:"kind"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
 	// Marking is the node's TLP marking: in a data set, the record's own
 	// ("" takes the data set's, then the configured default); in an answer,
 	// the stored one (the least strict record that named the entity).
@@ -134,7 +134,7 @@ type DataSet struct {
 	// ("": the configured default, ACTORGRAPH_DEFAULT_MARKING).
 	Marking Marking `json:"marking,omitempty"`
 	Nodes   []Node  `json:"nodes"`
-	Edges       []Edge `json:"edges"`
+	Edges   []Edge  `json:"edges"`
 	// File is where the data set was read from, for error messages.
 	File string `json:"-"`
 	// nodeRecord and edgeRecord name each record's place in the file

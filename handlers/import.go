@@ -54,7 +54,7 @@ func (a *api) importData(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	rep.Skipped, rep.Unresolved = in.res.Skipped, in.res.Unresolved
+	rep.Skipped, rep.Unresolved, rep.OtherMarkings = in.res.Skipped, in.res.Unresolved, in.res.OtherMarkings
 	a.metrics.importsOK.Inc()
 	c.JSON(http.StatusOK, rep)
 }
