@@ -94,15 +94,19 @@ func toChange(m map[string]any) (graph.Change, error) {
 	return c, p.err
 }
 
+// visibleEdge keeps the edge r between a and b when the reader is cleared
+// for it and both its ends.
+const visibleEdge = "r.markingRank <= $clearance AND a.markingRank <= $clearance AND b.markingRank <= $clearance"
+
 // edgeByID matches the edge r with id $id: anchored on its ends when the id
 // has the default form TYPE:from->to, else by scanning relationships.
 func edgeByID(id string) string {
 	if typ, from, to, ok := splitEdgeID(id); ok {
 		_ = from
 		_ = to
-		return "MATCH (a:Entity {id: $from})-[r:" + typ + " {id: $id}]->(b:Entity {id: $to})"
+		return "MATCH (a:Entity {id: $from})-[r:" + typ + " {id: $id}]->(b:Entity {id: $to}) WHERE " + visibleEdge
 	}
-	return "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id"
+	return "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id AND " + visibleEdge
 }
 
 func edgeParams(id string) map[string]any {

@@ -124,6 +124,36 @@ RETURN [x IN data.nodes WHERE x.label IS NOT NULL | [x.label, x.count]] AS kinds
        [x IN data.relationships WHERE x.relationshipType IS NOT NULL AND x.startLabel IS NULL AND x.endLabel IS NULL
           | [x.relationshipType, x.count]] AS rels`
 
+// hiddenStatements count, per kind and per type, what a reader without full
+// clearance may not see: the count store knows nothing of markings, so
+// these are taken off its counts (a scan, run only for such readers).
+var hiddenStatements = map[string]string{
+	"kinds": `MATCH (n:Entity) WHERE n.markingRank > $clearance RETURN n.kind AS name, count(*) AS n`,
+	"rels": `MATCH (a)-[r]->(b) WHERE r.markingRank > $clearance OR a.markingRank > $clearance OR b.markingRank > $clearance
+RETURN type(r) AS name, count(*) AS n`,
+}
+
+// hiddenCounts takes what the reader may not see off counts.
+func (s *Store) hiddenCounts(ctx context.Context, counts map[string]int64) error {
+	if graph.ClearanceOf(ctx) == graph.FullClearance {
+		return nil
+	}
+	for _, col := range []string{"kinds", "rels"} {
+		res, err := s.read(ctx, "schema_hidden_"+col, hiddenStatements[col], nil)
+		if err != nil {
+			return err
+		}
+		cl := &cols{stmt: "schema_hidden_" + col}
+		for _, rec := range res.Records {
+			counts[col+get[string](cl, rec, "name")] -= get[int64](cl, rec, "n")
+		}
+		if err := cl.check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Schema counts nodes per kind and relationships per type (from Neo4j's count
 // store, so it stays fast on large graphs), with the vocabulary's definitions.
 func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
@@ -156,6 +186,9 @@ func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
 		}
 	}
 	if err := cl.check(); err != nil {
+		return graph.SchemaInfo{}, err
+	}
+	if err := s.hiddenCounts(ctx, counts); err != nil {
 		return graph.SchemaInfo{}, err
 	}
 	var info graph.SchemaInfo

@@ -26,7 +26,7 @@ var sourceSchema = []string{
 	"CREATE CONSTRAINT import_batch_id IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.id IS UNIQUE",
 }
 
-const sourceQuery = `MATCH (s:Source {id: $id})
+const sourceQuery = `MATCH (s:Source {id: $id}) WHERE s.markingRank <= $clearance
 OPTIONAL MATCH (a:SourceAnalysis {source: s.id})
 CALL (s) { OPTIONAL MATCH (c:Candidate {source: s.id}) WITH c ORDER BY c.start, c.id RETURN collect(c) AS cands }
 RETURN s, coalesce(s.text, '') AS text, a.mentions AS mentions, a.newEntities AS newEntities, cands`
