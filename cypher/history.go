@@ -22,7 +22,8 @@ import (
 // edge says which: an entity may be named by a name or alias too. A record
 // an import created has its "import" change in the batch that created it.
 func (s *Store) History(ctx context.Context, ref string, edge bool) ([]graph.Change, error) {
-	id, match, params := ref, edgeByID(ref), edgeParams(ref)
+	// An edge the reader is not cleared for has no history to show.
+	id, match, params := ref, edgeByID(ref)+" AND "+visibleEdge, edgeParams(ref)
 	if !edge {
 		n, err := s.Resolve(ctx, ref)
 		if err != nil {
@@ -104,9 +105,9 @@ func edgeByID(id string) string {
 	if typ, from, to, ok := splitEdgeID(id); ok {
 		_ = from
 		_ = to
-		return "MATCH (a:Entity {id: $from})-[r:" + typ + " {id: $id}]->(b:Entity {id: $to}) WHERE " + visibleEdge
+		return "MATCH (a:Entity {id: $from})-[r:" + typ + " {id: $id}]->(b:Entity {id: $to}) WHERE true"
 	}
-	return "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id AND " + visibleEdge
+	return "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id"
 }
 
 func edgeParams(id string) map[string]any {
