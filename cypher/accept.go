@@ -228,9 +228,14 @@ func corroborateTx(ctx context.Context, tx neo4j.ExplicitTransaction, ci candida
 
 // corroborateQuery adds $src to an edge, and its quote when the edge had no
 // verified one.
+// The edge's effective marking becomes the source's when that is stricter.
 const corroborateQuery = `MATCH (a:Entity)-[r {id: $edgeId}]->(b:Entity)
-WITH a, b, r, properties(r) AS before
+OPTIONAL MATCH (src:Source {id: $src})
+WITH a, b, r, properties(r) AS before, src
 SET r.sources = CASE WHEN $src IN r.sources THEN r.sources ELSE r.sources + $src END
+WITH a, b, r, before, src, coalesce(src.markingRank, 0) > coalesce(r.markingRank, 0) AS stricter
+SET r.markingRank = CASE WHEN stricter THEN src.markingRank ELSE r.markingRank END,
+    r.marking = CASE WHEN stricter THEN src.marking ELSE r.marking END
 WITH a, b, r, before, coalesce(r.evidence, '') = 'quote' AS verified
 SET r.quote = CASE WHEN verified THEN r.quote ELSE $quote END,
     r.quoteSource = CASE WHEN verified THEN r.quoteSource ELSE $src END,

@@ -55,6 +55,7 @@ func (s *Store) GazetteerEntries(ctx context.Context) ([]graph.NamedEntity, erro
 func (s *Store) Candidates(ctx context.Context, q graph.CandidateQuery) ([]graph.Candidate, error) {
 	res, err := s.read(ctx, "candidates", `MATCH (c:Candidate)
 WHERE ($source = '' OR c.source = $source) AND ($status = '' OR c.status = $status)
+  AND EXISTS { MATCH (s:Source {id: c.source}) WHERE s.markingRank <= $clearance }
 RETURN c ORDER BY c.createdAt, c.source, c.start, c.id LIMIT $limit`,
 		map[string]any{"source": q.Source, "status": q.Status, "limit": int64(q.Limit)})
 	if err != nil {

@@ -17,7 +17,7 @@ func (s *Store) Export(ctx context.Context) (*graph.Subgraph, error) {
 	defer cancel()
 	g := &graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}
 	nc := &cols{stmt: "export_nodes"}
-	err := s.stream(ctx, "export_nodes", `MATCH (n:Entity) RETURN n`, nil, func(rec *neo4j.Record) error {
+	err := s.stream(ctx, "export_nodes", `MATCH (n:Entity) WHERE n.markingRank <= $clearance RETURN n`, nil, func(rec *neo4j.Record) error {
 		n, err := withText(get[dbtype.Node](nc, rec, "n"))
 		g.Nodes = append(g.Nodes, n)
 		return nc.check(err)
@@ -28,6 +28,7 @@ func (s *Store) Export(ctx context.Context) (*graph.Subgraph, error) {
 	ids := map[string]string{}
 	ec := &cols{stmt: "export_edges"}
 	err = s.stream(ctx, "export_edges", `MATCH (a:Entity)-[r]->(b:Entity)
+WHERE r.markingRank <= $clearance AND a.markingRank <= $clearance AND b.markingRank <= $clearance
 RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, nil, func(rec *neo4j.Record) error {
 		ids[get[string](ec, rec, "ae")] = get[string](ec, rec, "aid")
 		ids[get[string](ec, rec, "be")] = get[string](ec, rec, "bid")
@@ -49,7 +50,7 @@ func (s *Store) Sources(ctx context.Context, ids []string) ([]graph.Node, error)
 	}
 	ctx, cancel := s.begin(ctx, "reading the sources of the answer")
 	defer cancel()
-	res, err := s.read(ctx, "sources", `UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n`, map[string]any{"ids": ids})
+	res, err := s.read(ctx, "sources", sourcesStatement, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}

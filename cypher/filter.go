@@ -34,7 +34,11 @@ func compile(f graph.Filter) match {
 	if len(f.Rels) > 0 {
 		m.types = ":" + strings.Join(checkedTypes(f.Rels), "|")
 	}
-	var ep []string
+	// The reader's clearance ($clearance, added to every read by the
+	// store) is no filter a caller chooses: it is in force on every
+	// traversal, never named among the filters and never dropped by an
+	// explanation, so no answer tells a hidden edge or node exists.
+	ep := []string{clearedRel}
 	if !f.IncludeRetracted {
 		// A retracted edge is kept (nothing is lost) but answers leave it out.
 		ep = append(ep, notRetracted)
@@ -70,7 +74,7 @@ func compile(f graph.Filter) match {
 		m.params["knownOn"], m.params["keepUndated"] = f.KnownOn, keep
 	}
 	m.edgePred = strings.Join(ep, " AND ")
-	var np []string
+	np := []string{"x.markingRank <= $clearance"}
 	if len(f.Kinds) > 0 {
 		ks := make([]string, len(f.Kinds))
 		for i, k := range f.Kinds {
@@ -91,6 +95,9 @@ func compile(f graph.Filter) match {
 	m.nodePred = strings.Join(np, " AND ")
 	return m
 }
+
+// clearedRel keeps the relationships r the reader is cleared for.
+const clearedRel = "r.markingRank <= $clearance"
 
 // notRetracted is the predicate every read uses to leave out retracted edges.
 const notRetracted = "coalesce(r.status, '') <> 'retracted'"

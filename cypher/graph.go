@@ -15,7 +15,7 @@ import (
 // part of the answer the store holds), whether the limit cut the answer, and
 // the property keys they carry (for the XML formats' declarations).
 const graphIDsQuery = `MATCH (n:Entity)
-WHERE CASE WHEN size($kinds) = 0 THEN n.kind <> 'Source' ELSE n.kind IN $kinds END
+WHERE n.markingRank <= $clearance AND CASE WHEN size($kinds) = 0 THEN n.kind <> 'Source' ELSE n.kind IN $kinds END
 WITH n LIMIT $cap
 WITH collect(n) AS ns
 WITH ns[0..$limit] AS shown, size(ns) > $limit AS truncated
@@ -30,7 +30,7 @@ RETURN [m IN shown | m.id] AS ids, truncated,
 // USING INDEX let it keep the scan.
 func graphEdgesMatch(types string) string {
 	return `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r` + types + `]->(b:Entity) USING INDEX SEEK a:Entity(id)
-WHERE b.id IN $ids AND ($evidence IS NULL OR r.evidence IN $evidence) AND ($retracted OR ` + notRetracted + `)
+WHERE b.id IN $ids AND r.markingRank <= $clearance AND ($evidence IS NULL OR r.evidence IN $evidence) AND ($retracted OR ` + notRetracted + `)
 `
 }
 
@@ -116,7 +116,7 @@ func (s *Store) graphSelection(ctx context.Context, q graph.GraphQuery) (graphSe
 // graphNodes hands the nodes of ids to sink as run reads them.
 func graphNodes(run runFunc, ids []string, sink graph.Sink) error {
 	nc := &cols{stmt: "graph_nodes"}
-	return run("graph_nodes", `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n`, map[string]any{"ids": ids},
+	return run("graph_nodes", `UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.markingRank <= $clearance RETURN n`, map[string]any{"ids": ids},
 		func(rec *neo4j.Record) error {
 			n := nc.node(rec, "n")
 			if err := nc.check(); err != nil {

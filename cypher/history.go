@@ -22,7 +22,8 @@ import (
 // edge says which: an entity may be named by a name or alias too. A record
 // an import created has its "import" change in the batch that created it.
 func (s *Store) History(ctx context.Context, ref string, edge bool) ([]graph.Change, error) {
-	id, match, params := ref, edgeByID(ref), edgeParams(ref)
+	// An edge the reader is not cleared for has no history to show.
+	id, match, params := ref, edgeByID(ref)+" AND "+visibleEdge, edgeParams(ref)
 	if !edge {
 		n, err := s.Resolve(ctx, ref)
 		if err != nil {
@@ -94,13 +95,17 @@ func toChange(m map[string]any) (graph.Change, error) {
 	return c, p.err
 }
 
+// visibleEdge keeps the edge r between a and b when the reader is cleared
+// for it and both its ends.
+const visibleEdge = "r.markingRank <= $clearance AND a.markingRank <= $clearance AND b.markingRank <= $clearance"
+
 // edgeByID matches the edge r with id $id: anchored on its ends when the id
 // has the default form TYPE:from->to, else by scanning relationships.
 func edgeByID(id string) string {
 	if typ, from, to, ok := splitEdgeID(id); ok {
 		_ = from
 		_ = to
-		return "MATCH (a:Entity {id: $from})-[r:" + typ + " {id: $id}]->(b:Entity {id: $to})"
+		return "MATCH (a:Entity {id: $from})-[r:" + typ + " {id: $id}]->(b:Entity {id: $to}) WHERE true"
 	}
 	return "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id"
 }

@@ -94,6 +94,11 @@ type writer struct {
 	key     string
 	// elems are the element ids of the nodes read or created, by id.
 	elems map[string]string
+	// marking is the marking of records that carry none, and ranks the
+	// marking rank each node has once the import is written, by id: an
+	// edge's effective marking is the strictest of its own and its sources'.
+	marking graph.Marking
+	ranks   map[string]int
 }
 
 type storedEdge struct {
@@ -118,7 +123,7 @@ type step struct {
 // is set by the caller.
 func (s *Store) newWriter(ctx context.Context, d *graph.DataSet, progress Progress) *writer {
 	return &writer{batch: s.opt.BatchSize, total: len(d.Nodes) + len(d.Edges), progress: progress,
-		key: graph.KeyOf(ctx), history: true}
+		key: graph.KeyOf(ctx), history: true, marking: s.opt.DefaultMarking}
 }
 
 // write plans d against what the transaction sees and writes it.
@@ -138,6 +143,7 @@ func (w *writer) write(ctx context.Context, d *graph.DataSet) error {
 // plan reads what the database holds of d, counts the unchanged records
 // and returns the writes, nodes before edges.
 func (w *writer) plan(ctx context.Context, d *graph.DataSet) ([]*step, error) {
+	d.ApplyMarkings(w.marking)
 	storedNodes, err := w.readNodes(ctx, d)
 	if err != nil {
 		return nil, err
@@ -165,7 +171,8 @@ func (w *writer) readNodes(ctx context.Context, d *graph.DataSet) (map[string]ma
 		listed[n.ID] = true
 	}
 	for _, e := range d.Edges {
-		for _, end := range []string{e.Source, e.Target} {
+		// The sources too: their markings make the edge's.
+		for _, end := range append([]string{e.Source, e.Target}, e.Sources...) {
 			if !listed[end] {
 				listed[end] = true
 				ids = append(ids, end)
@@ -175,11 +182,15 @@ func (w *writer) readNodes(ctx context.Context, d *graph.DataSet) (map[string]ma
 	if w.elems == nil {
 		w.elems = make(map[string]string, len(ids))
 	}
+	if w.ranks == nil {
+		w.ranks = make(map[string]int, len(ids))
+	}
 	stored := map[string]map[string]any{}
 	err := w.read(ctx, readNodesStatement, ids, func(rec *neo4j.Record, cl *cols) {
 		id := get[string](cl, rec, "id")
 		stored[id] = get[map[string]any](cl, rec, "props")
 		w.elems[id] = get[string](cl, rec, "e")
+		w.ranks[id] = storedMarking(stored[id]).Rank()
 	})
 	return stored, err
 }
@@ -189,15 +200,19 @@ func (w *writer) readNodes(ctx context.Context, d *graph.DataSet) (map[string]ma
 func (w *writer) planNodes(d *graph.DataSet, stored map[string]map[string]any) ([]*step, map[string]bool) {
 	byKind := map[graph.Kind]*[2]step{}
 	created := map[string]bool{}
-	for _, n := range d.Nodes {
+	for i, n := range d.Nodes {
 		p := byKind[n.Kind]
 		if p == nil {
 			p = &[2]step{{q: createNodes(n.Kind), create: true}, {q: updateNodes(n.Kind)}}
 			byKind[n.Kind] = p
 		}
+		created[n.ID] = stored[n.ID] == nil
+		if w.withheld(n.ID, d.NodeRecord(i), n.Marking, stored[n.ID], &w.report.Nodes) {
+			continue
+		}
+		w.ranks[n.ID] = n.Marking.Rank()
 		w.classify(p, n.ID, nodeProps(n), stored[n.ID], false, &w.report.Nodes,
 			func(props map[string]any) any { return props })
-		created[n.ID] = stored[n.ID] == nil
 	}
 	var steps []*step
 	for _, k := range graph.Kinds {
@@ -234,7 +249,7 @@ func (w *writer) readEdges(ctx context.Context, d *graph.DataSet,
 // another type or target is a conflict.
 func (w *writer) planEdges(d *graph.DataSet, stored map[string]storedEdge) ([]*step, error) {
 	byType := map[string]*[2]step{}
-	for _, e := range d.Edges {
+	for i, e := range d.Edges {
 		if _, ok := graph.LookupRel(e.Type); !ok {
 			// validated before; never spliced unchecked
 			return nil, fmt.Errorf("relationship type %q is not in the vocabulary", e.Type)
@@ -251,6 +266,10 @@ func (w *writer) planEdges(d *graph.DataSet, stored map[string]storedEdge) ([]*s
 		if p == nil {
 			p = &[2]step{{q: createEdges(e.Type), create: true, edges: true}, {q: updateEdges(e.Type)}}
 			byType[e.Type] = p
+		}
+		e.Marking = w.effective(e)
+		if w.withheld(e.ID, d.EdgeRecord(i), e.Marking, before, &w.report.Edges) {
+			continue
 		}
 		w.classify(p, e.ID, edgeProps(e), before, true, &w.report.Edges, func(props map[string]any) any {
 			if before == nil {
@@ -269,6 +288,34 @@ func (w *writer) planEdges(d *graph.DataSet, stored map[string]storedEdge) ([]*s
 		steps = append(steps, &byType[t][0], &byType[t][1])
 	}
 	return steps, nil
+}
+
+// effective is e's effective marking: the strictest of its own and its
+// sources' (as they will be stored once the import is written).
+func (w *writer) effective(e graph.Edge) graph.Marking {
+	r := e.Marking.Rank()
+	for _, src := range e.Sources {
+		if sr, ok := w.ranks[src]; ok {
+			r = max(r, sr)
+		}
+	}
+	return graph.MarkingOfRank(r)
+}
+
+// withheld leaves a stored record as it is when the import's record of it
+// is more strictly marked (m) than the stored one: writing it would show
+// the stricter record's fields to the readers of the less strict one. It
+// is counted unchanged and reported.
+func (w *writer) withheld(id, rec string, m graph.Marking, before map[string]any, counts *graph.Counts) bool {
+	if before == nil || m.Rank() <= storedMarking(before).Rank() {
+		return false
+	}
+	counts.Unchanged++
+	w.tick(1)
+	w.report.Withheld = append(w.report.Withheld, graph.Problem{Record: rec, Field: "marking", Value: string(m),
+		Reason: id + " is stored marked " + string(storedMarking(before)) + "; a more strictly marked record " +
+			"does not change it: give the record an id of its own"})
+	return true
 }
 
 // classify adds one record to p's create or update step, or counts it

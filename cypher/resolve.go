@@ -2,11 +2,13 @@ package cypher
 
 import (
 	"context"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/textdist"
 )
 
 // luceneSpecial are the characters Lucene's query parser treats as syntax.
@@ -64,7 +66,7 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 		kindNames = append(kindNames, string(k))
 	}
 	res, err := s.read(ctx, "search", searchStatement, map[string]any{
-		"index": fullTextIndex, "q": q, "fetch": int64(limit * 4), "limit": int64(limit),
+		"index": fullTextIndex, "q": q, "fetch": int64(limit * 4), "limit": int64(limit * 4),
 		"kinds": kindNames, "key": graph.NormalizeName(text)})
 	if err != nil {
 		return nil, err
@@ -72,10 +74,63 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 	var out []candidate
 	cl := &cols{stmt: "search"}
 	for _, rec := range res.Records {
-		out = append(out, candidate{node: cl.node(rec, "node"), score: get[float64](cl, rec, "score"),
-			exact: get[bool](cl, rec, "exact")})
+		n := cl.node(rec, "node")
+		_ = get[float64](cl, rec, "score")
+		out = append(out, candidate{node: n, score: nameScore(text, n), exact: get[bool](cl, rec, "exact")})
+	}
+	// Ranked by our own score, not Lucene's: Lucene's weighs a word by how
+	// many entities hold it, records a reader may not see among them, so
+	// its scores and order would tell of hidden records.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].exact != out[j].exact {
+			return out[i].exact
+		}
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].node.ID < out[j].node.ID
+	})
+	if len(out) > limit {
+		out = out[:limit]
 	}
 	return out, cl.check()
+}
+
+// nameScore is how well text names n, from n's own keys alone (0 to 10): a
+// key equal to the folded text scores 10, one it begins 5 to 10 by the
+// share of the key it covers, one it is inside 3 to 6, else by edit
+// distance; words of the text found among n's words add a little.
+func nameScore(text string, n graph.Node) float64 {
+	q := graph.NormalizeName(text)
+	best := 0.0
+	for _, k := range n.Keys() {
+		var s float64
+		switch {
+		case q == "":
+		case k == q:
+			s = 10
+		case strings.HasPrefix(k, q):
+			s = 5 + 5*float64(len(q))/float64(len(k))
+		case strings.Contains(k, q):
+			s = 3 + 3*float64(len(q))/float64(len(k))
+		default:
+			a, b := []rune(q), []rune(k)
+			s = 3 * (1 - float64(textdist.Levenshtein(a, b))/float64(max(len(a), len(b))))
+		}
+		best = max(best, s)
+	}
+	have := map[string]bool{}
+	for _, name := range append([]string{n.Name}, n.Aliases...) {
+		for _, w := range words(name) {
+			have[w] = true
+		}
+	}
+	for _, w := range words(text) {
+		if have[w] {
+			best += 0.1
+		}
+	}
+	return math.Round(best*1000) / 1000
 }
 
 // Resolve finds the entity ref names: an id, or a name or alias folded for

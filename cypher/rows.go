@@ -12,12 +12,17 @@ import (
 // nodeFields are stored on every node beside its properties; the last three
 // exist for lookups only and are never shown.
 var nodeFields = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "aliasText": true,
-	"keys": true, "keyText": true}
+	"keys": true, "keyText": true, "marking": true, markingRank: true}
+
+// markingRank is the property every read compares with the reader's
+// clearance ($clearance): graph.Marking.Rank of the node's marking, or of
+// the edge's effective marking (the strictest of its own and its sources').
+const markingRank = "markingRank"
 
 // edgeFields are stored on every edge beside its properties: its id and its
 // evidence (graph.EvidenceFields).
 var edgeFields = func() map[string]bool {
-	m := map[string]bool{"id": true}
+	m := map[string]bool{"id": true, "marking": true, markingRank: true}
 	for _, f := range graph.EvidenceFields {
 		m[f] = true
 	}
@@ -38,7 +43,25 @@ func nodeProps(n graph.Node) map[string]any {
 	m["id"], m["kind"], m["name"], m["aliases"] = n.ID, string(n.Kind), n.Name, aliases
 	m["aliasText"] = strings.Join(n.Aliases, " | ")
 	m["keys"], m["keyText"] = keys, strings.Join(keys, " ")
+	setMarking(m, n.Marking)
 	return m
+}
+
+// setMarking stores marking mk ("" is graph.DefaultMarking) and its rank.
+func setMarking(m map[string]any, mk graph.Marking) {
+	if mk == "" {
+		mk = graph.DefaultMarking
+	}
+	m["marking"], m[markingRank] = string(mk), int64(mk.Rank())
+}
+
+// storedMarking reads a stored marking: from its rank, which the reads
+// compare; a record stored before markings existed is the default.
+func storedMarking(m map[string]any) graph.Marking {
+	if r, ok := m[markingRank].(int64); ok {
+		return graph.MarkingOfRank(int(r))
+	}
+	return graph.DefaultMarking
 }
 
 // edgeProps is what an edge is stored as; empty optional fields are left out.
@@ -62,6 +85,7 @@ func edgeProps(e graph.Edge) map[string]any {
 	if e.Inferred {
 		m["inferred"] = true
 	}
+	setMarking(m, e.Marking)
 	return m
 }
 
@@ -175,7 +199,7 @@ func (p *props) bool(key string) bool {
 func toNode(n dbtype.Node) (graph.Node, error) {
 	p := props{what: "node", elem: n.ElementId, m: n.Props}
 	out := graph.Node{ID: p.str("id", true), Kind: graph.Kind(p.str("kind", true)), Name: p.str("name",
-		true), Aliases: p.strs("aliases", false)}
+		true), Aliases: p.strs("aliases", false), Marking: storedMarking(n.Props)}
 	if p.err != nil {
 		return graph.Node{}, p.err
 	}
@@ -198,7 +222,7 @@ func toNode(n dbtype.Node) (graph.Node, error) {
 func toEdge(r dbtype.Relationship, ids map[string]string) (graph.Edge, error) {
 	p := props{what: "relationship", typ: r.Type, elem: r.ElementId, m: r.Props}
 	e := graph.Edge{ID: p.str("id", true), Type: r.Type, Source: ids[r.StartElementId],
-		Target: ids[r.EndElementId], Evidence: p.evidence()}
+		Target: ids[r.EndElementId], Evidence: p.evidence(), Marking: storedMarking(r.Props)}
 	if e.Source == "" || e.Target == "" {
 		p.fail("(ends)", "lead to a node the answer has not read")
 	}

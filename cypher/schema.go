@@ -35,7 +35,39 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.CreateSchema(ctx); err != nil {
 		return err
 	}
-	return s.AwaitIndexes(ctx)
+	if err := s.AwaitIndexes(ctx); err != nil {
+		return err
+	}
+	return s.markUnmarked(ctx)
+}
+
+// unmarkedStatements give the records stored before markings existed the
+// default marking, a batch at a time (each returns how many it marked):
+// every read compares markingRank, and a record without one would be shown
+// to nobody.
+var unmarkedStatements = []string{
+	`MATCH (n:Entity) WHERE n.markingRank IS NULL WITH n LIMIT 10000
+SET n.marking = $marking, n.markingRank = $rank RETURN count(*) AS n`,
+	`MATCH ()-[r]->() WHERE r.id IS NOT NULL AND r.markingRank IS NULL WITH r LIMIT 10000
+SET r.marking = $marking, r.markingRank = $rank RETURN count(*) AS n`,
+}
+
+// markUnmarked runs unmarkedStatements until none marks anything.
+func (s *Store) markUnmarked(ctx context.Context) error {
+	params := map[string]any{"marking": string(s.opt.DefaultMarking), "rank": int64(s.opt.DefaultMarking.Rank())}
+	for _, q := range unmarkedStatements {
+		for {
+			res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
+				append(bookmarked(ctx), neo4j.ExecuteQueryWithDatabase(s.opt.Database))...)
+			if err != nil {
+				return translate(ctx, err)
+			}
+			if n, _, _ := neo4j.GetRecordValue[int64](res.Records[0], "n"); n == 0 {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // CreateSchema creates the constraints and indexes that are missing, all in
@@ -92,6 +124,36 @@ RETURN [x IN data.nodes WHERE x.label IS NOT NULL | [x.label, x.count]] AS kinds
        [x IN data.relationships WHERE x.relationshipType IS NOT NULL AND x.startLabel IS NULL AND x.endLabel IS NULL
           | [x.relationshipType, x.count]] AS rels`
 
+// hiddenStatements count, per kind and per type, what a reader without full
+// clearance may not see: the count store knows nothing of markings, so
+// these are taken off its counts (a scan, run only for such readers).
+var hiddenStatements = map[string]string{
+	"kinds": `MATCH (n:Entity) WHERE n.markingRank > $clearance RETURN n.kind AS name, count(*) AS n`,
+	"rels": `MATCH (a)-[r]->(b) WHERE r.markingRank > $clearance OR a.markingRank > $clearance OR b.markingRank > $clearance
+RETURN type(r) AS name, count(*) AS n`,
+}
+
+// hiddenCounts takes what the reader may not see off counts.
+func (s *Store) hiddenCounts(ctx context.Context, counts map[string]int64) error {
+	if graph.ClearanceOf(ctx) == graph.FullClearance {
+		return nil
+	}
+	for _, col := range []string{"kinds", "rels"} {
+		res, err := s.read(ctx, "schema_hidden_"+col, hiddenStatements[col], nil)
+		if err != nil {
+			return err
+		}
+		cl := &cols{stmt: "schema_hidden_" + col}
+		for _, rec := range res.Records {
+			counts[col+get[string](cl, rec, "name")] -= get[int64](cl, rec, "n")
+		}
+		if err := cl.check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Schema counts nodes per kind and relationships per type (from Neo4j's count
 // store, so it stays fast on large graphs), with the vocabulary's definitions.
 func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
@@ -124,6 +186,9 @@ func (s *Store) Schema(ctx context.Context) (graph.SchemaInfo, error) {
 		}
 	}
 	if err := cl.check(); err != nil {
+		return graph.SchemaInfo{}, err
+	}
+	if err := s.hiddenCounts(ctx, counts); err != nil {
 		return graph.SchemaInfo{}, err
 	}
 	var info graph.SchemaInfo

@@ -26,7 +26,7 @@ var sourceSchema = []string{
 	"CREATE CONSTRAINT import_batch_id IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.id IS UNIQUE",
 }
 
-const sourceQuery = `MATCH (s:Source {id: $id})
+const sourceQuery = `MATCH (s:Source {id: $id}) WHERE s.markingRank <= $clearance
 OPTIONAL MATCH (a:SourceAnalysis {source: s.id})
 CALL (s) { OPTIONAL MATCH (c:Candidate {source: s.id}) WITH c ORDER BY c.start, c.id RETURN collect(c) AS cands }
 RETURN s, coalesce(s.text, '') AS text, a.mentions AS mentions, a.newEntities AS newEntities, cands`
@@ -168,6 +168,9 @@ func (s *Store) SaveSource(ctx context.Context, node *graph.Node, id string, a g
 		"at": time.Now().UTC().Format(time.RFC3339Nano), "key": key}
 	stmts := []statement{}
 	if node != nil {
+		if node.Marking == "" {
+			node.Marking = s.opt.DefaultMarking
+		}
 		params["props"] = nodeProps(*node)
 		stmts = append(stmts, statement{`CREATE (s:Entity:Source) SET s = $props`, nil}, statement{changeStatement, nil})
 		params["changes"] = []any{change(id, "import", nil, lean(nodeProps(*node)), "", id, "")}

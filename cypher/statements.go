@@ -10,17 +10,17 @@ import (
 // The statements below are the texts the store runs for the read routes.
 const (
 	// resolveIDStatement finds an entity by id (parameter $id; column n).
-	resolveIDStatement = "MATCH (n:Entity {id: $id}) RETURN n"
+	resolveIDStatement = "MATCH (n:Entity {id: $id}) WHERE n.markingRank <= $clearance RETURN n"
 	// sourcesStatement reads the Source nodes edges cite ($ids; column n).
-	sourcesStatement = "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n"
+	sourcesStatement = "UNWIND $ids AS id MATCH (n:Source {id: id}) WHERE n.markingRank <= $clearance RETURN n"
 	// degreeStatement counts each node's relationships a neighbourhood can
 	// show ($ids; columns id, degree): links to Sources are not counted.
-	degreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)--(m) WHERE " +
-		"NOT m:Source } AS degree"
+	degreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)-[r]-(m) WHERE " +
+		"NOT m:Source AND r.markingRank <= $clearance AND m.markingRank <= $clearance } AS degree"
 	// searchStatement queries the full-text index ($index, $q, $fetch,
 	// $kinds, $key, $limit; columns node, score, exact).
 	searchStatement = `CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
-WHERE size($kinds) = 0 OR node.kind IN $kinds
+WHERE node.markingRank <= $clearance AND (size($kinds) = 0 OR node.kind IN $kinds)
 RETURN node, score, $key IN node.keys AS exact
 ORDER BY exact DESC, score DESC LIMIT $limit`
 )

@@ -33,6 +33,9 @@ type Options struct {
 	// Observe, when set, is called as each statement starts; the function it
 	// returns is called with the outcome when the statement ends (for metrics).
 	Observe func(name string) func(err error)
+	// DefaultMarking is the marking of imported records that carry none
+	// (neither their own nor their data set's); "" is graph.DefaultMarking.
+	DefaultMarking graph.Marking
 }
 
 // Store answers graph questions from Neo4j.
@@ -54,6 +57,9 @@ func New(driver neo4j.DriverWithContext, opt Options) *Store {
 	}
 	if opt.Limits.MaxDepth == 0 {
 		opt.Limits = graph.DefaultLimits
+	}
+	if opt.DefaultMarking == "" {
+		opt.DefaultMarking = graph.DefaultMarking
 	}
 	return &Store{driver: driver, opt: opt}
 }
@@ -114,6 +120,18 @@ func (s *Store) statement(ctx context.Context, name string) (context.Context, ti
 	return ctx, left, done, nil
 }
 
+// cleared adds the reader's clearance to a read's parameters: $clearance,
+// the highest markingRank the statement may return or count. Every read
+// gets it, so a statement that compares it cannot run without it.
+func cleared(ctx context.Context, params map[string]any) map[string]any {
+	out := make(map[string]any, len(params)+1)
+	for k, v := range params {
+		out[k] = v
+	}
+	out["clearance"] = int64(graph.ClearanceOf(ctx).Rank())
+	return out
+}
+
 // read runs one read-only statement, routed to readers, with the time left
 // of the request as its transaction timeout. name labels the statement in
 // metrics and errors.
@@ -127,7 +145,7 @@ func (s *Store) read(ctx context.Context, name, query string, params map[string]
 		ctx, cancel = context.WithTimeout(ctx, left)
 		defer cancel()
 	}
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, cleared(ctx, params), neo4j.EagerResultTransformer,
 		append(bookmarked(ctx), neo4j.ExecuteQueryWithReadersRouting(),
 			neo4j.ExecuteQueryWithDatabase(s.opt.Database),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(left)))...)
@@ -156,7 +174,7 @@ func (s *Store) stream(ctx context.Context, name, query string, params map[strin
 	defer sess.Close(context.WithoutCancel(ctx))
 	var mapErr error
 	_, err = sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, query, params)
+		res, err := tx.Run(ctx, query, cleared(ctx, params))
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +233,7 @@ func (s *Store) readOnce(ctx context.Context, body func(run runFunc) error) erro
 				return err
 			}
 		}
-		res, err := tx.Run(ctx, query, params)
+		res, err := tx.Run(ctx, query, cleared(ctx, params))
 		if err == nil {
 			for res.Next(ctx) {
 				if err := each(res.Record()); err != nil {

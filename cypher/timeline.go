@@ -11,13 +11,14 @@ import (
 // timelineQuery finds dated events and dated relationships, for one entity
 // (its own date, its edges, the events it touches) or for a date window.
 const timelineQuery = `CALL {
-  MATCH (e:Event) WHERE e.date IS NOT NULL
-    AND ($entity IS NULL OR e.id = $entity OR EXISTS { (e)--(:Entity {id: $entity}) })
+  MATCH (e:Event) WHERE e.date IS NOT NULL AND e.markingRank <= $clearance
+    AND ($entity IS NULL OR e.id = $entity OR EXISTS { (e)-[t WHERE t.markingRank <= $clearance]-(:Entity {id: $entity}) })
     AND ($from IS NULL OR e.date >= $from) AND ($to IS NULL OR e.date <= $to)
   RETURN e.date AS date, 'event' AS what, e AS node, null AS r, null AS a, null AS b
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE ($entity IS NULL OR a.id = $entity OR b.id = $entity) AND ($retracted OR coalesce(r.status, '') <> 'retracted')
+  WHERE r.markingRank <= $clearance AND a.markingRank <= $clearance AND b.markingRank <= $clearance
+    AND ($entity IS NULL OR a.id = $entity OR b.id = $entity) AND ($retracted OR coalesce(r.status, '') <> 'retracted')
   WITH a, b, r, coalesce(r.validFrom, r.reportedOn) AS date
   WHERE date IS NOT NULL AND ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)
   RETURN date, 'relationship' AS what, null AS node, r, a, b

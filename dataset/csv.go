@@ -18,10 +18,10 @@ import (
 // CSV columns. Lists (aliases, sources) are separated by "|"; properties is a
 // JSON object. Header rows are required; column order is free.
 var (
-	NodeColumns = []string{"id", "kind", "name", "aliases", "properties"}
+	NodeColumns = []string{"id", "kind", "name", "aliases", "properties", "marking"}
 	EdgeColumns = []string{"id", "type", "source", "target", "sources", "quote", "quoteSource", "confidence",
 		"stance", "validFrom", "validTo", "reportedOn", "inferred", "reason", "properties",
-		"evidence", "quoteStart", "quoteEnd", "quoteSha256", "summary"}
+		"evidence", "quoteStart", "quoteEnd", "quoteSha256", "summary", "marking"}
 )
 
 func readCSVPair(path string) (*graph.DataSet, error) {
@@ -212,7 +212,7 @@ func nodeRow(get func(string) string, rec string, readText TextReader) (graph.No
 		probs = append(probs, graph.Problem{Record: rec, Field: "properties", Reason: perr.Error()})
 	}
 	jn := jsonNode{ID: get("id"), Kind: get("kind"), Name: get("name"), Aliases: splitList(get("aliases")),
-		Properties: props}
+		Properties: props, Marking: get("marking")}
 	if tf, ok := props["textFile"].(string); ok {
 		jn.TextFile = tf
 		delete(props, "textFile")
@@ -224,7 +224,7 @@ func nodeRow(get func(string) string, rec string, readText TextReader) (graph.No
 // edgeRow reads one row of edges.csv into an edge; rec names the row.
 func edgeRow(get func(string) string, rec string) (graph.Edge, []graph.Problem) {
 	var probs []graph.Problem
-	je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"),
+	je := jsonEdge{ID: get("id"), Type: get("type"), Source: get("source"), Target: get("target"), Marking: get("marking"),
 		Evidence: graph.Evidence{Level: graph.EvidenceLevel(get("evidence")),
 			Sources: splitList(get("sources")), Quote: get("quote"),
 			QuoteSource: get("quoteSource"), QuoteSHA256: strings.TrimSpace(get("quoteSha256")), Summary: get("summary"),
@@ -264,5 +264,6 @@ func edgeRow(get func(string) string, rec string) (graph.Edge, []graph.Problem) 
 		probs = append(probs, graph.Problem{Record: rec, Field: "properties", Reason: perr.Error()})
 	}
 	je.Properties = props
-	return je.toEdge(), probs
+	e, p := je.toEdge(rec)
+	return e, append(probs, p...)
 }

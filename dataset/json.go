@@ -30,6 +30,7 @@ type jsonEdge struct {
 	Target string `json:"target"`
 	graph.Evidence
 	Confidence *int           `json:"confidence"`
+	Marking    string         `json:"marking"`
 	Properties map[string]any `json:"properties"`
 }
 
@@ -38,6 +39,7 @@ type jsonNode struct {
 	Kind       string         `json:"kind"`
 	Name       string         `json:"name"`
 	Aliases    []string       `json:"aliases"`
+	Marking    string         `json:"marking"`
 	Properties map[string]any `json:"properties"`
 	// TextFile names a file, relative to the data set, holding a Source's text.
 	TextFile string `json:"textFile"`
@@ -46,6 +48,7 @@ type jsonNode struct {
 type jsonDataSet struct {
 	Name        string     `json:"name"`
 	Description string     `json:"description"`
+	Marking     string     `json:"marking"`
 	Nodes       []jsonNode `json:"nodes"`
 	Edges       []jsonEdge `json:"edges"`
 }
@@ -109,6 +112,7 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*graph.DataSet, e
 	}
 	d := &graph.DataSet{Name: raw.Name, Description: raw.Description, File: name}
 	var probs []graph.Problem
+	d.Marking, probs = marking(raw.Marking, "marking", probs)
 	for i, n := range raw.Nodes {
 		rec := fmt.Sprintf("nodes[%d]", i)
 		node, p := n.toNode(rec, readText)
@@ -121,7 +125,9 @@ func ParseJSON(r io.Reader, name string, readText TextReader) (*graph.DataSet, e
 			probs = append(probs, graph.Problem{Record: graph.RecordName(rec, e.ID), Field: "confidence",
 				Reason: "missing; give 0-100"})
 		}
-		d.AddEdge(e.toEdge(), graph.RecordName(rec, e.ID))
+		edge, p := e.toEdge(graph.RecordName(rec, e.ID))
+		probs = append(probs, p...)
+		d.AddEdge(edge, graph.RecordName(rec, e.ID))
 	}
 	if len(probs) > 0 {
 		return nil, graph.PrefixProblems(name, probs)
@@ -135,33 +141,51 @@ func (n jsonNode) toNode(rec string, readText TextReader) (graph.Node, []graph.P
 	if k, ok := graph.ParseKind(n.Kind); ok {
 		node.Kind = k
 	}
+	var probs []graph.Problem
+	node.Marking, probs = marking(n.Marking, graph.RecordName(rec, n.ID), probs)
 	if n.TextFile == "" {
-		return node, nil
+		return node, probs
 	}
 	if readText == nil {
-		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile",
-			Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"}}
+		return node, append(probs, graph.Problem{Record: graph.RecordName(rec, n.ID), Field: "textFile",
+			Value: n.TextFile, Reason: "files are read only by the command-line import; put the text in properties.text"})
 	}
 	text, err := readText(n.TextFile)
 	if err != nil {
-		return node, []graph.Problem{{Record: graph.RecordName(rec, n.ID), Field: "textFile",
-			Value: n.TextFile, Reason: "cannot read: " + err.Error()}}
+		return node, append(probs, graph.Problem{Record: graph.RecordName(rec, n.ID), Field: "textFile",
+			Value: n.TextFile, Reason: "cannot read: " + err.Error()})
 	}
 	if node.Properties == nil {
 		node.Properties = map[string]any{}
 	}
 	node.Properties["text"] = string(text)
 	node.Properties["textFile"] = n.TextFile
-	return node, nil
+	return node, probs
 }
 
-func (e jsonEdge) toEdge() graph.Edge {
+func (e jsonEdge) toEdge(rec string) (graph.Edge, []graph.Problem) {
 	ev := e.Evidence
 	if e.Confidence != nil {
 		ev.Confidence = *e.Confidence
 	}
-	return graph.Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target, Evidence: ev,
-		Properties: NormalizeProps(e.Properties)}
+	m, probs := marking(e.Marking, rec, nil)
+	return graph.Edge{ID: e.ID, Type: e.Type, Source: e.Source, Target: e.Target, Evidence: ev, Marking: m,
+		Properties: NormalizeProps(e.Properties)}, probs
+}
+
+// marking reads an optional marking field of record rec ("" is none: the
+// data set's or the default), adding a problem naming the allowed values
+// when it is not one.
+func marking(s, rec string, probs []graph.Problem) (graph.Marking, []graph.Problem) {
+	if strings.TrimSpace(s) == "" {
+		return "", probs
+	}
+	m, err := graph.ParseMarking(s)
+	if err != nil {
+		return "", append(probs, graph.Problem{Record: rec, Field: "marking", Value: s,
+			Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"})
+	}
+	return m, probs
 }
 
 // NormalizeProps turns the json.Numbers of decoded properties into int64 or

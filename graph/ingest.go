@@ -97,6 +97,9 @@ type SourceInput struct {
 	PublishedOn string `json:"publishedOn"`
 	Language    string `json:"language"`
 	Text        string `json:"text"`
+	// Marking is the article's TLP marking ("": ACTORGRAPH_DEFAULT_MARKING);
+	// the edges accepted from it are marked at least as strictly.
+	Marking Marking `json:"marking,omitempty"`
 }
 
 // MaxSourceText bounds an ingested text (code points).
@@ -127,6 +130,13 @@ func (in *SourceInput) Validate() error {
 	}
 	if in.PublishedOn != "" && !ValidDate(in.PublishedOn) {
 		p = append(p, Problem{Field: "publishedOn", Value: in.PublishedOn, Reason: "not a date; want YYYY-MM-DD"})
+	}
+	if in.Marking != "" {
+		if m, err := ParseMarking(string(in.Marking)); err != nil {
+			p = append(p, Problem{Field: "marking", Value: string(in.Marking), Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"})
+		} else {
+			in.Marking = m
+		}
 	}
 	if len(p) > 0 {
 		return &ValidationError{Problems: p}

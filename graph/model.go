@@ -10,10 +10,14 @@ import (
 // Node is an entity of the graph. Properties holds everything beyond id, kind,
 // name and aliases: scalars or lists of scalars.
 type Node struct {
-	ID         string         `json:"id"`
-	Kind       Kind           `json:"kind"`
-	Name       string         `json:"name"`
-	Aliases    []string       `json:"aliases,omitempty"`
+	ID      string   `json:"id"`
+	Kind    Kind     `json:"kind"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Marking is the node's TLP marking: in a data set, the record's own
+	// ("" takes the data set's, then the configured default); in an answer,
+	// the stored one (the least strict record that named the entity).
+	Marking    Marking        `json:"marking,omitempty"`
 	Properties map[string]any `json:"properties,omitempty"`
 	// Hidden, in neighbourhood answers, counts the node's relationships that
 	// the answer does not show.
@@ -103,6 +107,10 @@ type Edge struct {
 	Source string `json:"source"`
 	Target string `json:"target"`
 	Evidence
+	// Marking is the edge's TLP marking: in a data set, the record's own
+	// ("" takes the data set's, then the configured default); in an answer,
+	// the effective one, the strictest of its own and its sources'.
+	Marking    Marking        `json:"marking,omitempty"`
 	Properties map[string]any `json:"properties,omitempty"`
 }
 
@@ -122,8 +130,11 @@ func EdgeID(typ, source, target string) string {
 type DataSet struct {
 	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
-	Nodes       []Node `json:"nodes"`
-	Edges       []Edge `json:"edges"`
+	// Marking is the marking of the records that carry none of their own
+	// ("": the configured default, ACTORGRAPH_DEFAULT_MARKING).
+	Marking Marking `json:"marking,omitempty"`
+	Nodes   []Node  `json:"nodes"`
+	Edges   []Edge  `json:"edges"`
 	// File is where the data set was read from, for error messages.
 	File string `json:"-"`
 	// nodeRecord and edgeRecord name each record's place in the file

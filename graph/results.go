@@ -84,4 +84,13 @@ type ImportReport struct {
 	// Unresolved are the relationships a lenient STIX import left out because
 	// an end is neither in the bundle nor in the graph, one per missing end.
 	Unresolved []Problem `json:"unresolved,omitempty"`
+	// Withheld are the records of the import left as stored because the
+	// import's record is more strictly marked than the stored one: a
+	// stricter record never changes what readers of the less strict one
+	// see (give it an id of its own to store it beside).
+	Withheld []Problem `json:"withheld,omitempty"`
+	// OtherMarkings are the marking definitions a STIX bundle's objects
+	// refer to that are not TLP ones, by id: kept on the records (as
+	// stixMarkingRefs), not enforced.
+	OtherMarkings []string `json:"otherMarkings,omitempty"`
 }

@@ -23,7 +23,8 @@ var idPattern = regexp.MustCompile(`^[a-z]+:[a-z0-9][a-z0-9._~-]*$`)
 const ImportBatchProp = "importBatch"
 
 // reservedProps are stored as node fields; properties may not set them.
-var reservedProps = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "keys": true}
+var reservedProps = map[string]bool{"id": true, "kind": true, "name": true, "aliases": true, "keys": true,
+	"marking": true, "markingRank": true}
 
 // Known describes an entity already in the database that a data set refers to.
 type Known struct {
@@ -92,6 +93,7 @@ func ValidDate(s string) bool {
 // returns a ValidationError naming every bad record, field and value.
 func (d *DataSet) Validate(known map[string]Known) error {
 	var probs []Problem
+	probs = append(probs, withRecord("(data set)", checkMarking(d.Marking))...)
 	nodes := make(map[string]Known, len(d.Nodes))
 	texts := map[string]string{} // textSha256 -> the Source that holds the text
 	for i := range d.Nodes {
@@ -175,6 +177,7 @@ func ValidateNode(n *Node) []Problem {
 	for _, a := range n.Aliases {
 		p = append(p, checkText("aliases", a, MaxNameLen, true)...)
 	}
+	p = append(p, checkMarking(n.Marking)...)
 	return append(p, checkProps(n.Properties)...)
 }
 
@@ -270,7 +273,20 @@ func ValidateEdge(e *Edge, lookup func(string) (Known, bool)) []Problem {
 			Reason: fmt.Sprintf("%s may not connect %s to %s; it connects %s to %s",
 				rt.Name, from.Kind, to.Kind, joinKinds(rt.From), joinKinds(rt.To))})
 	}
+	p = append(p, checkMarking(e.Marking)...)
 	return append(append(p, validateEvidence(&e.Evidence, lookup)...), checkProps(e.Properties)...)
+}
+
+// checkMarking allows no marking ("": the data set's or the default) or a
+// TLP 2.0 one.
+func checkMarking(m Marking) []Problem {
+	if m == "" {
+		return nil
+	}
+	if _, err := ParseMarking(string(m)); err != nil || ParsedMarking(m) != m {
+		return []Problem{{Field: "marking", Value: string(m), Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"}}
+	}
+	return nil
 }
 
 func endpoint(p *[]Problem, field, id string, lookup func(string) (Known, bool)) (Known, bool) {

@@ -54,7 +54,7 @@ func (a *api) importData(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	rep.Skipped, rep.Unresolved = in.res.Skipped, in.res.Unresolved
+	rep.Skipped, rep.Unresolved, rep.OtherMarkings = in.res.Skipped, in.res.Unresolved, in.res.OtherMarkings
 	a.metrics.importsOK.Inc()
 	c.JSON(http.StatusOK, rep)
 }
@@ -118,7 +118,9 @@ func (a *api) authorized(c *gin.Context) bool {
 
 const keyNameKey = "apiKeyName"
 
-// ParseAPIKeys reads ACTORGRAPH_API_KEYS: name:key pairs separated by commas.
+// ParseAPIKeys reads ACTORGRAPH_API_KEYS: name:key pairs separated by
+// commas, each with an optional third field, its read clearance
+// (name:key:amber; ParseKeyClearances reads it).
 func ParseAPIKeys(s string) (map[string]string, error) {
 	out := map[string]string{}
 	for _, pair := range strings.Split(s, ",") {
@@ -127,14 +129,42 @@ func ParseAPIKeys(s string) (map[string]string, error) {
 			continue
 		}
 		name, key, ok := strings.Cut(pair, ":")
+		key, clearance, _ := strings.Cut(key, ":")
 		name, key = strings.TrimSpace(name), strings.TrimSpace(key)
 		if !ok || name == "" || key == "" {
-			return nil, fmt.Errorf("ACTORGRAPH_API_KEYS: %q is not name:key; want e.g. alice:KEY1,bob:KEY2", clipKey(pair))
+			return nil, fmt.Errorf("ACTORGRAPH_API_KEYS: %q is not name:key or name:key:clearance; want e.g. alice:KEY1,bob:KEY2:amber", clipKey(pair))
 		}
 		if _, dup := out[name]; dup {
 			return nil, fmt.Errorf("ACTORGRAPH_API_KEYS: the name %q is given twice", name)
 		}
+		if c := strings.TrimSpace(clearance); c != "" {
+			if _, err := graph.ParseMarking(c); err != nil {
+				return nil, fmt.Errorf("ACTORGRAPH_API_KEYS: the clearance of %q: %v", name, err)
+			}
+		}
 		out[name] = key
+	}
+	return out, nil
+}
+
+// ParseKeyClearances reads the clearances of ACTORGRAPH_API_KEYS, by key
+// name: a key without a third field has full clearance, so configurations
+// written before clearances keep working.
+func ParseKeyClearances(s string) (map[string]graph.Marking, error) {
+	if _, err := ParseAPIKeys(s); err != nil {
+		return nil, err
+	}
+	out := map[string]graph.Marking{}
+	for _, pair := range strings.Split(s, ",") {
+		name, rest, ok := strings.Cut(strings.TrimSpace(pair), ":")
+		if !ok {
+			continue
+		}
+		m := graph.FullClearance
+		if _, c, ok := strings.Cut(rest, ":"); ok && strings.TrimSpace(c) != "" {
+			m, _ = graph.ParseMarking(c)
+		}
+		out[strings.TrimSpace(name)] = m
 	}
 	return out, nil
 }

@@ -29,6 +29,15 @@ type Config struct {
 	// APIKeys are named keys (name -> key); the name is recorded in the
 	// history of every change the key makes.
 	APIKeys map[string]string
+	// KeyClearances are the named keys' read clearances (name -> marking;
+	// a key without one has full clearance), from ParseKeyClearances.
+	KeyClearances map[string]graph.Marking
+	// AnonymousClearance is what a request without a key may read
+	// (ACTORGRAPH_ANONYMOUS_CLEARANCE); "" is DefaultAnonymousClearance.
+	AnonymousClearance graph.Marking
+	// RequireKeyForReads makes every /api/v1 route need a key
+	// (ACTORGRAPH_REQUIRE_KEY_FOR_READS).
+	RequireKeyForReads bool
 	// MaxBody bounds request bodies (imports); 0 means 64 MiB.
 	MaxBody int64
 	// ImportMaxRecords bounds the records (nodes and edges) of one import
@@ -98,7 +107,12 @@ func New(cfg Config) (*gin.Engine, error) {
 	r.GET("/readyz", a.readyz)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
 	r.GET("/openapi.yaml", a.openapi)
-	v1 := r.Group("/api/v1", bookmarks, limit(cfg.QueryTimeout))
+	if cfg.AnonymousClearance == "" {
+		cfg.AnonymousClearance = DefaultAnonymousClearance
+	}
+	rd := &readers{apiKey: cfg.APIKey, keys: cfg.APIKeys, clearances: cfg.KeyClearances,
+		anonymous: cfg.AnonymousClearance, requireKey: cfg.RequireKeyForReads}
+	v1 := r.Group("/api/v1", rd.middleware, bookmarks, limit(cfg.QueryTimeout))
 	v1.GET("/schema", a.schema)
 	v1.GET("/search", a.search)
 	v1.GET("/entities/:id", a.entity)

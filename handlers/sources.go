@@ -179,7 +179,8 @@ func readSource(c *gin.Context) (graph.SourceInput, error) {
 			return in, err
 		}
 		in = graph.SourceInput{Title: c.PostForm("title"), URL: c.PostForm("url"), Publisher: c.PostForm("publisher"),
-			PublishedOn: c.PostForm("publishedOn"), Language: c.PostForm("language"), Text: string(b)}
+			PublishedOn: c.PostForm("publishedOn"), Language: c.PostForm("language"), Text: string(b),
+			Marking: graph.Marking(c.PostForm("marking"))}
 		ct := fh.Header.Get("Content-Type")
 		if ext := strings.ToLower(filepath.Ext(fh.Filename)); ext == ".html" || ext == ".htm" {
 			ct = "text/html"

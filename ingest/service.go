@@ -89,7 +89,8 @@ func SourceNode(in graph.SourceInput, key string) graph.Node {
 			props[k] = v
 		}
 	}
-	return graph.Node{ID: graph.SourceID(in.Title, sha), Kind: graph.Source, Name: name, Aliases: []string{}, Properties: props}
+	return graph.Node{ID: graph.SourceID(in.Title, sha), Kind: graph.Source, Name: name, Aliases: []string{},
+		Marking: in.Marking, Properties: props}
 }
 
 // Prepare checks an article's raw text and turns HTML (by contentType, or

@@ -97,11 +97,13 @@ func newExporter(g *graph.Subgraph) *exporter {
 func (x *exporter) index() []pending {
 	out := make([]pending, 0, len(x.g.Nodes)+len(x.g.Edges)+2)
 	out = append(out, pending{IdentityID, identityObject}, pending{ExtensionID, extensionObject})
+	used := map[graph.Marking]bool{}
 	for i := range x.g.Edges {
 		e := &x.g.Edges[i]
 		if x.stixID[e.Source] == "" || x.stixID[e.Target] == "" {
 			continue // an edge to a node outside g cannot be written as a relationship
 		}
+		used[e.Marking] = true
 		// An edge of a data set not yet validated may have no id: it gets the
 		// one the import would give it.
 		ourID := e.ID
@@ -116,7 +118,14 @@ func (x *exporter) index() []pending {
 	}
 	for i := range x.g.Nodes {
 		n := &x.g.Nodes[i]
+		used[n.Marking] = true
 		out = append(out, pending{x.stixID[n.ID], func() map[string]any { return x.node(n) }})
+	}
+	// The marking definitions the objects refer to, so the bundle stands alone.
+	for _, m := range graph.Markings {
+		if used[m] {
+			out = append(out, pending{exportIDs[m], func() map[string]any { return markingObject(m) }})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
 	return out

@@ -54,6 +54,9 @@ func (x *exporter) relationship(e *graph.Edge, ourID, id string) map[string]any 
 		refs = append(refs, x.sourceRef(s))
 	}
 	o["external_references"] = refs
+	if refs := markingRefs(e.Marking, foreignRefs(e.Properties)); len(refs) > 0 {
+		o["object_marking_refs"] = refs
+	}
 	return o
 }
 

@@ -30,6 +30,9 @@ func (x *exporter) node(n *graph.Node) map[string]any {
 	if typ != placeType {
 		o["external_references"] = []any{ourRef(n.ID)}
 	}
+	if refs := markingRefs(n.Marking, foreignRefs(n.Properties)); len(refs) > 0 {
+		o["object_marking_refs"] = refs
+	}
 	switch n.Kind {
 	case graph.Group, graph.Attacker:
 		o["threat_actor_types"] = []string{"terrorist"}

@@ -22,6 +22,10 @@ type Result struct {
 	// because an end is neither in the bundle nor in the graph, one problem
 	// per missing end.
 	Unresolved []graph.Problem
+	// OtherMarkings are the marking definitions objects refer to that are
+	// not TLP ones, by id: kept on the records (property stixMarkingRefs)
+	// and written back on export, but not enforced.
+	OtherMarkings []string
 }
 
 func (r *Result) skip(what string) {
@@ -102,7 +106,8 @@ func Read(r io.Reader, name string, opt Options) (*graph.DataSet, *Result, error
 		return nil, nil, graph.Refused(probs)
 	}
 	im := &importer{name: name, bundle: b.ID, byID: map[string]object{}, ours: map[string]string{},
-		kinds: map[string]graph.Kind{}, res: &Result{}, d: &graph.DataSet{Name: b.ID, File: name}}
+		kinds: map[string]graph.Kind{}, res: &Result{}, d: &graph.DataSet{Name: b.ID, File: name},
+		others: map[string]bool{}}
 	for _, o := range b.Objects {
 		im.byID[o.str("id")] = o
 	}
@@ -123,6 +128,8 @@ func Read(r io.Reader, name string, opt Options) (*graph.DataSet, *Result, error
 	if len(im.res.Unresolved) > 0 && !opt.Lenient {
 		return nil, nil, graph.Refused(im.res.Unresolved)
 	}
+	im.markOwnSource()
+	im.res.OtherMarkings = im.otherMarkings()
 	return im.d, im.res, nil
 }
 
@@ -185,7 +192,8 @@ type importer struct {
 	kinds  map[string]graph.Kind // our id -> kind
 	refs   map[string][]string   // STIX id -> our ids of the reports naming it
 	edgeID map[string]bool
-	own    string // our id of the bundle's own Source, once made
+	own    string          // our id of the bundle's own Source, once made
+	others map[string]bool // marking refs that are not TLP ones
 	res    *Result
 	d      *graph.DataSet
 }
@@ -207,7 +215,11 @@ func (im *importer) node(o object) {
 	if id == IdentityID || id == ExtensionID {
 		return // our own export's metadata
 	}
+	if _, tlp := im.declaredTLP(id); tlp || tlpIDs[id] != "" {
+		return // a TLP marking definition: read where objects refer to it
+	}
 	if n, ok := im.restore(o); ok {
+		im.markNode(o, &n)
 		im.add(id, n)
 		return
 	}
@@ -228,6 +240,7 @@ func (im *importer) node(o object) {
 	if n.Name == "" {
 		n.Name = n.ID
 	}
+	im.markNode(o, &n)
 	im.add(id, n)
 }
 

@@ -104,6 +104,7 @@ func (im *importer) edge(i int, o object) {
 		return
 	}
 	im.edgeID[e.ID] = true
+	im.markEdge(o, &e)
 	im.d.AddEdge(e, im.name+": "+o.str("id"))
 }
 

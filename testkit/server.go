@@ -39,6 +39,7 @@ type Option func(*serverConfig)
 type serverConfig struct {
 	apiKey           string
 	apiKeys          map[string]string
+	clearances       map[string]graph.Marking
 	maxBody          int64
 	timeout          time.Duration
 	limits           graph.Limits
@@ -56,6 +57,13 @@ func WithAPIKey(k string) Option { return func(c *serverConfig) { c.apiKey = k }
 
 // WithAPIKeys adds named keys (name -> key), as ACTORGRAPH_API_KEYS does.
 func WithAPIKeys(keys map[string]string) Option { return func(c *serverConfig) { c.apiKeys = keys } }
+
+// WithKeyClearances sets the named keys' read clearances (name ->
+// marking), as the third field of ACTORGRAPH_API_KEYS does; a key without
+// one has full clearance.
+func WithKeyClearances(m map[string]graph.Marking) Option {
+	return func(c *serverConfig) { c.clearances = m }
+}
 
 // WithMaxBody bounds request bodies, as ACTORGRAPH_MAX_BODY does (default 64 MiB).
 func WithMaxBody(n int64) Option { return func(c *serverConfig) { c.maxBody = n } }
@@ -121,7 +129,7 @@ func StartServer(ctx context.Context, n *Neo4j, opts ...Option) (*Server, error)
 		return nil, err
 	}
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.limits, APIKey: c.apiKey,
-		APIKeys: c.apiKeys, MaxBody: c.maxBody, ImportMaxRecords: c.importMax, Metrics: metrics,
+		APIKeys: c.apiKeys, KeyClearances: c.clearances, MaxBody: c.maxBody, ImportMaxRecords: c.importMax, Metrics: metrics,
 		Logger: slog.New(slog.NewJSONHandler(c.log, nil)), Web: web.Handler(), QueryTimeout: c.timeout,
 		AnalyticsMaxEdges: c.edges, ExactBetweennessNodes: c.exactBetweenness})
 	if err != nil {

@@ -27,6 +27,8 @@ type serveConfig struct {
 	db                      cli.DB
 	addr, apiKey, loadEmpty string
 	apiKeys                 string
+	anonymousClearance      string
+	requireKeyForReads      bool
 	proxies, logLevel       string
 	pprofAddr               string
 	maxBody                 int
@@ -44,6 +46,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	keys, err := handlers.ParseAPIKeys(c.apiKeys)
 	if err != nil {
 		return cli.UsageError(err.Error())
+	}
+	clearances, err := handlers.ParseKeyClearances(c.apiKeys)
+	if err != nil {
+		return cli.UsageError(err.Error())
+	}
+	anonymous, err := graph.ParseMarking(c.anonymousClearance)
+	if err != nil {
+		return cli.UsageError("ACTORGRAPH_ANONYMOUS_CLEARANCE: " + err.Error())
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
@@ -72,6 +82,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	// set is loaded: before that, the API would answer from an empty graph.
 	gate := handlers.NewReadiness("ensuring the schema")
 	router, err := handlers.New(handlers.Config{Store: store, Limits: c.db.Limits(), APIKey: c.apiKey, APIKeys: keys,
+		KeyClearances: clearances, AnonymousClearance: anonymous, RequireKeyForReads: c.requireKeyForReads,
 		MaxBody: int64(c.maxBody), ImportMaxRecords: c.importMaxRecords, Logger: log, Metrics: metrics,
 		TrustedProxies: splitComma(c.proxies), Web: web.Handler(),
 		QueryTimeout: c.db.Timeout, Readiness: gate, AnalyticsMaxEdges: c.db.MaxEdges,
@@ -113,7 +124,12 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		"key that the write routes (import, sources, accept/reject, retract) require (empty and no "+
 			"api-keys: HTTP writes disabled)")
 	f.Str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "",
-		"named write keys, name:key,... (the name goes into the history of every change)")
+		"named keys, name:key or name:key:clearance,... (the name goes into the history of every change; "+
+			"the clearance, a TLP marking, bounds what the key reads: none is full clearance)")
+	f.Str(&c.anonymousClearance, "anonymous-clearance", "ACTORGRAPH_ANONYMOUS_CLEARANCE", string(handlers.DefaultAnonymousClearance),
+		"the TLP marking a request without a key may read up to: clear, green, amber, amber+strict or red")
+	f.Flag(&c.requireKeyForReads, "require-key-for-reads", "ACTORGRAPH_REQUIRE_KEY_FOR_READS", false,
+		"every /api/v1 route needs an API key (401 without one)")
 	f.Str(&c.loadEmpty, "load-if-empty", "ACTORGRAPH_LOAD_IF_EMPTY", "",
 		"data set to load when the database has no entities: a file, or 'crocus' for the bundled set")
 	f.Str(&c.proxies, "trusted-proxies", "ACTORGRAPH_TRUSTED_PROXIES", "",

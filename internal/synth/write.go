@@ -140,7 +140,7 @@ func (g *Graph) writeNodes(out io.Writer) error {
 		for j := 0; j < g.sources; j++ {
 			props, _ := json.Marshal(map[string]any{"text": sourceText(g.cfg.Seed, g.cfg.Tag, j), "publisher": "Synthetic Wire",
 				"date": date(r, 2000, 26)})
-			if err := w.Write([]string{g.sourceID(j), "Source", "Synthetic report " + itoa(j), "", string(props)}); err != nil {
+			if err := w.Write([]string{g.sourceID(j), "Source", "Synthetic report " + itoa(j), "", string(props), ""}); err != nil {
 				return err
 			}
 		}
@@ -157,7 +157,7 @@ func (g *Graph) writeNodes(out io.Writer) error {
 			case graph.State:
 				props = `{"iso2":"` + strings.ToUpper(word(r, 1)[:2]) + `"}`
 			}
-			if err := w.Write([]string{g.ID(int32(i)), string(k), name, aliases, props}); err != nil {
+			if err := w.Write([]string{g.ID(int32(i)), string(k), name, aliases, props, ""}); err != nil {
 				return err
 			}
 		}

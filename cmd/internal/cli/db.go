@@ -22,6 +22,9 @@ type DB struct {
 	MaxDepth, MaxResults          int
 	MaxEdges                      int // of an analytics subgraph
 	ExactBetweennessNodes         int // above it, betweenness is estimated
+	// DefaultMarking is the TLP marking of imported records that carry
+	// none (ACTORGRAPH_DEFAULT_MARKING, default clear).
+	DefaultMarking string
 }
 
 // DB binds the Neo4j flags, the time limits and the query bounds to c.
@@ -55,6 +58,8 @@ func (f *Flags) ImportDB(c *DB) {
 	f.Str(&c.Database, "neo4j-database", "NEO4J_DATABASE", "", "Neo4j database (empty: the server's default)")
 	f.Dur(&c.ImportTimeout, "import-timeout", "ACTORGRAPH_IMPORT_TIMEOUT", 30*time.Minute,
 		"time limit of one import: its look-ups and its write transaction")
+	f.Str(&c.DefaultMarking, "default-marking", "ACTORGRAPH_DEFAULT_MARKING", string(graph.DefaultMarking),
+		"TLP 2.0 marking of imported records that carry none: clear, green, amber, amber+strict or red")
 }
 
 // Check says, as a UsageError, what is wrong with c.
@@ -81,6 +86,9 @@ func (c DB) Check() error {
 	}
 	if c.MaxResults < 1 || c.MaxResults > 1_000_000 {
 		return UsageError(fmt.Sprintf("max results %d is out of range; want 1-1000000", c.MaxResults))
+	}
+	if _, err := graph.ParseMarking(c.DefaultMarking); c.DefaultMarking != "" && err != nil {
+		return UsageError("ACTORGRAPH_DEFAULT_MARKING: " + err.Error())
 	}
 	if c.MaxEdges < 1 || c.MaxEdges > 10_000_000 {
 		return UsageError(fmt.Sprintf("analytics max edges %d is out of range; want 1-10000000", c.MaxEdges))
@@ -164,5 +172,14 @@ func (c DB) OpenStore(ctx context.Context) (store *cypher.Store, close func(), e
 // statement (for metrics).
 func (c DB) Store(d neo4j.DriverWithContext, observe func(string) func(error)) *cypher.Store {
 	return cypher.New(d, cypher.Options{Database: c.Database, Timeout: c.Timeout, ImportTimeout: c.ImportTimeout,
-		Limits: c.Limits(), Observe: observe})
+		Limits: c.Limits(), Observe: observe, DefaultMarking: c.marking()})
+}
+
+// marking is c's default marking; Check has refused a bad one.
+func (c DB) marking() graph.Marking {
+	m, err := graph.ParseMarking(c.DefaultMarking)
+	if err != nil {
+		return graph.DefaultMarking
+	}
+	return m
 }

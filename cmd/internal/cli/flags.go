@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -68,6 +69,20 @@ func (f *Flags) Num(p *int, name, env string, def int, help string) {
 		}
 	}
 	f.IntVar(p, name, def, help+" ["+env+"]")
+}
+
+// Flag binds a boolean flag that defaults to env when env is set (true,
+// false, 1, 0).
+func (f *Flags) Flag(p *bool, name, env string, def bool, help string) {
+	if v := f.getenv(env); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			f.errs = append(f.errs, fmt.Sprintf("%s=%q is not true or false", env, v))
+		} else {
+			def = b
+		}
+	}
+	f.BoolVar(p, name, def, help+" ["+env+"]")
 }
 
 // Parse parses args, turning flag errors and bad environment values into
