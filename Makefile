@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help build dev run test fuzz eval bench web neo4j-jars neo4j-start neo4j-stop neo4j-status \
-	image dockerd compose-check vocab soak clean distclean
+	image dockerd compose-check compose-run vocab soak clean distclean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -19,7 +19,7 @@ dev: ## build bin/actorgraph-dev, the developer's commands (gen: synthetic graph
 run: build ## run actorgraph on :8080 (ADDR=...) against NEO4J_URI, or a local Neo4j it starts
 	@scripts/run.sh
 
-test: ## jars, Docker, local Neo4j image, compose check, go vet, go test (real Neo4j)
+test: ## jars, Docker, local Neo4j image, compose check and run, go vet, go test (real Neo4j)
 	@scripts/test.sh
 
 fuzz: ## fuzz the parsers
@@ -57,6 +57,9 @@ dockerd: ## make sure a Docker engine runs (installs Debian's docker.io if neede
 
 compose-check: ## validate docker-compose.yml
 	@scripts/compose-check.sh
+
+compose-run: ## docker-compose up for real (local images): data loads, /readyz, a path; two replicas agree; down -v
+	@scripts/compose-run.sh
 
 vocab: ## regenerate docs/vocabulary.md from graph/ (a test fails when it drifts)
 	@go run ./cmd/actorgraph vocab > docs/vocabulary.md

@@ -41,19 +41,19 @@ func bigGraph(t testing.TB, n int) *graph.Subgraph {
 
 // TestOASISTools runs the OASIS validator (stix2-validator, strict, as the
 // README gives the command) and the stix2 library's parser over the exports of
-// the Crocus set and of a generated 10k graph: the validator must exit 0 and
-// stix2 must read every object we wrote.
+// the Crocus set and of a generated 1k graph: the validator must exit 0 and
+// stix2 must read every object we wrote. 1k nodes (about 4,800 objects) hold
+// every object type the 10k graph holds (threat-actor, identity, incident,
+// location, report, x-actorgraph-place, relationship) at a tenth of the
+// validator's minutes; BenchmarkWrite keeps 10k for speed.
 func TestOASISTools(t *testing.T) {
 	python := checkers(t)
 	d := crocus(t)
 	for name, g := range map[string]*graph.Subgraph{
-		"crocus":  {Nodes: d.Nodes, Edges: d.Edges},
-		"gen-10k": bigGraph(t, 10000),
+		"crocus": {Nodes: d.Nodes, Edges: d.Edges},
+		"gen-1k": bigGraph(t, 1000),
 	} {
 		t.Run(name, func(t *testing.T) {
-			if testing.Short() && len(g.Edges) > 5000 && os.Getenv("CI") != "true" {
-				t.Skip("-short: the OASIS validator takes minutes over a large export")
-			}
 			t.Parallel()
 			file := filepath.Join(t.TempDir(), name+".stix.json")
 			if err := os.WriteFile(file, export(t, g), 0o644); err != nil {
@@ -62,7 +62,7 @@ func TestOASISTools(t *testing.T) {
 			ctx, cancel := context.WithTimeout(t.Context(), 15*time.Minute)
 			defer cancel()
 			// The validator's own command line (its console script's entry
-			// point), run beside the stix2 parser: both take minutes on 10k.
+			// point), run beside the stix2 parser: both take the longest on the generated graph.
 			validator := exec.CommandContext(ctx, python, "-c",
 				"import sys; from stix2validator.scripts.stix2_validator import main; sys.argv[0] = 'stix2_validator'; sys.exit(main())",
 				"--version", "2.1", "--strict", "--disable", "103,202,302", file)

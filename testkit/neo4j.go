@@ -20,6 +20,7 @@ package testkit
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -150,7 +151,15 @@ func (n *Neo4j) Terminate(ctx context.Context) error {
 // RunMain is a TestMain body: it starts Neo4j, calls setup (which may be nil),
 // runs the tests, removes the container and returns the exit code for os.Exit.
 // When Neo4j cannot start it prints why and what to run, and returns 1.
+//
+// A run of fuzz targets alone (-test.run '^$' -test.fuzz X, as scripts/fuzz.sh
+// runs them, and its fuzzing workers, which run with the same flags) starts
+// no Neo4j and skips setup: no test runs, and the fuzz targets are pure (a
+// target that needed the database would find it nil and fail).
 func RunMain(m *testing.M, setup func(ctx context.Context, n *Neo4j) error) int {
+	if fuzzOnly() {
+		return m.Run()
+	}
 	// Start-up and setup (loading fixtures) get 10 min: on a CI machine
 	// shared with other work, writing a 100k-node fixture alone can take 5.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
@@ -172,6 +181,15 @@ func RunMain(m *testing.M, setup func(ctx context.Context, n *Neo4j) error) int 
 		}
 	}
 	return m.Run()
+}
+
+// fuzzOnly says whether this test binary runs fuzz targets and no test.
+func fuzzOnly() bool {
+	if !flag.Parsed() {
+		flag.Parse()
+	}
+	fuzz, run := flag.Lookup("test.fuzz"), flag.Lookup("test.run")
+	return fuzz != nil && fuzz.Value.String() != "" && run != nil && run.Value.String() == "^$"
 }
 
 // Main is the whole TestMain of a package whose tests share one Neo4j and

@@ -81,42 +81,18 @@ func TestBulkLoad(t *testing.T) {
 	checkCounts(t, env, wantNodes, wantRels)
 
 	// A bad record anywhere, even the very last, fails the whole load with
-	// the import's message, and the database keeps what it held.
-	for _, bad := range []struct{ name, id, target, want string }{
-		{"the last edge names a missing node", "zz-dangling", "state:no-such-node", "dangling: no node with this id"},
-		{"the last edge repeats an id", "", "", "two edges share this id"},
+	// the import's message, and the database keeps what it held. Both bad
+	// records are in one load (each is one of the last edges; every problem
+	// is reported), so the server stops and starts again once for both.
+	dir := badCopy(t, gen, []badEdge{{target: "state:no-such-node", id: "zz-dangling"}, {}})
+	_, stderr, err = actorgraph(t, env, "load", "--bulk", "--overwrite", dir)
+	for _, bad := range []struct{ name, want string }{
+		{"the last edge but one names a missing node", "dangling: no node with this id"},
+		{"the last edge repeats an id", "two edges share this id"},
 	} {
-		dir := badCopy(t, gen, bad.id, bad.target)
-		_, stderr, err := actorgraph(t, env, "load", "--bulk", "--overwrite", dir)
 		if err == nil || !strings.Contains(stderr, bad.want) || !strings.Contains(stderr, "edges.csv: line ") {
 			t.Errorf("%s: load returned %v\n%s\nwant a failure naming edges.csv, the line and %q", bad.name,
 				err, tail(stderr), bad.want)
-		}
-		checkCounts(t, env, wantNodes, wantRels)
-	}
-
-	// An installed Neo4j (NEO4J_HOME) is run by its own bin/neo4j and
-	// bin/neo4j-admin, not by anything in the checkout: here a home whose
-	// tools drive the same server, and note how they were called.
-	home := fakeNeo4jHome(t, checkout, env)
-	withHome := map[string]string{"NEO4J_HOME": home, "ACTORGRAPH_CHECKOUT": t.TempDir()}
-	for k, v := range env {
-		if k != "ACTORGRAPH_CHECKOUT" {
-			withHome[k] = v
-		}
-	}
-	out, stderr, err = actorgraph(t, withHome, "load", "--bulk", "--overwrite", gen)
-	if err != nil || !strings.Contains(out, fmt.Sprintf("bulk-loaded %d nodes, %d relationships", wantNodes, wantRels)) {
-		t.Fatalf("load --bulk with NEO4J_HOME: %v; printed %q\n%s", err, out, tail(stderr))
-	}
-	calls, err := os.ReadFile(filepath.Join(home, "calls.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"neo4j stop",
-		"neo4j-admin database import full --overwrite-destination=true", "neo4j start"} {
-		if !strings.Contains(string(calls), want) {
-			t.Errorf("load --bulk with NEO4J_HOME ran %q, want %q among them", calls, want)
 		}
 	}
 	checkCounts(t, env, wantNodes, wantRels)
@@ -127,12 +103,35 @@ func TestBulkLoad(t *testing.T) {
 	}
 	checkCounts(t, env, wantNodes, wantRels)
 
+	// An installed Neo4j (NEO4J_HOME) is run by its own bin/neo4j and
+	// bin/neo4j-admin, not by anything in the checkout: here a home whose
+	// tools drive the same server, and note how they were called. It
+	// replaces the generated graph with the Crocus set (--overwrite).
+	home := fakeNeo4jHome(t, checkout, env)
+	withHome := map[string]string{"NEO4J_HOME": home, "ACTORGRAPH_CHECKOUT": t.TempDir()}
+	for k, v := range env {
+		if k != "ACTORGRAPH_CHECKOUT" {
+			withHome[k] = v
+		}
+	}
 	crocus, err := data.Crocus()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, err := actorgraph(t, env, "load", "--bulk", "--overwrite", "crocus"); err != nil {
-		t.Fatalf("load --bulk --overwrite crocus: %v\n%s", err, tail(stderr))
+	out, stderr, err = actorgraph(t, withHome, "load", "--bulk", "--overwrite", "crocus")
+	if err != nil || !strings.Contains(out, fmt.Sprintf("bulk-loaded %d nodes, %d relationships", len(crocus.Nodes),
+		len(crocus.Edges))) {
+		t.Fatalf("load --bulk --overwrite crocus with NEO4J_HOME: %v; printed %q\n%s", err, out, tail(stderr))
+	}
+	calls, err := os.ReadFile(filepath.Join(home, "calls.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"neo4j stop",
+		"neo4j-admin database import full --overwrite-destination=true", "neo4j start"} {
+		if !strings.Contains(string(calls), want) {
+			t.Errorf("load --bulk with NEO4J_HOME ran %q, want %q among them", calls, want)
+		}
 	}
 	checkCounts(t, env, len(crocus.Nodes), len(crocus.Edges))
 	out, stderr, err = actorgraph(t, env, "path", "ISIS-K", "Tajikistan")
@@ -205,7 +204,14 @@ func TestLoadSaysWhereNeo4jIs(t *testing.T) {
 
 // badCopy copies a generated folder and appends the first edge again to
 // edges.csv, with another id and target where those are not "".
-func badCopy(t *testing.T, gen, id, target string) string {
+// badEdge is an edge appended to a copy of gen: the data set's first edge
+// with its id and target replaced where given (an empty id keeps the first
+// edge's, so two edges share it).
+type badEdge struct{ id, target string }
+
+// badCopy is a copy of the data set in gen with the bad edges appended, in
+// order, after its last edge.
+func badCopy(t *testing.T, gen string, bad []badEdge) string {
 	t.Helper()
 	dir := t.TempDir()
 	nodes, err := os.ReadFile(filepath.Join(gen, "nodes.csv"))
@@ -217,18 +223,20 @@ func badCopy(t *testing.T, gen, id, target string) string {
 		t.Fatal(err)
 	}
 	lines := strings.SplitN(string(edges), "\n", 3)
-	fields := strings.SplitN(lines[1], ",", 5)
-	if id != "" {
-		fields[0] = id
+	for _, b := range bad {
+		fields := strings.SplitN(lines[1], ",", 5)
+		if b.id != "" {
+			fields[0] = b.id
+		}
+		if b.target != "" {
+			fields[3] = b.target
+		}
+		edges = append(edges, []byte(strings.Join(fields, ",")+"\n")...)
 	}
-	if target != "" {
-		fields[3] = target
-	}
-	first := strings.Join(fields, ",")
 	if err := os.WriteFile(filepath.Join(dir, "nodes.csv"), nodes, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "edges.csv"), append(edges, []byte(first+"\n")...), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "edges.csv"), edges, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
