@@ -118,7 +118,9 @@ func chainStore(t *testing.T, n int, opt cypher.Options) *cypher.Store {
 func TestGraphStreamsRows(t *testing.T) {
 	const n = 2500
 	p := newStreamProbe()
-	s := chainStore(t, n, cypher.Options{Observe: p.observe})
+	// What is checked is the order of rows, not speed: a limit no loaded
+	// machine reaches, so the default 10 s cannot fail it.
+	s := chainStore(t, n, cypher.Options{Observe: p.observe, Timeout: 10 * time.Minute})
 	if err := s.Graph(context.Background(), graph.GraphQuery{Kinds: []graph.Kind{graph.Group},
 		Limit: 100000}, p); err != nil {
 		t.Fatal(err)
