@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -150,6 +151,24 @@ func TestMarkingsHideWhatReadersAreNotClearedFor(t *testing.T) {
 					t.Errorf("%s, %s: the answer holds %q", who, route, leak)
 				}
 			}
+		}
+	}
+	// (Last: the article it stores is public and would change the answers above.)
+	// Ingest matches an article against the names its poster may see: a
+	// green key gets no AMBER or RED entity back, by id or by name.
+	for i, tc := range []struct {
+		key  string
+		want bool
+	}{{"green-key", false}, {s.APIKey, true}} {
+		// Each its own text: the same text would answer the stored article.
+		article := fmt.Sprintf(`{"title": "Omega note %d", "publishedOn": "2024-03-25", "text": "Omega Cell, also called the Zyxw Brigade, met IS-K in Moscow %d times."}`, i, i+2)
+		got := doAt(t, s.URL, http.MethodPost, "/api/v1/sources", strings.NewReader(article),
+			http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {tc.key}})
+		if got.status != http.StatusCreated && got.status != http.StatusOK {
+			t.Fatalf("ingest under %s: %d %s", tc.key, got.status, clip(got.body))
+		}
+		if linked := contains(string(got.body), "group:omega-cell"); linked != tc.want {
+			t.Errorf("ingest under key %q: linked to group:omega-cell %v, want %v: %s", tc.key, linked, tc.want, clip(got.body))
 		}
 	}
 }

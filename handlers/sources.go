@@ -39,8 +39,14 @@ type SourceStore interface {
 // version it was read at. Each ingest reads the stored version (one small
 // query) and rebuilds the matcher when it differs or is unknown, so a write
 // through any server, or the CLI, is seen by the next ingest on every one.
+// There is one matcher per clearance: it holds only the names a reader of
+// that clearance may see.
 type gazetteer struct {
-	mu      sync.Mutex
+	mu sync.Mutex
+	by map[graph.Marking]cachedGazetteer
+}
+
+type cachedGazetteer struct {
 	g       *ingest.Gazetteer
 	version string
 }
@@ -53,17 +59,22 @@ func (z *gazetteer) get(ctx context.Context, s SourceStore) (*ingest.Gazetteer, 
 	if err != nil {
 		return nil, err
 	}
+	cl := graph.ClearanceOf(ctx)
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	if z.g != nil && v != "" && v == z.version {
-		return z.g, nil
+	if c, ok := z.by[cl]; ok && v != "" && v == c.version {
+		return c.g, nil
 	}
 	entries, err := s.GazetteerEntries(ctx)
 	if err != nil {
 		return nil, err
 	}
-	z.g, z.version = ingest.NewGazetteer(entries), v
-	return z.g, nil
+	if z.by == nil {
+		z.by = map[graph.Marking]cachedGazetteer{}
+	}
+	c := cachedGazetteer{g: ingest.NewGazetteer(entries), version: v}
+	z.by[cl] = c
+	return c.g, nil
 }
 
 func (a *api) source(c *gin.Context) {
