@@ -191,7 +191,9 @@ func (s *Store) writeAcceptedTx(ctx context.Context, tx neo4j.ExplicitTransactio
 	}
 	params := map[string]any{"cand": ci.ID, "status": graph.Accepted, "at": now(), "key": key,
 		"edgeId": e.ID, "reason": nil, "changes": changes}
-	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + 1}
+	// Unmarked records of the candidate take the default marking; the edge
+	// is as strict as its source (the writer's effective marking).
+	w := &writer{tx: tx, batch: s.opt.BatchSize, total: len(d.Nodes) + 1, marking: s.opt.DefaultMarking}
 	if err := w.write(ctx, d); err != nil {
 		return e, err
 	}
