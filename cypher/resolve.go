@@ -191,8 +191,8 @@ func words(s string) []string {
 // name or an alias contains every word of ref as a whole word.
 func wholeWords(ref string, cands []candidate) []graph.Node {
 	want := words(ref)
-	if len(want) == 0 {
-		return nil
+	if len(want) == 0 || !strings.ContainsFunc(ref, unicode.IsLetter) {
+		return nil // "-1" names no "Member 1": a number alone is no name
 	}
 	var out []graph.Node
 	for _, c := range cands {
