@@ -48,9 +48,10 @@ func TestSTIXRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(first, &b); err != nil {
 		t.Fatal(err)
 	}
-	if want := int(nodes+rels) + 2; b.Type != "bundle" || len(b.Objects) != want {
-		t.Fatalf("bundle of %d objects, want %d (every node and relationship, the identity and the "+
-			"extension-definition)", len(b.Objects), want)
+	// The seed is all TLP:CLEAR: one marking-definition besides.
+	if want := int(nodes+rels) + 3; b.Type != "bundle" || len(b.Objects) != want {
+		t.Fatalf("bundle of %d objects, want %d (every node and relationship, the identity, the "+
+			"extension-definition and the TLP:CLEAR marking-definition)", len(b.Objects), want)
 	}
 	r, rep := importBody(t, first)
 	if r.status != 200 {
