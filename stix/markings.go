@@ -120,26 +120,25 @@ func (im *importer) declaredTLP(ref string) (graph.Marking, bool) {
 
 // markNode sets n's marking from o's refs, keeping foreign ones.
 func (im *importer) markNode(o object, n *graph.Node) {
-	m, other := im.markingsOf(o)
-	n.Marking = m
-	if len(other) > 0 {
-		if n.Properties == nil {
-			n.Properties = map[string]any{}
-		}
-		n.Properties[stixMarkingRefs] = other
-	}
+	n.Marking, n.Properties = im.marked(o, n.Properties)
 }
 
 // markEdge sets e's marking from o's refs, keeping foreign ones.
 func (im *importer) markEdge(o object, e *graph.Edge) {
+	e.Marking, e.Properties = im.marked(o, e.Properties)
+}
+
+// marked is o's TLP marking, and props with o's other marking refs kept
+// under stixMarkingRefs (props made when it is nil and there are some).
+func (im *importer) marked(o object, props map[string]any) (graph.Marking, map[string]any) {
 	m, other := im.markingsOf(o)
-	e.Marking = m
 	if len(other) > 0 {
-		if e.Properties == nil {
-			e.Properties = map[string]any{}
+		if props == nil {
+			props = map[string]any{}
 		}
-		e.Properties[stixMarkingRefs] = other
+		props[stixMarkingRefs] = other
 	}
+	return m, props
 }
 
 // markOwnSource marks the Source standing for the bundle as the least

@@ -7,22 +7,7 @@ import { view, bus, nameOf } from './store.js';
 import { $ } from './ui.js';
 import { pathKey, percent } from './analytics.js';
 import { el, fill, kindBadge } from './dom.js';
-import { evidenceBlock } from './evidence.js';
-
-function hopList(path) {
-  return el('ol', { class: 'hops' }, (path.hops || []).map((h) => {
-    const fwd = h.direction !== 'backward';
-    const li = el('li', { class: 'hop', 'data-edge': h.edge },
-      el('div', { class: 'hop-line' },
-        el('b', {}, nameOf(h.from)), ' ',
-        el('span', { class: 'rel' }, fwd ? `—${h.type}→` : `←${h.type}—`), ' ',
-        el('b', {}, nameOf(h.to))),
-      evidenceBlock(h));
-    li.addEventListener('mouseenter', () => bus.emit('hover:edge', { id: h.edge, on: true }));
-    li.addEventListener('mouseleave', () => bus.emit('hover:edge', { id: h.edge, on: false }));
-    return li;
-  }));
-}
+import { hopList } from './evidence.js';
 
 // brokerPath is one of a broker's paths: its hops with their evidence when
 // the ranked answer had it, else its relationship ids.

@@ -1,7 +1,7 @@
 // evidence.js: an edge's or a hop's evidence as the panels show it (its level,
 // stance, confidence, date, words and sources), shared by the views that list
 // evidence (panels, brokers). Builds elements; imports no view.
-import { view } from './store.js';
+import { view, bus, nameOf } from './store.js';
 import { evidenceLevel, quoteSpan, sourceHash, safeURL } from './format.js';
 import { el } from './dom.js';
 
@@ -48,3 +48,20 @@ export function evidenceBlock(ev) {
     sources.filter((s) => s !== quoteFrom).map((s) => el('p', { class: 'source also' }, el('span', { class: 'src-label' }, 'Also '), sourceView(s))));
 }
 
+
+// hopList is a path's hops in order, each its line (from, type, to) and its
+// evidence; hovering a hop emits hover:edge.
+export function hopList(path) {
+  return el('ol', { class: 'hops' }, (path.hops || []).map((h) => {
+    const fwd = h.direction !== 'backward';
+    const li = el('li', { class: 'hop', 'data-edge': h.edge },
+      el('div', { class: 'hop-line' },
+        el('b', {}, nameOf(h.from)), ' ',
+        el('span', { class: 'rel' }, fwd ? `—${h.type}→` : `←${h.type}—`), ' ',
+        el('b', {}, nameOf(h.to))),
+      evidenceBlock(h));
+    li.addEventListener('mouseenter', () => bus.emit('hover:edge', { id: h.edge, on: true }));
+    li.addEventListener('mouseleave', () => bus.emit('hover:edge', { id: h.edge, on: false }));
+    return li;
+  }));
+}

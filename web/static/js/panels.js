@@ -9,7 +9,7 @@ import { hiddenOf } from './merge.js';
 import { api, entityPath } from './api.js';
 import { safeURL } from './format.js';
 import { el, fill, shapeIcon, edgeIcon, kindBadge } from './dom.js';
-import { evidenceBlock } from './evidence.js';
+import { evidenceBlock, hopList } from './evidence.js';
 import { describeChange, brief } from './history.js';
 
 // FILTER_NAMES are the path filters an answer's `query` echoes, in the order
@@ -54,18 +54,7 @@ export function renderEvidence() {
       el('strong', {}, `Path ${i + 1}`), ` · ${p.length} hop${p.length === 1 ? '' : 's'}`,
       s.weakestConfidence !== undefined ? ` · weakest confidence ${s.weakestConfidence}` : '',
       s.distinctSources !== undefined ? ` · ${s.distinctSources} source${s.distinctSources === 1 ? '' : 's'}` : '');
-    const hops = el('ol', { class: 'hops' }, (p.hops || []).map((h) => {
-      const fwd = h.direction !== 'backward';
-      const li = el('li', { class: 'hop', 'data-edge': h.edge },
-        el('div', { class: 'hop-line' },
-          el('b', {}, nameOf(h.from)), ' ',
-          el('span', { class: 'rel' }, fwd ? `—${h.type}→` : `←${h.type}—`), ' ',
-          el('b', {}, nameOf(h.to))),
-        evidenceBlock(h));
-      li.addEventListener('mouseenter', () => bus.emit('hover:edge', { id: h.edge, on: true }));
-      li.addEventListener('mouseleave', () => bus.emit('hover:edge', { id: h.edge, on: false }));
-      return li;
-    }));
+    const hops = hopList(p);
     box.append(el('section', { class: 'path' }, head, s.explanation ? el('p', { class: 'explain' }, s.explanation) : null, hops));
   });
 }
