@@ -280,6 +280,14 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		{"US Secretary of State Antony Blinken spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
 		{"The bombing hit a mosque in Kunduz, Afghanistan, on Friday.", "LOCATED_IN location:kunduz state:af", graph.Reported},
+		// A title after the name it describes, and a portfolio after "of".
+		{"Antony Blinken, America's secretary of state, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
+		{"Antony Blinken, the US defense secretary, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
+		{"Nigeria's minister of defence, Antony Blinken, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:ng", graph.Reported},
+		{"Antony Blinken was arrested, Nigeria's interior minister said.", "OFFICIAL_OF person:antony-blinken state:ng", ""},
+		// A negation before a colon is not the next clause's.
+		{"The two are not contradictory: Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		{"Islamic State leader Abu Bakr al-Baghdadi did not appear.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		// A title naming no state, in a story about one state: that state's
 		// official, after "Deputy", at a line's start or after "said".
 		{"Russia mourned. Russian officials said Russia would respond.\nDeputy Prime Minister Boris Ivanov told reporters it was over.",

@@ -385,6 +385,12 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 					to.ref = string(s.text[h.start:h.end])
 				}
 			}
+		} else if to != nil && closesApposition(s.text, h.end) {
+			// "Ruwan Wijewardene, Sri Lanka's defence minister, told":
+			// the title follows the name it describes.
+			if p := g.appositionHead(s, to.Start, rt.From); p != nil {
+				froms = []*mention{p}
+			}
 		}
 	case adjective:
 		to = g.nearestBefore(s, h.start, 2, rt.To)
@@ -850,6 +856,34 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 	return nil
 }
 
+// appositionHead is the mention an apposition starting at pos describes:
+// the one ending right before it, past ", " or ", the " ("X, Russia's
+// envoy", "X, the Russian envoy").
+func (g *Gazetteer) appositionHead(s *sentence, pos int, kinds []graph.Kind) *mention {
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := &s.mentions[i]
+		if m.End > pos {
+			continue
+		}
+		if gap := lower(s.text, m.End, pos); gap != ", " && gap != ", the " {
+			return nil
+		}
+		m.eventCue = false
+		if g.fits(m, kinds, s.date) {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// closesApposition reports whether a comma or a closing bracket follows pos:
+// the title ends an apposition ("X, Russia's envoy, said") and is not the
+// subject of a verb ("X was arrested, France's interior minister said").
+func closesApposition(text []rune, pos int) bool {
+	return pos < len(text) && (text[pos] == ',' || text[pos] == ')')
+}
+
 // stateBehind: "Putin said Ukraine was behind the attack". A state cannot
 // perpetrate an attack in the vocabulary; the speaker accuses it.
 func (g *Gazetteer) stateBehind(s *sentence, h cueHit, r *rule, meta Meta) []graph.Candidate {
@@ -1115,8 +1149,9 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 
 // clauseTail is what of pre belongs to the cue's clause: "No group claimed
 // it, but suspicion fell on": the negation is the first clause's.
+// A colon opens a clause of its own ("not contradictory: X's leader").
 func clauseTail(pre string) string {
-	for _, b := range []string{" but ", "; ", ", while ", ", whereas "} {
+	for _, b := range []string{" but ", "; ", ": ", ", while ", ", whereas "} {
 		if i := strings.LastIndex(pre, b); i >= 0 {
 			pre = pre[i+len(b):]
 		}
