@@ -195,6 +195,9 @@ func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.K
 			if len(m.ids) != 1 || !hasKind(allowed, m.kind) {
 				continue
 			}
+			if m.kind == graph.Group && g.mediaArm(m.ids[0]) && !hasAny(phrase, "agency", "outlet", "media") {
+				continue // "Amaq, the news agency linked to Islamic State ... The militants": not the agency
+			}
 			m.eventCue = false
 			if !g.fits(m, kinds, s.date) {
 				continue

@@ -43,6 +43,9 @@ func TestRealGrammar(t *testing.T) {
 		// The group owning the attacker claims the attack ("one of its soldiers").
 		{"Islamic State says Crocus City Hall attacker was one of its \"soldiers\"", claimIS, graph.Claimed},
 		{"Islamic State said the Crocus City Hall attacker was one of its fighters.", claimIS, graph.Claimed},
+		// "their" soldiers; a role noun refers to the armed group, not its news agency.
+		{"Hours later Amaq, the news agency linked to Islamic State, released a video. The militants had already claimed that the attacker was one of their soldiers.", claimIS, graph.Claimed},
+		{"Hours later Amaq, the news agency linked to Islamic State, released a video. The militants had already claimed that the attacker was one of their soldiers.", "CLAIMED_RESPONSIBILITY group:amaq " + crocusEvent, ""},
 		{"Responsibility for the massacre was claimed by Islamic State.", claimIS, graph.Claimed},
 		{"The attack, claimed by Islamic State, killed 137 people.", claimIS, graph.Claimed},
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
