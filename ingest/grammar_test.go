@@ -288,6 +288,9 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Antony Blinken, the US defense secretary, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
 		{"Nigeria's minister of defence, Antony Blinken, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:ng", graph.Reported},
 		{"Antony Blinken was arrested, Nigeria's interior minister said.", "OFFICIAL_OF person:antony-blinken state:ng", ""},
+		// A negated verb leaves a relation inside a noun phrase after it.
+		{"The report does not settle who planned the killings in Kunduz, Afghanistan.", "LOCATED_IN location:kunduz state:af", graph.Reported},
+		{"It did not say when the blast struck a market in the northern Nigerian city of Maiduguri.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
 		// A negation before a colon is not the next clause's.
 		{"The two are not contradictory: Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		{"Islamic State leader Abu Bakr al-Baghdadi did not appear.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},

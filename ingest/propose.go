@@ -1114,7 +1114,11 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 	pre := clauseTail(lower(s.text, max(s.span.Start, h.start-50), h.start))
 	sent := lower(s.text, s.span.Start, s.span.End)
 	cue := lower(s.text, h.start, h.end)
-	if r.typ != "DENIED" {
+	// A relation inside a noun phrase ("Baisaran, near the town of
+	// Pahalgam", "Russian President X") is no clause's: a negated verb
+	// before it ("does not settle who planned the killings in") leaves it.
+	phrase := (r.near > 0 && r.near <= 2) || r.mode == title || r.mode == comma || r.mode == possessive
+	if r.typ != "DENIED" && !phrase {
 		if anyWord(pre, negators) != "" || strings.HasPrefix(cue, "no ") {
 			return "", false
 		}
