@@ -213,7 +213,46 @@ func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.K
 			return &r, d.sents[j].Start
 		}
 	}
+	if m := g.onlyGroupBefore(d, at, allowed, kinds, s.date); m != nil {
+		r := *m
+		r.ref = ref
+		return &r, s.span.Start
+	}
 	return nil, 0
+}
+
+// onlyGroupBefore is the one armed group an article has named before pos,
+// however far back, when it has named no other: "the group" in the fifth
+// paragraph of a story about one group. The quote stays the phrase's own
+// sentence; the candidate's resolved phrase says whom it stands for.
+func (g *Gazetteer) onlyGroupBefore(d *doc, pos int, allowed, kinds []graph.Kind, date string) *mention {
+	if !hasKind(allowed, graph.Group) {
+		return nil
+	}
+	var pick *mention
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.End > pos {
+			break
+		}
+		if m.kind != graph.Group || len(m.ids) != 1 || g.mediaArm(m.ids[0]) {
+			continue
+		}
+		if pick != nil && pick.ids[0] != m.ids[0] {
+			return nil
+		}
+		if pick == nil {
+			pick = m
+		}
+	}
+	if pick == nil {
+		return nil
+	}
+	pick.eventCue = false
+	if !g.fits(pick, kinds, date) {
+		return nil
+	}
+	return pick
 }
 
 // speakerOf is who speaks a quotation the sentence stands in: the mention

@@ -43,6 +43,11 @@ func TestRealGrammar(t *testing.T) {
 		// The group owning the attacker claims the attack ("one of its soldiers").
 		{"Islamic State says Crocus City Hall attacker was one of its \"soldiers\"", claimIS, graph.Claimed},
 		{"Islamic State said the Crocus City Hall attacker was one of its fighters.", claimIS, graph.Claimed},
+		// "the group" far from its name stands for the one group the article has named.
+		{"IS-K claimed the attack on Crocus City Hall. Gunmen opened fire on concert-goers. The building burned for hours. Firefighters worked through the night. The group named the bomber as Abu Dara Kuli.",
+			"PERPETRATED new:abu-dara-kuli " + crocusEvent, graph.Claimed},
+		{"IS-K claimed the attack on Crocus City Hall. Islamic State praised it. The building burned for hours. Firefighters worked through the night. The group named the bomber as Abu Dara Kuli.",
+			"PERPETRATED new:abu-dara-kuli " + crocusEvent, graph.Reported}, // two groups named: whose word it is stays open
 		// "their" soldiers; a role noun refers to the armed group, not its news agency.
 		{"Hours later Amaq, the news agency linked to Islamic State, released a video. The militants had already claimed that the attacker was one of their soldiers.", claimIS, graph.Claimed},
 		{"Hours later Amaq, the news agency linked to Islamic State, released a video. The militants had already claimed that the attacker was one of their soldiers.", "CLAIMED_RESPONSIBILITY group:amaq " + crocusEvent, ""},
