@@ -91,6 +91,12 @@ func TestWorldCountriesAndCitiesAreProposedWithTheirKind(t *testing.T) {
 	if _, ok := p["Reading"]; ok {
 		t.Errorf("Reading, a common word, was proposed as a city: %v", p)
 	}
+	// A city's alternate name that is a movement's ("Hamas" for Hamm) names no city.
+	for _, n := range proposed(g, "Hamas condemned the attack.") {
+		if n.Kind == graph.Location {
+			t.Errorf("Hamas proposed a city: %+v", n)
+		}
+	}
 	if len(proposed(g, "The weather in nice places is nice.")) != 0 {
 		t.Errorf("lower-case city names were matched")
 	}
