@@ -41,6 +41,21 @@ type cueHit struct {
 
 func findCues(text []rune, f folded) []cueHit {
 	var out []cueHit
+	scanCues(f, &out, nil)
+	// "was probably behind", "has already taken responsibility": the cues
+	// again with an adverb after an auxiliary left out; a hit that spans
+	// the adverb keeps it in its cue, where stance reads a hedge.
+	if g, ok := withoutAdverbs(f); ok {
+		seen := make(map[cueHit]bool, len(out))
+		for _, h := range out {
+			seen[h] = true
+		}
+		scanCues(g, &out, seen)
+	}
+	return out
+}
+
+func scanCues(f folded, out *[]cueHit, seen map[cueHit]bool) {
 	cues.ac.scan(f.r, func(end int, id int32, length int) {
 		start := end - length
 		c := cues.cues[id]
@@ -48,9 +63,56 @@ func findCues(text []rune, f folded) []cueHit {
 		if start > 0 && isWord(f.r[start-1]) && isWord(c[0]) || end < len(f.r) && isWord(f.r[end]) && isWord(c[len(c)-1]) {
 			return
 		}
-		out = append(out, cueHit{start: int(f.pos[start]), end: int(f.pos[end-1]) + 1, cue: id})
+		h := cueHit{start: int(f.pos[start]), end: int(f.pos[end-1]) + 1, cue: id}
+		if !seen[h] {
+			*out = append(*out, h)
+		}
 	})
-	return out
+}
+
+// auxWords are the auxiliaries an adverb may follow inside a cue.
+var auxWords = set("was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would")
+
+// skippedAdverb: an adverb a cue may hold after its auxiliary. Negations are
+// not among them: "was not behind" must not read as "was behind".
+func skippedAdverb(w string) bool {
+	if w == "not" || w == "never" || w == "only" || w == "early" {
+		return false
+	}
+	return adverbs[w] || strings.HasSuffix(w, "ly") && len(w) > 4
+}
+
+// withoutAdverbs is f with every adverb right after an auxiliary dropped
+// (with its space), positions kept; ok is false when it drops none.
+func withoutAdverbs(f folded) (folded, bool) {
+	words := func(i int) (int, int) { // the word starting at i
+		j := i
+		for j < len(f.r) && isWord(f.r[j]) {
+			j++
+		}
+		return i, j
+	}
+	var g folded
+	dropped := false
+	prev := ""
+	for i := 0; i < len(f.r); {
+		if !isWord(f.r[i]) {
+			g.r, g.pos = append(g.r, f.r[i]), append(g.pos, f.pos[i])
+			i++
+			continue
+		}
+		a, b := words(i)
+		w := string(f.r[a:b])
+		if auxWords[prev] && skippedAdverb(w) && b < len(f.r) && f.r[b] == ' ' {
+			dropped = true
+			i = b + 1 // the adverb and the space after it
+			continue
+		}
+		g.r, g.pos = append(g.r, f.r[a:b]...), append(g.pos, f.pos[a:b]...)
+		prev = w
+		i = b
+	}
+	return g, dropped
 }
 
 // sentence is what the candidate finder sees of one sentence.
@@ -65,9 +127,11 @@ type sentence struct {
 
 // negators and hedges are looked for just before a cue.
 var negators = []string{"no", "not", "never", "n't", "without", "nobody", "no one", "neither", "nor", "yet to", "refused to",
-	"declined to", "denied", "denies", "rejected", "dismissed", "false", "did not", "has not", "have not"}
+	"declined to", "denied", "denies", "denying", "rejected", "rejects", "refuted", "refutes", "ruled out", "rules out", "disputed",
+	"disputes", "dismissed", "false", "did not", "has not", "have not"}
 var hedges = []string{"whether", "if", "may have", "might have", "could have", "possibly", "unclear", "unconfirmed",
-	"reportedly", "suspected", "allegedly", "rumoured", "rumored", "speculated", "may", "might"}
+	"reportedly", "suspected", "allegedly", "rumoured", "rumored", "speculated", "may", "might", "purportedly", "purported",
+	"unverified", "apparently", "probably", "likely", "possible", "perhaps", "speculation"}
 
 // hasWord reports whether s holds w as whole words.
 func hasWord(s, w string) bool {

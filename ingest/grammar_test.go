@@ -177,6 +177,12 @@ func TestRealGrammar(t *testing.T) {
 		{"Islamic State has not claimed the attack.", claimIS, ""},
 		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
 		{"It is unclear whether Islamic State claimed responsibility for the attack.", claimIS, ""},
+		{"An unverified statement said Islamic State claimed responsibility for the attack.", claimIS, ""},
+		{"Islamic State purportedly claimed responsibility for the attack.", claimIS, ""},
+		{"Investigators have ruled out that Islamic State carried out the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
+		{"IS-K was probably behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
+		{"IS-K was also behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, graph.Reported},
+		{"IS-K was not behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, ""},
 		// A rally is not a claim; a reporting verb is not an accusation.
 		{"Islamic State supporters held a rally in Moscow, where officials said that the attack had shocked the city.", claimIS, ""},
 		{"Russia said that Ukraine had opened a window on the border.", "ACCUSED state:ru state:ua", ""},

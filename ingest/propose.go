@@ -1123,7 +1123,8 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 			return "", false
 		}
 	}
-	hedged := anyWord(pre, hedges) != "" && !onlyMonthMay(s.text, max(s.span.Start, h.start-50), h.start)
+	hedged := anyWord(pre, hedges) != "" && !onlyMonthMay(s.text, max(s.span.Start, h.start-50), h.start) ||
+		anyWord(cue, hedges) != "" // "was probably behind": the hedge inside the cue
 	// "the man suspected of killing four people at X": who did it is
 	// hedged, not where it happened.
 	if hedged && r.mode == scene && hasWord(pre, "suspected") && anyWord(strings.ReplaceAll(pre, "suspected", ""), hedges) == "" {
