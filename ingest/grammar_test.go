@@ -294,6 +294,10 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		{"US Secretary of State Antony Blinken spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
 		{"The bombing hit a mosque in Kunduz, Afghanistan, on Friday.", "LOCATED_IN location:kunduz state:af", graph.Reported},
+		// Every subject of a coordination, one introduced by its role too.
+		{"Antony Blinken and Zabihullah Mujahid flew to Kabul.", "TRAVELED_TO person:antony-blinken location:kabul", graph.Reported},
+		{"Antony Blinken and the spokesman, Zabihullah Mujahid, both flew to Kabul.", "TRAVELED_TO person:antony-blinken location:kabul", graph.Reported},
+		{"Antony Blinken and the spokesman, Zabihullah Mujahid, both flew to Kabul.", "TRAVELED_TO person:zabihullah-mujahid location:kabul", graph.Reported},
 		// A title after the name it describes, and a portfolio after "of".
 		{"Antony Blinken, America's secretary of state, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
 		{"Antony Blinken, the US defense secretary, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},

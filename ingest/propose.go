@@ -529,7 +529,7 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 			return []*mention{m}, qs
 		}
 	}
-	froms := g.before(s, h.start, gap, kinds, r.multi, true)
+	froms := g.before(s, h.start, gap, kinds, true, true) // "A and B flew to": both
 	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) && !parentheticalSpeech(lower(s.text, froms[0].End, h.start)) {
 		return nil, s.span.Start // "Khan said the attackers belonged to": Khan is the speaker
 	}
@@ -1053,13 +1053,17 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 		}
 		last := out[len(out)-1]
 		between := strings.TrimSpace(string(s.text[m.End:last.Start]))
-		if between != "," && between != "and" && between != ", and" && between != "&" || !g.fits(m, kinds, s.date) {
+		if between != "," && between != "and" && between != ", and" && between != "&" && !coordinatedAppos.MatchString(between) || !g.fits(m, kinds, s.date) {
 			break
 		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// coordinatedAppos is a second subject introduced by its role: "Nawaz
+// Sharif and the army chief, General Raheel Sharif, both flew".
+var coordinatedAppos = regexp.MustCompile(`^,? ?and the [a-z][a-z ]*,( [A-Z][a-z]+\.?)*$`)
 
 // governed reports whether the mention at pos is the object of a
 // preposition ("linked to al-Qaeda", "by Islamic State"), so no subject.
