@@ -102,7 +102,7 @@ func TestOASISTools(t *testing.T) {
 
 // typeCounts is how many objects of each STIX type the export of g holds.
 func typeCounts(g *graph.Subgraph) map[string]int {
-	x := newExporter(g)
+	x, _ := newExporter(g)
 	m := map[string]int{"identity": 1, "extension-definition": 1}
 	for i := range g.Nodes {
 		m[x.typeOf(&g.Nodes[i])]++
