@@ -3,6 +3,7 @@ package stix
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -80,5 +81,66 @@ func TestWriteGolden(t *testing.T) {
 		if name == "crocus-marked" && !bytes.Contains(b, []byte(exportIDs[graph.Red])) {
 			t.Errorf("%s: no TLP:RED marking definition in the bundle", name)
 		}
+	}
+}
+
+// replay hands g to a sink as a store would: Begin, every node, every edge,
+// End; each row a fresh copy, so the writer keeps nothing of it by mistake.
+func replay(g *graph.Subgraph, passes *int) func(graph.Sink) error {
+	return func(s graph.Sink) error {
+		*passes++
+		if err := s.Begin(graph.Head{}); err != nil {
+			return err
+		}
+		for _, n := range g.Nodes {
+			if err := s.Node(&n); err != nil {
+				return err
+			}
+		}
+		for _, e := range g.Edges {
+			if err := s.Edge(&e); err != nil {
+				return err
+			}
+		}
+		return s.End()
+	}
+}
+
+// TestStreamGolden: the streamed export writes the bytes Write wrote before
+// it existed, for every golden graph.
+func TestStreamGolden(t *testing.T) {
+	for name, g := range goldenGraphs(t) {
+		var buf bytes.Buffer
+		passes := 0
+		if err := Stream(&buf, replay(g, &passes)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := digest(buf.Bytes()); got != goldenSHA256[name] {
+			t.Errorf("%s: the streamed bundle (%d bytes) has sha256 %s, want %s (Write's: %d bytes)", name,
+				buf.Len(), got, goldenSHA256[name], len(export(t, g)))
+		}
+		if passes != 2 {
+			t.Errorf("%s: read %d times, want 2", name, passes)
+		}
+	}
+}
+
+// TestStreamSeesAChangedGraph: a second pass with a node the first did not
+// have is an error, not a bundle that refers to what it does not hold.
+func TestStreamSeesAChangedGraph(t *testing.T) {
+	d := crocus(t)
+	g := &graph.Subgraph{Nodes: d.Nodes[1:], Edges: d.Edges}
+	passes := 0
+	first := replay(g, &passes)
+	second := replay(&graph.Subgraph{Nodes: d.Nodes, Edges: d.Edges}, &passes)
+	var buf bytes.Buffer
+	err := Stream(&buf, func(s graph.Sink) error {
+		if passes == 0 {
+			return first(s)
+		}
+		return second(s)
+	})
+	if !errors.Is(err, graph.ErrConflict) || buf.Len() != 0 {
+		t.Errorf("got %v and %d bytes, want graph.ErrConflict and nothing written", err, buf.Len())
 	}
 }
