@@ -17,7 +17,7 @@ func (s *Store) Export(ctx context.Context) (*graph.Subgraph, error) {
 	defer cancel()
 	g := &graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}
 	nc := &cols{stmt: "export_nodes"}
-	err := s.stream(ctx, "export_nodes", `MATCH (n:Entity) WHERE n.markingRank <= $clearance RETURN n`, nil, func(rec *neo4j.Record) error {
+	err := s.stream(ctx, "export_nodes", exportNodesQuery, nil, func(rec *neo4j.Record) error {
 		n, err := withText(get[dbtype.Node](nc, rec, "n"))
 		g.Nodes = append(g.Nodes, n)
 		return nc.check(err)
@@ -27,9 +27,7 @@ func (s *Store) Export(ctx context.Context) (*graph.Subgraph, error) {
 	}
 	ids := map[string]string{}
 	ec := &cols{stmt: "export_edges"}
-	err = s.stream(ctx, "export_edges", `MATCH (a:Entity)-[r]->(b:Entity)
-WHERE r.markingRank <= $clearance AND a.markingRank <= $clearance AND b.markingRank <= $clearance
-RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, nil, func(rec *neo4j.Record) error {
+	err = s.stream(ctx, "export_edges", exportEdgesQuery, nil, func(rec *neo4j.Record) error {
 		ids[get[string](ec, rec, "ae")] = get[string](ec, rec, "aid")
 		ids[get[string](ec, rec, "be")] = get[string](ec, rec, "bid")
 		e, err := toEdge(get[dbtype.Relationship](ec, rec, "r"), ids)
@@ -40,6 +38,56 @@ RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`, nil
 		return nil, err
 	}
 	return g, nil
+}
+
+// The statements of the whole-graph export: every node and relationship
+// the reader's clearance shows, Sources with their text.
+const (
+	exportNodesQuery = `MATCH (n:Entity) WHERE n.markingRank <= $clearance RETURN n`
+	exportEdgesQuery = `MATCH (a:Entity)-[r]->(b:Entity)
+WHERE r.markingRank <= $clearance AND a.markingRank <= $clearance AND b.markingRank <= $clearance
+RETURN elementId(a) AS ae, a.id AS aid, elementId(b) AS be, b.id AS bid, r`
+)
+
+// ExportRows hands what Export returns to sink row by row as Neo4j returns
+// them (Begin, every node, every edge, End), in one read transaction that
+// is never retried, without holding the graph: for a streamed STIX export,
+// which reads it twice. It holds one fetch of records (streamFetchSize).
+func (s *Store) ExportRows(ctx context.Context, sink graph.Sink) error {
+	ctx, cancel := s.beginImport(ctx, "exporting the whole graph")
+	defer cancel()
+	return s.readOnce(ctx, func(run runFunc) error {
+		if err := sink.Begin(graph.Head{}); err != nil {
+			return err
+		}
+		nc := &cols{stmt: "export_nodes"}
+		err := run("export_nodes", exportNodesQuery, nil, func(rec *neo4j.Record) error {
+			n, err := withText(get[dbtype.Node](nc, rec, "n"))
+			if err := nc.check(err); err != nil {
+				return err
+			}
+			return sink.Node(&n)
+		})
+		if err != nil {
+			return err
+		}
+		ec := &cols{stmt: "export_edges"}
+		err = run("export_edges", exportEdgesQuery, nil, func(rec *neo4j.Record) error {
+			ends := map[string]string{
+				get[string](ec, rec, "ae"): get[string](ec, rec, "aid"),
+				get[string](ec, rec, "be"): get[string](ec, rec, "bid"),
+			}
+			e, err := toEdge(get[dbtype.Relationship](ec, rec, "r"), ends)
+			if err := ec.check(err); err != nil {
+				return err
+			}
+			return sink.Edge(&e)
+		})
+		if err != nil {
+			return err
+		}
+		return sink.End()
+	})
 }
 
 // Sources returns the Source nodes among ids with their stored text, for a

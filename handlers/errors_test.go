@@ -44,6 +44,7 @@ func (f fakeStore) Import(context.Context, *graph.DataSet, func(int, int)) (grap
 }
 
 func (f fakeStore) Export(context.Context) (*graph.Subgraph, error) { return nil, f.err }
+func (f fakeStore) ExportRows(context.Context, graph.Sink) error    { return f.err }
 func (f fakeStore) Sources(context.Context, []string) ([]graph.Node, error) {
 	return nil, f.err
 }

@@ -6,9 +6,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/cypher"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/handlers"
+	"github.com/actorgraph/actorgraph/stix"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -158,5 +162,45 @@ func TestImportAPT1(t *testing.T) {
 	// Idempotent: the same bundle again adds nothing.
 	if _, again := importBody(t, body); again.Nodes.Created+again.Edges.Created != 0 {
 		t.Errorf("second import created %+v %+v, want nothing", again.Nodes, again.Edges)
+	}
+}
+
+// TestExportSTIXIsWritesBundle: the streamed GET /api/v1/export/stix
+// answers, byte for byte, the bundle the in-memory writer makes of the
+// store's whole graph at the reader's clearance: anonymous (green) and
+// full, with amber and red records in the database.
+func TestExportSTIXIsWritesBundle(t *testing.T) {
+	reload(t)
+	r := do(t, http.MethodPost, "/api/v1/import", strings.NewReader(markedSet),
+		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {srv.APIKey}})
+	if r.status != http.StatusOK {
+		t.Fatalf("import: %d %s", r.status, clip(r.body))
+	}
+	store := cypher.New(db.Driver, cypher.Options{})
+	for _, c := range []struct {
+		who    string
+		header http.Header
+		m      graph.Marking
+	}{
+		{"anonymous", nil, handlers.DefaultAnonymousClearance},
+		{"full clearance", http.Header{"X-Api-Key": {srv.APIKey}}, graph.FullClearance},
+	} {
+		got := do(t, http.MethodGet, "/api/v1/export/stix", nil, c.header)
+		g, err := store.Export(graph.WithClearance(context.Background(), c.m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := stix.Write(&want, g); err != nil {
+			t.Fatal(err)
+		}
+		if got.status != http.StatusOK || !bytes.Equal(got.body, want.Bytes()) {
+			t.Errorf("%s: got %d, %d bytes, want the %d bytes stix.Write makes of Export's graph", c.who,
+				got.status, len(got.body), want.Len())
+		}
+		red := bytes.Contains(got.body, []byte("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"))
+		if red != (c.m == graph.FullClearance) {
+			t.Errorf("%s: TLP:RED in the bundle: %v", c.who, red)
+		}
 	}
 }

@@ -23,8 +23,12 @@ type Store interface {
 	Graph(ctx context.Context, q graph.GraphQuery, sink graph.Sink) error
 	Timeline(ctx context.Context, q graph.TimelineQuery) (*graph.Timeline, error)
 	Import(ctx context.Context, d *graph.DataSet, progress func(done, total int)) (graph.ImportReport, error)
-	// Export is the whole graph with the Sources' texts (STIX export).
+	// Export is the whole graph with the Sources' texts.
 	Export(ctx context.Context) (*graph.Subgraph, error)
+	// ExportRows hands Export's graph to sink row by row (Begin, nodes,
+	// edges, End) without holding it, for the streamed STIX export, which
+	// calls it twice.
+	ExportRows(ctx context.Context, sink graph.Sink) error
 	// Sources are the Source nodes among ids with their texts.
 	Sources(ctx context.Context, ids []string) ([]graph.Node, error)
 	// STIXEntities are the entities earlier imports gave these STIX ids (id

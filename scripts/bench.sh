@@ -3,7 +3,9 @@
 # Neo4j driver and Neo4j's HTTP Query API, on synthetic graphs.
 #
 #   SIZES=10k,100k scripts/bench.sh        # default; add 1M when there is time
-#   PARTS=routes,queryapi,concurrency,export,import,plans
+#   PARTS=routes,queryapi,concurrency,export,stix,import,plans
+#                                           # stix: the STIX export vs the JSON export of the
+#                                           # whole database (STIX_ROUNDS=3), on the last size
 #                                           # plans (shortest-path plan alternatives)
 #                                           # runs on the last size; with two sizes or
 #                                           # more, the shortest-path p99 growth from the
@@ -36,7 +38,7 @@ cd "$root"
 started=$(date -u +%FT%TZ)
 
 SIZES=${SIZES:-10k,100k}
-PARTS=${PARTS:-routes,queryapi,concurrency,export,import,plans}
+PARTS=${PARTS:-routes,queryapi,concurrency,export,stix,import,plans}
 ROUNDS=${ROUNDS:-1}
 bolt_port=${BENCH_BOLT_PORT:-17687}
 http_port=${BENCH_HTTP_PORT:-17474}
@@ -141,7 +143,7 @@ for size in ${SIZES//,/ }; do
   # import runs once, on the first size (it makes its own graph); export
   # once, on the last: GET /graph reads the whole database, every size in it.
   [[ $size != "${SIZES%%,*}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^import$' | paste -sd, -)
-  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | grep -v '^plans$' | paste -sd, -)
+  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | grep -v '^stix$' | grep -v '^plans$' | paste -sd, -)
   echo "==> bench $size: $parts"
   bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
     -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null

@@ -45,13 +45,17 @@ func bigGraph(t testing.TB, n int) *graph.Subgraph {
 // stix2 must read every object we wrote. 1k nodes (about 4,800 objects) hold
 // every object type the 10k graph holds (threat-actor, identity, incident,
 // location, report, x-actorgraph-place, relationship) at a tenth of the
-// validator's minutes; BenchmarkWrite keeps 10k for speed.
+// validator's minutes; BenchmarkWrite keeps 10k for speed. The Crocus set
+// with amber, amber+strict and red records (as exported with full
+// clearance) checks the object_marking_refs and TLP marking definitions.
 func TestOASISTools(t *testing.T) {
 	python := checkers(t)
 	d := crocus(t)
+	marked := markedCrocus(t)
 	for name, g := range map[string]*graph.Subgraph{
-		"crocus": {Nodes: d.Nodes, Edges: d.Edges},
-		"gen-1k": bigGraph(t, 1000),
+		"crocus":        {Nodes: d.Nodes, Edges: d.Edges},
+		"crocus-marked": {Nodes: marked.Nodes, Edges: marked.Edges},
+		"gen-1k":        bigGraph(t, 1000),
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -89,7 +93,7 @@ func TestOASISTools(t *testing.T) {
 			if err := json.Unmarshal(stdout.Bytes(), &seen); err != nil {
 				t.Fatalf("check_stix.py printed %q: %v", stdout.String(), err)
 			}
-			want := len(g.Nodes) + len(g.Edges) + 2
+			want := len(g.Nodes) + len(g.Edges) + 2 + len(markingsOf(g))
 			if seen.Objects != want || seen.Parsed != want {
 				t.Errorf("stix2 read %d of %d objects, want %d", seen.Parsed, seen.Objects, want)
 			}
@@ -102,7 +106,7 @@ func TestOASISTools(t *testing.T) {
 
 // typeCounts is how many objects of each STIX type the export of g holds.
 func typeCounts(g *graph.Subgraph) map[string]int {
-	x := newExporter(g)
+	x, _ := newExporter(g)
 	m := map[string]int{"identity": 1, "extension-definition": 1}
 	for i := range g.Nodes {
 		m[x.typeOf(&g.Nodes[i])]++
@@ -110,7 +114,27 @@ func typeCounts(g *graph.Subgraph) map[string]int {
 	if len(g.Edges) > 0 {
 		m["relationship"] = len(g.Edges)
 	}
+	if n := len(markingsOf(g)); n > 0 {
+		m["marking-definition"] = n
+	}
 	return m
+}
+
+// markingsOf are the TLP markings g's records carry (the marking
+// definitions its export holds).
+func markingsOf(g *graph.Subgraph) map[graph.Marking]bool {
+	out := map[graph.Marking]bool{}
+	for _, n := range g.Nodes {
+		if _, ok := exportIDs[n.Marking]; ok {
+			out[n.Marking] = true
+		}
+	}
+	for _, e := range g.Edges {
+		if _, ok := exportIDs[e.Marking]; ok {
+			out[e.Marking] = true
+		}
+	}
+	return out
 }
 
 func clipOut(b []byte) string {

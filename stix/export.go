@@ -25,9 +25,9 @@ func init() { format.RegisterSTIX(Write) }
 // quotes. Edges whose sources are not in g still name them in
 // x_actorgraph_sources and external_references (by id only).
 func Write(w io.Writer, g *graph.Subgraph) error {
-	x := newExporter(g)
+	x, m := newExporter(g)
 	bw := bufio.NewWriterSize(w, 64<<10)
-	objs := x.index()
+	objs := x.index(g, m)
 	sum := sha256.New()
 	for _, o := range objs {
 		io.WriteString(sum, o.id)
@@ -57,30 +57,61 @@ type pending struct {
 	build func() map[string]any
 }
 
+// exporter builds the objects of an export. What an object needs of the
+// rest of the graph it asks of a lookup: the whole graph held in memory
+// (Write), or the compact index of a streamed export (Stream).
 type exporter struct {
-	g       *graph.Subgraph
+	lookup
+}
+
+// lookup is what building one object needs of the rest of the graph.
+type lookup interface {
+	// stixID is the STIX id of our node id, "" when the node is not exported.
+	stixID(id string) string
+	// up is the node id for following LOCATED_IN and naming a source: its
+	// kind, name and the properties placing it or describing a source; nil
+	// when it is not exported.
+	up(id string) *graph.Node
+	// within lists the LOCATED_IN targets of a node.
+	within(id string) []string
+	// touched is the earliest reportedOn of a node's edges, or "".
+	touched(id string) string
+	// reportRefs are the STIX ids a source supports (unsorted, maybe repeated).
+	reportRefs(id string) []string
+}
+
+// whole is the lookup of a graph held in memory.
+type whole struct {
 	nodes   map[string]*graph.Node
-	stixID  map[string]string   // our node id -> STIX id
-	within  map[string][]string // LOCATED_IN targets per node
+	ids     map[string]string   // our node id -> STIX id
+	locIn   map[string][]string // LOCATED_IN targets per node
 	touches map[string]string   // node id -> earliest reportedOn of its edges
 	reports map[string][]string // source id -> STIX ids it supports
 }
 
-func newExporter(g *graph.Subgraph) *exporter {
-	x := &exporter{g: g, nodes: make(map[string]*graph.Node, len(g.Nodes)), stixID: make(map[string]string, len(g.Nodes)),
-		within: map[string][]string{}, touches: map[string]string{}, reports: map[string][]string{}}
+func (m *whole) stixID(id string) string       { return m.ids[id] }
+func (m *whole) up(id string) *graph.Node      { return m.nodes[id] }
+func (m *whole) within(id string) []string     { return m.locIn[id] }
+func (m *whole) touched(id string) string      { return m.touches[id] }
+func (m *whole) reportRefs(id string) []string { return m.reports[id] }
+
+// g is the graph Write is writing; newExporter's exporter is over it.
+func newExporter(g *graph.Subgraph) (*exporter, *whole) {
+	m := &whole{nodes: make(map[string]*graph.Node, len(g.Nodes)), ids: make(map[string]string, len(g.Nodes)),
+		locIn: map[string][]string{}, touches: map[string]string{}, reports: map[string][]string{}}
+	x := &exporter{m}
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
-		x.nodes[n.ID] = n
+		m.nodes[n.ID] = n
 	}
 	for _, e := range g.Edges {
 		if e.Type == "LOCATED_IN" {
-			x.within[e.Source] = append(x.within[e.Source], e.Target)
+			m.locIn[e.Source] = append(m.locIn[e.Source], e.Target)
 		}
 		if e.ReportedOn != "" {
 			for _, id := range []string{e.Source, e.Target} {
-				if t, ok := x.touches[id]; !ok || e.ReportedOn < t {
-					x.touches[id] = e.ReportedOn
+				if t, ok := m.touches[id]; !ok || e.ReportedOn < t {
+					m.touches[id] = e.ReportedOn
 				}
 			}
 		}
@@ -88,47 +119,52 @@ func newExporter(g *graph.Subgraph) *exporter {
 	// After LOCATED_IN is known: whether a Location is placed decides its type.
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
-		x.stixID[n.ID] = ID(x.typeOf(n), n.ID)
+		m.ids[n.ID] = ID(x.typeOf(n), n.ID)
 	}
-	return x
+	return x, m
 }
 
-// index lists every object with its id, sorted by id.
-func (x *exporter) index() []pending {
-	out := make([]pending, 0, len(x.g.Nodes)+len(x.g.Edges)+2)
+// index lists every object of g with its id, sorted by id.
+func (x *exporter) index(g *graph.Subgraph, m *whole) []pending {
+	out := make([]pending, 0, len(g.Nodes)+len(g.Edges)+2)
 	out = append(out, pending{IdentityID, identityObject}, pending{ExtensionID, extensionObject})
 	used := map[graph.Marking]bool{}
-	for i := range x.g.Edges {
-		e := &x.g.Edges[i]
-		if x.stixID[e.Source] == "" || x.stixID[e.Target] == "" {
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		if m.ids[e.Source] == "" || m.ids[e.Target] == "" {
 			continue // an edge to a node outside g cannot be written as a relationship
 		}
 		used[e.Marking] = true
-		// An edge of a data set not yet validated may have no id: it gets the
-		// one the import would give it.
-		ourID := e.ID
-		if ourID == "" {
-			ourID = graph.EdgeID(e.Type, e.Source, e.Target)
-		}
-		id := ID("relationship", ourID)
+		ourID, id := relationshipIDs(e)
 		for _, s := range e.Sources {
-			x.reports[s] = append(x.reports[s], id, x.stixID[e.Source], x.stixID[e.Target])
+			m.reports[s] = append(m.reports[s], id, m.ids[e.Source], m.ids[e.Target])
 		}
 		out = append(out, pending{id, func() map[string]any { return x.relationship(e, ourID, id) }})
 	}
-	for i := range x.g.Nodes {
-		n := &x.g.Nodes[i]
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
 		used[n.Marking] = true
-		out = append(out, pending{x.stixID[n.ID], func() map[string]any { return x.node(n) }})
+		out = append(out, pending{m.ids[n.ID], func() map[string]any { return x.node(n) }})
 	}
 	// The marking definitions the objects refer to, so the bundle stands alone.
-	for _, m := range graph.Markings {
-		if used[m] {
-			out = append(out, pending{exportIDs[m], func() map[string]any { return markingObject(m) }})
+	for _, mk := range graph.Markings {
+		if used[mk] {
+			out = append(out, pending{exportIDs[mk], func() map[string]any { return markingObject(mk) }})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
 	return out
+}
+
+// relationshipIDs are an edge's id and its relationship's STIX id. An edge
+// of a data set not yet validated may have no id: it gets the one the
+// import would give it.
+func relationshipIDs(e *graph.Edge) (ourID, id string) {
+	ourID = e.ID
+	if ourID == "" {
+		ourID = graph.EdgeID(e.Type, e.Source, e.Target)
+	}
+	return ourID, ID("relationship", ourID)
 }
 
 // typeOf is n's STIX type: a State or Location with no ISO country, region

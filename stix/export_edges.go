@@ -17,7 +17,7 @@ func (x *exporter) relationship(e *graph.Edge, ourID, id string) map[string]any 
 	m := relMappingOf(e.Type)
 	o := common("relationship", id, created)
 	o["relationship_type"] = m.stix
-	o["source_ref"], o["target_ref"] = x.stixID[e.Source], x.stixID[e.Target]
+	o["source_ref"], o["target_ref"] = x.stixID(e.Source), x.stixID(e.Target)
 	if m.reversed {
 		o["source_ref"], o["target_ref"] = o["target_ref"], o["source_ref"]
 	}
@@ -64,7 +64,7 @@ func (x *exporter) relationship(e *graph.Edge, ourID, id string) map[string]any 
 // and url when the source is in the export, and always our id.
 func (x *exporter) sourceRef(id string) map[string]any {
 	ref := map[string]any{"source_name": "actorgraph", "external_id": id}
-	if n := x.nodes[id]; n != nil {
+	if n := x.up(id); n != nil {
 		put(ref, "source_name", str(n.Properties, "publisher"))
 		put(ref, "url", str(n.Properties, "url"))
 		put(ref, "description", n.Name)

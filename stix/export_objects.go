@@ -11,7 +11,7 @@ import (
 // every field of ours in x_actorgraph_*.
 func (x *exporter) node(n *graph.Node) map[string]any {
 	typ := x.typeOf(n)
-	o := common(typ, x.stixID[n.ID], x.created(n))
+	o := common(typ, x.stixID(n.ID), x.created(n))
 	o["name"] = n.Name
 	o["x_actorgraph_id"] = n.ID
 	o["x_actorgraph_kind"] = string(n.Kind)
@@ -76,7 +76,7 @@ func (x *exporter) report(n *graph.Node, o map[string]any) {
 		o["x_actorgraph_name"] = n.Name
 	}
 	o["published"] = o["created"]
-	refs := uniqueSorted(x.reports[n.ID])
+	refs := uniqueSorted(x.reportRefs(n.ID))
 	if len(refs) == 0 {
 		// object_refs may not be empty; a source that supports nothing here
 		// refers to its exporter.
@@ -99,7 +99,7 @@ func (x *exporter) created(n *graph.Node) string {
 	if t, ok := timestamp(str(n.Properties, "date")); ok {
 		return t
 	}
-	if t, ok := timestamp(x.touches[n.ID]); ok {
+	if t, ok := timestamp(x.touched(n.ID)); ok {
 		return t
 	}
 	return epoch
@@ -138,8 +138,8 @@ func (x *exporter) country(n *graph.Node, depth int) string {
 	if depth > 8 {
 		return ""
 	}
-	for _, t := range x.within[n.ID] {
-		if up := x.nodes[t]; up != nil {
+	for _, t := range x.within(n.ID) {
+		if up := x.up(t); up != nil {
 			if c := x.country(up, depth+1); c != "" {
 				return c
 			}

@@ -63,7 +63,7 @@ func main() {
 	flag.IntVar(&b.rounds, "rounds", 1, "passes over the pairs per case")
 	flag.DurationVar(&conDur, "concurrency-time", 8*time.Second, "time per concurrency level")
 	flag.StringVar(&parts, "parts", "routes,queryapi,concurrency,export",
-		"what to run: routes, queryapi, concurrency, export, import, plans, growth, check")
+		"what to run: routes, queryapi, concurrency, export, stix, import, plans, growth, check")
 	flag.StringVar(&out, "out", "", "append the Markdown to this file too")
 	var growthSizes string
 	flag.StringVar(&growthSizes, "growth", "", "for -parts growth: the two size labels to compare, e.g. 100k,1M")
@@ -95,6 +95,8 @@ func main() {
 			md = b.concurrency(conDur)
 		case "export":
 			md = b.export()
+		case "stix":
+			md = b.stixExport()
 		case "check": // the pairs were found in the database: the graph is loaded
 		case "import":
 			md = b.importBench(data)
