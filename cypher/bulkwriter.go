@@ -29,6 +29,11 @@ type BulkWriter struct {
 	cols  []bulkCol             // one row's other columns, reused
 	std   []any                 // one row's standard columns, reused
 	sig   []byte                // one row's file key, reused
+	// marking is the marking of records that carry none; sourceRanks the
+	// marking rank of each Source stricter than clear, by id, so that an
+	// edge is stored as strictly as its sources (its effective marking).
+	marking     graph.Marking
+	sourceRanks map[string]int
 }
 
 // bulkStandard are the columns every node or relationship file has, with
@@ -71,15 +76,24 @@ type bulkStats struct {
 	empty   map[string]bool
 }
 
-// NewBulkWriter writes into dir, which must exist.
-func NewBulkWriter(dir string) *BulkWriter {
-	return &BulkWriter{dir: dir, files: map[string]*bulkFile{}, stats: map[string]*bulkStats{}}
+// NewBulkWriter writes into dir, which must exist; records that carry no
+// marking get marking ("" is graph.DefaultMarking), as an import gives them
+// the store's default.
+func NewBulkWriter(dir string, marking graph.Marking) *BulkWriter {
+	return &BulkWriter{dir: dir, files: map[string]*bulkFile{}, stats: map[string]*bulkStats{},
+		marking: marking, sourceRanks: map[string]int{}}
 }
 
 // Node writes a validated node.
 func (b *BulkWriter) Node(n graph.Node) error {
 	if _, ok := graph.ParseKind(string(n.Kind)); !ok {
 		return fmt.Errorf("kind %q is not in the vocabulary", n.Kind)
+	}
+	if n.Marking == "" {
+		n.Marking = b.marking
+	}
+	if r := n.Marking.Rank(); n.Kind == graph.Source && r > graph.Clear.Rank() {
+		b.sourceRanks[n.ID] = r
 	}
 	p := nodeProps(n)
 	delete(p, "id") // the id:ID column stores it
@@ -92,6 +106,14 @@ func (b *BulkWriter) Edge(e graph.Edge) error {
 	if _, ok := graph.LookupRel(e.Type); !ok {
 		return fmt.Errorf("relationship type %q is not in the vocabulary", e.Type)
 	}
+	if e.Marking == "" {
+		e.Marking = b.marking
+	}
+	r := e.Marking.Rank()
+	for _, src := range e.Sources {
+		r = max(r, b.sourceRanks[src])
+	}
+	e.Marking = graph.MarkingOfRank(r)
 	return b.row(false, e.Type, edgeProps(e), quoteCSV(e.Source), quoteCSV(e.Target), e.Type)
 }
 

@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/textdist"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // luceneSpecial are the characters Lucene's query parser treats as syntax.
@@ -65,18 +67,9 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 	for _, k := range kinds {
 		kindNames = append(kindNames, string(k))
 	}
-	res, err := s.read(ctx, "search", searchStatement, map[string]any{
-		"index": fullTextIndex, "q": q, "fetch": int64(limit * 4), "limit": int64(limit * 4),
-		"kinds": kindNames, "key": graph.NormalizeName(text)})
+	out, err := s.visibleHits(ctx, text, q, kindNames, limit*4)
 	if err != nil {
 		return nil, err
-	}
-	var out []candidate
-	cl := &cols{stmt: "search"}
-	for _, rec := range res.Records {
-		n := cl.node(rec, "node")
-		_ = get[float64](cl, rec, "score")
-		out = append(out, candidate{node: n, score: nameScore(text, n), exact: get[bool](cl, rec, "exact")})
 	}
 	// Ranked by our own score, not Lucene's: Lucene's weighs a word by how
 	// many entities hold it, records a reader may not see among them, so
@@ -93,7 +86,55 @@ func (s *Store) candidates(ctx context.Context, text string, kinds []graph.Kind,
 	if len(out) > limit {
 		out = out[:limit]
 	}
-	return out, cl.check()
+	return out, nil
+}
+
+// maxSearchFetch bounds how many hits of the full-text index one search
+// reads while looking for enough the reader may see.
+const maxSearchFetch = 1 << 16
+
+// visibleHits asks the full-text index for the first want hits the reader
+// may see, in the index's order. The clearance filter runs inside the
+// statement, on what the index gave; while that held fewer than want the
+// reader may see and the index had more, it asks again for four times as
+// many, so that records the reader may not see never crowd out those they
+// may (up to maxSearchFetch hits of the index in all).
+func (s *Store) visibleHits(ctx context.Context, text, q string, kinds []string, want int) ([]candidate, error) {
+	for fetch := want; ; fetch = min(fetch*4, maxSearchFetch) {
+		res, err := s.read(ctx, "search", searchStatement, map[string]any{
+			"index": fullTextIndex, "q": q, "fetch": int64(fetch), "limit": int64(want),
+			"kinds": kinds, "key": graph.NormalizeName(text)})
+		if err != nil {
+			return nil, err
+		}
+		cl := &cols{stmt: "search"}
+		if len(res.Records) != 1 {
+			return nil, fmt.Errorf("statement search: %d rows, want 1", len(res.Records))
+		}
+		rec := res.Records[0]
+		fetched, hits := get[int64](cl, rec, "fetched"), get[[]any](cl, rec, "hits")
+		if err := cl.check(); err != nil {
+			return nil, err
+		}
+		if len(hits) < want && fetched == int64(fetch) && fetch < maxSearchFetch {
+			continue
+		}
+		out := make([]candidate, 0, len(hits))
+		for _, h := range hits {
+			m, _ := h.(map[string]any)
+			dn, ok := m["node"].(dbtype.Node)
+			exact, ok2 := m["exact"].(bool)
+			if !ok || !ok2 {
+				return nil, fmt.Errorf("statement search: cannot map its rows: a hit %T without node and exact", h)
+			}
+			n, err := toNode(dn)
+			if err != nil {
+				return nil, fmt.Errorf("statement search: cannot map its rows: %w", err)
+			}
+			out = append(out, candidate{node: n, score: nameScore(text, n), exact: exact})
+		}
+		return out, nil
+	}
 }
 
 // nameScore is how well text names n, from n's own keys alone (0 to 10): a

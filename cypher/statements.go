@@ -18,11 +18,17 @@ const (
 	degreeStatement = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, COUNT { (n)-[r]-(m) WHERE " +
 		"NOT m:Source AND r.markingRank <= $clearance AND m.markingRank <= $clearance } AS degree"
 	// searchStatement queries the full-text index ($index, $q, $fetch,
-	// $kinds, $key, $limit; columns node, score, exact).
+	// $kinds, $key, $limit; columns fetched, the hits the index gave, and
+	// hits, the first $limit of them the reader may see, each a map of
+	// node, score and exact). The clearance and kind filters run on what
+	// the index gave before the limit, and fetched tells the caller
+	// whether the index had more: hidden records that rank higher must not
+	// crowd out visible ones (the caller asks again with a larger $fetch).
 	searchStatement = `CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
-WHERE node.markingRank <= $clearance AND (size($kinds) = 0 OR node.kind IN $kinds)
-RETURN node, score, $key IN node.keys AS exact
-ORDER BY exact DESC, score DESC LIMIT $limit`
+WITH count(*) AS fetched, collect(CASE WHEN node.markingRank <= $clearance
+  AND (size($kinds) = 0 OR node.kind IN $kinds)
+  THEN {node: node, score: score, exact: $key IN node.keys} END) AS hits
+RETURN fetched, hits[..$limit] AS hits`
 )
 
 // The benchmark's raw-driver side (bench/) runs the very texts the store

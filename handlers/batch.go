@@ -83,13 +83,23 @@ func jsonLines(r io.Reader, limit int64) ([]ingest.Article, error) {
 // multipartArticles reads a batch of files: each file's title defaults to
 // its name without extension; the meta part (a JSON object keyed by file
 // name) gives each file its own fields; publisher, publishedOn and language
-// form fields apply to every file that gives none.
+// form fields apply to every file that gives none, and the marking field
+// (a TLP 2.0 marking) to every file.
 func multipartArticles(form *multipart.Form) ([]ingest.Article, error) {
 	for _, k := range []string{"title", "url"} {
 		if len(form.Value[k]) > 0 {
 			return nil, graph.Invalid(k, "", "applies to one file; with several, give each file's "+k+
 				" in the meta part, keyed by file name")
 		}
+	}
+	var marking graph.Marking
+	if v := form.Value["marking"]; len(v) > 0 && v[0] != "" {
+		m, err := graph.ParseMarking(v[0])
+		if err != nil {
+			return nil, graph.Invalid("marking", v[0],
+				"not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red")
+		}
+		marking = m
 	}
 	meta, err := readMeta(form)
 	if err != nil {
@@ -116,7 +126,7 @@ func multipartArticles(form *multipart.Form) ([]ingest.Article, error) {
 		a := ingest.Article{Name: name, ContentType: fileType(fh)}
 		text, err := readPart(fh)
 		a.Input, a.Err = graph.SourceInput{Title: m.Title, URL: m.URL, Publisher: m.Publisher,
-			PublishedOn: m.PublishedOn, Language: m.Language, Text: text}, err
+			PublishedOn: m.PublishedOn, Language: m.Language, Text: text, Marking: marking}, err
 		arts = append(arts, a)
 	}
 	var unknown []string

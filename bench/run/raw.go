@@ -136,12 +136,12 @@ func (b *bench) rawSearch(text string) (time.Duration, answer) {
 		"fetch": int64(44), "limit": int64(11), "kinds": []string{}, "key": graph.NormalizeName(text)})
 	took := time.Since(start)
 	var ans answer
-	for i, rec := range res.Records {
+	hits, _ := res.Records[0].Get("hits")
+	for i, h := range hits.([]any) {
 		if i == 10 {
 			break
 		}
-		n, _ := rec.Get("node")
-		ans.addNode(n.(dbtype.Node).Props["id"].(string))
+		ans.addNode(h.(map[string]any)["node"].(dbtype.Node).Props["id"].(string))
 	}
 	return took, ans
 }

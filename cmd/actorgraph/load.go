@@ -29,7 +29,7 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	inputs, err := streamInputs(o.datasets)
+	inputs, err := streamInputs(o.datasets, o.db.Marking())
 	if err != nil {
 		return cli.Problems(stderr, err)
 	}
@@ -46,7 +46,7 @@ func loadCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer os.RemoveAll(dir)
-	files, nodes, rels, err := replaceOffline(ctx, local, inputs, dir, &t, stderr)
+	files, nodes, rels, err := replaceOffline(ctx, local, inputs, dir, o.db.Marking(), &t, stderr)
 	if err != nil {
 		return err
 	}
@@ -107,15 +107,15 @@ func parseLoad(args []string, getenv func(string) string, stderr io.Writer) (loa
 // replaceOffline validates the inputs into neo4j-admin's CSV files in dir
 // while the server stops, imports them in its place and starts it again.
 // It returns the files and the number of nodes and relationships.
-func replaceOffline(ctx context.Context, local offlineNeo4j, inputs []dataset.StreamInput, dir string, t *loadTimes,
-	stderr io.Writer) (cypher.BulkFiles, int64, int64, error) {
+func replaceOffline(ctx context.Context, local offlineNeo4j, inputs []dataset.StreamInput, dir string,
+	marking graph.Marking, t *loadTimes, stderr io.Writer) (cypher.BulkFiles, int64, int64, error) {
 	// The server stops while the data set is validated (stopping flushes
 	// its pages: seconds a large load need not wait for). Nothing is
 	// written to the database until validation has passed; when it fails,
 	// the server is started again with its data as it was.
 	stopped := make(chan error, 1)
 	go func() { stopped <- local.stop(ctx) }()
-	files, nodes, rels, err := writeBulk(inputs, dir)
+	files, nodes, rels, err := writeBulk(inputs, dir, marking)
 	t.prepared = time.Now()
 	stopErr := <-stopped
 	t.stopped = time.Now()
@@ -223,9 +223,11 @@ func peakRSS() string {
 // writeBulk validates the inputs record by record, as an import into an
 // empty database would (every reference must be inside them), and writes
 // each record into neo4j-admin's CSV files in dir as it passes. It returns
-// the files and the number of nodes and relationships.
-func writeBulk(inputs []dataset.StreamInput, dir string) (cypher.BulkFiles, int64, int64, error) {
-	w := cypher.NewBulkWriter(dir)
+// the files and the number of nodes and relationships. Records that carry
+// no marking get marking (ACTORGRAPH_DEFAULT_MARKING), as an import gives
+// them.
+func writeBulk(inputs []dataset.StreamInput, dir string, marking graph.Marking) (cypher.BulkFiles, int64, int64, error) {
+	w := cypher.NewBulkWriter(dir, marking)
 	var nodes, rels int64
 	err := dataset.Stream(inputs, map[string]graph.Known{}, dataset.StreamSink{
 		Node: func(n graph.Node) error { nodes++; return w.Node(n) },
@@ -240,8 +242,9 @@ func writeBulk(inputs []dataset.StreamInput, dir string) (cypher.BulkFiles, int6
 
 // streamInputs names what to stream: a folder, or a nodes.csv or edges.csv
 // (the other beside it), is read record by record; a .json data set or
-// bundle, or crocus, is read whole.
-func streamInputs(args []string) ([]dataset.StreamInput, error) {
+// bundle, or crocus, is read whole, and its records that carry no marking
+// get its own (or marking, when it has none), as an import gives them.
+func streamInputs(args []string, marking graph.Marking) ([]dataset.StreamInput, error) {
 	var out []dataset.StreamInput
 	for _, a := range args {
 		if st, err := os.Stat(a); err == nil && st.IsDir() {
@@ -256,6 +259,7 @@ func streamInputs(args []string) ([]dataset.StreamInput, error) {
 		if err != nil {
 			return nil, err
 		}
+		d.ApplyMarkings(marking)
 		out = append(out, dataset.StreamInput{Set: d})
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/cmd/internal/cli"
 	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/synth"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -143,6 +145,70 @@ func TestBulkLoad(t *testing.T) {
 		"edges 0 created, 0 updated") {
 		t.Errorf("import of the bulk-loaded data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
 	}
+
+	// Records that carry no marking get ACTORGRAPH_DEFAULT_MARKING, as an
+	// import gives them, and an edge is as strict as its Sources: the
+	// Crocus set with its Sources marked amber, loaded with default green.
+	for i := range crocus.Nodes {
+		if crocus.Nodes[i].Kind == graph.Source {
+			crocus.Nodes[i].Marking = graph.Amber
+		}
+	}
+	b, err := json.Marshal(crocus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "marked.json")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	green := map[string]string{"ACTORGRAPH_DEFAULT_MARKING": "green"}
+	for k, v := range env {
+		green[k] = v
+	}
+	if out, stderr, err = actorgraph(t, green, "load", "--bulk", "--overwrite", file); err != nil {
+		t.Fatalf("load --bulk --overwrite %s: %v; printed %q\n%s", file, err, out, tail(stderr))
+	}
+	for _, m := range []struct{ what, query, want string }{
+		{"entities", "MATCH (n:Entity) WHERE NOT n:Source RETURN n.marking AS m, n.markingRank AS r", "green 1"},
+		{"sources", "MATCH (n:Source) RETURN n.marking AS m, n.markingRank AS r", "amber 2"},
+		{"relationships", "MATCH ()-[x]->() RETURN x.marking AS m, x.markingRank AS r", "amber 2"},
+	} {
+		if got := markings(t, env, m.query); len(got) != 1 || got[0] != m.want {
+			t.Errorf("bulk load with ACTORGRAPH_DEFAULT_MARKING=green: %s are marked %q, want only %q", m.what, got, m.want)
+		}
+	}
+	out, stderr, err = actorgraph(t, green, "import", file)
+	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out,
+		"edges 0 created, 0 updated") {
+		t.Errorf("import of the bulk-loaded marked data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
+	}
+}
+
+// markings are the distinct "marking rank" pairs query returns (columns m, r).
+func markings(t *testing.T, env map[string]string, query string) []string {
+	t.Helper()
+	ctx := context.Background()
+	d, err := neo4j.NewDriverWithContext(env["NEO4J_URI"], neo4j.BasicAuth("neo4j", env["NEO4J_PASSWORD"], ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, d, query, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, rec := range res.Records {
+		m, _ := rec.Get("m")
+		r, _ := rec.Get("r")
+		if k := fmt.Sprint(m, " ", r); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // fakeNeo4jHome is a NEO4J_HOME whose bin/neo4j and bin/neo4j-admin log

@@ -172,11 +172,12 @@ func (c DB) OpenStore(ctx context.Context) (store *cypher.Store, close func(), e
 // statement (for metrics).
 func (c DB) Store(d neo4j.DriverWithContext, observe func(string) func(error)) *cypher.Store {
 	return cypher.New(d, cypher.Options{Database: c.Database, Timeout: c.Timeout, ImportTimeout: c.ImportTimeout,
-		Limits: c.Limits(), Observe: observe, DefaultMarking: c.marking()})
+		Limits: c.Limits(), Observe: observe, DefaultMarking: c.Marking()})
 }
 
-// marking is c's default marking; Check has refused a bad one.
-func (c DB) marking() graph.Marking {
+// Marking is c's default marking of records that carry none; Check has
+// refused a bad one.
+func (c DB) Marking() graph.Marking {
 	m, err := graph.ParseMarking(c.DefaultMarking)
 	if err != nil {
 		return graph.DefaultMarking
