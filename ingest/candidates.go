@@ -94,7 +94,7 @@ func withoutAdverbs(f folded) (folded, bool) {
 	}
 	var g folded
 	dropped := false
-	prev := ""
+	prev, prevEnd := "", -2 // the last word kept and where it ends in f
 	for i := 0; i < len(f.r); {
 		if !isWord(f.r[i]) {
 			g.r, g.pos = append(g.r, f.r[i]), append(g.pos, f.pos[i])
@@ -103,13 +103,16 @@ func withoutAdverbs(f folded) (folded, bool) {
 		}
 		a, b := words(i)
 		w := string(f.r[a:b])
-		if auxWords[prev] && skippedAdverb(w) && b < len(f.r) && f.r[b] == ' ' {
+		// Only an adverb one space after its auxiliary, in the original
+		// text too: "was. Later investigators" holds no cue.
+		if auxWords[prev] && a == prevEnd+1 && f.r[prevEnd] == ' ' && f.pos[a] == f.pos[prevEnd]+1 &&
+			skippedAdverb(w) && b < len(f.r) && f.r[b] == ' ' {
 			dropped = true
 			i = b + 1 // the adverb and the space after it
 			continue
 		}
 		g.r, g.pos = append(g.r, f.r[a:b]...), append(g.pos, f.pos[a:b]...)
-		prev = w
+		prev, prevEnd = w, b
 		i = b
 	}
 	return g, dropped

@@ -169,6 +169,9 @@ func subjectPhrase(text []rune, lo, pos int) (string, int) {
 // end allow, in this sentence or the two before. It returns the mention and
 // the start of the sentence that names it.
 func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.Kind) (*mention, int) {
+	if pos < s.span.Start {
+		return nil, 0 // a cue that starts before its sentence names no subject in it
+	}
 	phrase, at := subjectPhrase(s.text, max(s.span.Start, pos-60), pos)
 	if phrase == "" {
 		return nil, 0

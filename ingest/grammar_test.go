@@ -456,3 +456,17 @@ func TestDatelineState(t *testing.T) {
 		t.Errorf("OFFICIAL_OF candidates %v, want person:ivan-duque state:co only", got)
 	}
 }
+
+// TestAdverbCueStaysInItsSentence: an adverb is left out of a cue only
+// right after its auxiliary, so no cue spans a sentence's end (a cue that
+// did once crashed the subject finder).
+func TestAdverbCueStaysInItsSentence(t *testing.T) {
+	g := crocus(t)
+	text := "The gunmen said they were.\nReportedly behind the attack on Crocus City Hall, IS-K said nothing. Islamic State was.  Later claimed it."
+	a := g.Analyze(text, ingest.Meta{SourceID: "source:t", Date: "2024-03-25"})
+	for _, c := range a.Candidates {
+		if strings.ContainsAny(c.Cue, ".\n") {
+			t.Errorf("cue %q spans a sentence end", c.Cue)
+		}
+	}
+}
