@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // window is how far (code points) from its cue an end may stand.
 const window = 160
@@ -51,6 +54,9 @@ func findCues(text []rune, f folded) []cueHit {
 			seen[h] = true
 		}
 		scanCues(g, &out, seen)
+		// In the order of the first scan (by where they end), which the
+		// sentence walk that takes them expects.
+		sort.SliceStable(out, func(i, j int) bool { return out[i].end < out[j].end })
 	}
 	return out
 }
