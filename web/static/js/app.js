@@ -25,6 +25,7 @@ import { wireAnalysis, renderAnalysis } from './analysis.js';
 import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStanceSummary, updatePathRelSummary } from './pathfinder.js';
 import { showTab, openSource, wireSources } from './sources.js';
 import { onKey, wireReview } from './review.js';
+import { wireTimeline, renderTimeline } from './timeline.js';
 
 // restore rebuilds what a URL describes: a source in the Sources view (the
 // graph stays as it is), or the graph: the path query, then the whole graph,
@@ -52,6 +53,11 @@ async function restoreHash() {
   view.kindsOff = s.kindsOff;
   view.relsOff = s.relsOff;
   view.asOf = s.asOf;
+  view.timeRange = s.timeRange;
+  // A link with a range opens the timeline that shows it.
+  if (s.timeRange) view.timeline = true;
+  renderTimeline();
+  canvas().resize();
   view.sizeBy = s.sizeBy;
   view.colorBy = s.colorBy;
   renderFilterLists();
@@ -173,6 +179,7 @@ function wire() {
   wireSources();
   wireReview();
   wireAnalysis();
+  wireTimeline();
   wireController();
   $('#tab-graph').addEventListener('click', refit);
   window.addEventListener('hashchange', () => {

@@ -3,7 +3,8 @@
 // slider, fitting and focusing, the analytics (sizes by centrality, colours by
 // community, the brokers' marks). It emits node:tap, node:tap-add (a tap with
 // Shift, Ctrl or Cmd held), edge:tap and background:tap; it follows selected
-// (a node id or null, and view.second) and hover:edge.
+// (a node id or null, and view.second) and hover:edge; it emits view:drawn
+// after each render.
 import cytoscape from '../vendor/cytoscape.esm.min.js';
 import { view, busy, bus } from './store.js';
 import { $, setStatus, summary, saveURL, refreshState } from './ui.js';
@@ -115,6 +116,7 @@ export function render(anchor) {
   if (view.selected && cy.$id(view.selected).nonempty()) cy.$id(view.selected).select();
   if (view.selected && view.second && cy.$id(view.second).nonempty()) cy.$id(view.second).select();
   runLayout(cy, before > 0 && !busy.restoring);
+  bus.emit('view:drawn');
 }
 
 // clearCanvas removes what is drawn.
@@ -171,7 +173,7 @@ export function applyAnalytics() {
 export function applyFilters() {
   cy.batch(() => {
     // The same rules as the status line's counts (counts.js).
-    cy.nodes().forEach((n) => n.toggleClass('filtered', !nodeShown(view, { kind: n.data('kind') })));
+    cy.nodes().forEach((n) => n.toggleClass('filtered', !nodeShown(view, view.nodes.get(n.id()) || { kind: n.data('kind') })));
     cy.edges().forEach((e) => {
       const ed = view.edges.get(e.id());
       e.toggleClass('filtered', !ed || !edgeShown(view, ed));

@@ -8,7 +8,7 @@ import { api, entityPath } from './api.js';
 import { pathParams } from './format.js';
 import { shownKinds } from './palette.js';
 import { merge, canonicalId, hiddenOf, removeNode } from './merge.js';
-import { render, clearCanvas, applyFilters, applyHighlight, applyAnalytics, focusNode } from './canvas.js';
+import { render, clearCanvas, applyFilters, applyHighlight, applyAnalytics, focusNode, refit } from './canvas.js';
 import { select, selectPair, renderEvidence, showEdge, allRelTypes } from './panels.js';
 import { setPathEnd } from './pathfinder.js';
 import { renderAnalysis } from './analysis.js';
@@ -227,4 +227,14 @@ export function wireController() {
     saveURL(true);
   });
   bus.on('edge:accepted', drawAccepted);
+  // The timeline's range is a filter of the canvas (counts.js); the URL
+  // follows it without a history entry per playback step.
+  bus.on('timeline:changed', () => {
+    applyFilters();
+    saveURL();
+  });
+  bus.on('timeline:toggled', () => {
+    refit();
+    saveURL();
+  });
 }

@@ -1,11 +1,18 @@
 // counts.js: what the filters leave drawn (pure; unit-tested): a node is
-// hidden when its kind is unticked; an edge when its type is, when either end
-// is hidden, or when it was reported after the date slider's day.
-export const nodeShown = (v, n) => !v.kindsOff.has(n.kind);
+// hidden when its kind is unticked, or when it is an Event dated outside the
+// timeline's brushed range; an edge when its type is, when either end is
+// hidden, when it was reported after the date slider's day, or when its date
+// (validFrom, else reportedOn) is outside the brushed range (an undated edge
+// is outside every range).
+import { inRange, edgeDate, eventDate } from './timebins.js';
+
+export const nodeShown = (v, n) => !v.kindsOff.has(n.kind) &&
+  (!v.timeRange || n.kind !== 'Event' || inRange(eventDate(n), v.timeRange));
 
 export function edgeShown(v, e) {
   if (v.relsOff.has(e.type)) return false;
   if (v.asOf && e.reportedOn && e.reportedOn > v.asOf) return false;
+  if (v.timeRange && !inRange(edgeDate(e), v.timeRange)) return false;
   const s = v.nodes.get(e.source);
   const t = v.nodes.get(e.target);
   return !!s && !!t && nodeShown(v, s) && nodeShown(v, t);

@@ -19,6 +19,8 @@ export function newView() {
     kindsOff: new Set(),
     relsOff: new Set(),
     asOf: null,          // YYYY-MM-DD: hide edges reported after it
+    timeRange: null,     // {from, to} (YYYY-MM-DD) brushed on the timeline: only edges and events dated in it
+    timeline: false,     // the timeline strip is open
     sizeBy: '',          // the centrality sizing the nodes (analytics.js METRICS), '' for none
     colorBy: '',         // 'community': nodes coloured by their Louvain community
     scores: null,        // the centrality answer sizing the nodes

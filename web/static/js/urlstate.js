@@ -7,17 +7,19 @@
 // minConfidence, knownOn, mode, maxDepth (the path query); all=1 (the whole
 // graph); x= (expansions, in order); n= (entities drawn on their own); sel=
 // (the selected node); sel2= (a second node selected with it, Shift+click);
-// hideKinds=, hideRels= (filters); asOf= (the date slider); size= (the
+// hideKinds=, hideRels= (filters); asOf= (the date slider); time=A..B (the
+// range brushed on the timeline, which opens with it); size= (the
 // centrality sizing the nodes: one of analytics.js' METRICS); color=community
 // (nodes coloured by their Louvain community); brokers=A,B (the brokers
 // between A and B, highlighted and listed); src=, span= (the Sources view).
 import { STANCES, EVIDENCE_FILTERS } from './format.js';
 import { METRICS } from './analytics.js';
+import { parseRange } from './timebins.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // encodeState writes s ({path, all, expanded, added, selected, second,
-// kindsOff, relsOff, asOf, sizeBy, colorBy, brokers, src, span}) as a
+// kindsOff, relsOff, asOf, timeRange, sizeBy, colorBy, brokers, src, span}) as a
 // fragment without the '#'. added (n=) are entities drawn on their own, such
 // as the ends of an edge accepted in review.
 export function encodeState(s) {
@@ -42,6 +44,7 @@ export function encodeState(s) {
   if (s.kindsOff?.size) p.set('hideKinds', [...s.kindsOff].join(','));
   if (s.relsOff?.size) p.set('hideRels', [...s.relsOff].join(','));
   if (s.asOf) p.set('asOf', s.asOf);
+  if (s.timeRange) p.set('time', `${s.timeRange.from}..${s.timeRange.to}`);
   if (s.sizeBy) p.set('size', s.sizeBy);
   if (s.colorBy) p.set('color', s.colorBy);
   if (s.brokers) p.set('brokers', `${s.brokers.from},${s.brokers.to}`);
@@ -67,6 +70,7 @@ export function decodeState(hash) {
     kindsOff: new Set(list('hideKinds')),
     relsOff: new Set(list('hideRels')),
     asOf: DATE.test(p.get('asOf') || '') ? p.get('asOf') : null,
+    timeRange: parseRange(p.get('time')),
     second: (p.get('sel') && p.get('sel2')) || null,
     sizeBy: METRICS.includes(p.get('size')) ? p.get('size') : '',
     colorBy: p.get('color') === 'community' ? 'community' : '',
