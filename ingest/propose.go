@@ -1040,7 +1040,8 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			if possessiveAt(s.text, m.End) && partOf.MatchString(lower(s.text, m.End, pos)) {
 				break // "Islamic State's Afghan affiliate claimed": the affiliate did, unnamed
 			}
-			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") {
+			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") && !afterTimePrep(s.text, s.span.Start, m.Start) {
+				// "after the attack pointed at": the object of a preposition is no subject
 				break // "PKK denies any role": the subject right before the verb does not fit
 			}
 			if fits && !governed(s.text, s.span.Start, m.Start) && !privateDemonym(s.text, m, kinds) {
@@ -1078,6 +1079,19 @@ func governed(text []rune, lo, pos int) bool {
 	}
 	return governors[ws[n-1]]
 }
+
+// afterTimePrep reports whether the mention at pos is the object of a
+// preposition, or of one that opens an adverbial phrase ("after the
+// attack", "since the bombing").
+func afterTimePrep(text []rune, lo, pos int) bool {
+	w, b := lastWord(text, lo, pos)
+	if w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" {
+		w, _ = lastWord(text, lo, b)
+	}
+	return timePreps[w] || governed(text, lo, pos)
+}
+
+var timePreps = set("after", "before", "since", "during", "following", "amid")
 
 var agencyNouns = set("police", "authorities", "officials", "prosecutors", "investigators", "security", "forces", "troops",
 	"government", "governments", "intelligence")
