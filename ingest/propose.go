@@ -851,6 +851,13 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 		if g.fits(m, kinds, s.date) {
 			return m
 		}
+		if m.kind == graph.Nationality && i > 0 && string(s.text[s.mentions[i-1].End:m.Start]) == " " {
+			// "the Syrian Kurdish town of Kobani": a people's adjective
+			// without a state of its own after the one that has one.
+			if p := &s.mentions[i-1]; (p.kind == graph.Nationality || p.kind == graph.State) && g.fits(p, kinds, s.date) {
+				return p
+			}
+		}
 		return nil
 	}
 	return nil
