@@ -56,6 +56,8 @@ func TestRealGrammar(t *testing.T) {
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		// Two peoples' adjectives before a place noun: the one with a state places it.
 		{"Police raided a flat in the Russian Chechen city of Grozny.", "LOCATED_IN new:grozny state:ru", graph.Reported},
+		// Being somewhere is having gone there.
+		{"Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "TRAVELED_TO person:vladimir-putin location:moscow", graph.Reported},
 		// An adverbial phrase between subject and verb: its object is no subject.
 		{"Russian officials had in the first hours after the attack pointed at Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
