@@ -189,13 +189,25 @@ func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.K
 	// through Amaq. The group said ...").
 	si := d.sentenceAt(at)
 	for j := si; j >= 0 && j >= si-2; j-- {
+		if j != si && domesticAgency[phrase] && hasKind(kinds, graph.State) {
+			// "Police have arrested two people": the police of the country the
+			// story happens in, not of the last state it named ("An American
+			// and a Briton were among the dead"); "Belgian police" say whose.
+			if m, _ := d.mainState(g, s); m != nil && g.fits(m, kinds, s.date) {
+				r := *m
+				r.ref = ref
+				return &r, s.span.Start
+			}
+			return nil, 0
+		}
 		var pick *mention
 		for i := range d.ms {
 			m := &d.ms[i]
 			if m.Start < d.sents[j].Start || m.End > d.sents[j].End || m.End > at {
 				continue
 			}
-			if len(m.ids) != 1 || !hasKind(allowed, m.kind) {
+			adjective := m.kind == graph.Nationality && hasKind(allowed, graph.State) && string(s.text[m.End:at]) == " "
+			if len(m.ids) != 1 || !hasKind(allowed, m.kind) && !adjective { // "Belgian police": Belgium's
 				continue
 			}
 			if m.kind == graph.Group && g.mediaArm(m.ids[0]) && !hasAny(phrase, "agency", "outlet", "media") {
@@ -223,6 +235,10 @@ func (g *Gazetteer) resolveSubject(d *doc, s *sentence, pos int, kinds []graph.K
 	}
 	return nil, 0
 }
+
+// domesticAgency phrases name a country's own police and investigators.
+var domesticAgency = set("police", "the police", "investigators", "prosecutors", "security forces", "security services",
+	"counter-terrorism police")
 
 // onlyGroupBefore is the one armed group an article has named before pos,
 // however far back, when it has named no other: "the group" in the fifth

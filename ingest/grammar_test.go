@@ -19,6 +19,8 @@ const crocusEvent = "event:2024-03-22-crocus-city-hall"
 
 const amaqNames = "Islamic State claimed the attack on Crocus City Hall. A statement on its Amaq news agency said a suicide bomber it identified as Muhammad al-Uyghuri detonated an explosive vest among the crowd."
 
+const policeText = "MOSCOW, March 24 - Gunmen attacked Crocus City Hall in Krasnogorsk, Russia, on Friday, killing 137 people. The United States said it had warned Russia of an attack. Police have arrested Dalerdzhon Mirzoyev."
+
 type grammarCase struct {
 	text string
 	want string       // "TYPE from to"
@@ -56,6 +58,11 @@ func TestRealGrammar(t *testing.T) {
 		{"Tajikistan denied involvement in the attack.", "DENIED state:tj " + crocusEvent, graph.Denied},
 		// Two peoples' adjectives before a place noun: the one with a state places it.
 		{"Police raided a flat in the Russian Chechen city of Grozny.", "LOCATED_IN new:grozny state:ru", graph.Reported},
+		// Bare "police" are the police of the country the story happens in,
+		// not of the last state named; "Tajik police" are Tajikistan's.
+		{policeText, "DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
+		{policeText, "DETAINED state:us attacker:dalerdzhon-mirzoyev", ""},
+		{"Gunmen attacked Crocus City Hall in Krasnogorsk, Russia, on Friday. Tajik police have arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev", graph.Reported},
 		// Being somewhere is having gone there.
 		{"Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "TRAVELED_TO person:vladimir-putin location:moscow", graph.Reported},
 		// An adverbial phrase between subject and verb: its object is no subject.
