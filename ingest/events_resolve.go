@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"cmp"
 	_ "embed"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -48,6 +50,12 @@ func day(s string) (time.Time, bool) {
 // mainEvent is the Event of the graph the article is about: the one its
 // dates, places and names point to, with enough evidence to say so.
 func (g *Gazetteer) mainEvent(text []rune, ms []mention, refs []eventRef, meta Meta) (Entry, bool) {
+	return g.mainEventIn(text, ms, refs, meta, false)
+}
+
+// mainEventIn is mainEvent scoring the events the index finds, or every
+// event of the gazetteer (every, for the test that they agree).
+func (g *Gazetteer) mainEventIn(text []rune, ms []mention, refs []eventRef, meta Meta, every bool) (Entry, bool) {
 	named := map[string]int{}
 	places := map[string]float64{}
 	for _, m := range ms {
@@ -68,7 +76,15 @@ func (g *Gazetteer) mainEvent(text []rune, ms []mention, refs []eventRef, meta M
 	rs := summarize(refs)
 	var best Entry
 	bestScore, bestStrong := 0.0, false
-	for _, ev := range g.events {
+	ks := g.evIdx.candidates(named, places, textWords, rs, pub, hasPub)
+	if every {
+		ks = make([]int, len(g.events))
+		for k := range ks {
+			ks[k] = k
+		}
+	}
+	for _, k := range ks {
+		ev := g.events[k]
 		e := g.entries[ev.idx]
 		nameWords := ev.namesIn(textWords)
 		score, strong := eventScore(e, named[e.ID], nameWords, places, rs)
@@ -395,4 +411,93 @@ func (ev eventInfo) namesIn(ws map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// eventIndex narrows mainEvent's search to the events that can be strong
+// evidence for an article: named in it, with a name's words in it, at a
+// place it names, on a month and day it gives, or dated within the days
+// before and after its date. An event none of these holds for scores as
+// not strong, so it can never be the main event: skipping it leaves the
+// answer as scoring every event gives (TestEventIndexAgrees).
+type eventIndex struct {
+	byID       map[string]int32   // entry id -> position in g.events
+	byWord     map[string][]int32 // first content word of a name -> events
+	byPlace    map[string][]int32 // OCCURRED_IN place -> events
+	byMonthDay map[string][]int32 // "03-22" -> events on that day of any year
+	byDay      []dayEvent         // events with a full date, by day
+}
+
+type dayEvent struct {
+	day int64 // days since 1970-01-01
+	ev  int32
+}
+
+func newEventIndex(events []eventInfo, entries []Entry) eventIndex {
+	x := eventIndex{byID: map[string]int32{}, byWord: map[string][]int32{}, byPlace: map[string][]int32{},
+		byMonthDay: map[string][]int32{}}
+	for k, ev := range events {
+		e := entries[ev.idx]
+		x.byID[e.ID] = int32(k)
+		seen := map[string]bool{}
+		for _, c := range ev.content {
+			if !seen[c[0]] {
+				seen[c[0]] = true
+				x.byWord[c[0]] = append(x.byWord[c[0]], int32(k))
+			}
+		}
+		for _, p := range e.Places {
+			x.byPlace[p] = append(x.byPlace[p], int32(k))
+		}
+		if len(e.Date) == 10 {
+			x.byMonthDay[e.Date[5:]] = append(x.byMonthDay[e.Date[5:]], int32(k))
+		}
+		if t, ok := day(e.Date); ok {
+			x.byDay = append(x.byDay, dayEvent{t.Unix() / 86400, int32(k)})
+		}
+	}
+	slices.SortFunc(x.byDay, func(a, b dayEvent) int { return cmp.Compare(a.day, b.day) })
+	return x
+}
+
+// candidates are the positions in g.events of the events that may be
+// strong, in g.events' order (mainEvent breaks ties by that order).
+func (x eventIndex) candidates(named map[string]int, places map[string]float64, textWords map[string]bool,
+	rs refSummary, pub time.Time, hasPub bool) []int {
+	set := map[int32]bool{}
+	for id := range named {
+		if k, ok := x.byID[id]; ok {
+			set[k] = true
+		}
+	}
+	for w := range textWords {
+		for _, k := range x.byWord[w] {
+			set[k] = true
+		}
+	}
+	for p, w := range places {
+		if w >= 3 {
+			for _, k := range x.byPlace[p] {
+				set[k] = true
+			}
+		}
+	}
+	for md := range rs.monthDays {
+		for _, k := range x.byMonthDay[md] {
+			set[k] = true
+		}
+	}
+	if hasPub {
+		// strong by date alone: published from one day before to ten after.
+		lo, hi := pub.Unix()/86400-10, pub.Unix()/86400+1
+		i, _ := slices.BinarySearchFunc(x.byDay, lo, func(d dayEvent, t int64) int { return cmp.Compare(d.day, t) })
+		for ; i < len(x.byDay) && x.byDay[i].day <= hi; i++ {
+			set[x.byDay[i].ev] = true
+		}
+	}
+	out := make([]int, 0, len(set))
+	for k := range set {
+		out = append(out, int(k))
+	}
+	slices.Sort(out)
+	return out
 }

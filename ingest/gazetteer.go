@@ -45,6 +45,9 @@ type Gazetteer struct {
 	// events are the attack-like Events, with the content words of their
 	// names, for resolving references (events_resolve.go).
 	events []eventInfo
+	// evIdx finds the events that may be an article's main event without
+	// scoring every one (events_resolve.go).
+	evIdx eventIndex
 }
 
 // NewGazetteer indexes every name and alias of entries, the names and
@@ -106,6 +109,7 @@ func NewGazetteer(entries []Entry) *Gazetteer {
 	}
 	g.ac.build()
 	g.events = indexEvents(entries)
+	g.evIdx = newEventIndex(g.events, entries)
 	return g
 }
 
