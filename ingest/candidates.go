@@ -117,11 +117,37 @@ func withoutAdverbs(f folded) (folded, bool) {
 			i = b + 1 // the adverb and the space after it
 			continue
 		}
+		if prev != "" && a == prevEnd+1 && f.r[prevEnd] == ' ' {
+			// "India struck what it called terrorist infrastructure in":
+			// the actor's own name for its object stands inside the cue.
+			if n := designation(f.r[a:]); n > 0 && f.pos[a+n-1] == f.pos[a]+int32(n-1) {
+				dropped = true
+				i = a + n
+				continue
+			}
+		}
 		g.r, g.pos = append(g.r, f.r[a:b]...), append(g.pos, f.pos[a:b]...)
 		prev, prevEnd = w, b
 		i = b
 	}
 	return g, dropped
+}
+
+var designations = []string{"what it called ", "what they called ", "what it described as ", "what they described as ",
+	"what it said was ", "what it said were ", "what they said were ", "what it termed ", "what they termed "}
+
+// designation is the length of the designation phrase r starts with
+// (with its space), 0 without one.
+func designation(r []rune) int {
+	if len(r) < 5 || r[0] != 'w' {
+		return 0
+	}
+	for _, d := range designations {
+		if len(r) >= len(d) && string(r[:len(d)]) == d {
+			return len([]rune(d))
+		}
+	}
+	return 0
 }
 
 // sentence is what the candidate finder sees of one sentence.

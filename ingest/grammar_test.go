@@ -63,6 +63,9 @@ func TestRealGrammar(t *testing.T) {
 		{policeText, "DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
 		{policeText, "DETAINED state:us attacker:dalerdzhon-mirzoyev", ""},
 		{"Gunmen attacked Crocus City Hall in Krasnogorsk, Russia, on Friday. Tajik police have arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev", graph.Reported},
+		// The actor's own name for its target inside a cue.
+		{"Russia struck what it called terrorist infrastructure in Ukraine.", "MILITARY_INVOLVEMENT_IN state:ru state:ua", graph.Reported},
+		{"Russia launched strikes on Ukraine.", "MILITARY_INVOLVEMENT_IN state:ru state:ua", graph.Reported},
 		// Being somewhere is having gone there.
 		{"Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "TRAVELED_TO person:vladimir-putin location:moscow", graph.Reported},
 		// An adverbial phrase between subject and verb: its object is no subject.
