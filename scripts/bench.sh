@@ -3,13 +3,22 @@
 # Neo4j driver and Neo4j's HTTP Query API, on synthetic graphs.
 #
 #   SIZES=10k,100k scripts/bench.sh        # default; add 1M when there is time
-#   PARTS=routes,queryapi,concurrency,export,stix,import,plans
+#   PARTS=routes,queryapi,concurrency,export,stix,import,plans,replicas
 #                                           # stix: the STIX export vs the JSON export of the
 #                                           # whole database (STIX_ROUNDS=3), on the last size
 #                                           # plans (shortest-path plan alternatives)
 #                                           # runs on the last size; with two sizes or
 #                                           # more, the shortest-path p99 growth from the
 #                                           # next-to-last to the last is printed
+#                                           # replicas: 1 and then 2 actorgraph serve on the
+#                                           # one Neo4j (the second on BENCH_API2_PORT, 18081,
+#                                           # started for this part only), the same seeded
+#                                           # mix of reads, answers checked byte-equal first;
+#                                           # runs on every size, after its other parts, and
+#                                           # writes bench/results/replicas-DATE-SIZE.md
+#   BENCH_REPLICA_REQUESTS=2000 BENCH_REPLICA_CLIENTS=8 BENCH_REPLICA_ROUNDS=3
+#                                           # replicas part: requests a round (a fixed count),
+#                                           # closed-loop clients, rounds of each count
 #   ROUNDS=1                                # passes over the ~100 sampled pairs (the
 #                                           # shortest path: 5 at least, for its p99)
 #   BENCH_KEEP=1                            # leave the bench Neo4j running (and its graphs)
@@ -38,11 +47,12 @@ cd "$root"
 started=$(date -u +%FT%TZ)
 
 SIZES=${SIZES:-10k,100k}
-PARTS=${PARTS:-routes,queryapi,concurrency,export,stix,import,plans}
+PARTS=${PARTS:-routes,queryapi,concurrency,export,stix,import,plans,replicas}
 ROUNDS=${ROUNDS:-1}
 bolt_port=${BENCH_BOLT_PORT:-17687}
 http_port=${BENCH_HTTP_PORT:-17474}
 api=127.0.0.1:${BENCH_API_PORT:-18080}
+api2=127.0.0.1:${BENCH_API2_PORT:-18081}
 pw=benchsecret
 # The bench server's own home, ports and password: it never touches the
 # developer's .neo4j/home.
@@ -58,8 +68,10 @@ scripts/neo4j-local.sh start
 export NEO4J_URI=bolt://127.0.0.1:$bolt_port
 
 server_pid=
+server2_pid=
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  [[ -n $server2_pid ]] && kill "$server2_pid" 2>/dev/null || true
   if [[ ${BENCH_KEEP:-0} != 1 ]]; then scripts/neo4j-local.sh stop || true; fi
 }
 trap cleanup EXIT
@@ -97,7 +109,7 @@ missing=0
 for size in ${SIZES//,/ }; do
   dir=bench/data/ba-$size
   dirs+=("$dir")
-  bin/agbench -data "$dir" -parts check >/dev/null 2>&1 || missing=1
+  bin/agbench -data "$dir" -bolt "$NEO4J_URI" -password "$pw" -parts check >/dev/null 2>&1 || missing=1
 done
 if [[ $missing == 1 ]]; then
   echo "### Generation and bulk load" >>"$out"
@@ -125,18 +137,24 @@ if [[ $missing == 1 ]]; then
   load_target "$load_line" >>"$out"
 fi
 
-echo "==> starting actorgraph serve on $api"
+# start_serve ADDR LOG starts `actorgraph serve` on ADDR (its pid in
+# $serve_pid) and waits for /readyz.
 # A 60 s query limit lets the 100k-edge export finish; results up to 1M nodes (the export part doubles its limit until the subgraph has 100k edges).
 # BENCH_GOMEMLIMIT (e.g. 150MiB) is passed to the server as GOMEMLIMIT.
-GOMEMLIMIT=${BENCH_GOMEMLIMIT:-} ACTORGRAPH_ADDR=$api ACTORGRAPH_MAX_RESULTS=1000000 ACTORGRAPH_QUERY_TIMEOUT=60s ACTORGRAPH_LOG_LEVEL=warn \
-  bin/actorgraph serve >bench/results/serve.log 2>&1 &
-server_pid=$!
-for _ in $(seq 60); do curl -sf "http://$api/readyz" >/dev/null && break; sleep 0.5; done
-if ! kill -0 "$server_pid" 2>/dev/null || ! curl -sf "http://$api/readyz" >/dev/null; then
-  echo "bench: actorgraph did not start (is $api in use?):" >&2
-  cat bench/results/serve.log >&2
-  exit 1
-fi
+start_serve() {
+  echo "==> starting actorgraph serve on $1"
+  GOMEMLIMIT=${BENCH_GOMEMLIMIT:-} ACTORGRAPH_ADDR=$1 ACTORGRAPH_MAX_RESULTS=1000000 ACTORGRAPH_QUERY_TIMEOUT=60s ACTORGRAPH_LOG_LEVEL=warn \
+    bin/actorgraph serve >"$2" 2>&1 &
+  serve_pid=$!
+  for _ in $(seq 60); do curl -sf "http://$1/readyz" >/dev/null && break; sleep 0.5; done
+  if ! kill -0 "$serve_pid" 2>/dev/null || ! curl -sf "http://$1/readyz" >/dev/null; then
+    echo "bench: actorgraph did not start (is $1 in use?):" >&2
+    cat "$2" >&2
+    exit 1
+  fi
+}
+start_serve "$api" bench/results/serve.log
+server_pid=$serve_pid
 
 for size in ${SIZES//,/ }; do
   parts=$PARTS
@@ -144,9 +162,29 @@ for size in ${SIZES//,/ }; do
   # once, on the last: GET /graph reads the whole database, every size in it.
   [[ $size != "${SIZES%%,*}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^import$' | paste -sd, -)
   [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | grep -v '^stix$' | grep -v '^plans$' | paste -sd, -)
-  echo "==> bench $size: $parts"
-  bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
-    -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null
+  # replicas runs last, with a second server started for it alone.
+  replicas=0
+  if [[ ,$parts, == *,replicas,* ]]; then
+    replicas=1
+    parts=$(echo "$parts" | tr ',' '\n' | { grep -v '^replicas$' || true; } | paste -sd, -)
+  fi
+  if [[ -n $parts ]]; then
+    echo "==> bench $size: $parts"
+    bin/agbench -data "bench/data/ba-$size" -label "$size" -api "http://$api" -pid "$server_pid" \
+      -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -rounds "$ROUNDS" -parts "$parts" -out "$out" >/dev/null
+  fi
+  if [[ $replicas == 1 ]]; then
+    start_serve "$api2" bench/results/serve-2.log
+    server2_pid=$serve_pid
+    echo "==> bench $size: replicas (http://$api, http://$api2)"
+    bin/agbench -data "bench/data/ba-$size" -label "$size" -replicas "http://$api,http://$api2" \
+      -replica-requests "${BENCH_REPLICA_REQUESTS:-2000}" -replica-clients "${BENCH_REPLICA_CLIENTS:-8}" \
+      -replica-rounds "${BENCH_REPLICA_ROUNDS:-3}" -results bench/results \
+      -bolt "$NEO4J_URI" -http "http://127.0.0.1:$http_port" -password "$pw" -parts replicas -out "$out" >/dev/null
+    kill "$server2_pid" 2>/dev/null || true
+    wait "$server2_pid" 2>/dev/null || true
+    server2_pid=
+  fi
 done
 # The import target is for the 100k graph, which does not fit one
 # transaction: full runs (SIZES with 100k or 1M) also import it --chunked,

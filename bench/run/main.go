@@ -63,8 +63,17 @@ func main() {
 	flag.IntVar(&b.rounds, "rounds", 1, "passes over the pairs per case")
 	flag.DurationVar(&conDur, "concurrency-time", 8*time.Second, "time per concurrency level")
 	flag.StringVar(&parts, "parts", "routes,queryapi,concurrency,export",
-		"what to run: routes, queryapi, concurrency, export, stix, import, plans, growth, check")
+		"what to run: routes, queryapi, concurrency, export, stix, import, plans, replicas, growth, check")
 	flag.StringVar(&out, "out", "", "append the Markdown to this file too")
+	var ro replicaOptions
+	var replicaURLs string
+	flag.StringVar(&replicaURLs, "replicas", "", "for -parts replicas: the replicas' base URLs, comma-separated "+
+		"(two actorgraph serve on one Neo4j); the first alone, then all")
+	flag.IntVar(&ro.requests, "replica-requests", 2000, "for -parts replicas: requests a round")
+	flag.IntVar(&ro.clients, "replica-clients", 8, "for -parts replicas: concurrent clients")
+	flag.IntVar(&ro.rounds, "replica-rounds", 3, "for -parts replicas: rounds of each replica count")
+	flag.Uint64Var(&ro.seed, "replica-seed", 1, "for -parts replicas: the request mix's seed")
+	flag.StringVar(&ro.dir, "results", "bench/results", "for -parts replicas: where replicas-DATE-SIZE.md is written")
 	var growthSizes string
 	flag.StringVar(&growthSizes, "growth", "", "for -parts growth: the two size labels to compare, e.g. 100k,1M")
 	flag.Parse()
@@ -102,6 +111,11 @@ func main() {
 			md = b.importBench(data)
 		case "plans":
 			md = b.plansBench()
+		case "replicas":
+			if replicaURLs != "" {
+				ro.urls = strings.Split(replicaURLs, ",")
+			}
+			md = b.replicasBench(ro)
 		case "growth":
 			sizes := strings.Split(growthSizes, ",")
 			if len(sizes) != 2 || out == "" {
@@ -123,8 +137,8 @@ func main() {
 		}
 	}
 	if b.mismatches > 0 {
-		must(fmt.Errorf("%d A/B pairs returned different answers (see the tables); their timings were not counted",
-			b.mismatches))
+		must(fmt.Errorf("%d A/B pairs or replica answers differed (see the tables and bench/results/replicas-*.md); "+
+			"their timings were not counted", b.mismatches))
 	}
 }
 
