@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -142,5 +143,34 @@ func TestStreamSeesAChangedGraph(t *testing.T) {
 	})
 	if !errors.Is(err, graph.ErrConflict) || buf.Len() != 0 {
 		t.Errorf("got %v and %d bytes, want graph.ErrConflict and nothing written", err, buf.Len())
+	}
+}
+
+// TestStreamGoldenInSmallRuns: the streamed export writes the same bytes
+// when its sort spills many tiny runs merged over several levels and its
+// citations are grouped through one-record buffers, and leaves no
+// temporary file behind.
+func TestStreamGoldenInSmallRuns(t *testing.T) {
+	defer func(r, f, g int) { runBytes, fanIn, groupBuffer = r, f, g }(runBytes, fanIn, groupBuffer)
+	runBytes, fanIn, groupBuffer = 64<<10, 3, 1
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	for name, g := range goldenGraphs(t) {
+		if name == "crocus" {
+			runBytes = 2 << 10 // a run of one or two objects
+		} else {
+			runBytes = 64 << 10
+		}
+		var buf bytes.Buffer
+		passes := 0
+		if err := Stream(&buf, replay(g, &passes)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := digest(buf.Bytes()); got != goldenSHA256[name] {
+			t.Errorf("%s: the streamed bundle in small runs (%d bytes) has sha256 %s, want %s", name, buf.Len(), got, goldenSHA256[name])
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left %d temporary files or folders behind (%s...)", len(left), left[0].Name())
 	}
 }

@@ -1,14 +1,9 @@
 package stix
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -20,26 +15,30 @@ import (
 // twice; each call hands every node, then every edge, to its sink (Begin,
 // Node..., Edge..., End), the same rows both times.
 //
-// The first pass keeps a compact index: each node's id and STIX type, the
-// earliest reportedOn of its edges, the LOCATED_IN edges, the kind, name and
-// placing properties of States and Locations, the publisher and url of
-// Sources, and each Source's supporting relationships as 16-byte uuids and
-// node numbers (about 40 bytes a node and 30 an edge citation). The second
-// pass builds each object and writes it to a temporary file, keeping its
-// STIX id in 16 bytes and where it sits in the file; the ids are then sorted
-// and the objects copied out in that order. Nothing is written to w before
-// both passes end, so an error until then can still be an error answer.
+// The first pass keeps a compact index: each node's number, STIX type and
+// earliest reportedOn of its edges (about 40 bytes a node), the LOCATED_IN
+// edges, the name and country code of States and Locations, the publisher
+// and url of Sources; each Source's supporting relationships go to a
+// temporary file (citations). The second pass builds each object and hands
+// it to a bounded external sort on disk (spill), which writes the objects in
+// STIX id order. Nothing is written to w before both passes end, so an error
+// until then can still be an error answer.
 func Stream(w io.Writer, read func(graph.Sink) error) error {
-	ix := newStreamIndex()
-	x := &exporter{ix}
-	if err := read(&indexPass{ix: ix, x: x}); err != nil {
-		return err
-	}
 	sp, err := newSpill()
 	if err != nil {
 		return err
 	}
 	defer sp.remove()
+	cites, err := newCitations(sp.dir)
+	if err != nil {
+		return err
+	}
+	defer cites.close()
+	ix := newStreamIndex(cites)
+	x := &exporter{ix}
+	if err := read(&indexPass{ix: ix, x: x}); err != nil {
+		return err
+	}
 	if err := read(&objectPass{ix: ix, x: x, sp: sp}); err != nil {
 		return err
 	}
@@ -66,23 +65,31 @@ type streamIndex struct {
 	ids     []string         // our id, by node number
 	types   []uint8          // STIX type (a types code), by node number
 	touches []string         // earliest reportedOn, by node number
-	nodes   map[string]*graph.Node
+	places  map[string]*place
+	sources map[string]*graph.Node
 	locIn   map[string][]string
-	reports map[string]*citations
+	cites   *citations
+	err     error // of reading the citations while building a report
 	used    map[graph.Marking]bool
 	typeOf  map[string]uint8 // STIX type -> code
 	typeNs  []string         // code -> STIX type
+	dates   map[string]string
 }
 
-// citations are the relationships citing one source and their ends.
-type citations struct {
-	rels  [][16]byte // relationship uuids
-	nodes []int32    // node numbers of their ends
+// place is what the index keeps of a State or Location: what following
+// LOCATED_IN needs (its country code, for a State) and whether it places
+// itself (a region or coordinates of its own).
+type place struct {
+	kind graph.Kind
+	name string
+	code string
+	self bool
 }
 
-func newStreamIndex() *streamIndex {
-	return &streamIndex{pos: map[string]int32{}, nodes: map[string]*graph.Node{}, locIn: map[string][]string{},
-		reports: map[string]*citations{}, used: map[graph.Marking]bool{}, typeOf: map[string]uint8{}}
+func newStreamIndex(c *citations) *streamIndex {
+	return &streamIndex{pos: map[string]int32{}, places: map[string]*place{}, sources: map[string]*graph.Node{},
+		locIn: map[string][]string{}, cites: c, used: map[graph.Marking]bool{}, typeOf: map[string]uint8{},
+		dates: map[string]string{}}
 }
 
 // code is the number of a STIX type.
@@ -105,7 +112,15 @@ func (ix *streamIndex) stixID(id string) string {
 }
 
 func (ix *streamIndex) up(id string) *graph.Node {
-	if n := ix.nodes[id]; n != nil {
+	if p := ix.places[id]; p != nil {
+		n := &graph.Node{ID: id, Kind: p.kind, Name: p.name}
+		if p.code != "" {
+			// country reads a State's code from iso2: CountryCode(code) is code.
+			n.Properties = map[string]any{"iso2": p.code}
+		}
+		return n
+	}
+	if n := ix.sources[id]; n != nil {
 		return n
 	}
 	if _, ok := ix.pos[id]; ok {
@@ -125,26 +140,15 @@ func (ix *streamIndex) touched(id string) string {
 }
 
 func (ix *streamIndex) reportRefs(id string) []string {
-	c := ix.reports[id]
-	if c == nil {
-		return nil
-	}
-	out := make([]string, 0, len(c.rels)+len(c.nodes))
-	for _, u := range c.rels {
-		out = append(out, "relationship--"+uuid.UUID(u).String())
-	}
-	for _, i := range c.nodes {
-		out = append(out, ID(ix.typeNs[ix.types[i]], ix.ids[i]))
+	var out []string
+	err := ix.cites.of(id, func(u [16]byte, a, b int32) {
+		out = append(out, "relationship--"+uuid.UUID(u).String(),
+			ID(ix.typeNs[ix.types[a]], ix.ids[a]), ID(ix.typeNs[ix.types[b]], ix.ids[b]))
+	})
+	if err != nil && ix.err == nil {
+		ix.err = err
 	}
 	return out
-}
-
-// kept are the properties the index keeps of a State or Location (what
-// places it) and of a Source (what names it in external references).
-var kept = map[graph.Kind][]string{
-	graph.State:    {"iso2", "lat", "lon", "stixRegion"},
-	graph.Location: {"iso2", "lat", "lon", "stixRegion"},
-	graph.Source:   {"publisher", "url"},
 }
 
 // indexPass is the first pass: it fills the index.
@@ -168,10 +172,19 @@ func (p *indexPass) Node(n *graph.Node) error {
 	ix.ids = append(ix.ids, n.ID)
 	ix.touches = append(ix.touches, "")
 	ix.used[n.Marking] = true
-	var typ string
-	if keys, ok := kept[n.Kind]; ok {
+	typ := placeType // of a State or Location: decided at End, when LOCATED_IN is known
+	switch n.Kind {
+	case graph.State, graph.Location:
+		pl := &place{kind: n.Kind, name: n.Name}
+		if n.Kind == graph.State {
+			pl.code = p.x.country(n, 0)
+		}
+		_, _, coords := coordinates(n)
+		pl.self = regionOf(n) != "" || coords
+		ix.places[n.ID] = pl
+	case graph.Source:
 		c := &graph.Node{ID: n.ID, Kind: n.Kind, Name: n.Name}
-		for _, k := range keys {
+		for _, k := range []string{"publisher", "url"} {
 			if v, ok := n.Properties[k]; ok {
 				if c.Properties == nil {
 					c.Properties = map[string]any{}
@@ -179,12 +192,10 @@ func (p *indexPass) Node(n *graph.Node) error {
 				c.Properties[k] = v
 			}
 		}
-		ix.nodes[n.ID] = c
-	}
-	if n.Kind != graph.State && n.Kind != graph.Location {
+		ix.sources[n.ID] = c
 		typ = p.x.typeOf(n)
-	} else {
-		typ = placeType // decided at End, when LOCATED_IN is known
+	default:
+		typ = p.x.typeOf(n)
 	}
 	ix.types = append(ix.types, ix.code(typ))
 	return nil
@@ -199,7 +210,7 @@ func (p *indexPass) Edge(e *graph.Edge) error {
 	if e.ReportedOn != "" {
 		for _, id := range []string{e.Source, e.Target} {
 			if i, ok := ix.pos[id]; ok && (ix.touches[i] == "" || e.ReportedOn < ix.touches[i]) {
-				ix.touches[i] = strings.Clone(e.ReportedOn)
+				ix.touches[i] = ix.date(e.ReportedOn)
 			}
 		}
 	}
@@ -215,26 +226,34 @@ func (p *indexPass) Edge(e *graph.Edge) error {
 	ourID, _ := relationshipIDs(e)
 	u := uuid.NewSHA1(Namespace, []byte("relationship|"+ourID))
 	for _, s := range e.Sources {
-		c := ix.reports[s]
-		if c == nil {
-			c = &citations{}
-			ix.reports[strings.Clone(s)] = c
+		if err := ix.cites.add(s, u, a, b); err != nil {
+			return err
 		}
-		c.rels = append(c.rels, u)
-		c.nodes = append(c.nodes, a, b)
 	}
 	return nil
 }
 
-// End types the States and Locations: whether one is placed follows
-// LOCATED_IN, known only now.
-func (p *indexPass) End() error {
-	for id, n := range p.ix.nodes {
-		if n.Kind == graph.State || n.Kind == graph.Location {
-			p.ix.types[p.ix.pos[id]] = p.ix.code(p.x.typeOf(n))
-		}
+// date is s, kept once however many nodes it is the earliest date of.
+func (ix *streamIndex) date(s string) string {
+	if d, ok := ix.dates[s]; ok {
+		return d
 	}
-	return nil
+	d := strings.Clone(s)
+	ix.dates[d] = d
+	return d
+}
+
+// End types the States and Locations, whether one is placed following
+// LOCATED_IN, known only now (as typeOf does), and groups the citations.
+func (p *indexPass) End() error {
+	for id, pl := range p.ix.places {
+		typ := placeType
+		if pl.self || p.x.country(p.ix.up(id), 0) != "" {
+			typ = objectType[pl.kind]
+		}
+		p.ix.types[p.ix.pos[id]] = p.ix.code(typ)
+	}
+	return p.ix.cites.group()
 }
 
 // errChanged is the error of a second pass that saw another graph.
@@ -255,7 +274,11 @@ func (p *objectPass) Node(n *graph.Node) error {
 		return errChanged
 	}
 	p.nodes++
-	return p.sp.add(p.ix.stixID(n.ID), p.x.node(n))
+	o := p.x.node(n)
+	if p.ix.err != nil {
+		return p.ix.err
+	}
+	return p.sp.add(p.ix.stixID(n.ID), o)
 }
 
 func (p *objectPass) Edge(e *graph.Edge) error {
@@ -271,106 +294,4 @@ func (p *objectPass) End() error {
 		return errChanged
 	}
 	return nil
-}
-
-// spill holds the built objects in a temporary file, and their ids.
-type spill struct {
-	f     *os.File
-	bw    *bufio.Writer
-	off   int64
-	objs  []spilled
-	buf   []byte
-	types map[string]uint8
-	names []string
-}
-
-// spilled is one object in the spill: its STIX id (type and uuid) and
-// where its bytes are.
-type spilled struct {
-	u   [16]byte
-	typ uint8
-	n   uint32
-	off int64
-}
-
-func newSpill() (*spill, error) {
-	f, err := os.CreateTemp("", "actorgraph-stix-*.spill")
-	if err != nil {
-		return nil, fmt.Errorf("stix: a temporary file for the export: %w", err)
-	}
-	return &spill{f: f, bw: bufio.NewWriterSize(f, 256<<10), types: map[string]uint8{}}, nil
-}
-
-func (sp *spill) remove() {
-	sp.f.Close()
-	os.Remove(sp.f.Name())
-}
-
-// add builds o and spills it under id.
-func (sp *spill) add(id string, o map[string]any) error {
-	typ, u, ok := strings.Cut(id, "--")
-	parsed, err := uuid.Parse(u)
-	if !ok || err != nil {
-		return fmt.Errorf("stix: %s: not a STIX id", id)
-	}
-	c, ok := sp.types[typ]
-	if !ok {
-		c = uint8(len(sp.names))
-		sp.types[typ] = c
-		sp.names = append(sp.names, typ)
-	}
-	if sp.buf, err = appendObject(sp.buf[:0], o); err != nil {
-		return fmt.Errorf("stix: %s: %w", id, err)
-	}
-	if _, err := sp.bw.Write(sp.buf); err != nil {
-		return fmt.Errorf("stix: writing the export's temporary file: %w", err)
-	}
-	sp.objs = append(sp.objs, spilled{u: parsed, typ: c, n: uint32(len(sp.buf)), off: sp.off})
-	sp.off += int64(len(sp.buf))
-	return nil
-}
-
-// copyOut writes the bundle: its id, then the objects sorted by STIX id.
-// Two ids of different types compare as their types followed by "--" do
-// (no type holds "--"), and two of one type as their uuids' bytes do.
-func (sp *spill) copyOut(w io.Writer) error {
-	if err := sp.bw.Flush(); err != nil {
-		return fmt.Errorf("stix: writing the export's temporary file: %w", err)
-	}
-	rank := make([]int, len(sp.names))
-	order := make([]int, len(sp.names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(sp.names[a]+"--", sp.names[b]+"--") })
-	for r, c := range order {
-		rank[c] = r
-	}
-	slices.SortFunc(sp.objs, func(a, b spilled) int {
-		if a.typ != b.typ {
-			return rank[a.typ] - rank[b.typ]
-		}
-		return bytes.Compare(a.u[:], b.u[:])
-	})
-	sum := sha256.New()
-	for _, o := range sp.objs {
-		io.WriteString(sum, sp.names[o.typ]+"--"+uuid.UUID(o.u).String())
-	}
-	bundle := "bundle--" + uuid.NewSHA1(Namespace, sum.Sum(nil)).String()
-	bw := bufio.NewWriterSize(w, 64<<10)
-	fmt.Fprintf(bw, "{\"type\":\"bundle\",\"id\":%q,\"objects\":[\n", bundle)
-	for i, o := range sp.objs {
-		sp.buf = slices.Grow(sp.buf[:0], int(o.n))[:o.n]
-		if _, err := sp.f.ReadAt(sp.buf, o.off); err != nil {
-			return fmt.Errorf("stix: reading the export's temporary file: %w", err)
-		}
-		if i > 0 {
-			bw.WriteString(",\n")
-		}
-		if _, err := bw.Write(sp.buf); err != nil {
-			return err
-		}
-	}
-	bw.WriteString("\n]}\n")
-	return bw.Flush()
 }
