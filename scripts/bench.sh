@@ -156,17 +156,26 @@ start_serve() {
 start_serve "$api" bench/results/serve.log
 server_pid=$serve_pid
 
+# without_parts LIST NAME...: LIST (comma-separated) without the NAMEs; empty
+# when nothing is left (grep -v's exit status would stop the script).
+without_parts() {
+  local list=$1; shift
+  local pat
+  pat=$(printf '%s|' "$@"); pat=${pat%|}
+  echo "$list" | tr ',' '\n' | { grep -Ev "^($pat)$" || true; } | paste -sd, -
+}
+
 for size in ${SIZES//,/ }; do
   parts=$PARTS
   # import runs once, on the first size (it makes its own graph); export
   # once, on the last: GET /graph reads the whole database, every size in it.
-  [[ $size != "${SIZES%%,*}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^import$' | paste -sd, -)
-  [[ $size != "${SIZES##*,}" ]] && parts=$(echo "$parts" | tr ',' '\n' | grep -v '^export$' | grep -v '^stix$' | grep -v '^plans$' | paste -sd, -)
+  [[ $size != "${SIZES%%,*}" ]] && parts=$(without_parts "$parts" import)
+  [[ $size != "${SIZES##*,}" ]] && parts=$(without_parts "$parts" export stix plans)
   # replicas runs last, with a second server started for it alone.
   replicas=0
   if [[ ,$parts, == *,replicas,* ]]; then
     replicas=1
-    parts=$(echo "$parts" | tr ',' '\n' | { grep -v '^replicas$' || true; } | paste -sd, -)
+    parts=$(without_parts "$parts" replicas)
   fi
   if [[ -n $parts ]]; then
     echo "==> bench $size: $parts"
