@@ -227,6 +227,14 @@ export function wireController() {
     saveURL(true);
   });
   bus.on('edge:accepted', drawAccepted);
+  // A retracted edge leaves the view (answers leave it out from now on);
+  // the details panel keeps showing it, with its history.
+  bus.on('edge:retracted', (e) => {
+    view.edges.delete(e.id);
+    render();
+    saveURL(true);
+    setStatus(`Retracted: ${nameOf(e.source)} —${e.type}→ ${nameOf(e.target)}`);
+  });
   // The timeline's range is a filter of the canvas (counts.js); the URL
   // follows it without a history entry per playback step.
   bus.on('timeline:changed', () => {
