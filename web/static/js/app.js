@@ -26,6 +26,8 @@ import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStance
 import { showTab, openSource, wireSources } from './sources.js';
 import { onKey, wireReview } from './review.js';
 import { wireTimeline, renderTimeline } from './timeline.js';
+import { wireHelp, openHelp } from './help.js';
+import { wireQueue, loadQueue } from './queue.js';
 
 // restore rebuilds what a URL describes: a source in the Sources view (the
 // graph stays as it is), or the graph: the path query, then the whole graph,
@@ -45,6 +47,7 @@ async function restoreHash() {
   const s = decodeState(h);
   if (s.src) {
     await openSource(s.src, s.span);
+    loadQueue();
     return;
   }
   showTab('graph');
@@ -175,7 +178,15 @@ function wire() {
       $('#search').select();
     }
   });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey && !ev.target.matches('input, textarea, select, [contenteditable]')) {
+      ev.preventDefault();
+      openHelp();
+    }
+  });
   document.addEventListener('keydown', onKey);
+  wireHelp();
+  wireQueue();
   wireSources();
   wireReview();
   wireAnalysis();

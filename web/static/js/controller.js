@@ -11,6 +11,8 @@ import { merge, canonicalId, hiddenOf, removeNode } from './merge.js';
 import { render, clearCanvas, applyFilters, applyHighlight, applyAnalytics, focusNode, refit } from './canvas.js';
 import { select, selectPair, renderEvidence, showEdge, allRelTypes } from './panels.js';
 import { setPathEnd } from './pathfinder.js';
+import { openSource } from './sources.js';
+import { focusCandidate } from './review.js';
 import { renderAnalysis } from './analysis.js';
 import { renderBrokers, syncBrokerFocus } from './brokers.js';
 import { matchPaths, brokerSubgraph } from './analytics.js';
@@ -227,6 +229,11 @@ export function wireController() {
     saveURL(true);
   });
   bus.on('edge:accepted', drawAccepted);
+  // The review queue opens a candidate's source at that candidate.
+  bus.on('queue:open', async ({ source, candidate }) => {
+    await openSource(source, null);
+    if (!focusCandidate(candidate)) setStatus(`${candidate} is no longer in ${source}`);
+  });
   // A retracted edge leaves the view (answers leave it out from now on);
   // the details panel keeps showing it, with its history.
   bus.on('edge:retracted', (e) => {
