@@ -18,6 +18,7 @@ test('the keys listed anywhere are handled by the page', () => {
   const app = src('app.js');
   assert.match(app, /ev\.key === '\/'/);
   assert.match(app, /ev\.key === '\?'/);
+  assert.match(app, /ev\.key === 'p'/);
   const pf = src('pathfinder.js');
   for (const k of ['ArrowDown', 'ArrowUp', 'Enter', 'Escape']) assert.match(pf, new RegExp(`ev\\.key === '${k}'`));
 });

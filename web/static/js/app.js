@@ -13,7 +13,7 @@
 // (the analytics controls), brokers; exports; controller, which
 // reacts to the views' events. This file mounts the canvas and wires the
 // page; nothing else runs on import.
-import { view, busy, nav } from './store.js';
+import { view, busy, nav, bus } from './store.js';
 import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './ui.js';
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
@@ -61,6 +61,8 @@ async function restoreHash() {
   if (s.timeRange) view.timeline = true;
   renderTimeline();
   canvas().resize();
+  view.layout = s.layout;
+  $('#layout-choice').value = s.layout;
   view.sizeBy = s.sizeBy;
   view.colorBy = s.colorBy;
   renderFilterLists();
@@ -183,6 +185,19 @@ function wire() {
       ev.preventDefault();
       openHelp();
     }
+  });
+  // P pins the selected node(s) where they are, or unpins them.
+  document.addEventListener('keydown', (ev) => {
+    if ((ev.key === 'p' || ev.key === 'P') && view.tab === 'graph' && view.selected && !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
+        !ev.target.matches('input, textarea, select, [contenteditable]') && !$('#help').open) {
+      ev.preventDefault();
+      const ids = [view.selected, view.second].filter(Boolean);
+      bus.emit('node:pin', { ids, on: !ids.every((i) => view.pinned.has(i)) });
+    }
+  });
+  $('#layout-choice').addEventListener('change', () => {
+    view.layout = $('#layout-choice').value;
+    bus.emit('layout:changed');
   });
   document.addEventListener('keydown', onKey);
   wireHelp();

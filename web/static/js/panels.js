@@ -82,7 +82,8 @@ export function select(id) {
       el('button', { type: 'button', onclick: () => bus.emit('expand', id) }, hidden ? `Expand (+${hidden})` : 'Expand'),
       el('button', { type: 'button', onclick: () => bus.emit('path:end', { which: 'from', node: n }) }, 'Path from'),
       el('button', { type: 'button', onclick: () => bus.emit('path:end', { which: 'to', node: n }) }, 'Path to'),
-      el('button', { type: 'button', onclick: () => bus.emit('node:remove', id) }, 'Remove')),
+      el('button', { type: 'button', onclick: () => bus.emit('node:remove', id) }, 'Remove'),
+      pinButton([id])),
     n.aliases?.length ? el('p', { class: 'aka' }, el('span', { class: 'hint' }, 'Also known as: '), n.aliases.join(', ')) : null,
     propsTable(props.slice(0, 6)),
     props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
@@ -122,9 +123,18 @@ export function selectPair(a, b) {
       el('button', { type: 'button', onclick: () => {
         bus.emit('path:end', { which: 'from', node: view.nodes.get(a) || { id: a, name: a } });
         bus.emit('path:end', { which: 'to', node: view.nodes.get(b) || { id: b, name: b } });
-      } }, 'Path between')),
+      } }, 'Path between'),
+      pinButton([a, b])),
     el('p', { class: 'hint' }, 'Brokers: the entities that lie on the most of the ranked paths between the two, with the paths and their evidence.'));
   saveURL();
+}
+
+// pinButton pins the nodes ids where they are (no layout moves them), or
+// unpins them when all are pinned; P does the same from the keyboard.
+function pinButton(ids) {
+  const on = !ids.every((i) => view.pinned.has(i));
+  return el('button', { type: 'button', class: 'pin', 'aria-pressed': String(!on), title: on ? 'Keep in place in every layout (P)' : 'Let the layouts move it again (P)',
+    onclick: () => bus.emit('node:pin', { ids, on }) }, on ? (ids.length > 1 ? 'Pin both' : 'Pin') : (ids.length > 1 ? 'Unpin both' : 'Unpin'));
 }
 
 function propValue(v) {
@@ -249,6 +259,8 @@ export function renderLegend() {
       el('li', {}, edgeIcon({ color: '#b3261e', dash: '5 3' }), 'denied'),
       el('li', {}, edgeIcon({ color: '#8a939c', dash: '1.5 2.5' }), 'inferred'),
       el('li', {}, edgeIcon({ color: '#e6007e', width: 4 }), 'path'),
+      el('li', { title: 'a node pinned where it is: no layout moves it (P, or Pin in its details)' },
+        el('span', { class: 'legend-pin' }), 'pinned'),
       el('li', { title: 'relationships of this node not shown yet; click the node to expand it' },
         el('span', { class: 'legend-badge' }, '+N'), 'not shown')));
 }

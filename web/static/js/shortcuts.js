@@ -15,6 +15,7 @@ export const SHORTCUTS = [
   ] },
   { where: 'Graph', items: [
     { keys: ['Shift', 'click'], what: 'select a second node (brokers or a path between the two); Ctrl or ⌘ too' },
+    { keys: ['p'], what: 'pin the selected node(s) where they are, or unpin them' },
   ] },
   { where: 'Sources view: review of candidates', items: [
     { keys: ['j', 'k'], what: 'next, previous group of candidates' },
