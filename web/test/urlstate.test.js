@@ -89,3 +89,16 @@ test('analytics state that does not parse is dropped', () => {
   assert.equal(decodeState('brokers=a,b,c').brokers, null);
   assert.equal(decodeState('size=betweenness').sizeBy, 'betweenness');
 });
+
+test('the layout rides in the link; the default and unknown names are left out', async () => {
+  const { LAYOUTS } = await import('../static/js/urlstate.js');
+  for (const l of LAYOUTS.slice(1)) {
+    const h = encodeState({ expanded: ['group:is-k'], layout: l });
+    assert.match(h, new RegExp(`layout=${l}`));
+    assert.equal(decodeState(h).layout, l);
+  }
+  assert.doesNotMatch(encodeState({ expanded: ['a'], layout: 'force' }), /layout=/);
+  assert.doesNotMatch(encodeState({ expanded: ['a'], layout: 'spiral' }), /layout=/);
+  assert.equal(decodeState('x=a&layout=spiral').layout, 'force');
+  assert.equal(decodeState('x=a').layout, 'force');
+});

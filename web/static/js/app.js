@@ -13,7 +13,7 @@
 // (the analytics controls), brokers; exports; controller, which
 // reacts to the views' events. This file mounts the canvas and wires the
 // page; nothing else runs on import.
-import { view, busy, nav } from './store.js';
+import { view, busy, nav, bus } from './store.js';
 import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './ui.js';
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
@@ -26,6 +26,8 @@ import { autocomplete, setPathEnd, readPathForm, writePathForm, updatePathStance
 import { showTab, openSource, wireSources } from './sources.js';
 import { onKey, wireReview } from './review.js';
 import { wireTimeline, renderTimeline } from './timeline.js';
+import { wireHelp, openHelp } from './help.js';
+import { wireQueue, loadQueue } from './queue.js';
 
 // restore rebuilds what a URL describes: a source in the Sources view (the
 // graph stays as it is), or the graph: the path query, then the whole graph,
@@ -45,6 +47,7 @@ async function restoreHash() {
   const s = decodeState(h);
   if (s.src) {
     await openSource(s.src, s.span);
+    loadQueue();
     return;
   }
   showTab('graph');
@@ -58,6 +61,8 @@ async function restoreHash() {
   if (s.timeRange) view.timeline = true;
   renderTimeline();
   canvas().resize();
+  view.layout = s.layout;
+  $('#layout-choice').value = s.layout;
   view.sizeBy = s.sizeBy;
   view.colorBy = s.colorBy;
   renderFilterLists();
@@ -175,7 +180,28 @@ function wire() {
       $('#search').select();
     }
   });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === '?' && !ev.ctrlKey && !ev.metaKey && !ev.altKey && !ev.target.matches('input, textarea, select, [contenteditable]')) {
+      ev.preventDefault();
+      openHelp();
+    }
+  });
+  // P pins the selected node(s) where they are, or unpins them.
+  document.addEventListener('keydown', (ev) => {
+    if ((ev.key === 'p' || ev.key === 'P') && view.tab === 'graph' && view.selected && !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
+        !ev.target.matches('input, textarea, select, [contenteditable]') && !$('#help').open) {
+      ev.preventDefault();
+      const ids = [view.selected, view.second].filter(Boolean);
+      bus.emit('node:pin', { ids, on: !ids.every((i) => view.pinned.has(i)) });
+    }
+  });
+  $('#layout-choice').addEventListener('change', () => {
+    view.layout = $('#layout-choice').value;
+    bus.emit('layout:changed');
+  });
   document.addEventListener('keydown', onKey);
+  wireHelp();
+  wireQueue();
   wireSources();
   wireReview();
   wireAnalysis();

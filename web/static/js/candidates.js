@@ -36,3 +36,15 @@ export function namer(body, fallback = (id) => id) {
   for (const n of body?.newEntities || []) m.set(n.ref, n.name);
   return (id) => m.get(id) || fallback(id);
 }
+
+// queueBySource groups the review queue (GET /api/v1/candidates, oldest
+// source first) by source, in the API's order: [{source, candidates}], each
+// source's candidates in the API's order.
+export function queueBySource(cands) {
+  const by = new Map();
+  for (const c of cands || []) {
+    if (!by.has(c.source)) by.set(c.source, { source: c.source, candidates: [] });
+    by.get(c.source).candidates.push(c);
+  }
+  return [...by.values()];
+}

@@ -118,6 +118,8 @@ export function canvasStyle(cyRef) {
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1a73e8', 'border-style': 'solid' } },
     { selector: 'node.hover, node:selected', style: { label: 'data(name)', 'z-index': 30, 'text-background-opacity': 1 } },
     { selector: 'edge:selected', style: { 'line-color': '#1a73e8', 'target-arrow-color': '#1a73e8', label: 'data(type)' } },
+    // A pinned node (locked where it is): a dashed dark ring outside its border.
+    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#1b1f24', 'outline-style': 'dashed', 'outline-offset': 3 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }

@@ -115,8 +115,20 @@ export function render(anchor) {
   $('#empty').hidden = view.nodes.size > 0 || !!view.answer;
   if (view.selected && cy.$id(view.selected).nonempty()) cy.$id(view.selected).select();
   if (view.selected && view.second && cy.$id(view.second).nonempty()) cy.$id(view.second).select();
-  runLayout(cy, before > 0 && !busy.restoring);
+  applyPins();
+  runLayout(cy, before > 0 && !busy.restoring, view.layout);
   bus.emit('view:drawn');
+}
+
+// applyPins locks the pinned nodes where they are (no layout moves them;
+// they cannot be dragged) and marks them (class pinned); the rest unlocked.
+export function applyPins() {
+  cy.batch(() => cy.nodes().forEach((n) => {
+    const on = view.pinned.has(n.id());
+    n.toggleClass('pinned', on);
+    if (on) n.lock();
+    else n.unlock();
+  }));
 }
 
 // clearCanvas removes what is drawn.

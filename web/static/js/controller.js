@@ -8,9 +8,11 @@ import { api, entityPath } from './api.js';
 import { pathParams } from './format.js';
 import { shownKinds } from './palette.js';
 import { merge, canonicalId, hiddenOf, removeNode } from './merge.js';
-import { render, clearCanvas, applyFilters, applyHighlight, applyAnalytics, focusNode, refit } from './canvas.js';
+import { render, clearCanvas, applyPins, applyFilters, applyHighlight, applyAnalytics, focusNode, refit } from './canvas.js';
 import { select, selectPair, renderEvidence, showEdge, allRelTypes } from './panels.js';
 import { setPathEnd } from './pathfinder.js';
+import { openSource } from './sources.js';
+import { focusCandidate } from './review.js';
 import { renderAnalysis } from './analysis.js';
 import { renderBrokers, syncBrokerFocus } from './brokers.js';
 import { matchPaths, brokerSubgraph } from './analytics.js';
@@ -227,6 +229,31 @@ export function wireController() {
     saveURL(true);
   });
   bus.on('edge:accepted', drawAccepted);
+  // Pin or unpin nodes (ids; on: pin): they keep their place in every layout.
+  bus.on('node:pin', ({ ids, on }) => {
+    for (const id of ids) if (on) view.pinned.add(id); else view.pinned.delete(id);
+    applyPins();
+    if (view.second) selectPair(view.selected, view.second);
+    else select(view.selected);
+    setStatus(`${on ? 'Pinned' : 'Unpinned'}: ${ids.map(nameOf).join(', ')}`);
+  });
+  bus.on('layout:changed', () => {
+    render();
+    saveURL(true);
+  });
+  // The review queue opens a candidate's source at that candidate.
+  bus.on('queue:open', async ({ source, candidate }) => {
+    await openSource(source, null);
+    if (!focusCandidate(candidate)) setStatus(`${candidate} is no longer in ${source}`);
+  });
+  // A retracted edge leaves the view (answers leave it out from now on);
+  // the details panel keeps showing it, with its history.
+  bus.on('edge:retracted', (e) => {
+    view.edges.delete(e.id);
+    render();
+    saveURL(true);
+    setStatus(`Retracted: ${nameOf(e.source)} —${e.type}→ ${nameOf(e.target)}`);
+  });
   // The timeline's range is a filter of the canvas (counts.js); the URL
   // follows it without a history entry per playback step.
   bus.on('timeline:changed', () => {

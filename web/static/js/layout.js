@@ -6,6 +6,21 @@ import { hub, hubFontSize } from './canvas-style.js';
 
 const layoutName = () => (window.cytoscapeFcose ? 'fcose' : 'cose');
 
+// builtIn is the options of Cytoscape's own layouts the explorer offers
+// (urlstate.js LAYOUTS): concentric rings by degree, a breadth-first tree
+// from the most connected node, a grid, a circle; every one in id order, so
+// the same graph gets the same picture. Pinned (locked) nodes stay put.
+function builtIn(name, eles) {
+  const base = { name, animate: false, fit: false, nodeDimensionsIncludeLabels: true, avoidOverlap: true, spacingFactor: 1.1 };
+  if (name === 'concentric') return { ...base, concentric: (n) => n.degree(), levelWidth: () => 2, minNodeSpacing: 30 };
+  if (name === 'breadthfirst') {
+    const roots = eles.nodes().max((n) => n.degree()).ele;
+    return { ...base, directed: false, roots: roots ? [roots] : undefined, spacingFactor: 1.2 };
+  }
+  if (name === 'grid') return { ...base, avoidOverlapPadding: 20, sort: byId };
+  return { ...base, sort: byId };
+}
+
 // seeded is a small deterministic PRNG (mulberry32). fcose draws its start
 // positions and samples with Math.random; running it on a fixed seed, over the
 // elements in id order, gives the same picture for the same graph (a shared
@@ -73,7 +88,7 @@ export function separate(cy, nodes, gap = 6, rounds = 80) {
     const p = n.position();
     const bb = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
     const lb = n.style('label') ? n.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false }) : null;
-    const it = { n, x: p.x, y: p.y, x1: bb.x1 - p.x - gap / 2, x2: bb.x2 - p.x + gap / 2, y1: bb.y1 - p.y - gap / 2, y2: bb.y2 - p.y + gap / 2,
+    const it = { n, fixed: n.locked(), x: p.x, y: p.y, x1: bb.x1 - p.x - gap / 2, x2: bb.x2 - p.x + gap / 2, y1: bb.y1 - p.y - gap / 2, y2: bb.y2 - p.y + gap / 2,
       label: lb && lb.w > 0 ? { x1: lb.x1 - p.x, x2: lb.x2 - p.x, y1: lb.y1 - p.y, y2: lb.y2 - p.y } : null };
     byId.set(n.id(), it);
     return it;
@@ -97,22 +112,27 @@ export function separate(cy, nodes, gap = 6, rounds = 80) {
       const a = items[i];
       for (let j = i + 1; j < items.length; j++) {
         const b = items[j];
+        if (a.fixed && b.fixed) continue;
         const ox = Math.min(a.x + a.x2, b.x + b.x2) - Math.max(a.x + a.x1, b.x + b.x1);
         if (ox <= 0) continue;
         const oy = Math.min(a.y + a.y2, b.y + b.y2) - Math.max(a.y + a.y1, b.y + b.y1);
         if (oy <= 0) continue;
         moved = true;
+        // A pinned node does not move: the other moves the whole way.
+        const ka = a.fixed ? 0 : b.fixed ? 2 : 1;
+        const kb = b.fixed ? 0 : a.fixed ? 2 : 1;
         if (ox < oy) {
           const d = (ox / 2 + 0.5) * (a.x <= b.x ? 1 : -1);
-          a.x -= d;
-          b.x += d;
+          a.x -= d * ka;
+          b.x += d * kb;
         } else {
           const d = (oy / 2 + 0.5) * (a.y <= b.y ? 1 : -1);
-          a.y -= d;
-          b.y += d;
+          a.y -= d * ka;
+          b.y += d * kb;
         }
       }
       for (const o of obstacles) {
+        if (a.fixed) break;
         const bb = box(o);
         if (o.s === a || o.t === a) {
           // An edge's own end: its label may not cover the edge's label;
@@ -140,7 +160,7 @@ export function separate(cy, nodes, gap = 6, rounds = 80) {
     }
     if (!moved) break;
   }
-  cy.batch(() => items.forEach((it) => it.n.position({ x: it.x, y: it.y })));
+  cy.batch(() => items.forEach((it) => { if (!it.fixed) it.n.position({ x: it.x, y: it.y }); }));
 }
 
 // matchAspect stretches a layout towards the canvas's proportions (about the
@@ -155,7 +175,7 @@ function matchAspect(cy, nodes) {
   const k = Math.sqrt(Math.min(Math.max(r, 0.5), 2));
   const cx = (bb.x1 + bb.x2) / 2;
   const cy0 = (bb.y1 + bb.y2) / 2;
-  cy.batch(() => nodes.forEach((n) => {
+  cy.batch(() => nodes.filter((n) => !n.locked()).forEach((n) => {
     const p = n.position();
     n.position({ x: cx + (p.x - cx) / k, y: cy0 + (p.y - cy0) * k });
   }));
@@ -168,7 +188,7 @@ function matchAspect(cy, nodes) {
 let layoutSeq = 0;
 let settling = null;
 
-export function runLayout(cy, animate) {
+export function runLayout(cy, animate, name = 'force') {
   const seq = ++layoutSeq;
   // A newer layout replaces one still animating.
   settling?.stop();
@@ -183,18 +203,18 @@ export function runLayout(cy, animate) {
   const eles = cy.elements(':visible').sort(byId);
   const nodes = eles.nodes();
   const from = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
-  const opts = layoutName() === 'fcose'
-    ? fcoseOptions(cy)
-    : { name: 'cose', randomize: true, animate: false, fit: false, nodeDimensionsIncludeLabels: true };
+  const opts = name !== 'force' ? builtIn(name, eles)
+    : layoutName() === 'fcose' ? fcoseOptions(cy)
+      : { name: 'cose', randomize: true, animate: false, fit: false, nodeDimensionsIncludeLabels: true };
   const layout = eles.layout(opts);
   layout.one('layoutstop', () => {
     // Moving nodes moves the labels of the edges between them: a second
     // pass measures those again.
-    matchAspect(cy, nodes);
+    if (name === 'force') matchAspect(cy, nodes);
     separate(cy, nodes);
     separate(cy, nodes);
     const to = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
-    if (animate) cy.batch(() => nodes.forEach((n) => n.position(from.get(n.id()))));
+    if (animate) cy.batch(() => nodes.filter((n) => !n.locked()).forEach((n) => n.position(from.get(n.id()))));
     // A path of three nodes should not fill the screen with giant labels: the
     // fit stops at 1.3; the person may zoom further afterwards.
     cy.maxZoom(1.3);

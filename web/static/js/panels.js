@@ -6,7 +6,7 @@ import { view, bus, nameOf } from './store.js';
 import { $, saveURL } from './ui.js';
 import { KINDS } from './palette.js';
 import { hiddenOf } from './merge.js';
-import { api, entityPath } from './api.js';
+import { api, apiPost, apiKey, setAPIKey, entityPath } from './api.js';
 import { safeURL } from './format.js';
 import { el, fill, shapeIcon, edgeIcon, kindBadge } from './dom.js';
 import { evidenceBlock, hopList } from './evidence.js';
@@ -82,7 +82,8 @@ export function select(id) {
       el('button', { type: 'button', onclick: () => bus.emit('expand', id) }, hidden ? `Expand (+${hidden})` : 'Expand'),
       el('button', { type: 'button', onclick: () => bus.emit('path:end', { which: 'from', node: n }) }, 'Path from'),
       el('button', { type: 'button', onclick: () => bus.emit('path:end', { which: 'to', node: n }) }, 'Path to'),
-      el('button', { type: 'button', onclick: () => bus.emit('node:remove', id) }, 'Remove')),
+      el('button', { type: 'button', onclick: () => bus.emit('node:remove', id) }, 'Remove'),
+      pinButton([id])),
     n.aliases?.length ? el('p', { class: 'aka' }, el('span', { class: 'hint' }, 'Also known as: '), n.aliases.join(', ')) : null,
     propsTable(props.slice(0, 6)),
     props.length > 6 ? el('details', { class: 'more-props' }, el('summary', {}, `${props.length - 6} more properties`), propsTable(props.slice(6))) : null,
@@ -122,9 +123,18 @@ export function selectPair(a, b) {
       el('button', { type: 'button', onclick: () => {
         bus.emit('path:end', { which: 'from', node: view.nodes.get(a) || { id: a, name: a } });
         bus.emit('path:end', { which: 'to', node: view.nodes.get(b) || { id: b, name: b } });
-      } }, 'Path between')),
+      } }, 'Path between'),
+      pinButton([a, b])),
     el('p', { class: 'hint' }, 'Brokers: the entities that lie on the most of the ranked paths between the two, with the paths and their evidence.'));
   saveURL();
+}
+
+// pinButton pins the nodes ids where they are (no layout moves them), or
+// unpins them when all are pinned; P does the same from the keyboard.
+function pinButton(ids) {
+  const on = !ids.every((i) => view.pinned.has(i));
+  return el('button', { type: 'button', class: 'pin', 'aria-pressed': String(!on), title: on ? 'Keep in place in every layout (P)' : 'Let the layouts move it again (P)',
+    onclick: () => bus.emit('node:pin', { ids, on }) }, on ? (ids.length > 1 ? 'Pin both' : 'Pin') : (ids.length > 1 ? 'Unpin both' : 'Unpin'));
 }
 
 function propValue(v) {
@@ -141,9 +151,10 @@ function propsTable(props) {
 // historyBlock is the recorded changes of an entity or edge (path: its
 // history route), asked for when opened: who, when, what was done, from
 // which candidate or source, and the fields changed (a failure inline).
-function historyBlock(path) {
+function historyBlock(path, open = false) {
   const list = el('div', { class: 'history-list' }, el('p', { class: 'hint' }, 'Loading the history…'));
   const box = el('details', { class: 'history' }, el('summary', {}, 'History'), list);
+  if (open) queueMicrotask(() => { box.open = true; });
   box.addEventListener('toggle', () => {
     if (!box.open || box.dataset.loaded) return;
     box.dataset.loaded = 'true';
@@ -174,14 +185,65 @@ export function showEdge(id) {
   const e = view.edges.get(id);
   if (!e) return;
   view.selected = null;
-  const box = fill($('#details'),
-    el('h2', {}, e.type),
-    el('p', { class: 'hop-line' }, el('b', {}, nameOf(e.source)), ' ', el('span', { class: 'rel' }, `—${e.type}→`), ' ', el('b', {}, nameOf(e.target))),
-    evidenceBlock(e),
-    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null,
-    historyBlock('/edges/' + encodeURIComponent(id) + '/history'));
+  const box = fill($('#details'), ...edgeDetails(e, false));
   // With a path open the evidence panel is above: bring the edge into view.
   if (view.answer) box.scrollIntoView({ block: 'start' });
+}
+
+// edgeDetails is an edge's details: its claim, evidence and dates, a Retract
+// button on a stored edge (an inferred one is no record to retract), or once
+// retracted the reason, and its history (opened after a retraction).
+function edgeDetails(e, retracted) {
+  return [
+    el('h2', {}, e.type),
+    el('p', { class: 'hop-line' }, el('b', {}, nameOf(e.source)), ' ', el('span', { class: 'rel' }, `—${e.type}→`), ' ', el('b', {}, nameOf(e.target))),
+    retracted ? el('p', { class: 'retracted-note', role: 'status' }, el('b', {}, 'Retracted: '), retracted,
+      el('span', { class: 'hint' }, ' — kept with the reason, left out of answers from now on.')) : null,
+    !retracted && !e.inferred ? retractControl(e) : null,
+    evidenceBlock(e),
+    e.validFrom || e.validTo ? el('p', { class: 'hint' }, `valid ${e.validFrom || '…'} – ${e.validTo || '…'}`) : null,
+    historyBlock('/edges/' + encodeURIComponent(e.id) + '/history', !!retracted)];
+}
+
+// retractControl is the Retract button and, once pressed, its form: a reason
+// (required) and, when the tab holds none, the API key review uses. The API's
+// error is shown in the form, the reason kept; on success the edge leaves the
+// view (edge:retracted) and the panel shows the retraction in its history.
+function retractControl(e) {
+  const msg = el('p', { class: 'retract-error', role: 'alert', hidden: true });
+  const reason = el('textarea', { id: 'retract-reason', name: 'reason', rows: '2', placeholder: 'e.g. the source was misread' });
+  const key = apiKey() ? null : el('input', { id: 'retract-key', type: 'password', autocomplete: 'off', spellcheck: 'false' });
+  const run = el('button', { type: 'submit', class: 'danger', id: 'retract-run' }, 'Retract the edge');
+  const form = el('form', { class: 'retract-form', id: 'retract-form', hidden: true, novalidate: true,
+    onsubmit: (ev) => { ev.preventDefault(); retract(e, { form, reason, key, msg, run }); } },
+  el('label', { for: 'retract-reason' }, 'Why is it retracted? (required, kept with the edge)'), reason,
+  key ? [el('label', { for: 'retract-key' }, 'API key (retracting is a write)'), key] : null,
+  msg,
+  el('div', { class: 'buttons' }, run,
+    el('button', { type: 'button', onclick: () => { form.hidden = true; open.hidden = false; } }, 'Cancel')));
+  const open = el('button', { type: 'button', id: 'retract-open', title: 'Retract this edge: kept with the reason, left out of answers',
+    onclick: () => { form.hidden = false; open.hidden = true; reason.focus(); } }, 'Retract…');
+  return el('div', { class: 'retract' }, el('div', { class: 'buttons' }, open), form);
+}
+
+async function retract(e, { reason, key, msg, run }) {
+  const say = (text) => { msg.textContent = text; msg.hidden = !text; };
+  const why = reason.value.trim();
+  if (!why) return say('Say why the edge is retracted: the reason is kept with it.');
+  if (key && key.value.trim()) setAPIKey(key.value.trim());
+  if (!apiKey()) return say('Give the API key: retracting writes to the graph.');
+  say('');
+  run.disabled = true;
+  try {
+    const res = await apiPost('/edges/' + encodeURIComponent(e.id) + '/retract', { reason: why });
+    const done = { ...e, ...(res.edge || {}), source: e.source, target: e.target };
+    bus.emit('edge:retracted', done);
+    fill($('#details'), ...edgeDetails(done, why));
+  } catch (err) {
+    say(`Not retracted: ${err.message}`);
+  } finally {
+    run.disabled = false;
+  }
 }
 
 // ---------- legend and filter lists ----------
@@ -197,6 +259,8 @@ export function renderLegend() {
       el('li', {}, edgeIcon({ color: '#b3261e', dash: '5 3' }), 'denied'),
       el('li', {}, edgeIcon({ color: '#8a939c', dash: '1.5 2.5' }), 'inferred'),
       el('li', {}, edgeIcon({ color: '#e6007e', width: 4 }), 'path'),
+      el('li', { title: 'a node pinned where it is: no layout moves it (P, or Pin in its details)' },
+        el('span', { class: 'legend-pin' }), 'pinned'),
       el('li', { title: 'relationships of this node not shown yet; click the node to expand it' },
         el('span', { class: 'legend-badge' }, '+N'), 'not shown')));
 }

@@ -4,7 +4,8 @@
 // (Escape cancels an edit); A accepts, R rejects the whole group. An
 // accepted candidate's edge joins the graph at once.
 // It redraws on source:shown and emits candidate:moved (the text lights the
-// active sentence) and edge:accepted (the graph draws the edge).
+// active sentence), edge:accepted (the graph draws the edge) and
+// candidates:decided (the review queue counts again).
 import { view, review as cursor, bus, nameOf } from './store.js';
 import { $, task, setStatus, showError } from './ui.js';
 import { apiPost, apiKey } from './api.js';
@@ -241,7 +242,18 @@ async function reject(c) {
   nextPending();
 }
 
+// focusCandidate moves the cursor to the open source's candidate id (the
+// review queue opens a candidate so); false when the source has none by it.
+export function focusCandidate(id) {
+  const i = (open.body?.candidates || []).findIndex((c) => c.id === id);
+  if (i < 0) return false;
+  move(i, true);
+  return true;
+}
+
 function nextPending() {
+  // A decision was recorded: the review queue counts it.
+  bus.emit('candidates:decided');
   const cands = open.body?.candidates || [];
   const o = order();
   const at = o.indexOf(cursor.index);

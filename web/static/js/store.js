@@ -29,6 +29,8 @@ export function newView() {
     brokerAnswer: null,  // GET /paths/brokers' answer
     brokerPaths: null,   // pathKey -> the ranked path (with each hop's evidence) of a broker's path
     brokerFocus: null,   // the broker whose paths alone are highlighted
+    layout: 'force',     // the canvas's layout (urlstate.js LAYOUTS)
+    pinned: new Set(),   // ids of nodes pinned where they are (locked: no layout moves them)
     schema: null,
     tab: 'graph',        // 'graph' or 'sources'
     src: null,           // source open in the Sources view
@@ -57,6 +59,7 @@ export function clearGraph(v = view) {
   v.added = [];
   v.selected = null;
   v.second = null;
+  v.pinned.clear();
   clearBrokers(v);
   v.path = null;
   v.answer = null;

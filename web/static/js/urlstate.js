@@ -11,12 +11,16 @@
 // range brushed on the timeline, which opens with it); size= (the
 // centrality sizing the nodes: one of analytics.js' METRICS); color=community
 // (nodes coloured by their Louvain community); brokers=A,B (the brokers
-// between A and B, highlighted and listed); src=, span= (the Sources view).
+// between A and B, highlighted and listed); layout= (the layout chosen, one
+// of LAYOUTS past the default); src=, span= (the Sources view).
 import { STANCES, EVIDENCE_FILTERS } from './format.js';
 import { METRICS } from './analytics.js';
 import { parseRange } from './timebins.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// LAYOUTS are the canvas's layouts, the default (force-directed) first.
+export const LAYOUTS = ['force', 'concentric', 'breadthfirst', 'grid', 'circle'];
 
 // encodeState writes s ({path, all, expanded, added, selected, second,
 // kindsOff, relsOff, asOf, timeRange, sizeBy, colorBy, brokers, src, span}) as a
@@ -48,6 +52,7 @@ export function encodeState(s) {
   if (s.sizeBy) p.set('size', s.sizeBy);
   if (s.colorBy) p.set('color', s.colorBy);
   if (s.brokers) p.set('brokers', `${s.brokers.from},${s.brokers.to}`);
+  if (s.layout && s.layout !== LAYOUTS[0] && LAYOUTS.includes(s.layout)) p.set('layout', s.layout);
   if (s.src) {
     p.set('src', s.src);
     if (s.span) p.set('span', `${s.span.start}-${s.span.end}`);
@@ -75,6 +80,7 @@ export function decodeState(hash) {
     sizeBy: METRICS.includes(p.get('size')) ? p.get('size') : '',
     colorBy: p.get('color') === 'community' ? 'community' : '',
     brokers: null,
+    layout: LAYOUTS.includes(p.get('layout')) ? p.get('layout') : LAYOUTS[0],
     src: p.get('src') || null,
     span: null,
   };
