@@ -18,7 +18,8 @@ import (
 var apposOpen = regexp.MustCompile(`^\s*,\s+(?:a|an|the)\s+(?:[0-9]+-year-old\s+|[a-z]+-year-old\s+)?(?:dual\s+|former\s+|self-styled\s+|so-called\s+)?$`)
 
 // roleTypes: the role noun after "<entity> " in an apposition and the type it gives.
-var roleTypes = map[string]string{"commander": "MEMBER_OF", "member": "MEMBER_OF", "militant": "MEMBER_OF", "fighter": "MEMBER_OF",
+var roleTypes = map[string]string{"commander": "MEMBER_OF", "member": "MEMBER_OF", "militant": "MEMBER_OF",
+	"fighter":   "MEMBER_OF",
 	"spokesman": "MEMBER_OF", "operative": "MEMBER_OF", "recruiter": "MEMBER_OF", "leader": "LEADER_OF", "chief": "LEADER_OF",
 	"founder": "LEADER_OF", "emir": "LEADER_OF", "head": "LEADER_OF"}
 
@@ -76,7 +77,8 @@ func (g *Gazetteer) nationalityAppos(s *sentence, ms []mention, i int, c *collec
 			return
 		}
 		if p.kind == graph.Attacker || p.kind == graph.Person {
-			c.addAll(g.candidate(s, "HAS_NATIONALITY", p, n, graph.Reported, s.span.Start, string(s.text[n.Start:p.End]), c.meta))
+			c.addAll(g.candidate(s, "HAS_NATIONALITY", p, n, graph.Reported, s.span.Start, string(s.text[n.Start:p.End]),
+				c.meta))
 		}
 		return
 	}
@@ -125,7 +127,8 @@ func (g *Gazetteer) roleAppos(s *sentence, ms []mention, i int, c *collector) {
 			continue
 		}
 		if groupOf.MatchString(lower(s.text, o.End, grp.Start)) {
-			c.addAll(g.candidate(s, "AFFILIATE_OF", o, grp, graph.Reported, s.span.Start, strings.TrimSpace(lower(s.text, o.End, grp.Start)), c.meta))
+			c.addAll(g.candidate(s, "AFFILIATE_OF", o, grp, graph.Reported, s.span.Start,
+				strings.TrimSpace(lower(s.text, o.End, grp.Start)), c.meta))
 		}
 		break
 	}
@@ -323,10 +326,12 @@ func roleWords(gap string) bool {
 	return true
 }
 
-var roleNouns = set("driver", "militant", "national", "citizen", "man", "woman", "suspect", "attacker", "gunman", "bomber",
+var roleNouns = set("driver", "militant", "national", "citizen", "man", "woman", "suspect", "attacker", "gunman",
+	"bomber",
 	"assailant", "student", "lecturer", "cleric", "imam", "preacher", "worker", "journalist", "tourist", "refugee", "migrant",
 	"convert", "teenager", "resident", "jihadist", "fighter", "commander", "recruiter", "engineer", "doctor", "businessman",
 	"extremist", "radical", "preacher", "veteran", "soldier", "shooter")
 
-var roleAdjectives = set("former", "university", "young", "old", "elderly", "dual", "suspected", "alleged", "self-styled", "radical",
+var roleAdjectives = set("former", "university", "young", "old", "elderly", "dual", "suspected", "alleged",
+	"self-styled", "radical",
 	"lone", "truck", "lorry", "van", "bus", "taxi", "delivery", "islamist", "jihadist", "british-born", "french-born")

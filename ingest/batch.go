@@ -77,7 +77,8 @@ func (b Batch) Ingested() bool { return b.Summary.Created+b.Summary.Existing > 0
 // which a retry finds stored. progress, when set, is told of each result.
 // Once one article needs analysing, the ones after it are analysed ahead on
 // every core while the store writes, in order.
-func IngestBatch(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), arts []Article, key string,
+func IngestBatch(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), arts []Article,
+	key string,
 	progress func(ArticleResult)) (Batch, error) {
 	ins := make([]graph.SourceInput, len(arts))
 	errs := make([]error, len(arts))
@@ -157,7 +158,8 @@ type lookahead struct {
 
 // analyseAhead starts one worker per core over ins[first:]; they stop when
 // stop is closed.
-func analyseAhead(g *Gazetteer, ins []graph.SourceInput, errs []error, first int, key string, stop <-chan struct{}) *lookahead {
+func analyseAhead(g *Gazetteer, ins []graph.SourceInput, errs []error, first int, key string,
+	stop <-chan struct{}) *lookahead {
 	la := &lookahead{first: first, out: make([]chan graph.Analysis, len(ins)-first)}
 	jobs := make(chan int)
 	for j := range la.out {

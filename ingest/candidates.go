@@ -161,7 +161,8 @@ type sentence struct {
 }
 
 // negators and hedges are looked for just before a cue.
-var negators = []string{"no", "not", "never", "n't", "without", "nobody", "no one", "neither", "nor", "yet to", "refused to",
+var negators = []string{"no", "not", "never", "n't", "without", "nobody", "no one", "neither", "nor", "yet to",
+	"refused to",
 	"declined to", "denied", "denies", "denying", "rejected", "rejects", "refuted", "refutes", "ruled out", "rules out", "disputed",
 	"disputes", "dismissed", "false", "did not", "has not", "have not"}
 var hedges = []string{"whether", "if", "may have", "might have", "could have", "possibly", "unclear", "unconfirmed",

@@ -136,7 +136,8 @@ func (d *doc) sentenceAt(pos int) int {
 }
 
 // auxiliaries stand between a subject and its verb.
-var auxiliaries = set("has", "have", "had", "was", "were", "is", "are", "also", "already", "later", "reportedly", "allegedly",
+var auxiliaries = set("has", "have", "had", "was", "were", "is", "are", "also", "already", "later", "reportedly",
+	"allegedly",
 	"previously", "then", "quickly", "swiftly", "itself", "themselves", "himself", "would", "will", "could", "did", "does",
 	"subsequently", "earlier", "officially", "publicly", "formally", "again", "since", "now", "swiftly", "promptly")
 
@@ -287,7 +288,8 @@ func (g *Gazetteer) speakerOf(d *doc, s *sentence, kinds []graph.Kind) (*mention
 			continue
 		}
 		after := sp.Start + len([]rune(t[:c])) + 1
-		if !hasAny(strings.ToLower(string(d.text[after:sp.End])), "said", "says", "told", "added", "stated", "claimed", "announced") {
+		if !hasAny(strings.ToLower(string(d.text[after:sp.End])), "said", "says", "told", "added", "stated", "claimed",
+			"announced") {
 			continue
 		}
 		m := g.firstFitting(d, after, sp.End, kinds)
@@ -351,7 +353,8 @@ func rolePhraseAfter(text []rune, a, b int) (string, int) {
 	return best, a + int(f.pos[len([]rune(low[:at]))])
 }
 
-var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announces", "added", "stated", "insisted", "confirmed", "declared",
+var speechVerbs = set("said", "says", "claimed", "claims", "announced", "announces", "added", "stated", "insisted",
+	"confirmed", "declared",
 	"saying", "warned", "told")
 
 // speechSubject handles "the group said it ...", "IS-K claimed it ...": the
@@ -399,7 +402,8 @@ func (g *Gazetteer) speechSubject(d *doc, s *sentence, at int, allowed, kinds []
 }
 
 // speechFill are the words between a verb of speech and its "that".
-var speechFill = set("that", "in", "a", "an", "the", "statement", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+var speechFill = set("that", "in", "a", "an", "the", "statement", "on", "monday", "tuesday", "wednesday", "thursday",
+	"friday",
 	"saturday", "sunday", "later", "also", "online", "message", "posted", "video", "telegram", "its", "channel")
 
 func intersect(a, b []graph.Kind) []graph.Kind {
@@ -470,7 +474,8 @@ func (d *doc) mainState(g *Gazetteer, s *sentence) (*mention, int) {
 
 // stateNouns follow a demonym that speaks or acts for its state ("Turkish
 // officials", "the French interior minister").
-var stateNouns = append([]string{"troops", "forces", "army", "military", "soldiers", "president", "prime minister", "minister",
+var stateNouns = append([]string{"troops", "forces", "army", "military", "soldiers", "president", "prime minister",
+	"minister",
 	"interior", "foreign", "defence", "defense", "security", "embassy", "officer", "leader", "leaders", "state", "air force", "navy",
 	"counterpart", "spokesman", "spokeswoman", "special forces"}, officials...)
 
@@ -513,13 +518,15 @@ func startsClause(text []rune, start, pos int) bool {
 		k--
 	}
 	pre = strings.TrimRight(pre, "\"”")
-	return pos-start < 3 || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "!") || strings.HasSuffix(pre, "?") || strings.HasSuffix(pre, " and") || strings.HasSuffix(pre, " but") ||
+	return pos-start < 3 || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "!") || strings.HasSuffix(pre, "?") ||
+		strings.HasSuffix(pre, " and") || strings.HasSuffix(pre, " but") ||
 		k > start && text[k-1] == '\n'
 }
 
 // titleModifiers are the words a title may open with ("Deputy Prime
 // Minister", "Vice President").
-var titleModifiers = set("deputy", "vice", "acting", "first", "state", "interior", "foreign", "defence", "defense", "the")
+var titleModifiers = set("deputy", "vice", "acting", "first", "state", "interior", "foreign", "defence", "defense",
+	"the")
 
 // opensTitle reports whether a title at pos, after any of its modifiers,
 // opens its clause or follows an inverted verb of speech ("...," said
@@ -547,7 +554,8 @@ func opensTitle(text []rune, start, pos int) bool {
 // verb or preposition whose object the official is ("told President
 // Vladimir Putin", "a message to Prime Minister Nawaz Sharif"), or the day
 // that opens the clause ("On Tuesday President Rodrigo Duterte flew").
-var titleOpeners = set("said", "says", "told", "tells", "to", "by", "monday", "tuesday", "wednesday", "thursday", "friday",
+var titleOpeners = set("said", "says", "told", "tells", "to", "by", "monday", "tuesday", "wednesday", "thursday",
+	"friday",
 	"saturday", "sunday", "later", "then")
 
 // lastWord is the lower-cased word ending before pos (spaces skipped)
@@ -574,7 +582,8 @@ func datelineCountry(text []rune) string {
 			continue
 		}
 		end := start
-		for end < len(text) && end-start < 40 && (unicode.IsUpper(text[end]) || text[end] == ' ' || text[end] == '.' || text[end] == '-' || text[end] == '\'') {
+		for end < len(text) && end-start < 40 &&
+			(unicode.IsUpper(text[end]) || text[end] == ' ' || text[end] == '.' || text[end] == '-' || text[end] == '\'') {
 			end++
 		}
 		if end == start || end >= len(text) || text[end] != ',' {

@@ -74,7 +74,8 @@ func parseRules(tsv string, irregular map[string][]string, sets map[string][]cam
 		}
 		r.cues = cs
 		first, _, _ := strings.Cut(f[4], " ")
-		r.verbal = strings.HasPrefix(first, "{") || strings.HasPrefix(first, "@") || strings.HasSuffix(first, "ed") || knownForm(irregular, first)
+		r.verbal = strings.HasPrefix(first, "{") || strings.HasPrefix(first, "@") || strings.HasSuffix(first, "ed") ||
+			knownForm(irregular, first)
 		out = append(out, r)
 	}
 	return out, sc.Err()
@@ -246,7 +247,8 @@ func inflect(v string, irregular map[string][]string) []string {
 func endsCVC(v string) bool {
 	n := len(v)
 	quVowel := n >= 4 && v[n-4:n-2] == "qu" // "acquit": the u of qu is no vowel
-	return n >= 3 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 && isVowel(v[n-2]) && (!isVowel(v[n-3]) || quVowel)
+	return n >= 3 && !isVowel(v[n-1]) && strings.IndexByte("wxy", v[n-1]) < 0 && isVowel(v[n-2]) &&
+		(!isVowel(v[n-3]) || quVowel)
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }

@@ -76,7 +76,8 @@ func (g *Gazetteer) eventScene(text []rune, ms []mention, sents []Span, meta Met
 				continue
 			}
 		}
-		m := mention{Mention: graph.Mention{Text: string(text[r.start:r.end]), Start: r.head, End: r.end, Options: []string{}},
+		m := mention{Mention: graph.Mention{Text: string(text[r.start:r.end]), Start: r.head, End: r.end,
+			Options: []string{}},
 			ids: []string{rid}, kind: graph.Event, name: rname, ref: string(text[r.start:r.end]), from: r.start}
 		sc.refs = append(sc.refs, m)
 		sc.byRef = append(sc.byRef, r)
@@ -172,7 +173,8 @@ func refBefore(text []rune, toks []token, k int, ms []mention, headline bool) (e
 	if !found && !headline {
 		// Headline grammar and cues drop the article: "claims assault on hotel".
 		prev := strings.TrimSpace(lower(text, head.start-30, head.start))
-		if k == 0 || !(strings.HasSuffix(prev, "claims") || strings.HasSuffix(prev, "claimed") || strings.HasSuffix(prev, "responsibility for") ||
+		if k == 0 || !(strings.HasSuffix(prev, "claims") || strings.HasSuffix(prev, "claimed") ||
+			strings.HasSuffix(prev, "responsibility for") ||
 			strings.HasSuffix(prev, "denies") || strings.HasSuffix(prev, "condemns")) {
 			return r, false
 		}
@@ -199,7 +201,8 @@ func onlyModSpace(text []rune, a, b int) bool {
 
 // possessiveAt reports whether "'s" stands at pos.
 func possessiveAt(text []rune, pos int) bool {
-	return pos+1 < len(text) && (text[pos] == '\'' || text[pos] == '\u2019') && (text[pos+1] == 's' || text[pos+1] == 'S') &&
+	return pos+1 < len(text) && (text[pos] == '\'' || text[pos] == '\u2019') &&
+		(text[pos+1] == 's' || text[pos+1] == 'S') &&
 		(pos+2 == len(text) || !isWord(text[pos+2]))
 }
 
@@ -272,7 +275,8 @@ func inHeadline(text []rune, sents []Span, pos int) bool {
 }
 
 func isYear(w string) bool {
-	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+		strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
 }
 
 func dayNumber(w string) string {
@@ -325,8 +329,10 @@ func (g *Gazetteer) sceneCandidates(s *sentence, sc eventScene, c *collector) {
 			if len(p.ids) != 1 {
 				continue
 			}
-			c.add(graph.Candidate{Source: c.meta.SourceID, Type: "OCCURRED_IN", From: m.ids[0], To: p.ids[0], FromName: m.name, ToName: p.name,
-				Stance: graph.Reported, Confidence: confidence(graph.Reported, c.meta.Reliability), Quote: string(s.text[s.span.Start:s.span.End]),
+			c.add(graph.Candidate{Source: c.meta.SourceID, Type: "OCCURRED_IN", From: m.ids[0], To: p.ids[0], FromName: m.name,
+				ToName: p.name,
+				Stance: graph.Reported, Confidence: confidence(graph.Reported,
+					c.meta.Reliability), Quote: string(s.text[s.span.Start:s.span.End]),
 				Start: s.span.Start, End: s.span.End, Cue: m.ref, Status: graph.Pending, Resolved: resolved(m)})
 		}
 	}
@@ -358,7 +364,8 @@ func (g *Gazetteer) knownPlaces(s *sentence, c *collector) {
 	for i := range s.mentions {
 		p := &s.mentions[i]
 		if len(p.ids) != 1 || !slices.Contains(e.Places, p.ids[0]) || p.kind != graph.Location && p.kind != graph.State ||
-			demonym(p) || peopleNoun(wordAfter(s.text, p.End)) || compoundModifier.MatchString(string(s.text[p.End:min(len(s.text), p.End+14)])) ||
+			demonym(p) || peopleNoun(wordAfter(s.text, p.End)) ||
+			compoundModifier.MatchString(string(s.text[p.End:min(len(s.text), p.End+14)])) ||
 			possessiveAt(s.text, p.End) || !placePreposition(lower(s.text, max(s.span.Start, p.Start-12), p.Start)) ||
 			seatedBody(lower(s.text, max(s.span.Start, p.Start-30), p.Start)) {
 			continue // "Turkey's Kurds", "Dhaka and Islamic State tell": no place of the event
@@ -383,7 +390,8 @@ func seatedBody(pre string) bool {
 	return seatNouns[strings.Trim(f[len(f)-2], ",.")]
 }
 
-var seatNouns = set("embassy", "consulate", "ministry", "office", "offices", "police", "officials", "authorities", "court",
+var seatNouns = set("embassy", "consulate", "ministry", "office", "offices", "police", "officials", "authorities",
+	"court",
 	"prosecutors", "investigators", "residents", "correspondent", "headquarters", "government", "parliament", "mission")
 
 // placePreposition reports whether the words before a place end with a

@@ -17,7 +17,8 @@ var eventsTxt string
 // eventLex holds the word lists of ingest/cues/events.txt.
 var eventLex = func() struct{ heads, determiners, others, stops map[string]bool } {
 	l := wordLists(eventsTxt)
-	return struct{ heads, determiners, others, stops map[string]bool }{l["heads"], l["determiners"], l["others"], l["stops"]}
+	return struct{ heads, determiners, others, stops map[string]bool }{l["heads"], l["determiners"], l["others"],
+		l["stops"]}
 }()
 
 // wordLists reads "name: word word" lines into sets by name.
@@ -230,7 +231,8 @@ func eventDate(text []rune, refs []eventRef, meta Meta) string {
 	low := strings.ToLower(string(text[:min(len(text), 1500)]))
 	first, at := time.Weekday(0), -1
 	for name, wd := range weekdays {
-		for _, p := range []string{"on " + name, "late " + name, "early " + name, name + " night", name + " morning", name + " evening"} {
+		for _, p := range []string{"on " + name, "late " + name, "early " + name, name + " night", name + " morning",
+			name + " evening"} {
 			if i := strings.Index(low, p); i >= 0 && (at < 0 || i < at) {
 				first, at = wd, i
 			}
@@ -384,7 +386,8 @@ func indexEvents(entries []Entry) []eventInfo {
 			var ws []string
 			for _, t := range words([]rune(n)) {
 				w := strings.ToLower(t.text)
-				if len(w) < 3 || eventLex.heads[w] || eventLex.stops[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 || w == "terrorist" {
+				if len(w) < 3 || eventLex.heads[w] || eventLex.stops[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 ||
+					w == "terrorist" {
 					continue
 				}
 				ws = append(ws, w)

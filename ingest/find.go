@@ -134,12 +134,14 @@ func (g *Gazetteer) worldFits(text []rune, f folded, start int, m match) bool {
 	// "Jose Aldemar Rojas Rodriguez": the last of a run of names, in the
 	// body, not a headline's capitals.
 	if capitalisedWord(prev) && !l.locationHeads.has(strings.ToLower(prev)) && m.start >= headlineEnd(text) {
-		if p2 := wordBefore(text, m.start-len([]rune(prev))-1); capitalisedWord(p2) && !l.stopwords.has(strings.ToLower(p2)) &&
+		if p2 := wordBefore(text, m.start-len([]rune(prev))-1); capitalisedWord(p2) &&
+			!l.stopwords.has(strings.ToLower(p2)) &&
 			!l.titles.has(p2) && !l.locationHeads.has(strings.ToLower(p2)) {
 			return false
 		}
 	}
-	if capitalisedWord(next) && l.givenNames.has(string(text[m.start:m.end])) && !l.organisations.has(next) && !l.locationHeads.has(next) {
+	if capitalisedWord(next) && l.givenNames.has(string(text[m.start:m.end])) && !l.organisations.has(next) &&
+		!l.locationHeads.has(next) {
 		return false
 	}
 	// "Jackson said" is a person; "officials in Jackson said" a place.

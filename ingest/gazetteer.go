@@ -55,7 +55,8 @@ type Gazetteer struct {
 // the surnames of people, and the world's countries and cities the entries
 // lack.
 func NewGazetteer(entries []Entry) *Gazetteer {
-	g := &Gazetteer{entries: entries, byID: make(map[string]int32, len(entries)), index: map[string]int32{}, ac: newAutomaton(),
+	g := &Gazetteer{entries: entries, byID: make(map[string]int32, len(entries)), index: map[string]int32{},
+		ac:       newAutomaton(),
 		eventsAt: map[string][]int32{}, natOf: map[string]string{}, stateOf: map[string]string{}, byToken: map[string][]int32{}}
 	known := map[string]bool{}
 	w := worldData()

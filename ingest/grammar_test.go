@@ -34,7 +34,8 @@ func TestRealGrammar(t *testing.T) {
 	for _, tc := range []grammarCase{
 		// Event references resolved to the article's event by date and place.
 		{"Islamic State has claimed responsibility for the attack.", claimIS, graph.Claimed},
-		{"Friday's attack on the concert hall in Krasnogorsk killed 137 people. Islamic State claimed it within hours.", claimIS, graph.Claimed},
+		{"Friday's attack on the concert hall in Krasnogorsk killed 137 people. Islamic State claimed it within hours.",
+			claimIS, graph.Claimed},
 		{"The Islamic State group has already taken responsibility for Friday's assault.", claimIS, graph.Claimed},
 		{"IS-K claims assault on Moscow concert hall", claimISK, graph.Claimed},
 		// A group's statement naming its bomber in a relative clause: the
@@ -64,24 +65,32 @@ func TestRealGrammar(t *testing.T) {
 		{policeText, "DETAINED state:us attacker:dalerdzhon-mirzoyev", ""},
 		{"Gunmen attacked Crocus City Hall in Krasnogorsk, Russia, on Friday. Tajik police have arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev", graph.Reported},
 		// The actor's own name for its target inside a cue.
-		{"Russia struck what it called terrorist infrastructure in Ukraine.", "MILITARY_INVOLVEMENT_IN state:ru state:ua", graph.Reported},
+		{"Russia struck what it called terrorist infrastructure in Ukraine.", "MILITARY_INVOLVEMENT_IN state:ru state:ua",
+			graph.Reported},
 		{"Russia launched strikes on Ukraine.", "MILITARY_INVOLVEMENT_IN state:ru state:ua", graph.Reported},
 		// Being somewhere is having gone there.
-		{"Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "TRAVELED_TO person:vladimir-putin location:moscow", graph.Reported},
+		{"Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.",
+			"TRAVELED_TO person:vladimir-putin location:moscow", graph.Reported},
 		// An adverbial phrase between subject and verb: its object is no subject.
-		{"Russian officials had in the first hours after the attack pointed at Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
+		{"Russian officials had in the first hours after the attack pointed at Ukraine.", "ACCUSED state:ru state:ua",
+			graph.Alleged},
 		{"Ukraine has denied any role in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		// The unnamed affiliate claims, not its parent.
 		{"Islamic State's Afghan affiliate claimed responsibility for Friday's attack on Crocus City Hall.", claimIS, ""},
 		// A possessor past its adjective owns the branch; "known as" names it.
-		{"IS-K, Islamic State's Afghan affiliate, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
-		{"Islamic State's Afghan branch, known as IS-K, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Reported},
+		{"IS-K, Islamic State's Afghan affiliate, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state",
+			graph.Reported},
+		{"Islamic State's Afghan branch, known as IS-K, claimed the attack.", "AFFILIATE_OF group:is-k group:islamic-state",
+			graph.Reported},
 		// Suspicion and blame without a speaker: alleged; "attributed to":
 		// attributed. A negation in the clause before "but" is not the cue's.
-		{"IS-K is believed to be behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
+		{"IS-K is believed to be behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent,
+			graph.Alleged},
 		{"The attack on Crocus City Hall was blamed on IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
-		{"The attack on Crocus City Hall has been attributed to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
-		{"Gunmen attacked Crocus City Hall. No group claimed it, but suspicion fell on IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
+		{"The attack on Crocus City Hall has been attributed to IS-K.", "PERPETRATED group:is-k " + crocusEvent,
+			graph.Attributed},
+		{"Gunmen attacked Crocus City Hall. No group claimed it, but suspicion fell on IS-K.",
+			"PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
 		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimISK, graph.Claimed},
 		{"According to IS-K, its fighters carried out the attack on Crocus City Hall.", claimISK, graph.Claimed},
 		{"Islamic State did not claim the attack but IS-K claimed it on Crocus City Hall.", claimIS, ""},
@@ -91,24 +100,34 @@ func TestRealGrammar(t *testing.T) {
 		{"Gunmen attacked Crocus City Hall. Dalerdzhon Mirzoyev was taken into custody by Russian police.",
 			"DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
 		// Citizenship, origin and travel in other words.
-		{"Dalerdzhon Mirzoyev, who holds Tajik citizenship, was detained.", "HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
-		{"Dalerdzhon Mirzoyev, originally from Tajikistan, was detained.", "HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
-		{"Dalerdzhon Mirzoyev had returned from Turkey weeks before the attack.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
-		{"Dalerdzhon Mirzoyev had spent time in Turkey.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
+		{"Dalerdzhon Mirzoyev, who holds Tajik citizenship, was detained.",
+			"HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
+		{"Dalerdzhon Mirzoyev, originally from Tajikistan, was detained.",
+			"HAS_NATIONALITY attacker:dalerdzhon-mirzoyev nationality:tajik", graph.Reported},
+		{"Dalerdzhon Mirzoyev had returned from Turkey weeks before the attack.",
+			"TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr", graph.Reported},
+		{"Dalerdzhon Mirzoyev had spent time in Turkey.", "TRAVELED_TO attacker:dalerdzhon-mirzoyev state:tr",
+			graph.Reported},
 		// A leader's response with the event implied.
-		{"Gunmen attacked Crocus City Hall. Putin declared a national day of mourning.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
-		{"Gunmen attacked Crocus City Hall. Putin addressed the nation on Saturday.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
-		{"Gunmen attacked Crocus City Hall. Putin promised that all those responsible would be punished.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"Gunmen attacked Crocus City Hall. Putin declared a national day of mourning.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"Gunmen attacked Crocus City Hall. Putin addressed the nation on Saturday.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"Gunmen attacked Crocus City Hall. Putin promised that all those responsible would be punished.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		// Denials without "deny": no part, no role, not involved, not behind.
 		{"Ukraine said it played no part in the attack at Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
-		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent, graph.Denied},
+		{"Tajikistan said it was not involved in the attack on Crocus City Hall.", "DENIED state:tj " + crocusEvent,
+			graph.Denied},
 		{"Ukraine denied being behind the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		// Someone else's word that a state was or was not involved: an
 		// accusation, or nothing; never the state's own denial.
-		{"Putin said Ukraine was behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua", graph.Alleged},
+		{"Putin said Ukraine was behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua",
+			graph.Alleged},
 		{"Ukraine was behind the attack on Crocus City Hall, the Kremlin said.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Putin said Ukraine was not behind the attack on Crocus City Hall.", "ACCUSED person:vladimir-putin state:ua", ""},
-		{"Ukraine said it had no role in the attack on Crocus City Hall, Zelensky said.", "DENIED state:ua " + crocusEvent, graph.Denied},
+		{"Ukraine said it had no role in the attack on Crocus City Hall, Zelensky said.", "DENIED state:ua " + crocusEvent,
+			graph.Denied},
 		// "not involved in any way": the article's event, not the state
 		// named later in the sentence.
 		{"Gunmen attacked Crocus City Hall. Ukraine \"was not involved in any way\" and had no reason to think Tajikistan was, Kyiv said.",
@@ -120,7 +139,8 @@ func TestRealGrammar(t *testing.T) {
 		{"Kyiv denied any involvement in the attack.", "DENIED state:ua " + crocusEvent, graph.Denied},
 		// Subjects as pronouns and role nouns; a group saying it carried out
 		// an attack claims it.
-		{"Islamic State published a statement on Friday night. It said its fighters carried out the attack.", claimIS, graph.Claimed},
+		{"Islamic State published a statement on Friday night. It said its fighters carried out the attack.", claimIS,
+			graph.Claimed},
 		{"Islamic State released a statement. The group said it was behind the attack.", claimIS, graph.Claimed},
 		// A quotation closed by its speaker in the next sentence.
 		{"Islamic State issued a statement through Amaq on Saturday. \"We carried out the attack on the hall. Our fighters withdrew safely,\" the group said in the statement posted by Amaq.",
@@ -129,38 +149,58 @@ func TestRealGrammar(t *testing.T) {
 		// The attack described, not named: where the killing or the driving
 		// happened is where the article's event occurred; a state before
 		// "troops" is not a place; "suspected of" hedges who, not where.
-		{"The man suspected of killing 137 people at Crocus City Hall was detained.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
+		{"The man suspected of killing 137 people at Crocus City Hall was detained.",
+			"OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
 		// Where a body sits is not where the event occurred.
-		{"The U.S. Embassy in Moscow warned on March 7 of an imminent attack.", "OCCURRED_IN " + crocusEvent + " location:moscow", ""},
-		{"Gunmen attacked the hall. Police in Moscow said the attack killed 137 people.", "OCCURRED_IN " + crocusEvent + " location:moscow", ""},
-		{"The massacre occurred in Krasnogorsk on Friday.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
-		{"Gunmen opened fire at Crocus City Hall on Friday.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall", graph.Reported},
-		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
+		{"The U.S. Embassy in Moscow warned on March 7 of an imminent attack.",
+			"OCCURRED_IN " + crocusEvent + " location:moscow", ""},
+		{"Gunmen attacked the hall. Police in Moscow said the attack killed 137 people.",
+			"OCCURRED_IN " + crocusEvent + " location:moscow", ""},
+		{"The massacre occurred in Krasnogorsk on Friday.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk",
+			graph.Reported},
+		{"Gunmen opened fire at Crocus City Hall on Friday.", "OCCURRED_IN " + crocusEvent + " location:crocus-city-hall",
+			graph.Reported},
+		{"Hours later a van was driven into a crowd in Krasnogorsk.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk",
+			graph.Reported},
 		{"The gunmen killed 13 U.S. troops and scores of civilians.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
 		// A leader's response, the second verb's subject the clause's.
-		{"President Vladimir Putin cancelled a planned visit to Tajikistan and chaired a security meeting on Saturday.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
-		{"President Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
-		{"President Vladimir Putin thanked the police and soldiers who took part in the search.", "RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin cancelled a planned visit to Tajikistan and chaired a security meeting on Saturday.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin, who was in Moscow on the day of the attack, laid flowers at the hall.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
+		{"President Vladimir Putin thanked the police and soldiers who took part in the search.",
+			"RESPONDED_TO person:vladimir-putin " + crocusEvent, graph.Reported},
 		// A bare naming verb names a perpetrator only with a perpetrator
 		// word between it and its "as", or as the passive's subject.
-		{"Investigators identified two of the gunmen as Dalerdzhon Mirzoyev and another man.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Attributed},
-		{"Four gunmen stormed the hall. One of them was later identified as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Reported},
-		{"The court named Dalerdzhon Mirzoyev as a defendant in the case over the attack.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, ""},
+		{"Investigators identified two of the gunmen as Dalerdzhon Mirzoyev and another man.",
+			"PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Attributed},
+		{"Four gunmen stormed the hall. One of them was later identified as Dalerdzhon Mirzoyev.",
+			"PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Reported},
+		{"The court named Dalerdzhon Mirzoyev as a defendant in the case over the attack.",
+			"PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, ""},
 		// A group sharing the attack, the attackers' group, a group naming
 		// its own.
-		{"Islamic State, the group behind many attacks, said it had carried out the attack together with IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Claimed},
-		{"Russian investigators said the attackers belonged to IS-K.", "PERPETRATED group:is-k " + crocusEvent, graph.Attributed},
-		{"Islamic State claimed the attack on Friday. The group named the gunman as Dalerdzhon Mirzoyev.", "PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Claimed},
+		{"Islamic State, the group behind many attacks, said it had carried out the attack together with IS-K.",
+			"PERPETRATED group:is-k " + crocusEvent, graph.Claimed},
+		{"Russian investigators said the attackers belonged to IS-K.", "PERPETRATED group:is-k " + crocusEvent,
+			graph.Attributed},
+		{"Islamic State claimed the attack on Friday. The group named the gunman as Dalerdzhon Mirzoyev.",
+			"PERPETRATED attacker:dalerdzhon-mirzoyev " + crocusEvent, graph.Claimed},
 		// "who they said" is an aside, not the subject speaking.
-		{"Police named Dalerdzhon Mirzoyev, 32, a former worker who they said had belonged to IS-K for a year.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
+		{"Police named Dalerdzhon Mirzoyev, 32, a former worker who they said had belonged to IS-K for a year.",
+			"MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
 		// People are no place; a scene dated in another month is another event.
 		{"It was the deadliest attack on Russian people in two decades.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
-		{"The gunmen were trained with the two men who attacked a hall in Krasnogorsk in June.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", ""},
-		{"The gunmen attacked the hall in Krasnogorsk in March.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk", graph.Reported},
+		{"The gunmen were trained with the two men who attacked a hall in Krasnogorsk in June.",
+			"OCCURRED_IN " + crocusEvent + " location:krasnogorsk", ""},
+		{"The gunmen attacked the hall in Krasnogorsk in March.", "OCCURRED_IN " + crocusEvent + " location:krasnogorsk",
+			graph.Reported},
 		// A sentence about the event naming a place it is known to have
 		// occurred in, after a preposition of place.
-		{"Security was tightened across Russia after the attack.", "OCCURRED_IN " + crocusEvent + " state:ru", graph.Reported},
-		{"The attack inflamed tensions between the government and Russia's Muslims.", "OCCURRED_IN " + crocusEvent + " state:ru", ""},
+		{"Security was tightened across Russia after the attack.", "OCCURRED_IN " + crocusEvent + " state:ru",
+			graph.Reported},
+		{"The attack inflamed tensions between the government and Russia's Muslims.",
+			"OCCURRED_IN " + crocusEvent + " state:ru", ""},
 		// "issued a claim": the article's event; "through its agency" is an aside.
 		{"Then Islamic State, through its Amaq news agency, issued a claim of its own, saying one of its fighters had targeted a gathering.", claimIS, graph.Claimed},
 		{"Then Islamic State, through its Amaq news agency, issued a claim of its own, saying one of its fighters had targeted a gathering.",
@@ -174,16 +214,23 @@ func TestRealGrammar(t *testing.T) {
 		{"IS-K, the group led by the militant Vladimir Putin, said it had carried out the attack.",
 			"RESPONDED_TO person:vladimir-putin " + crocusEvent, ""},
 		// A person described by a group's role noun is its member.
-		{"Police said Dalerdzhon Mirzoyev was an IS-K recruiter.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Attributed},
-		{"Dalerdzhon Mirzoyev, a suspected IS-K member, was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Alleged},
-		{"Dalerdzhon Mirzoyev, a top IS-K commander, was killed.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
-		{"The IS-K-linked gunman Dalerdzhon Mirzoyev was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
-		{"Dalerdzhon Mirzoyev had been recruited by IS-K.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k", graph.Reported},
+		{"Police said Dalerdzhon Mirzoyev was an IS-K recruiter.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k",
+			graph.Attributed},
+		{"Dalerdzhon Mirzoyev, a suspected IS-K member, was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k",
+			graph.Alleged},
+		{"Dalerdzhon Mirzoyev, a top IS-K commander, was killed.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k",
+			graph.Reported},
+		{"The IS-K-linked gunman Dalerdzhon Mirzoyev was detained.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k",
+			graph.Reported},
+		{"Dalerdzhon Mirzoyev had been recruited by IS-K.", "MEMBER_OF attacker:dalerdzhon-mirzoyev group:is-k",
+			graph.Reported},
 		{"President Vladimir Putin said IS-K militants attacked the hall.", "MEMBER_OF person:vladimir-putin group:is-k", ""},
 		// A state's security agency acts for the state.
-		{"The FSB detained Dalerdzhon Mirzoyev on Saturday.", "DETAINED state:ru attacker:dalerdzhon-mirzoyev", graph.Reported},
+		{"The FSB detained Dalerdzhon Mirzoyev on Saturday.", "DETAINED state:ru attacker:dalerdzhon-mirzoyev",
+			graph.Reported},
 		{"FSB director Boris Ivanov briefed reporters.", "OFFICIAL_OF new:boris-ivanov state:ru", graph.Reported},
-		{"Authorities in Tajikistan arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev", graph.Reported},
+		{"Authorities in Tajikistan arrested Dalerdzhon Mirzoyev.", "DETAINED state:tj attacker:dalerdzhon-mirzoyev",
+			graph.Reported},
 		// "The attack came ... after" an earlier event: it preceded this one.
 		{"Gunmen attacked Crocus City Hall on Friday, killing 137 people. The attack came less than three months after the 2024 Kerman bombings.",
 			"PRECEDED event:2024-01-03-kerman-bombings " + crocusEvent, graph.Reported},
@@ -191,16 +238,19 @@ func TestRealGrammar(t *testing.T) {
 			"PRECEDED event:2024-01-03-kerman-bombings " + crocusEvent, ""},
 		// Negation and hedging: no positive claim.
 		{"Islamic State has not claimed the attack.", claimIS, ""},
-		{"Officials said it was too early to say whether Islamic State was behind the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
+		{"Officials said it was too early to say whether Islamic State was behind the attack.",
+			"PERPETRATED group:islamic-state " + crocusEvent, ""},
 		{"It is unclear whether Islamic State claimed responsibility for the attack.", claimIS, ""},
 		{"An unverified statement said Islamic State claimed responsibility for the attack.", claimIS, ""},
 		{"Islamic State purportedly claimed responsibility for the attack.", claimIS, ""},
-		{"Investigators have ruled out that Islamic State carried out the attack.", "PERPETRATED group:islamic-state " + crocusEvent, ""},
+		{"Investigators have ruled out that Islamic State carried out the attack.",
+			"PERPETRATED group:islamic-state " + crocusEvent, ""},
 		{"IS-K was probably behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, graph.Alleged},
 		{"IS-K was also behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, graph.Reported},
 		{"IS-K was not behind the attack on Crocus City Hall.", "PERPETRATED group:is-k " + crocusEvent, ""},
 		// A rally is not a claim; a reporting verb is not an accusation.
-		{"Islamic State supporters held a rally in Moscow, where officials said that the attack had shocked the city.", claimIS, ""},
+		{"Islamic State supporters held a rally in Moscow, where officials said that the attack had shocked the city.",
+			claimIS, ""},
 		{"Russia said that Ukraine had opened a window on the border.", "ACCUSED state:ru state:ua", ""},
 	} {
 		got := map[string]graph.Stance{}
@@ -300,31 +350,48 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		ingest.Entry{ID: "location:kunduz", Kind: graph.Location, Name: "Kunduz"},
 		ingest.Entry{ID: "person:abu-bakr-al-baghdadi", Kind: graph.Person, Name: "Abu Bakr al-Baghdadi"},
 		ingest.Entry{ID: "person:antony-blinken", Kind: graph.Person, Name: "Antony Blinken"},
-		ingest.Entry{ID: "person:zabihullah-mujahid", Kind: graph.Person, Name: "Zabihullah Mujahid", Aliases: []string{"Mujahid"}},
+		ingest.Entry{ID: "person:zabihullah-mujahid", Kind: graph.Person, Name: "Zabihullah Mujahid",
+			Aliases: []string{"Mujahid"}},
 	)
 	g := ingest.NewGazetteer(entries)
 	for _, tc := range []grammarCase{
-		{"The Somalia-based al-Shabaab has fought the government for years.", "ACTIVE_IN group:al-shabaab state:so", graph.Reported},
-		{"The blast struck a market in the northern Nigerian city of Maiduguri.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
-		{"Militants attacked a checkpoint in the Afghan capital Kabul.", "LOCATED_IN location:kabul state:af", graph.Reported},
-		{"Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
-		{"US Secretary of State Antony Blinken spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
-		{"The bombing hit a mosque in Kunduz, Afghanistan, on Friday.", "LOCATED_IN location:kunduz state:af", graph.Reported},
+		{"The Somalia-based al-Shabaab has fought the government for years.", "ACTIVE_IN group:al-shabaab state:so",
+			graph.Reported},
+		{"The blast struck a market in the northern Nigerian city of Maiduguri.", "LOCATED_IN location:maiduguri state:ng",
+			graph.Reported},
+		{"Militants attacked a checkpoint in the Afghan capital Kabul.", "LOCATED_IN location:kabul state:af",
+			graph.Reported},
+		{"Islamic State leader Abu Bakr al-Baghdadi appeared in a video.",
+			"LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		{"US Secretary of State Antony Blinken spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us",
+			graph.Reported},
+		{"The bombing hit a mosque in Kunduz, Afghanistan, on Friday.", "LOCATED_IN location:kunduz state:af",
+			graph.Reported},
 		// Every subject of a coordination, one introduced by its role too.
-		{"Antony Blinken and Zabihullah Mujahid flew to Kabul.", "TRAVELED_TO person:antony-blinken location:kabul", graph.Reported},
-		{"Antony Blinken and the spokesman, Zabihullah Mujahid, both flew to Kabul.", "TRAVELED_TO person:antony-blinken location:kabul", graph.Reported},
-		{"Antony Blinken and the spokesman, Zabihullah Mujahid, both flew to Kabul.", "TRAVELED_TO person:zabihullah-mujahid location:kabul", graph.Reported},
+		{"Antony Blinken and Zabihullah Mujahid flew to Kabul.", "TRAVELED_TO person:antony-blinken location:kabul",
+			graph.Reported},
+		{"Antony Blinken and the spokesman, Zabihullah Mujahid, both flew to Kabul.",
+			"TRAVELED_TO person:antony-blinken location:kabul", graph.Reported},
+		{"Antony Blinken and the spokesman, Zabihullah Mujahid, both flew to Kabul.",
+			"TRAVELED_TO person:zabihullah-mujahid location:kabul", graph.Reported},
 		// A title after the name it describes, and a portfolio after "of".
-		{"Antony Blinken, America's secretary of state, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
-		{"Antony Blinken, the US defense secretary, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us", graph.Reported},
-		{"Nigeria's minister of defence, Antony Blinken, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:ng", graph.Reported},
+		{"Antony Blinken, America's secretary of state, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us",
+			graph.Reported},
+		{"Antony Blinken, the US defense secretary, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:us",
+			graph.Reported},
+		{"Nigeria's minister of defence, Antony Blinken, spoke on Sunday.", "OFFICIAL_OF person:antony-blinken state:ng",
+			graph.Reported},
 		{"Antony Blinken was arrested, Nigeria's interior minister said.", "OFFICIAL_OF person:antony-blinken state:ng", ""},
 		// A negated verb leaves a relation inside a noun phrase after it.
-		{"The report does not settle who planned the killings in Kunduz, Afghanistan.", "LOCATED_IN location:kunduz state:af", graph.Reported},
-		{"It did not say when the blast struck a market in the northern Nigerian city of Maiduguri.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
+		{"The report does not settle who planned the killings in Kunduz, Afghanistan.", "LOCATED_IN location:kunduz state:af",
+			graph.Reported},
+		{"It did not say when the blast struck a market in the northern Nigerian city of Maiduguri.",
+			"LOCATED_IN location:maiduguri state:ng", graph.Reported},
 		// A negation before a colon is not the next clause's.
-		{"The two are not contradictory: Islamic State leader Abu Bakr al-Baghdadi appeared in a video.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
-		{"Islamic State leader Abu Bakr al-Baghdadi did not appear.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		{"The two are not contradictory: Islamic State leader Abu Bakr al-Baghdadi appeared in a video.",
+			"LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		{"Islamic State leader Abu Bakr al-Baghdadi did not appear.",
+			"LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		// A title naming no state, in a story about one state: that state's
 		// official, after "Deputy", at a line's start or after "said".
 		{"Russia mourned. Russian officials said Russia would respond.\nDeputy Prime Minister Boris Ivanov told reporters it was over.",
@@ -363,8 +430,10 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{claimedPair, "PERPETRATED person:zabihullah-mujahid " + crocusEvent, ""},
 		// The possessor or adjective before a noun cue is its subject,
 		// after a preposition too.
-		{"Al-Shabaab said it was punishment for Kenya's military presence in Somalia.", "MILITARY_INVOLVEMENT_IN state:ke state:so", graph.Reported},
-		{"It said the bombing was revenge for Russian airstrikes in Syria.", "MILITARY_INVOLVEMENT_IN state:ru state:sy", graph.Reported},
+		{"Al-Shabaab said it was punishment for Kenya's military presence in Somalia.",
+			"MILITARY_INVOLVEMENT_IN state:ke state:so", graph.Reported},
+		{"It said the bombing was revenge for Russian airstrikes in Syria.", "MILITARY_INVOLVEMENT_IN state:ru state:sy",
+			graph.Reported},
 		// "led by" names the leader; a role word before a name makes it a
 		// person's; officials by their nationality speak for their state.
 		{"Al-Shabaab, the group led by the Algerian militant Mokhtar Belmokhtar, said it had carried out the assault.",
@@ -374,9 +443,12 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"Putin said Ukraine was not involved in the attack on Crocus City Hall.", "DENIED state:ua " + crocusEvent, ""},
 		// A people's leaders speak for its state; "bore responsibility";
 		// a speaker past "but" speaks in another clause.
-		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.", "ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
-		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.", "PERPETRATED group:al-shabaab " + crocusEvent, graph.Attributed},
-		{"Al-Shabaab gunmen stormed Crocus City Hall, but Kenyan leaders said the Taliban bore responsibility.", "ATTRIBUTED state:ke group:al-shabaab", ""},
+		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.",
+			"ATTRIBUTED state:ke group:al-shabaab", graph.Attributed},
+		{"Gunmen attacked Crocus City Hall. Kenyan leaders said al-Shabaab bore responsibility.",
+			"PERPETRATED group:al-shabaab " + crocusEvent, graph.Attributed},
+		{"Al-Shabaab gunmen stormed Crocus City Hall, but Kenyan leaders said the Taliban bore responsibility.",
+			"ATTRIBUTED state:ke group:al-shabaab", ""},
 		// A relative clause's verb has the mention before its comma as subject.
 		{"Jamaat-ul-Ahrar, which split from Islamic State in 2014, said it had carried out the attack.",
 			"SPLIT_FROM new:jamaat-ul-ahrar group:islamic-state", graph.Reported},
@@ -388,8 +460,10 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		// a comma, one more adjective before "town of".
 		{"A gunman opened fire at Crocus City Hall in Moscow's Krasnogorsk district.",
 			"LOCATED_IN location:crocus-city-hall location:krasnogorsk", graph.Reported},
-		{"Relatives in Maiduguri, in northern Nigeria, described him.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
-		{"Volunteers went to rebuild the Nigerian Muslim town of Maiduguri.", "LOCATED_IN location:maiduguri state:ng", graph.Reported},
+		{"Relatives in Maiduguri, in northern Nigeria, described him.", "LOCATED_IN location:maiduguri state:ng",
+			graph.Reported},
+		{"Volunteers went to rebuild the Nigerian Muslim town of Maiduguri.", "LOCATED_IN location:maiduguri state:ng",
+			graph.Reported},
 		// "Indian-administered Kashmir": the name before "-administered",
 		// "-backed" modifies the noun after it; "the commander of" leads.
 		{"IS-K, a little-known group active in Russian-administered Tajikistan, said it carried out the attack.",
@@ -397,13 +471,17 @@ func TestAppositionsAndCompounds(t *testing.T) {
 		{"IS-K, a little-known group active in Russian-administered Tajikistan, said it carried out the attack.",
 			"ACTIVE_IN group:is-k state:ru", ""},
 		{"IS-K gunmen attacked the Ukraine-backed militia.", "OCCURRED_IN " + crocusEvent + " state:ua", ""},
-		{"Abu Bakr al-Baghdadi, the commander of Islamic State, spoke.", "LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
+		{"Abu Bakr al-Baghdadi, the commander of Islamic State, spoke.",
+			"LEADER_OF person:abu-bakr-al-baghdadi group:islamic-state", graph.Reported},
 		// A front for a state's group: the group, its owner passed over;
 		// officials describing it attribute it.
-		{"Russian officials described IS-K as a front for Ukraine's Islamic State.", "AFFILIATE_OF group:is-k group:islamic-state", graph.Attributed},
+		{"Russian officials described IS-K as a front for Ukraine's Islamic State.",
+			"AFFILIATE_OF group:is-k group:islamic-state", graph.Attributed},
 		// A person of a people is not the state acting.
-		{"A Syrian woman detained over Friday's attack on Crocus City Hall has confessed.", "INVESTIGATED state:sy " + crocusEvent, ""},
-		{"Syrian police detained a man over Friday's attack on Crocus City Hall.", "INVESTIGATED state:sy " + crocusEvent, graph.Reported},
+		{"A Syrian woman detained over Friday's attack on Crocus City Hall has confessed.",
+			"INVESTIGATED state:sy " + crocusEvent, ""},
+		{"Syrian police detained a man over Friday's attack on Crocus City Hall.", "INVESTIGATED state:sy " + crocusEvent,
+			graph.Reported},
 		{"Russia was blaming it on Ukraine within hours.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Moscow focused blame on Ukraine.", "ACCUSED state:ru state:ua", graph.Alleged},
 		{"Iran said the attackers had links with al-Shabaab.", "AFFILIATE_OF group:is-k group:al-shabaab", ""},
@@ -487,7 +565,8 @@ func TestAdverbCueInTextOrder(t *testing.T) {
 			t.Errorf("cue %q spans a sentence end", c.Cue)
 		}
 	}
-	for _, want := range []string{"DENIED state:tj", "PERPETRATED group:is-k", "CLAIMED_RESPONSIBILITY group:islamic-state"} {
+	for _, want := range []string{"DENIED state:tj", "PERPETRATED group:is-k",
+		"CLAIMED_RESPONSIBILITY group:islamic-state"} {
 		if !got[want] {
 			t.Errorf("%s not proposed; got %v", want, got)
 		}

@@ -18,7 +18,8 @@ var skipped = map[string]bool{"script": true, "style": true, "noscript": true, "
 	"svg": true, "iframe": true, "object": true, "canvas": true, "nav": true, "footer": true, "form": true, "button": true, "select": true}
 
 // blocks end a paragraph.
-var blocks = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,
+var blocks = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true, "h3": true,
+	"h4": true,
 	"h5": true, "h6": true, "tr": true, "blockquote": true, "section": true, "article": true, "header": true, "pre": true,
 	"ul": true, "ol": true, "table": true, "figure": true, "figcaption": true, "dd": true, "dt": true, "hr": true, "main": true, "aside": true}
 
@@ -76,5 +77,6 @@ func LooksLikeHTML(s string) bool {
 		t = t[:512]
 	}
 	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") ||
-		strings.HasPrefix(t, "<") && (strings.Contains(t, "<body") || strings.Contains(t, "<p>") || strings.Contains(t, "<div") || strings.Contains(t, "<head"))
+		strings.HasPrefix(t, "<") && (strings.Contains(t, "<body") || strings.Contains(t, "<p>") ||
+			strings.Contains(t, "<div") || strings.Contains(t, "<head"))
 }

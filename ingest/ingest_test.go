@@ -48,7 +48,8 @@ func TestSeedProposesTheClaim(t *testing.T) {
 		if string(rs[c.Start:c.End]) != c.Quote {
 			t.Errorf("candidate %s: quote is not text[start:end]", c.ID)
 		}
-		if c.Type == "CLAIMED_RESPONSIBILITY" && c.From == "group:is-k" && c.To == "event:2024-03-22-crocus-city-hall" && c.Stance == graph.Claimed {
+		if c.Type == "CLAIMED_RESPONSIBILITY" && c.From == "group:is-k" && c.To == "event:2024-03-22-crocus-city-hall" &&
+			c.Stance == graph.Claimed {
 			found = true
 			if !strings.Contains(c.Quote, "IS-K, an Islamic State affiliate, claimed responsibility") {
 				t.Errorf("quote %q is not the sentence of the claim", c.Quote)

@@ -47,7 +47,8 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	prev := before(1)
 	org := hasWordIn(ws, l.organisations)
 	group := hasWordIn(ws, l.groups) || l.groupAfter.has(next) && !isCapital(wordAfter(text, end)) ||
-		l.groupBefore.has(prev) || l.groupBefore.has(before(2)) || strings.HasPrefix(strings.Join(ws, " "), "islamic state ") && ws[len(ws)-1] == "province"
+		l.groupBefore.has(prev) || l.groupBefore.has(before(2)) ||
+		strings.HasPrefix(strings.Join(ws, " "), "islamic state ") && ws[len(ws)-1] == "province"
 	last := ws[len(ws)-1]
 	if acronymAfter(text, sp) {
 		// "the Baloch Liberation Army (BLA)", "Hayat Tahrir al-Sham (HTS)":
@@ -83,7 +84,8 @@ func kindOf(text []rune, toks []token, sp span, places map[int]bool) (graph.Kind
 	// "named him as X", "identified the driver as X": a perpetrator named.
 	namedAs := prev == "as" && hasAny(" "+before(4)+" ", " named ", " identified ")
 	switch {
-	case sp.perp || l.perpetrators.has(prev) || strings.HasSuffix(before(2), " as") && l.perpetrators.has(strings.Fields(before(2))[0]),
+	case sp.perp || l.perpetrators.has(prev) || strings.HasSuffix(before(2), " as") &&
+		l.perpetrators.has(strings.Fields(before(2))[0]),
 		namedAs && len(ws) >= 2:
 		return graph.Attacker, name
 	case len(ws) >= 2 && ageAfter(text, end):
@@ -150,7 +152,8 @@ func allArmed(ws []string, l *lexicon) bool {
 	return armed
 }
 
-var armedHeads = set("army", "forces", "party", "liberation", "guard", "guards", "corps", "resistance", "revolutionary", "tahrir", "hayat")
+var armedHeads = set("army", "forces", "party", "liberation", "guard", "guards", "corps", "resistance", "revolutionary",
+	"tahrir", "hayat")
 
 // allIn reports whether every word is in one of the lists.
 func allIn(ws []string, lists ...wordList) bool {
@@ -242,7 +245,8 @@ func noneCommon(ws []string, common wordList) bool {
 // apposition with an article, "who", a verb of a person's acts, or "and".
 func personFrame(text []rune, end int, prev string) bool {
 	rest := strings.ToLower(string(text[end:min(len(text), end+14)]))
-	for _, p := range []string{", a ", ", an ", ", the ", ", who", " who ", ", one of", " was ", " were ", " had ", " has "} {
+	for _, p := range []string{", a ", ", an ", ", the ", ", who", " who ", ", one of", " was ", " were ", " had ",
+		" has "} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
@@ -253,11 +257,13 @@ func personFrame(text []rune, end int, prev string) bool {
 // apposition: ", a ...", ", an ...", ", the ...", ", who" follows.
 func apposition(text []rune, end int) bool {
 	rest := strings.ToLower(string(text[end:min(len(text), end+8)]))
-	return strings.HasPrefix(rest, ", a ") || strings.HasPrefix(rest, ", an ") || strings.HasPrefix(rest, ", the ") || strings.HasPrefix(rest, ", who")
+	return strings.HasPrefix(rest, ", a ") || strings.HasPrefix(rest, ", an ") || strings.HasPrefix(rest, ", the ") ||
+		strings.HasPrefix(rest, ", who")
 }
 
 // placeFollow are the words that may follow a place noun's head.
-var placeFollow = set("in", "on", "of", "that", "which", "where", "near", "outside", "north", "south", "east", "west", "about",
+var placeFollow = set("in", "on", "of", "that", "which", "where", "near", "outside", "north", "south", "east", "west",
+	"about",
 	"home", "close", "some", "just", "known", "popular", "frequented", "held", "from", "and", "with")
 
 // placeApposition reports whether ", a" or ", the" and at most two more

@@ -9,7 +9,8 @@ import (
 
 func small() *ingest.Gazetteer {
 	return ingest.NewGazetteer([]ingest.Entry{
-		{ID: "group:is-k", Kind: graph.Group, Name: "Islamic State – Khorasan Province", Aliases: []string{"IS-K", "ISKP", "Islamic State Khorasan"}},
+		{ID: "group:is-k", Kind: graph.Group, Name: "Islamic State – Khorasan Province",
+			Aliases: []string{"IS-K", "ISKP", "Islamic State Khorasan"}},
 		{ID: "group:islamic-state", Kind: graph.Group, Name: "Islamic State", Aliases: []string{"IS", "ISIS"}},
 		{ID: "state:ir", Kind: graph.State, Name: "Iran"},
 		{ID: "state:us", Kind: graph.State, Name: "United States", Aliases: []string{"US"}},
@@ -18,7 +19,8 @@ func small() *ingest.Gazetteer {
 		{ID: "person:a-smith", Kind: graph.Person, Name: "Anna Smith"},
 		{ID: "person:b-smith", Kind: graph.Person, Name: "Bob Smith"},
 		{ID: "location:crocus-city-hall", Kind: graph.Location, Name: "Crocus City Hall"},
-		{ID: "event:crocus", Kind: graph.Event, Name: "Crocus City Hall attack", Places: []string{"location:crocus-city-hall"}, Date: "2024-03-22"},
+		{ID: "event:crocus", Kind: graph.Event, Name: "Crocus City Hall attack",
+			Places: []string{"location:crocus-city-hall"}, Date: "2024-03-22"},
 	})
 }
 
@@ -89,7 +91,8 @@ func TestOffsetsAreCodePoints(t *testing.T) {
 func TestNewEntityKinds(t *testing.T) {
 	g := small()
 	text := "Foreign Minister Sergei Lavrov spoke. Fighting spread to the city of Karachevsk. The Freedom Front denied it. Belgium protested. Omar Farouk left."
-	want := map[string]graph.Kind{"Sergei Lavrov": graph.Person, "Karachevsk": graph.Location, "Freedom Front": graph.Group, "Belgium": graph.State, "Omar Farouk": graph.Person}
+	want := map[string]graph.Kind{"Sergei Lavrov": graph.Person, "Karachevsk": graph.Location,
+		"Freedom Front": graph.Group, "Belgium": graph.State, "Omar Farouk": graph.Person}
 	gotK := map[string]graph.Kind{}
 	for _, n := range g.Analyze(text, ingest.Meta{}).NewEntities {
 		gotK[n.Name] = n.Kind

@@ -51,7 +51,8 @@ func (g *Gazetteer) mentions(text []rune, f folded) ([]mention, []graph.NewEntit
 			}
 			continue
 		}
-		mm := mention{Mention: graph.Mention{Text: string(text[m.start:m.end]), Start: m.start, End: m.end, Options: []string{}}, ids: ids}
+		mm := mention{Mention: graph.Mention{Text: string(text[m.start:m.end]), Start: m.start, End: m.end,
+			Options: []string{}}, ids: ids}
 		switch {
 		case inCredits(cr, m.start):
 			continue // "Additional reporting by X in Islamabad": the staff, not the story
@@ -109,7 +110,8 @@ func pressTitle(text []rune, end int) bool {
 	return pressWords[string(text[end+1:e])]
 }
 
-var pressWords = set("Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Independent", "Chronicle",
+var pressWords = set("Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Independent",
+	"Chronicle",
 	"Observer", "Mail", "Express", "Mirror", "Examiner", "Courier", "Today", "Daily")
 
 func (g *Gazetteer) commonKind(ids []string) graph.Kind {
@@ -162,7 +164,8 @@ func words(text []rune) []token {
 			continue
 		}
 		j := i
-		for j < len(text) && (isWord(text[j]) || (text[j] == '-' || text[j] == '\'' || text[j] == '\u2019') && j+1 < len(text) && unicode.IsLetter(text[j+1])) {
+		for j < len(text) && (isWord(text[j]) || (text[j] == '-' || text[j] == '\'' || text[j] == '\u2019') &&
+			j+1 < len(text) && unicode.IsLetter(text[j+1])) {
 			j++
 		}
 		e := j

@@ -67,7 +67,8 @@ func (g *Gazetteer) metonymMentions(text []rune, f folded, ms []mention) []menti
 				taken[i] = true
 			}
 			id := st.ID
-			m := mention{Mention: graph.Mention{Text: string(text[start:end]), Start: start, End: end, Entity: &id, Options: []string{}},
+			m := mention{Mention: graph.Mention{Text: string(text[start:end]), Start: start, End: end, Entity: &id,
+				Options: []string{}},
 				ids: []string{id}, kind: graph.State, name: st.Name, seat: mt.place}
 			if mt.place {
 				m.Entity = nil // a capital the graph does not hold: not a mention of the state

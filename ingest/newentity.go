@@ -59,7 +59,8 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 		kinds[i], names[i] = kindOf(text, toks, sp, places)
 		// "named as Omar al-Muwahhid and Seyfullah al-Mujahid": the second
 		// name of a pair is what the first is.
-		if i > 0 && (kinds[i] == "" || kinds[i] == graph.Person) && (kinds[i-1] == graph.Attacker || kinds[i-1] == graph.Person && kinds[i] == "") &&
+		if i > 0 && (kinds[i] == "" || kinds[i] == graph.Person) &&
+			(kinds[i-1] == graph.Attacker || kinds[i-1] == graph.Person && kinds[i] == "") &&
 			len(sp.toks) >= 2 && string(text[spans[i-1].toks[len(spans[i-1].toks)-1].end:sp.toks[0].start]) == " and " {
 			kinds[i], names[i] = kinds[i-1], spanText(text, sp)
 		}
@@ -120,7 +121,8 @@ func (g *Gazetteer) proposals(text []rune, taken []bool, places map[int]bool, ne
 			end = start + len([]rune(names[i]))
 		}
 		ref := ne.Ref
-		out = append(out, mention{Mention: graph.Mention{Text: string(text[start:end]), Start: start, End: end, Options: []string{}, NewEntity: &ref},
+		out = append(out, mention{Mention: graph.Mention{Text: string(text[start:end]), Start: start, End: end,
+			Options: []string{}, NewEntity: &ref},
 			ids: []string{ref}, kind: ne.Kind, name: ne.Name})
 	}
 	return out
@@ -230,7 +232,8 @@ func opensName(toks []token, i int, taken []bool, text []rune) bool {
 	if nameWord(toks[i]) {
 		return true
 	}
-	return lex().personParticles.has(toks[i].text) && unicode.IsLower([]rune(toks[i].text)[0]) && joined(text, toks, i+1, taken) && nameWord(toks[i+1])
+	return lex().personParticles.has(toks[i].text) && unicode.IsLower([]rune(toks[i].text)[0]) &&
+		joined(text, toks, i+1, taken) && nameWord(toks[i+1])
 }
 
 // runEnd is the end (exclusive) of the run of name words from i: name
@@ -238,7 +241,8 @@ func opensName(toks []token, i int, taken []bool, text []rune) bool {
 func runEnd(text []rune, toks []token, i int, taken []bool) int {
 	j := i + 1
 	l := lex()
-	for !isPossessive(text, toks[j-1]) && joined(text, toks, j, taken) || isPossessive(text, toks[j-1]) && saintsPlace(text, toks, i, j, taken) {
+	for !isPossessive(text, toks[j-1]) && joined(text, toks, j, taken) || isPossessive(text, toks[j-1]) &&
+		saintsPlace(text, toks, i, j, taken) {
 		switch {
 		case nameWord(toks[j]):
 			j++
@@ -256,7 +260,8 @@ func runEnd(text []rune, toks []token, i int, taken []bool) int {
 // ("St Mark's Cathedral", "Saint Peter's Square").
 func saintsPlace(text []rune, toks []token, i, j int, taken []bool) bool {
 	first := strings.TrimSuffix(toks[i].text, ".")
-	if first != "St" && first != "Saint" && first != "Sainte" && first != "San" || j >= len(toks) || tokenTaken(taken, toks[j]) ||
+	if first != "St" && first != "Saint" && first != "Sainte" && first != "San" || j >= len(toks) ||
+		tokenTaken(taken, toks[j]) ||
 		toks[j].start-toks[j-1].end != 3 || text[toks[j].start-1] != ' ' {
 		return false
 	}
@@ -265,7 +270,8 @@ func saintsPlace(text []rune, toks []token, i, j int, taken []bool) bool {
 
 // isPossessive reports whether a word was cut before its "'s".
 func isPossessive(text []rune, t token) bool {
-	return t.end+1 < len(text) && (text[t.end] == '\'' || text[t.end] == '\u2019') && (text[t.end+1] == 's' || text[t.end+1] == 'S')
+	return t.end+1 < len(text) && (text[t.end] == '\'' || text[t.end] == '\u2019') &&
+		(text[t.end+1] == 's' || text[t.end+1] == 'S')
 }
 
 // splitRun trims a run (stopwords, calendar words, titles and a sentence's

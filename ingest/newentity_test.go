@@ -46,7 +46,8 @@ func TestWorldNamesAndPluralDemonyms(t *testing.T) {
 	g := world()
 	a := g.Analyze("Tajiks, Filipinos, Afghans, Britons, Frenchmen and the Swiss were there; so was a Filipino. Britain and Turkey protested.", ingest.Meta{})
 	got := linked(a)
-	for text, want := range map[string]string{"Tajiks": "nationality:tajik", "Filipinos": "state:ph", "Filipino": "state:ph", "Afghans": "state:af",
+	for text, want := range map[string]string{"Tajiks": "nationality:tajik", "Filipinos": "state:ph",
+		"Filipino": "state:ph", "Afghans": "state:af",
 		"Britons": "state:gb", "Frenchmen": "state:fr", "Swiss": "state:ch", "Britain": "state:gb", "Turkey": "new:turkey"} {
 		if got[text] != want {
 			t.Errorf("%q: linked to %q, want %s (all %v)", text, got[text], want, got)
@@ -77,7 +78,8 @@ func TestWorldCountriesAndCitiesAreProposedWithTheirKind(t *testing.T) {
 			t.Errorf("%s not proposed (all %v)", name, p)
 			continue
 		}
-		if n.Kind != want.Kind || want.ID != "" && n.ID != want.ID || n.Country != want.Country || want.Mentions != 0 && n.Mentions != want.Mentions {
+		if n.Kind != want.Kind || want.ID != "" && n.ID != want.ID || n.Country != want.Country || want.Mentions != 0 &&
+			n.Mentions != want.Mentions {
 			t.Errorf("%s: got %+v, want %+v", name, n, want)
 		}
 	}
@@ -122,7 +124,8 @@ func TestNewEntityKindsFromEvidence(t *testing.T) {
 	text := "President Zoran Kovalenko spoke. Omar Haddad said it was over. Umm al-Qura and Abu Hafs al-Masri and Abu Yusuf al-Iraqi were named. " +
 		"The group named the bomber as Abdul Rahman al-Qurashi. Fighters of the Sahel Liberation Front fled to the town of Wadi Burkan. " +
 		"The Zabrani bombing followed; the group's Amaq news agency said so."
-	want := map[string]graph.Kind{"Zoran Kovalenko": graph.Person, "Omar Haddad": graph.Person, "Umm al-Qura": graph.Person,
+	want := map[string]graph.Kind{"Zoran Kovalenko": graph.Person, "Omar Haddad": graph.Person,
+		"Umm al-Qura":       graph.Person,
 		"Abu Hafs al-Masri": graph.Person, "Abu Yusuf al-Iraqi": graph.Person, "Abdul Rahman al-Qurashi": graph.Attacker,
 		"Sahel Liberation Front": graph.Group, "Wadi Burkan": graph.Location, "Zabrani bombing": graph.Event, "Amaq": graph.Group}
 	p := proposed(g, text)
@@ -176,11 +179,13 @@ func TestRefsAreTheSameAcrossArticles(t *testing.T) {
 
 func TestSpellingVariantsAndSimilarNames(t *testing.T) {
 	g := world()
-	if got := linked(g.Analyze("Jaish-e-Mohammed and Jaish e Muhammad claimed it.", ingest.Meta{})); got["Jaish-e-Mohammed"] != "group:jem" || got["Jaish e Muhammad"] != "group:jem" {
+	if got := linked(g.Analyze("Jaish-e-Mohammed and Jaish e Muhammad claimed it.",
+		ingest.Meta{})); got["Jaish-e-Mohammed"] != "group:jem" || got["Jaish e Muhammad"] != "group:jem" {
 		t.Errorf("spelling variants: got %v", got)
 	}
 	p := proposed(g, "National Thowheeth Jama'ath and Ansar Beit al-Maqdis militants were blamed.")
-	for name, want := range map[string]string{"National Thowheeth Jama'ath": "group:ntj", "Ansar Beit al-Maqdis": "group:abm"} {
+	for name, want := range map[string]string{"National Thowheeth Jama'ath": "group:ntj",
+		"Ansar Beit al-Maqdis": "group:abm"} {
 		n, ok := p[name]
 		if !ok || n.Kind != graph.Group || !slices.Contains(n.Similar, want) {
 			t.Errorf("%s: got %+v, want a Group similar to %s (all %v)", name, n, want, p)
@@ -255,7 +260,8 @@ func TestSpeakerIsNoAttacker(t *testing.T) {
 	got := proposed(g, "Tariq Arian, a spokesman for the interior ministry, said the first attacker had blown himself up at the gate. "+
 		"Three men were found guilty: Mohamed Abikar, Hassan Edin and Rashid Charles Mberesero. "+
 		"Among them was Mahmud Ahmad, a former lecturer who is suspected of channelling money to the militants.")
-	for name, want := range map[string]graph.Kind{"Tariq Arian": graph.Person, "Rashid Charles Mberesero": graph.Attacker, "Mahmud Ahmad": graph.Attacker} {
+	for name, want := range map[string]graph.Kind{"Tariq Arian": graph.Person, "Rashid Charles Mberesero": graph.Attacker,
+		"Mahmud Ahmad": graph.Attacker} {
 		if got[name].Kind != want {
 			t.Errorf("%s: proposed as %q, want %s (all %v)", name, got[name].Kind, want, got)
 		}
@@ -292,7 +298,8 @@ func TestOneWordNameInsideAnother(t *testing.T) {
 		t.Errorf("lone names not linked: %v", got)
 	}
 	for _, m := range a.Mentions {
-		if m.Entity != nil && (m.Start < 30 && *m.Entity == "person:pope-francis" || m.Start > 60 && m.Start < 90 && *m.Entity == "person:nawaz-sharif") {
+		if m.Entity != nil && (m.Start < 30 && *m.Entity == "person:pope-francis" || m.Start > 60 && m.Start < 90 &&
+			*m.Entity == "person:nawaz-sharif") {
 			t.Errorf("%q at %d linked to %s: it is part of another name", m.Text, m.Start, *m.Entity)
 		}
 	}
@@ -354,7 +361,8 @@ func TestCreditLinesProposeNothing(t *testing.T) {
 	for _, n := range a.NewEntities {
 		got[n.Name] = n
 	}
-	for _, bad := range []string{"John Smith", "Mark Heinrich", "Olga Popova", "Islamabad", "Health Minister Mikhail Murashko", "Anna Petrova"} {
+	for _, bad := range []string{"John Smith", "Mark Heinrich", "Olga Popova", "Islamabad",
+		"Health Minister Mikhail Murashko", "Anna Petrova"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q proposed (all %v)", bad, got)
 		}
@@ -370,7 +378,8 @@ func TestCreditLinesProposeNothing(t *testing.T) {
 }
 
 func TestCreditWordsInsideASentenceAreNoCredit(t *testing.T) {
-	a := crocus(t).Analyze("Gunmen attacked Crocus City Hall. A video by Amaq showed IS-K fighters in Krasnogorsk.", ingest.Meta{})
+	a := crocus(t).Analyze("Gunmen attacked Crocus City Hall. A video by Amaq showed IS-K fighters in Krasnogorsk.",
+		ingest.Meta{})
 	found := map[string]bool{}
 	for _, m := range a.Mentions {
 		found[m.Text] = true

@@ -108,7 +108,8 @@ func (g *Gazetteer) Analyze(text string, meta Meta) graph.Analysis {
 	return a
 }
 
-var perpetratorContext = []string{"suspect", "suspects", "attacker", "attackers", "gunman", "gunmen", "bomber", "bombers",
+var perpetratorContext = []string{"suspect", "suspects", "attacker", "attackers", "gunman", "gunmen", "bomber",
+	"bombers",
 	"assailant", "assailants", "ringleader", "cell", "accused", "convicted", "sentenced", "charged", "acquitted", "perpetrator",
 	"perpetrators", "masterminded", "mastermind", "plotted", "blew himself up", "opened fire", "stabbed", "carried out the attack",
 	"guilty", "suspected"}
@@ -231,10 +232,12 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	if n >= 2 && (prev[n-2] == "a" || prev[n-2] == "an" || prev[n-2] == "the") && strings.HasSuffix(last, "ed") {
 		return true // "a planned visit"
 	}
-	if strings.HasSuffix(strings.TrimSpace(string(text[max(0, h.start-3):h.start])), ",") && strings.HasSuffix(lower(text, h.start, h.end), "ed") && r.mode == svo && !r.patient {
+	if strings.HasSuffix(strings.TrimSpace(string(text[max(0, h.start-3):h.start])), ",") &&
+		strings.HasSuffix(lower(text, h.start, h.end), "ed") && r.mode == svo && !r.patient {
 		return true // ", blamed variously on": a participle, not the subject's verb
 	}
-	if r.mode != svo && r.mode != objectIn && r.mode != scene || r.patient || strings.HasSuffix(lower(text, h.start, h.end), "ing") {
+	if r.mode != svo && r.mode != objectIn && r.mode != scene || r.patient ||
+		strings.HasSuffix(lower(text, h.start, h.end), "ing") {
 		return false // "was blaming it on" is active
 	}
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
@@ -251,10 +254,12 @@ func notAVerb(text []rune, h cueHit, r *rule) bool {
 	return false
 }
 
-var weaponNouns = set("bomb", "bombs", "device", "devices", "explosives", "truck", "lorry", "van", "car", "vehicle", "grenade", "grenades")
+var weaponNouns = set("bomb", "bombs", "device", "devices", "explosives", "truck", "lorry", "van", "car", "vehicle",
+	"grenade", "grenades")
 
 var beForms = set("was", "were", "been", "being", "is", "are", "be")
-var adverbs = set("also", "later", "not", "then", "never", "already", "subsequently", "reportedly", "allegedly", "since", "just", "all")
+var adverbs = set("also", "later", "not", "then", "never", "already", "subsequently", "reportedly", "allegedly",
+	"since", "just", "all")
 
 func candPrefix(sourceID string) string {
 	s := strings.TrimPrefix(sourceID, "source:")
@@ -420,7 +425,8 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		return nil
 	}
 	if rt.Name == "DENIED" && hasAny(" "+lower(s.text, h.start, h.end), " not ", " no ") {
-		if sp := g.speakerOf1(s, froms[0]); sp != nil && sp.End <= froms[0].Start && spokeBetween(s.text, sp.End, froms[0].Start) {
+		if sp := g.speakerOf1(s, froms[0]); sp != nil && sp.End <= froms[0].Start &&
+			spokeBetween(s.text, sp.End, froms[0].Start) {
 			return nil // "Putin said Ukraine was not involved": Putin's word, not Ukraine's denial
 		}
 	}
@@ -439,11 +445,13 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 	if typ == "PERPETRATED" && stance == graph.Claimed && froms[0].kind == graph.Group && r.mode != passive {
 		typ = "CLAIMED_RESPONSIBILITY" // "the group said it carried out the attack" is its claim
 	}
-	if typ == "MEMBER_OF" && strings.HasPrefix(lower(s.text, h.start, h.end), "commander") && strings.HasSuffix(lower(s.text, h.start-4, h.start), "the ") {
+	if typ == "MEMBER_OF" && strings.HasPrefix(lower(s.text, h.start, h.end), "commander") &&
+		strings.HasSuffix(lower(s.text, h.start-4, h.start), "the ") {
 		typ = "LEADER_OF" // "X, the commander of the Syrian Democratic Forces": its head, not "a commander of"
 	}
-	if typ == "ACCUSED" && to != nil && to.kind == graph.Group && (froms[0].kind == graph.State || froms[0].kind == graph.Person ||
-		froms[0].kind == graph.Nationality) {
+	if typ == "ACCUSED" && to != nil && to.kind == graph.Group &&
+		(froms[0].kind == graph.State || froms[0].kind == graph.Person ||
+			froms[0].kind == graph.Nationality) {
 		// A government blaming a group for an attack attributes it; states
 		// accuse states. "Kenyan officials blamed X": Kenya's government.
 		typ, stance = "ATTRIBUTED", graph.Attributed
@@ -456,7 +464,8 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 		if fromID == "" || toID == "" || fromID == toID || g.otherYear(s, to, toID) {
 			continue
 		}
-		out = append(out, graph.Candidate{Source: meta.SourceID, Type: typ, From: fromID, To: toID, FromName: fromName, ToName: toName,
+		out = append(out, graph.Candidate{Source: meta.SourceID, Type: typ, From: fromID, To: toID, FromName: fromName,
+			ToName: toName,
 			Stance: stance, Confidence: confidence(stance, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
 			Start: quoteStart, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending,
 			Resolved: resolved(from, to)})
@@ -475,7 +484,8 @@ func (g *Gazetteer) propose(s *sentence, h cueHit, r *rule, meta Meta) []graph.C
 
 // detainedBySpeaker: "X was arrested in Y, the FSB said": the state whose
 // agency tells of the arrest made it.
-func (g *Gazetteer) detainedBySpeaker(s *sentence, h cueHit, held *mention, quoteStart int, meta Meta) []graph.Candidate {
+func (g *Gazetteer) detainedBySpeaker(s *sentence, h cueHit, held *mention, quoteStart int,
+	meta Meta) []graph.Candidate {
 	sp := g.speakerOf1(s, held)
 	if sp == nil || sp.Start < h.end || demonym(sp) && !stateVoice(s.text, sp.End) {
 		return nil
@@ -530,7 +540,8 @@ func (g *Gazetteer) subject(s *sentence, h cueHit, gap int, kinds []graph.Kind, 
 		}
 	}
 	froms := g.before(s, h.start, gap, kinds, true, true) // "A and B flew to": both
-	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) && !parentheticalSpeech(lower(s.text, froms[0].End, h.start)) {
+	if len(froms) > 0 && !speechActs[r.typ] && spokeBetween(s.text, froms[0].End, h.start) &&
+		!parentheticalSpeech(lower(s.text, froms[0].End, h.start)) {
 		return nil, s.span.Start // "Khan said the attackers belonged to": Khan is the speaker
 	}
 	return froms, s.span.Start
@@ -591,7 +602,8 @@ func (g *Gazetteer) districtOf(s *sentence, to *mention) *mention {
 			continue
 		}
 		gp := string(s.text[to.End:m.Start])
-		if (gp == "'s " || gp == "’s ") && districtNouns[wordAfter(s.text, m.End)] && g.fits(m, []graph.Kind{graph.Location}, s.date) {
+		if (gp == "'s " || gp == "’s ") && districtNouns[wordAfter(s.text, m.End)] &&
+			g.fits(m, []graph.Kind{graph.Location}, s.date) {
 			return m
 		}
 		break
@@ -608,7 +620,8 @@ func privateDemonym(text []rune, m *mention, kinds []graph.Kind) bool {
 		personNouns[strings.ToLower(wordAfter(text, m.End))]
 }
 
-var personNouns = set("woman", "women", "man", "men", "national", "nationals", "citizen", "citizens", "student", "students",
+var personNouns = set("woman", "women", "man", "men", "national", "nationals", "citizen", "citizens", "student",
+	"students",
 	"worker", "workers", "tourist", "tourists", "couple", "teenager", "boy", "girl", "child", "children", "family",
 	"families", "migrant", "migrants", "refugee", "refugees", "resident", "residents", "doctor", "driver", "suspect",
 	"suspects", "gunman", "gunmen", "bomber", "attacker", "attackers", "journalist", "businessman", "engineer")
@@ -660,7 +673,8 @@ func (g *Gazetteer) otherYear(s *sentence, to *mention, id string) bool {
 }
 
 // speechActs are the types whose from end is who speaks.
-var speechActs = set("ACCUSED", "DENIED", "ATTRIBUTED", "CRITICIZED", "WARNED_ABOUT", "RESPONDED_TO", "CLAIMED_RESPONSIBILITY",
+var speechActs = set("ACCUSED", "DENIED", "ATTRIBUTED", "CRITICIZED", "WARNED_ABOUT", "RESPONDED_TO",
+	"CLAIMED_RESPONSIBILITY",
 	"PUBLISHED_CLAIM", "SPOKE_WITH", "DESIGNATED_TERRORIST")
 
 // parentheticalSpeech: the only verb of speech between a subject and its
@@ -675,7 +689,8 @@ func parentheticalSpeech(between string) bool {
 
 // spokeBetween reports whether a verb of speech stands in text[a:b].
 func spokeBetween(text []rune, a, b int) bool {
-	return anyWord(lower(text, a, b), []string{"said", "says", "told", "added", "stated", "announced", "confirmed", "saying"}) != ""
+	return anyWord(lower(text, a, b),
+		[]string{"said", "says", "told", "added", "stated", "announced", "confirmed", "saying"}) != ""
 }
 
 // afterPrep is the mention of kinds after "in", "at" or "near" that
@@ -690,7 +705,8 @@ func (g *Gazetteer) afterPrep(s *sentence, pos int, kinds []graph.Kind) *mention
 		if m.Start-pos > 60 || strings.ContainsAny(between, ".;") {
 			return nil
 		}
-		if !(strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " near ")) {
+		if !(strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") ||
+			strings.HasSuffix(between, " near ")) {
 			continue
 		}
 		m.eventCue = false
@@ -705,7 +721,8 @@ func (g *Gazetteer) afterPrep(s *sentence, pos int, kinds []graph.Kind) *mention
 // eventOf is the event a sentence names: an Event mention, or a place where
 // one event occurred when the sentence speaks of an attack.
 func (g *Gazetteer) eventOf(s *sentence, kinds []graph.Kind) *mention {
-	attack := anyWord(lower(s.text, s.span.Start, s.span.End), append(eventWords, "bomber", "gunman", "gunmen", "attacker")) != ""
+	attack := anyWord(lower(s.text, s.span.Start, s.span.End),
+		append(eventWords, "bomber", "gunman", "gunmen", "attacker")) != ""
 	for _, want := range []bool{true, false} {
 		for i := range s.mentions {
 			m := &s.mentions[i]
@@ -807,10 +824,12 @@ func (g *Gazetteer) after(s *sentence, pos, gap int, kinds []graph.Kind, r *rule
 		if start-pos > gap || strings.ContainsRune(string(s.text[pos:m.Start]), '\n') {
 			return nil
 		}
-		if r.verbal && strings.Contains(string(s.text[pos:m.Start]), ",") && anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
+		if r.verbal && strings.Contains(string(s.text[pos:m.Start]), ",") &&
+			anyWord(lower(s.text, m.End, m.End+12), speech) != "" {
 			return nil // "detained 14 people in Austria, Nehammer said": the speaker is no object
 		}
-		if (r.typ == "OCCURRED_IN" || r.typ == "LOCATED_IN") && (m.kind == graph.State || m.kind == graph.Nationality) && peopleNoun(wordAfter(s.text, m.End)) {
+		if (r.typ == "OCCURRED_IN" || r.typ == "LOCATED_IN") && (m.kind == graph.State || m.kind == graph.Nationality) &&
+			peopleNoun(wordAfter(s.text, m.End)) {
 			return nil // "the deadliest attack on Indian forces": people, not a place
 		}
 		if compoundModifier.MatchString(string(s.text[m.End:min(len(s.text), m.End+14)])) {
@@ -844,7 +863,8 @@ func (g *Gazetteer) nearestBefore(s *sentence, pos, gap int, kinds []graph.Kind)
 		if strings.ContainsRune(string(gp), '\n') {
 			return nil
 		}
-		if pos-m.End > gap && !(strings.HasPrefix(string(gp), "'s") && pos-m.End <= gap+2) && !capitalAdjective.MatchString(string(gp)) {
+		if pos-m.End > gap && !(strings.HasPrefix(string(gp), "'s") && pos-m.End <= gap+2) &&
+			!capitalAdjective.MatchString(string(gp)) {
 			return nil
 		}
 		m.eventCue = false
@@ -969,14 +989,16 @@ func namesPerpetrator(s *sentence, h cueHit, f *mention) bool {
 		return false
 	}
 	if between := mid[:i]; strings.TrimSpace(between) != "" {
-		return anyWord(between, perpetratorContext) != "" || anyWord(between, []string{"one of them", "both", "the brothers"}) != ""
+		return anyWord(between, perpetratorContext) != "" ||
+			anyWord(between, []string{"one of them", "both", "the brothers"}) != ""
 	}
 	pre := strings.Fields(lower(s.text, max(s.span.Start, h.start-50), h.start))
 	if n := len(pre); n == 0 || !beForms[pre[n-1]] && (n < 2 || !beForms[pre[n-2]]) {
 		return false
 	}
 	subj := strings.Join(pre, " ")
-	return anyWord(subj, perpetratorContext) != "" || anyWord(subj, []string{"one of them", "the second", "the third", "the other"}) != ""
+	return anyWord(subj, perpetratorContext) != "" ||
+		anyWord(subj, []string{"one of them", "the second", "the third", "the other"}) != ""
 }
 
 // clauseSubject is the sentence's first mention when it opens the sentence
@@ -1047,7 +1069,8 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 			if possessiveAt(s.text, m.End) && partOf.MatchString(lower(s.text, m.End, pos)) {
 				break // "Islamic State's Afghan affiliate claimed": the affiliate did, unnamed
 			}
-			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") && !afterTimePrep(s.text, s.span.Start, m.Start) {
+			if !fits && pos-m.End <= 2 && len(m.ids) == 1 && !strings.HasPrefix(m.ids[0], "new:") &&
+				!afterTimePrep(s.text, s.span.Start, m.Start) {
 				// "after the attack pointed at": the object of a preposition is no subject
 				break // "PKK denies any role": the subject right before the verb does not fit
 			}
@@ -1061,7 +1084,8 @@ func (g *Gazetteer) before(s *sentence, pos, gap int, kinds []graph.Kind, multi,
 		}
 		last := out[len(out)-1]
 		between := strings.TrimSpace(string(s.text[m.End:last.Start]))
-		if between != "," && between != "and" && between != ", and" && between != "&" && !coordinatedAppos.MatchString(between) || !g.fits(m, kinds, s.date) {
+		if between != "," && between != "and" && between != ", and" && between != "&" &&
+			!coordinatedAppos.MatchString(between) || !g.fits(m, kinds, s.date) {
 			break
 		}
 		out = append(out, m)
@@ -1100,10 +1124,12 @@ func afterTimePrep(text []rune, lo, pos int) bool {
 
 var timePreps = set("after", "before", "since", "during", "following", "amid")
 
-var agencyNouns = set("police", "authorities", "officials", "prosecutors", "investigators", "security", "forces", "troops",
+var agencyNouns = set("police", "authorities", "officials", "prosecutors", "investigators", "security", "forces",
+	"troops",
 	"government", "governments", "intelligence")
 
-var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than", "like", "via",
+var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than",
+	"like", "via",
 	"in", "near", "across", "inside", "outside", "throughout")
 
 // describes reports whether an apposition is a description ("an Islamic
@@ -1118,7 +1144,8 @@ func describes(appos string) bool {
 		w[0] == "through" || w[0] == "via" || w[0] == "in" && len(w) > 1 && (w[1] == "a" || w[1] == "its" || w[1] == "an")
 }
 
-var eventWords = []string{"attack", "assault", "bombing", "shooting", "massacre", "siege", "raid", "attacks", "bombings", "carnage", "atrocity"}
+var eventWords = []string{"attack", "assault", "bombing", "shooting", "massacre", "siege", "raid", "attacks",
+	"bombings", "carnage", "atrocity"}
 
 func eventWordBetween(text []rune, a, b int) bool {
 	if b-a > 40 || b < a {
@@ -1152,7 +1179,8 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 		anyWord(cue, hedges) != "" // "was probably behind": the hedge inside the cue
 	// "the man suspected of killing four people at X": who did it is
 	// hedged, not where it happened.
-	if hedged && r.mode == scene && hasWord(pre, "suspected") && anyWord(strings.ReplaceAll(pre, "suspected", ""), hedges) == "" {
+	if hedged && r.mode == scene && hasWord(pre, "suspected") &&
+		anyWord(strings.ReplaceAll(pre, "suspected", ""), hedges) == "" {
 		hedged = false
 	}
 	if hedged && r.stance == graph.Claimed {
@@ -1168,7 +1196,8 @@ func (g *Gazetteer) stance(s *sentence, h cueHit, r *rule, from *mention) (graph
 	if st == "" {
 		st = g.speakerStance(s, sent, from)
 	}
-	if hasAny(sent, "without evidence", "without providing evidence", "offered no evidence", "provided no evidence", "no evidence") && st != graph.Denied && st != graph.Claimed {
+	if hasAny(sent, "without evidence", "without providing evidence", "offered no evidence", "provided no evidence",
+		"no evidence") && st != graph.Denied && st != graph.Claimed {
 		st = graph.Alleged
 	}
 	if hedged && st != graph.Denied {
@@ -1219,7 +1248,8 @@ func hasAny(s string, xs ...string) bool {
 
 var officials = []string{"investigators", "prosecutors", "officials", "authorities", "police", "government", "ministry",
 	"investigative committee", "security service", "intelligence", "fsb", "fbi", "court", "judge", "the state department", "the kremlin"}
-var speech = []string{"said", "says", "told", "announced", "stated", "according to", "confirmed", "reported", "concluded", "found", "believe", "believed",
+var speech = []string{"said", "says", "told", "announced", "stated", "according to", "confirmed", "reported",
+	"concluded", "found", "believe", "believed",
 	"described", "describes", "regards", "regarded"}
 
 // speakerStance: the actor itself speaking claims; a government or
@@ -1228,7 +1258,8 @@ func (g *Gazetteer) speakerStance(s *sentence, sent string, from *mention) graph
 	if anyWord(sent, speech) == "" {
 		return graph.Reported
 	}
-	if from.kind == graph.Group && strings.HasSuffix(lower(s.text, max(s.span.Start, from.Start-14), from.Start), "according to ") {
+	if from.kind == graph.Group && strings.HasSuffix(lower(s.text, max(s.span.Start, from.Start-14), from.Start),
+		"according to ") {
 		return graph.Claimed // "According to IS-K, its fighters carried out the attack"
 	}
 	if sp := g.speakerOf1(s, from); sp != nil {
@@ -1255,7 +1286,8 @@ func (g *Gazetteer) namerStance(s *sentence, h cueHit) graph.Stance {
 	}
 	// "the group said two of its members, whom it named as X and Y, ...":
 	// the group names its own.
-	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "the group said", "the group says", "its members", "its fighters") {
+	if pre := lower(s.text, s.span.Start, h.start); hasAny(pre, "the group said", "the group says", "its members",
+		"its fighters") {
 		return graph.Claimed
 	}
 	// "A statement on its Amaq news agency said a suicide bomber it
@@ -1335,7 +1367,8 @@ func (g *Gazetteer) speakerOf1(s *sentence, from *mention) *mention {
 
 // confidence from the stance and the source's reliability.
 func confidence(st graph.Stance, rel float64) int {
-	base := map[graph.Stance]float64{graph.Claimed: 80, graph.Attributed: 70, graph.Reported: 65, graph.Denied: 60, graph.Alleged: 40}[st]
+	base := map[graph.Stance]float64{graph.Claimed: 80, graph.Attributed: 70, graph.Reported: 65, graph.Denied: 60,
+		graph.Alleged: 40}[st]
 	if rel <= 0 || rel > 1 {
 		rel = 0.75
 	}

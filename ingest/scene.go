@@ -34,7 +34,8 @@ func (d *doc) sceneEvent(s *sentence, h cueHit) *mention {
 func attackerSubject(s *sentence, h cueHit) bool {
 	lo := max(s.span.Start, h.start-60)
 	pre := lower(s.text, lo, h.start)
-	if i := strings.LastIndexAny(pre, ",;:"); i >= 0 && len(pre)-i < 45 && strings.Count(pre, ",") == 1 && hasAny(pre[i:], " who ", " which ") {
+	if i := strings.LastIndexAny(pre, ",;:"); i >= 0 && len(pre)-i < 45 && strings.Count(pre, ",") == 1 &&
+		hasAny(pre[i:], " who ", " which ") {
 		pre = pre[:i] // "the bomber, who ...": the subject is before the comma
 	}
 	if anyWord(pre, attackerWords) != "" {
@@ -48,7 +49,8 @@ func attackerSubject(s *sentence, h cueHit) bool {
 	return false
 }
 
-var attackerWords = []string{"gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "militant", "militants", "assailant",
+var attackerWords = []string{"gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "militant", "militants",
+	"assailant",
 	"assailants", "fighters", "insurgents", "terrorists", "jihadists", "suicide", "bomb", "bombs", "explosion", "explosions", "blast",
 	"blasts", "device", "devices", "truck", "van", "car", "vehicle", "lorry", "attack", "attacks", "assault", "shooter", "shooters",
 	"hijackers", "kidnappers", "rebels", "extremists", "perpetrators", "man", "men", "stabbing", "bombing", "bombings"}
@@ -95,7 +97,8 @@ func (g *Gazetteer) placesOf(s *sentence, pos int, kinds []graph.Kind) []*mentio
 		if len(out) > 0 && strings.HasSuffix(between, ", ") && !clauseEnds(s.text, m.End) {
 			break // "stormed the Holey Artisan Bakery, Bangladesh is ...": a new clause
 		}
-		if !placeKind(m.kind) || !linked && !object || m.kind == graph.State && (peopleNoun(wordAfter(s.text, m.End)) || demonym(m)) ||
+		if !placeKind(m.kind) || !linked && !object || m.kind == graph.State &&
+			(peopleNoun(wordAfter(s.text, m.End)) || demonym(m)) ||
 			compoundModifier.MatchString(string(s.text[m.End:min(len(s.text), m.End+14)])) {
 			continue // "kills 13 U.S. troops", "an attack on British people": the state names people, not a place
 		}
@@ -137,7 +140,8 @@ func (g *Gazetteer) commaPair(s *sentence, h cueHit, fromKinds, toKinds []graph.
 
 // attribution: a government or official saying who carried out an attack
 // attributes it to them ("U.S. officials said ISIS-K was responsible").
-func (g *Gazetteer) attribution(s *sentence, h cueHit, speaker, perp *mention, quoteStart int, meta Meta) []graph.Candidate {
+func (g *Gazetteer) attribution(s *sentence, h cueHit, speaker, perp *mention, quoteStart int,
+	meta Meta) []graph.Candidate {
 	rt, _ := graph.LookupRel("ATTRIBUTED")
 	spID, spName := g.end(speaker, rt.From, s.date)
 	pID, pName := g.end(perp, rt.To, s.date)
@@ -145,7 +149,8 @@ func (g *Gazetteer) attribution(s *sentence, h cueHit, speaker, perp *mention, q
 		return nil
 	}
 	return []graph.Candidate{{Source: meta.SourceID, Type: rt.Name, From: spID, To: pID, FromName: spName, ToName: pName,
-		Stance: graph.Attributed, Confidence: confidence(graph.Attributed, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
+		Stance: graph.Attributed, Confidence: confidence(graph.Attributed,
+			meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]),
 		Start: quoteStart, End: s.span.End, Cue: string(s.text[h.start:h.end]), Status: graph.Pending, Resolved: resolved(speaker, perp)}}
 }
 
@@ -155,7 +160,8 @@ func (g *Gazetteer) attribution(s *sentence, h cueHit, speaker, perp *mention, q
 // such as "were among the dead".
 func (g *Gazetteer) victimsOf(s *sentence, h cueHit, kinds []graph.Kind) []*mention {
 	var out []*mention
-	before := strings.HasPrefix(lower(s.text, h.start, h.end), "among") || strings.HasPrefix(lower(s.text, h.start, h.end), "were")
+	before := strings.HasPrefix(lower(s.text, h.start, h.end), "among") ||
+		strings.HasPrefix(lower(s.text, h.start, h.end), "were")
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		if m.kind != graph.Nationality && m.kind != graph.State {
@@ -167,7 +173,8 @@ func (g *Gazetteer) victimsOf(s *sentence, h cueHit, kinds []graph.Kind) []*ment
 		if !before && !counted(s.text, m.Start) {
 			continue
 		}
-		if strings.HasPrefix(lower(s.text, m.End, m.End+12), " forces") || strings.HasPrefix(lower(s.text, m.End, m.End+12), " police") {
+		if strings.HasPrefix(lower(s.text, m.End, m.End+12), " forces") ||
+			strings.HasPrefix(lower(s.text, m.End, m.End+12), " police") {
 			continue
 		}
 		if m.eventCue = false; g.fits(m, kinds, s.date) {
@@ -189,7 +196,8 @@ func counted(text []rune, pos int) bool {
 	return false
 }
 
-var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen",
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"dozen",
 	"dozens", "several", "scores", "hundreds", "many", "some", "most", "including", "among", "both", "thirteen", "fifteen", "twenty")
 
 // possessed reads "<owner>'s <name>" and "its <name>": the owner (to) and
@@ -201,7 +209,8 @@ func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		// Right after, or past one adjective ("Dhaka's upmarket Gulshan district").
-		if m.Start >= h.end && from == nil && (m.Start-h.end <= 2 || lowerWords(string(s.text[h.end:m.Start]), 1) && m.Start-h.end <= 14) {
+		if m.Start >= h.end && from == nil &&
+			(m.Start-h.end <= 2 || lowerWords(string(s.text[h.end:m.Start]), 1) && m.Start-h.end <= 14) {
 			from = m
 		}
 		if m.End <= h.start && h.start-m.End <= 0 {
@@ -213,7 +222,8 @@ func (g *Gazetteer) possessed(s *sentence, h cueHit, fromKinds, toKinds []graph.
 	}
 	if s.doc != nil && (owner == nil || strings.EqualFold(string(s.text[h.start:h.end]), "its")) {
 		// "its Amaq news agency", "the group's Amaq news agency"
-		owner, qs = g.resolveSubject(s.doc, s, h.start+len([]rune(strings.TrimSuffix(string(s.text[h.start:h.end]), "'s"))), toKinds)
+		owner, qs = g.resolveSubject(s.doc, s, h.start+len([]rune(strings.TrimSuffix(string(s.text[h.start:h.end]), "'s"))),
+			toKinds)
 	}
 	if owner == nil {
 		return nil, nil, qs
@@ -266,7 +276,8 @@ func (g *Gazetteer) namedMember(s *sentence, h cueHit, bomber *mention, quoteSta
 
 // candidate is one proposal of type typ between two mentions, when their
 // kinds fit the type.
-func (g *Gazetteer) candidate(s *sentence, typ string, from, to *mention, st graph.Stance, quoteStart int, cue string, meta Meta) []graph.Candidate {
+func (g *Gazetteer) candidate(s *sentence, typ string, from, to *mention, st graph.Stance, quoteStart int, cue string,
+	meta Meta) []graph.Candidate {
 	rt, ok := graph.LookupRel(typ)
 	if !ok {
 		return nil
@@ -277,7 +288,8 @@ func (g *Gazetteer) candidate(s *sentence, typ string, from, to *mention, st gra
 	if fID == "" || tID == "" || fID == tID {
 		return nil
 	}
-	return []graph.Candidate{{Source: meta.SourceID, Type: typ, From: fID, To: tID, FromName: fName, ToName: tName, Stance: st,
+	return []graph.Candidate{{Source: meta.SourceID, Type: typ, From: fID, To: tID, FromName: fName, ToName: tName,
+		Stance:     st,
 		Confidence: confidence(st, meta.Reliability), Quote: string(s.text[quoteStart:s.span.End]), Start: quoteStart, End: s.span.End,
 		Cue: cue, Status: graph.Pending, Resolved: resolved(from, to)}}
 }
@@ -325,7 +337,8 @@ func (g *Gazetteer) mediaClaims(text []rune, ms []mention, sents []Span, d *doc,
 		// group it belongs to ("Islamic State claimed it through Amaq").
 		for j := range ms {
 			o := &ms[j]
-			if o.kind == graph.Group && len(o.ids) == 1 && o.ids[0] != m.ids[0] && o.Start >= s.span.Start && o.End <= s.span.End && !g.mediaArm(o.ids[0]) {
+			if o.kind == graph.Group && len(o.ids) == 1 && o.ids[0] != m.ids[0] && o.Start >= s.span.Start &&
+				o.End <= s.span.End && !g.mediaArm(o.ids[0]) {
 				c.addAll(g.candidate(s, "AFFILIATE_OF", m, o, graph.Reported, s.span.Start, m.Text, c.meta))
 				break
 			}
@@ -333,7 +346,8 @@ func (g *Gazetteer) mediaClaims(text []rune, ms []mention, sents []Span, d *doc,
 	}
 }
 
-var mediaWords = []string{"claim", "claimed", "claims", "statement", "video", "footage", "photograph", "photographs", "photo",
+var mediaWords = []string{"claim", "claimed", "claims", "statement", "video", "footage", "photograph", "photographs",
+	"photo",
 	"photos", "published", "released", "carried", "said", "says", "message", "posted"}
 
 // mediaArm: a group named as a news agency or media outlet ("Amaq News
@@ -377,7 +391,8 @@ func (g *Gazetteer) attackersAttribution(text []rune, ms []mention, sents []Span
 
 // peopleNouns are the nouns after a state's name that make it a demonym
 // ("U.S. troops", "the U.S. embassy").
-var peopleNouns = set("people", "troops", "soldiers", "citizens", "nationals", "personnel", "servicemen", "marines", "forces",
+var peopleNouns = set("people", "troops", "soldiers", "citizens", "nationals", "personnel", "servicemen", "marines",
+	"forces",
 	"officials", "diplomats", "tourists", "civilians", "officers", "police", "army", "military", "embassy", "consulate")
 
 func peopleNoun(w string) bool { return peopleNouns[strings.ToLower(w)] }
@@ -405,7 +420,8 @@ func (g *Gazetteer) leaderResponses(text []rune, ms []mention, sents []Span, d *
 			if len(pre) == 0 || !officeTitles[strings.Trim(pre[len(pre)-1], ",")] {
 				continue
 			}
-			spoke := anyWord(lower(text, p.End, min(sp.End, p.End+25)), []string{"said", "says", "told", "vowed", "warned", "added"}) != "" ||
+			spoke := anyWord(lower(text, p.End, min(sp.End, p.End+25)),
+				[]string{"said", "says", "told", "vowed", "warned", "added"}) != "" ||
 				len(pre) >= 2 && hasAny(" "+strings.Join(pre, " ")+" ", " said ", " says ", " told ")
 			if !spoke {
 				continue
@@ -418,7 +434,8 @@ func (g *Gazetteer) leaderResponses(text []rune, ms []mention, sents []Span, d *
 }
 
 // officeTitles are the last words of the titles of a state's leaders.
-var officeTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "mayor", "governor", "secretary", "emir")
+var officeTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "mayor", "governor",
+	"secretary", "emir")
 
 var responseTopic = regexp.MustCompile(`\b(the (attackers?|gunm[ae]n|bombers?|perpetrators|terrorists|killers|attacks?|bombings?|blasts?|massacre|assault|shooting)|those (behind|responsible)|behind this|this (attack|act))\b`)
 
@@ -441,7 +458,8 @@ func (g *Gazetteer) groupRoles(text []rune, all []mention, sents []Span, c *coll
 			}
 			var p *mention
 			for k := j - 1; k >= 0 && ms[k].Start >= sp.Start; k-- {
-				if copulaAppos.MatchString(lower(text, ms[k].End, grp.Start)) && (ms[k].kind == graph.Person || ms[k].kind == graph.Attacker) {
+				if copulaAppos.MatchString(lower(text, ms[k].End, grp.Start)) &&
+					(ms[k].kind == graph.Person || ms[k].kind == graph.Attacker) {
 					p = &ms[k]
 				}
 				break

@@ -9,7 +9,8 @@ import (
 type Span struct{ Start, End int }
 
 // abbreviations end with a '.' that does not end a sentence.
-var abbreviations = set("mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st", "jr",
+var abbreviations = set("mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st",
+	"jr",
 	"sr", "vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 	"oct", "nov", "dec", "fig", "approx", "dept", "est", "maj", "adm", "cmdr", "rev", "hon", "pres", "gov", "mt", "ft", "al")
 

@@ -21,14 +21,16 @@ type Store interface {
 // stored source. created is false when the same text (by sha256) was already
 // stored: then nothing is written, except the analysis of a source imported
 // from a data set and never analysed. key names who ingests it.
-func Ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), in graph.SourceInput, key string) (graph.SourceDoc, bool, error) {
+func Ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), in graph.SourceInput,
+	key string) (graph.SourceDoc, bool, error) {
 	return ingest(ctx, st, gaz, in, key, nil)
 }
 
 // ingest is Ingest; ahead, when set, gives the analysis of a new source
 // made beforehand (with the id SourceNode gives it), so a batch can analyse
 // while the store writes.
-func ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), in graph.SourceInput, key string,
+func ingest(ctx context.Context, st Store, gaz func(context.Context) (*Gazetteer, error), in graph.SourceInput,
+	key string,
 	ahead func() (graph.Analysis, error)) (graph.SourceDoc, bool, error) {
 	if err := in.Validate(); err != nil {
 		return graph.SourceDoc{}, false, err
@@ -83,8 +85,9 @@ func SourceNode(in graph.SourceInput, key string) graph.Node {
 	}
 	props := map[string]any{"text": in.Text, "textSha256": sha, "textLength": int64(graph.TextLength(in.Text)),
 		"ingestedAt": time.Now().UTC().Format(time.RFC3339)}
-	for k, v := range map[string]string{"title": in.Title, "url": in.URL, "publisher": in.Publisher, "publishedOn": in.PublishedOn,
-		"language": in.Language, "date": in.PublishedOn, "ingestedBy": key} {
+	for k, v := range map[string]string{"title": in.Title, "url": in.URL, "publisher": in.Publisher,
+		"publishedOn": in.PublishedOn,
+		"language":    in.Language, "date": in.PublishedOn, "ingestedBy": key} {
 		if v != "" {
 			props[k] = v
 		}
@@ -108,7 +111,8 @@ func Prepare(in graph.SourceInput, contentType string) (graph.SourceInput, error
 		return in, graph.Invalid("text", "", "not readable HTML: "+err.Error())
 	}
 	if strings.TrimSpace(text) == "" {
-		return in, graph.Invalid("text", "", "the HTML has no readable text (only scripts, styles or markup); send the article's text")
+		return in, graph.Invalid("text", "",
+			"the HTML has no readable text (only scripts, styles or markup); send the article's text")
 	}
 	in.Text = text
 	return in, nil

@@ -97,7 +97,8 @@ func looksLike(a, b []string) bool {
 	if len(small) > len(big) {
 		small, big = big, small
 	}
-	if subset(small, big) && (len(small) >= 2 || len(small[0]) >= 6 && !lex().givenNames[small[0]] && !lex().common[small[0]]) {
+	if subset(small, big) && (len(small) >= 2 || len(small[0]) >= 6 && !lex().givenNames[small[0]] &&
+		!lex().common[small[0]]) {
 		return true
 	}
 	n := min(len([]rune(sa)), len([]rune(sb)))

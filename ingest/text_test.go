@@ -32,10 +32,12 @@ func TestSentences(t *testing.T) {
 		want []string
 	}{
 		{"U.S. officials warned Russia. Dr. Smith agreed.", []string{"U.S. officials warned Russia.", "Dr. Smith agreed."}},
-		{"J. R. Smith met Mr. Jones in St. Petersburg on Friday. It rained.", []string{"J. R. Smith met Mr. Jones in St. Petersburg on Friday.", "It rained."}},
+		{"J. R. Smith met Mr. Jones in St. Petersburg on Friday. It rained.",
+			[]string{"J. R. Smith met Mr. Jones in St. Petersburg on Friday.", "It rained."}},
 		{`He said: "We did it." Then he left.`, []string{`He said: "We did it."`, "Then he left."}},
 		{`"Is it over?" she asked. No.`, []string{`"Is it over?" she asked.`, "No."}},
-		{"Headline without stop\n\nBody text here. More text", []string{"Headline without stop", "Body text here.", "More text"}},
+		{"Headline without stop\n\nBody text here. More text",
+			[]string{"Headline without stop", "Body text here.", "More text"}},
 		{"It cost 3.5 million rubles. Then 4.", []string{"It cost 3.5 million rubles.", "Then 4."}},
 		{"“We warned them,” Kirby said. “They knew.”", []string{"“We warned them,” Kirby said.", "“They knew.”"}},
 	} {
@@ -51,7 +53,8 @@ func TestSentences(t *testing.T) {
 }
 
 func FuzzReadable(f *testing.F) {
-	for _, s := range []string{"<p>a</p>", "<script>x</script>", "<html><body><p>IS-K claimed.</p></body></html>", "<<<>>>", "\x00\xff"} {
+	for _, s := range []string{"<p>a</p>", "<script>x</script>", "<html><body><p>IS-K claimed.</p></body></html>",
+		"<<<>>>", "\x00\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -15,11 +15,13 @@ import (
 
 var trialCue = regexp.MustCompile(`\b(?:sentenced|convicted|found guilty|acquitted|jailed for|went on trial|stood trial|go on trial|goes on trial|pleaded guilty|pleaded not guilty|were charged|was charged|has been charged|have been charged|indicted)\b`)
 
-var trialWords = set("trial", "verdict", "sentencing", "hearing", "court", "judgment", "judgement", "retrial", "sentence", "case")
+var trialWords = set("trial", "verdict", "sentencing", "hearing", "court", "judgment", "judgement", "retrial",
+	"sentence", "case")
 
 // trialEvent finds the court case a text reports, or proposes one; "" when
 // the text reports none.
-func (g *Gazetteer) trialEvent(text []rune, sents []Span, ms []mention, main *mention, meta Meta) (*mention, *graph.NewEntity) {
+func (g *Gazetteer) trialEvent(text []rune, sents []Span, ms []mention, main *mention, meta Meta) (*mention,
+	*graph.NewEntity) {
 	// A story about a court case says so in its headline or lead; one
 	// that mentions a conviction in passing is not one.
 	lead := len(text)
@@ -40,7 +42,8 @@ func (g *Gazetteer) trialEvent(text []rune, sents []Span, ms []mention, main *me
 		if e.Kind != graph.Event || !trialLike(g, e.ID) || !hasPub {
 			continue
 		}
-		if ed, ok := day(e.Date); ok && pub.Sub(ed).Hours() >= -24 && pub.Sub(ed).Hours() <= 24*7 && (main == nil || g.trialOf(e, main)) {
+		if ed, ok := day(e.Date); ok && pub.Sub(ed).Hours() >= -24 && pub.Sub(ed).Hours() <= 24*7 &&
+			(main == nil || g.trialOf(e, main)) {
 			return &mention{ids: []string{e.ID}, kind: graph.Event, name: e.Name}, nil
 		}
 	}

@@ -60,8 +60,9 @@ func (s *scorer) edges() {
 			s.r.Precision.Num++
 			continue
 		}
-		s.r.FalsePositives = append(s.r.FalsePositives, Finding{Article: s.art.name, Edge: c.Type + " " + c.From + " -> " + c.To,
-			Detail: fmt.Sprintf("proposed (stance %s, cue %q)", c.Stance, c.Cue), Sentences: []string{c.Quote}})
+		s.r.FalsePositives = append(s.r.FalsePositives,
+			Finding{Article: s.art.name, Edge: c.Type + " " + c.From + " -> " + c.To,
+				Detail: fmt.Sprintf("proposed (stance %s, cue %q)", c.Stance, c.Cue), Sentences: []string{c.Quote}})
 	}
 }
 

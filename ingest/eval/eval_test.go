@@ -74,27 +74,32 @@ func fixtureAnalyses(t *testing.T) map[string]func(string) graph.Analysis {
 	return map[string]func(string) graph.Analysis{
 		"FIXTOWN": func(x string) graph.Analysis {
 			claim := "The Fixture Front claimed responsibility for the Fixtown bombing."
-			fp := cand(t, x, "LOCATED_IN", fixtown, "location:fixland", graph.Reported, "The Fixture Front is active in Fixland.")
+			fp := cand(t, x, "LOCATED_IN", fixtown, "location:fixland", graph.Reported,
+				"The Fixture Front is active in Fixland.")
 			fp.Start++ // the quote is no longer text[start:end]
 			return graph.Analysis{
-				Mentions: []graph.Mention{mention(t, x, "Fixture Front", 0, front, ""), mention(t, x, "Fixtown bombing", 0, bombing, ""),
+				Mentions: []graph.Mention{mention(t, x, "Fixture Front", 0, front, ""),
+					mention(t, x, "Fixtown bombing", 0, bombing, ""),
 					mention(t, x, "Fixture Front", 1, front, ""), mention(t, x, "Omar Zed", 0, "", "new:omar-zed"),
 					mention(t, x, "Fixtown", 1, fixtown, "")},
 				NewEntities: []graph.NewEntity{{Ref: "new:omar-zed", Name: "Omar Zed", Kind: graph.Attacker}},
 				Candidates: []graph.Candidate{
 					cand(t, x, "CLAIMED_RESPONSIBILITY", front, bombing, graph.Claimed, claim),
 					cand(t, x, "CLAIMED_RESPONSIBILITY", front, bombing, graph.Reported, claim),
-					cand(t, x, "DETAINED_AT", "new:omar-zed", fixtown, graph.Attributed, "Police detained Omar Zed in Fixtown on Thursday."),
+					cand(t, x, "DETAINED_AT", "new:omar-zed", fixtown, graph.Attributed,
+						"Police detained Omar Zed in Fixtown on Thursday."),
 					fp,
 				},
 			}
 		},
 		"The Bolt": func(x string) graph.Analysis {
 			return graph.Analysis{
-				Mentions: []graph.Mention{mention(t, x, "Bolt Brigade", 0, "", "new:bb"), mention(t, x, "Fixture Front", 0, front, ""),
+				Mentions: []graph.Mention{mention(t, x, "Bolt Brigade", 0, "", "new:bb"),
+					mention(t, x, "Fixture Front", 0, front, ""),
 					mention(t, x, "Sara Lee", 0, "", "new:sara-lee")},
 				NewEntities: []graph.NewEntity{{Ref: "new:bb", Name: "Bolt Brigade", Kind: graph.Group},
-					{Ref: "new:sara-lee", Name: "Sara Lee", Kind: graph.Attacker}, {Ref: "new:depot-raid", Name: "depot raid", Kind: graph.Event}},
+					{Ref: "new:sara-lee", Name: "Sara Lee", Kind: graph.Attacker}, {Ref: "new:depot-raid", Name: "depot raid",
+						Kind: graph.Event}},
 				Candidates: []graph.Candidate{
 					cand(t, x, "CLAIMED_RESPONSIBILITY", "new:bb", "new:depot-raid", graph.Claimed,
 						"The Bolt Brigade said it carried out the raid on the depot near Kilo Square, which killed two guards."),
@@ -157,7 +162,8 @@ func TestScoreFixture(t *testing.T) {
 		t.Errorf("misses: got %+v, want %+v", r.Misses, wantMiss)
 	}
 	if len(r.FalsePositives) != 2 || r.FalsePositives[0].Edge != "LOCATED_IN location:fixtown -> location:fixland" ||
-		r.FalsePositives[1].Article != "a2-depot" || r.FalsePositives[1].Sentences[0] != "The Fixture Front denied it took part." {
+		r.FalsePositives[1].Article != "a2-depot" ||
+		r.FalsePositives[1].Sentences[0] != "The Fixture Front denied it took part." {
 		t.Errorf("false positives: got %+v, want LOCATED_IN in a1 and PERPETRATED in a2 with their quotes", r.FalsePositives)
 	}
 	if len(an.metas) != 2 || an.metas[0].Date != "2020-01-02" || an.metas[1].Date != "2020-02-10" {
@@ -172,7 +178,8 @@ func TestEvaluateFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Articles != 2 || r.AllRecall.Den != 4 || r.CandidateRecall.Den != 3 || r.MentionRecall.Den != 4 || r.NewEntityRecall.Den != 4 {
+	if r.Articles != 2 || r.AllRecall.Den != 4 || r.CandidateRecall.Den != 3 || r.MentionRecall.Den != 4 ||
+		r.NewEntityRecall.Den != 4 {
 		t.Errorf("got %d articles, %d gold edges (%d of sentence scope), %d gold mentions, %d gold new entities; want 2, 4, 3, 4, 4",
 			r.Articles, r.AllRecall.Den, r.CandidateRecall.Den, r.MentionRecall.Den, r.NewEntityRecall.Den)
 	}
@@ -192,7 +199,8 @@ func TestMergeEntitiesKeepsBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || !reflect.DeepEqual(got[0].Aliases, []string{"Xers", "X Front"}) || !reflect.DeepEqual(got[0].Places, []string{"location:y"}) || got[1].Kind != graph.Location {
+	if len(got) != 2 || !reflect.DeepEqual(got[0].Aliases, []string{"Xers", "X Front"}) ||
+		!reflect.DeepEqual(got[0].Places, []string{"location:y"}) || got[1].Kind != graph.Location {
 		t.Errorf("got %+v, want group:x with both aliases and its place, and location:y", got)
 	}
 	if len(base[0].Aliases) != 1 || aliases[:2][1] != "" {

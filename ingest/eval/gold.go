@@ -251,7 +251,8 @@ func (g *gold) validate(file string, known map[string]graph.Kind) error {
 	return nil
 }
 
-func (g *gold) validateEdge(i int, field string, kindOf func(field, id string) (graph.Kind, error), bad func(string, string, ...any) error) error {
+func (g *gold) validateEdge(i int, field string, kindOf func(field, id string) (graph.Kind, error),
+	bad func(string, string, ...any) error) error {
 	e := &g.Edges[i]
 	rt, ok := graph.LookupRel(e.Type)
 	if !ok {

@@ -68,10 +68,12 @@ func TestInvalidDir(t *testing.T) {
 }
 
 func TestMissed(t *testing.T) {
-	r := Report{CandidateRecall: Score{7, 10}, AllRecall: Score{1, 2}, Precision: Score{2, 4}, StanceAccuracy: Score{9, 10},
+	r := Report{CandidateRecall: Score{7, 10}, AllRecall: Score{1, 2}, Precision: Score{2, 4},
+		StanceAccuracy:        Score{9, 10},
 		NewEntityKindAccuracy: Score{}, MentionRecall: Score{19, 20}, QuoteErrors: 2}
 	got := r.Missed(Targets)
-	want := []string{"precision 0.50 (2 of 4), want >= 0.75", "newEntityKindAccuracy - (0 of 0), want >= 0.80", "quoteErrors 2, want <= 0"}
+	want := []string{"precision 0.50 (2 of 4), want >= 0.75", "newEntityKindAccuracy - (0 of 0), want >= 0.80",
+		"quoteErrors 2, want <= 0"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -87,7 +89,8 @@ func TestHedgedClause(t *testing.T) {
 	}{
 		{"Turkey blames Kurdish militants for Istanbul bombing; PKK denies any role", "blames", ""},
 		{"Turkey blames Kurdish militants for Istanbul bombing; PKK denies any role", "", "denies"},
-		{"Pakistan denied involvement in the attack. Its prime minister, Shehbaz Sharif, offered help.", "prime minister", ""},
+		{"Pakistan denied involvement in the attack. Its prime minister, Shehbaz Sharif, offered help.", "prime minister",
+			""},
 		{"The group claimed the attack, a claim that could not be verified.", "claimed", "could not be verified"},
 		{"Police say the group is not responsible. It claimed the attack.", "no such cue", "not responsible"},
 	} {

@@ -56,7 +56,8 @@ type scorer struct {
 
 func (s *scorer) run(an analyzer) {
 	s.rs = []rune(s.art.text)
-	s.an = an.Analyze(s.art.text, ingest.Meta{SourceID: "source:eval-" + graph.Slug(s.art.name, 60), Date: s.art.gold.PublishedOn})
+	s.an = an.Analyze(s.art.text, ingest.Meta{SourceID: "source:eval-" + graph.Slug(s.art.name, 60),
+		Date: s.art.gold.PublishedOn})
 	s.news = make(map[string]graph.NewEntity, len(s.an.NewEntities))
 	for _, ne := range s.an.NewEntities {
 		s.news[ne.Ref] = ne
