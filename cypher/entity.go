@@ -14,7 +14,8 @@ var degreeQuery = func() string {
 	for i, rt := range graph.Vocabulary {
 		parts[i] = fmt.Sprintf("%s: COUNT { (n)-[r:%s]-(m) WHERE r.markingRank <= $clearance AND m.markingRank <= $clearance }", rt.Name, rt.Name)
 	}
-	return "MATCH (n:Entity {id: $id}) WHERE n.markingRank <= $clearance RETURN n, {" + strings.Join(parts, ", ") + "} AS degree"
+	return "MATCH (n:Entity {id: $id}) WHERE n.markingRank <= $clearance RETURN n, {" + strings.Join(parts,
+		", ") + "} AS degree"
 }()
 
 // Entity returns one entity, found by id or name, with its degree per
