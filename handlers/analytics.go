@@ -102,7 +102,8 @@ func (p *params) selection(lim graph.Limits) analytics.Selection {
 			Evidence: p.evidence(), IncludeRetracted: p.boolean("includeRetracted")}
 		return sel
 	}
-	q := graph.NeighborQuery{ID: around, Depth: p.intIn("depth", 2, 1, min(4, lim.MaxDepth)), Limit: lim.MaxResults, Filter: p.filter(lim)}
+	q := graph.NeighborQuery{ID: around, Depth: p.intIn("depth", 2, 1, min(4, lim.MaxDepth)), Limit: lim.MaxResults,
+		Filter: p.filter(lim)}
 	sel.Around = &q
 	return sel
 }

@@ -67,8 +67,10 @@ func links(g graph.Subgraph) int {
 // every degree score is that entity's distinct neighbours in g over n-1.
 func checkSameSubgraph(t *testing.T, what string, a analytics.CentralityAnswer, g graph.Subgraph) {
 	t.Helper()
-	if a.Subgraph.Nodes != len(g.Nodes) || a.Subgraph.Edges != len(g.Edges) || a.Subgraph.Links != links(g) || a.Subgraph.Directed {
-		t.Errorf("%s: subgraph %+v, want %d nodes, %d edges, %d links, undirected", what, a.Subgraph, len(g.Nodes), len(g.Edges), links(g))
+	if a.Subgraph.Nodes != len(g.Nodes) || a.Subgraph.Edges != len(g.Edges) || a.Subgraph.Links != links(g) ||
+		a.Subgraph.Directed {
+		t.Errorf("%s: subgraph %+v, want %d nodes, %d edges, %d links, undirected", what, a.Subgraph, len(g.Nodes),
+			len(g.Edges), links(g))
 	}
 	if a.Metric != analytics.Degree {
 		return
@@ -87,7 +89,8 @@ func checkSameSubgraph(t *testing.T, what string, a analytics.CentralityAnswer, 
 // same filters (Sources left out), degree agrees with the neighbours counted
 // from that answer, and the results are ranked.
 func TestAnalyticsCentralityIsOverTheGraphRoutesSubgraph(t *testing.T) {
-	for _, filters := range []string{"", q("kind", "Group,Attacker,State,Event"), q("rel", "MEMBER_OF,AFFILIATE_OF,PERPETRATED"), q("evidence", "quote")} {
+	for _, filters := range []string{"", q("kind", "Group,Attacker,State,Event"),
+		q("rel", "MEMBER_OF,AFFILIATE_OF,PERPETRATED"), q("evidence", "quote")} {
 		g := graphOf(t, "/api/v1/graph?limit=5000&"+filters)
 		a := centralityOf(t, q("metric", "degree", "limit", "5000")+"&"+filters)
 		checkSameSubgraph(t, "filters "+filters, a, g)
@@ -197,7 +200,8 @@ func TestAnalyticsCommunities(t *testing.T) {
 	seen := map[string]int{}
 	for i, c := range a.Communities {
 		if c.Size != len(c.Members) || (i > 0 && c.Size > a.Communities[i-1].Size) || c.ID != i {
-			t.Errorf("community %d: id %d, size %d, %d members; want ids in order, largest first", i, c.ID, c.Size, len(c.Members))
+			t.Errorf("community %d: id %d, size %d, %d members; want ids in order, largest first", i, c.ID, c.Size,
+				len(c.Members))
 		}
 		for _, m := range c.Members {
 			seen[m]++
@@ -219,7 +223,8 @@ func TestAnalyticsCommunities(t *testing.T) {
 		t.Error("the same seed gave a different partition")
 	}
 	if fine := get2(q("seed", "42", "resolution", "3")); len(fine.Communities) <= len(a.Communities) {
-		t.Errorf("resolution 3 gave %d communities, resolution 1 %d; a higher resolution finds smaller ones", len(fine.Communities), len(a.Communities))
+		t.Errorf("resolution 3 gave %d communities, resolution 1 %d; a higher resolution finds smaller ones",
+			len(fine.Communities), len(a.Communities))
 	}
 }
 
@@ -373,7 +378,8 @@ func TestBrokersISKToTajikistan(t *testing.T) {
 		if br.ID == b.From || br.ID == b.To {
 			t.Errorf("broker %s is an end of the paths", br.ID)
 		}
-		if br.Share != float64(len(want))/float64(b.Paths) || br.Sources != len(cited) || !slices.EqualFunc(br.Paths, want, slices.Equal) {
+		if br.Share != float64(len(want))/float64(b.Paths) || br.Sources != len(cited) ||
+			!slices.EqualFunc(br.Paths, want, slices.Equal) {
 			t.Errorf("broker %s: share %v, %d sources, %d paths; want %d/%d, %d sources, the paths through it",
 				br.ID, br.Share, br.Sources, len(br.Paths), len(want), b.Paths, len(cited))
 		}
@@ -385,7 +391,8 @@ func TestBrokersISKToTajikistan(t *testing.T) {
 		}
 	}
 	// The attackers' nationality is what ties IS-K's men to their home state.
-	if !slices.ContainsFunc(b.Brokers, func(br analytics.Broker) bool { return br.Kind == graph.Attacker || br.Kind == graph.Nationality }) {
+	if !slices.ContainsFunc(b.Brokers,
+		func(br analytics.Broker) bool { return br.Kind == graph.Attacker || br.Kind == graph.Nationality }) {
 		t.Errorf("no attacker or nationality among the brokers %v", brokerIDs(b))
 	}
 	// A filter of the path routes narrows the paths: knownOn before the attack leaves none of its reports.
@@ -437,7 +444,8 @@ func TestAnnotateGraph(t *testing.T) {
 		communities[*n.Community] = true
 	}
 	if len(g.Nodes) != rank.Subgraph.Nodes || len(communities) < 2 {
-		t.Errorf("%d nodes in %d communities; want the centrality route's %d nodes in several", len(g.Nodes), len(communities), rank.Subgraph.Nodes)
+		t.Errorf("%d nodes in %d communities; want the centrality route's %d nodes in several", len(g.Nodes),
+			len(communities), rank.Subgraph.Nodes)
 	}
 	for f, want := range map[string][]string{
 		"graphml": {`attr.name="pagerank" attr.type="double"`, `attr.name="community" attr.type="int"`, `<data key="n.pagerank">`},

@@ -99,7 +99,8 @@ func New(cfg Config) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(func(c *gin.Context) { c.Set(loggerKey, cfg.Logger) }, requestID, accessLog(cfg.Logger), cfg.Metrics.middleware, gin.CustomRecovery(recovered), strictQuery)
+	r.Use(func(c *gin.Context) { c.Set(loggerKey, cfg.Logger) }, requestID, accessLog(cfg.Logger), cfg.Metrics.middleware,
+		gin.CustomRecovery(recovered), strictQuery)
 	a := &api{store: cfg.Store, ready: cfg.Readiness, log: cfg.Logger, lim: cfg.Limits, apiKey: cfg.APIKey,
 		apiKeys: cfg.APIKeys, maxBody: cfg.MaxBody, maxRecords: cfg.ImportMaxRecords, metrics: cfg.Metrics,
 		maxEdges: cfg.AnalyticsMaxEdges, exactBetweenness: cfg.ExactBetweennessNodes}

@@ -191,7 +191,8 @@ func TestSTIXRelationshipToNothing(t *testing.T) {
 	r.json(t, &rep)
 	if r.status != 200 || rep.Nodes.Created != 1 || rep.Edges.Created != 0 || len(rep.Unresolved) != 1 ||
 		rep.Unresolved[0].Value != isB {
-		t.Fatalf("lenient: got %d %s, want 200, Alpha Set created, the relationship listed in unresolved", r.status, clip(r.body))
+		t.Fatalf("lenient: got %d %s, want 200, Alpha Set created, the relationship listed in unresolved", r.status,
+			clip(r.body))
 	}
 	if r := do(t, "POST", "/api/v1/import?lenient=perhaps", bytes.NewReader(bundleOf(a)), h); r.status != 400 {
 		t.Errorf("lenient=perhaps: got %d, want 400", r.status)
@@ -285,8 +286,10 @@ func TestImportOutOfTransactionMemory(t *testing.T) {
 		http.Header{"Content-Type": {"application/json"}, "X-Api-Key": {s.APIKey}})
 	var e problemsBody
 	r.json(t, &e)
-	if r.status != 413 || e.Error.Code != "too_large" || !strings.Contains(e.Error.Message, "actorgraph import --chunked") ||
-		!strings.Contains(e.Error.Message, "actorgraph load --bulk") || !strings.Contains(e.Error.Message, "nothing was written") {
+	if r.status != 413 || e.Error.Code != "too_large" ||
+		!strings.Contains(e.Error.Message, "actorgraph import --chunked") ||
+		!strings.Contains(e.Error.Message, "actorgraph load --bulk") ||
+		!strings.Contains(e.Error.Message, "nothing was written") {
 		t.Errorf("import past the transaction memory: got %d %s, want 413 naming --chunked and load --bulk",
 			r.status, clip(r.body))
 	}
