@@ -37,8 +37,10 @@ func TestReadAPT1(t *testing.T) {
 	types := map[string]int{}
 	for _, e := range d.Edges {
 		types[e.Type]++
-		if e.Level != graph.EvidenceSummary || e.Summary == "" || len(e.Sources) != 1 || !strings.HasPrefix(e.Sources[0], "source:apt1-") {
-			t.Errorf("edge %s: evidence %q summary %q sources %v, want a summary citing the APT1 report", e.ID, e.Level, e.Summary, e.Sources)
+		if e.Level != graph.EvidenceSummary || e.Summary == "" || len(e.Sources) != 1 ||
+			!strings.HasPrefix(e.Sources[0], "source:apt1-") {
+			t.Errorf("edge %s: evidence %q summary %q sources %v, want a summary citing the APT1 report", e.ID, e.Level,
+				e.Summary, e.Sources)
 		}
 	}
 	if types["AFFILIATE_OF"] != 3 || types["MEMBER_OF"] != 4 || len(d.Edges) != 7 {

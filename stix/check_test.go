@@ -80,7 +80,8 @@ func TestOASISTools(t *testing.T) {
 			}
 			perr := parser.Run()
 			if err := validator.Wait(); err != nil {
-				t.Errorf("stix2_validator --version 2.1 --strict --disable 103,202,302 rejected the export: %v\n%s", err, clipOut(vout.Bytes()))
+				t.Errorf("stix2_validator --version 2.1 --strict --disable 103,202,302 rejected the export: %v\n%s", err,
+					clipOut(vout.Bytes()))
 			}
 			if perr != nil {
 				t.Fatalf("check_stix.py (stix2.parse) rejected the export: %v\n%s", perr, clipOut(stderr.Bytes()))
@@ -172,7 +173,8 @@ func pinnedPython() (string, error) {
 		if !ok || (name != "stix2-validator" && name != "stix2") {
 			continue
 		}
-		out, err := exec.Command(python, "-c", "import importlib.metadata as m, sys; print(m.version(sys.argv[1]))", name).CombinedOutput()
+		out, err := exec.Command(python, "-c", "import importlib.metadata as m, sys; print(m.version(sys.argv[1]))",
+			name).CombinedOutput()
 		if err != nil {
 			return "", fmt.Errorf("python3 has no %s: %s", name, strings.TrimSpace(string(out)))
 		}

@@ -167,7 +167,8 @@ func TestStreamGoldenInSmallRuns(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if got := digest(buf.Bytes()); got != goldenSHA256[name] {
-			t.Errorf("%s: the streamed bundle in small runs (%d bytes) has sha256 %s, want %s", name, buf.Len(), got, goldenSHA256[name])
+			t.Errorf("%s: the streamed bundle in small runs (%d bytes) has sha256 %s, want %s", name, buf.Len(), got,
+				goldenSHA256[name])
 		}
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {

@@ -193,7 +193,8 @@ func TestReadLocations(t *testing.T) {
 	if s, ok := got["state:ru"]; !ok || s.Kind != graph.State || s.Properties["iso2"] != "RU" {
 		t.Errorf("the country location is %+v, want State state:ru with iso2 RU (nodes %v)", s, got)
 	}
-	if l := got["location:kazan-5f8a4b3c5f0e"]; l.Kind != graph.Location || l.Properties["country"] != "RU" || l.Properties["city"] != "Kazan" {
+	if l := got["location:kazan-5f8a4b3c5f0e"]; l.Kind != graph.Location || l.Properties["country"] != "RU" ||
+		l.Properties["city"] != "Kazan" {
 		t.Errorf("the city is %+v, want a Location in RU", l)
 	}
 }
