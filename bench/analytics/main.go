@@ -59,7 +59,8 @@ const samples = 1000
 
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("analytics", flag.ContinueOnError)
-	sizes := fs.String("sizes", "2000,10000", "generated graph sizes (entities besides sources, ba shape, seed 1); the first gets every metric, the others the fast ones")
+	sizes := fs.String("sizes", "2000,10000",
+		"generated graph sizes (entities besides sources, ba shape, seed 1); the first gets every metric, the others the fast ones")
 	rounds := fs.Int("rounds", 3, "rounds per computation, alternating which side goes first")
 	out := fs.String("out", "", "also write the table to this file")
 	python := fs.String("python", "python3", "python with the networkx and igraph tools/formatcheck/requirements.txt pins")
@@ -74,7 +75,8 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s cannot import igraph: %w", *python, err)
 	}
-	scripts := [2]string{filepath.Join("bench", "analytics", "networkx_time.py"), filepath.Join("bench", "analytics", "igraph_time.py")}
+	scripts := [2]string{filepath.Join("bench", "analytics", "networkx_time.py"),
+		filepath.Join("bench", "analytics", "igraph_time.py")}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# analytics: gonum (actorgraph) vs networkx and igraph, side by side\n\n")
 	fmt.Fprintf(&b, "```\nstarted: %s\nmachine: %d cores, %s/%s, %s; networkx %s; python-igraph %s\nload average at start: %s\nrounds: %d, rotating which side goes first; medians\n```\n\n",

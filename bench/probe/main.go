@@ -77,7 +77,8 @@ func fail(err error) {
 func run(ctx context.Context, d neo4j.DriverWithContext, q, from, to string, cap int) (*neo4j.EagerResult,
 	time.Duration) {
 	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, d, q, map[string]any{"from": from, "to": to, "cap": int64(cap), "clearance": int64(4)},
+	res, err := neo4j.ExecuteQuery(ctx, d, q,
+		map[string]any{"from": from, "to": to, "cap": int64(cap), "clearance": int64(4)},
 		neo4j.EagerResultTransformer)
 	if err != nil {
 		fail(err)

@@ -146,7 +146,8 @@ func TestReplicaSummary(t *testing.T) {
 			t.Errorf("summary lacks the route row %q:\n%s", want, got)
 		}
 	}
-	for _, want := range []string{"| 1 | 3 | 150 | 150 | 0.00 | 0.00 | 1 |\n", "| 2 | 3 | 220 | 100 / 120 | 0.00 | 0.00 | 0 |\n"} {
+	for _, want := range []string{"| 1 | 3 | 150 | 150 | 0.00 | 0.00 | 1 |\n",
+		"| 2 | 3 | 220 | 100 / 120 | 0.00 | 0.00 | 0 |\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
 		}
