@@ -77,7 +77,8 @@ func brokersCmd(ctx context.Context, args []string, getenv func(string) string, 
 	f.IntVar(&maxDepth, "max-depth", 6, "longest path, in hops")
 	f.IntVar(&paths, "paths", 50, "ranked paths considered (1-50)")
 	f.IntVar(&limit, "limit", 10, "brokers shown (1-100)")
-	ff := addFilterFlags(f, "rel", "kind", "stance", "at", "knownOn", "direction", "undated", "source", "evidence", "minConfidence")
+	ff := addFilterFlags(f, "rel", "kind", "stance", "at", "knownOn", "direction", "undated", "source", "evidence",
+		"minConfidence")
 	pos, err := positional(f, args)
 	if err != nil {
 		return err
@@ -115,7 +116,8 @@ func printBrokers(w io.Writer, ans *analytics.BrokerAnswer) {
 	if ans.Truncated {
 		more = " (the best ranked; there may be more)"
 	}
-	fmt.Fprintf(w, "Brokers between %s and %s over %d paths%s, %s\n", ans.From, ans.To, ans.Paths, more, filtersLine(ans.Subgraph.Filters))
+	fmt.Fprintf(w, "Brokers between %s and %s over %d paths%s, %s\n", ans.From, ans.To, ans.Paths, more,
+		filtersLine(ans.Subgraph.Filters))
 	for _, n := range ans.Notes {
 		fmt.Fprintln(w, "note:", n)
 	}
@@ -133,21 +135,25 @@ func centralityCmd(ctx context.Context, args []string, getenv func(string) strin
 	var asJSON bool
 	var limit, depth int
 	var metric, weight, around string
-	f := cli.NewFlags("centrality", "actorgraph centrality [flags]: the top entities of the graph (or of --around's neighbourhood) by a centrality,\ncomputed over the subgraph GET /api/v1/graph (or the neighbours route) returns for the same filters.", getenv, stderr)
+	f := cli.NewFlags("centrality",
+		"actorgraph centrality [flags]: the top entities of the graph (or of --around's neighbourhood) by a centrality,\ncomputed over the subgraph GET /api/v1/graph (or the neighbours route) returns for the same filters.", getenv, stderr)
 	f.DB(&db)
 	f.BoolVar(&asJSON, "json", false, "print the API's JSON answer")
 	f.StringVar(&metric, "metric", "pagerank", "degree, betweenness, closeness, pagerank or eigenvector")
-	f.StringVar(&weight, "weight", "none", "none, confidence (confidence/100) or evidence (quote 1, reported-quote 2/3, summary 1/3)")
+	f.StringVar(&weight, "weight", "none",
+		"none, confidence (confidence/100) or evidence (quote 1, reported-quote 2/3, summary 1/3)")
 	f.IntVar(&limit, "limit", 20, "entities shown")
 	f.StringVar(&around, "around", "", "an entity (id or name): rank its neighbourhood instead of the whole graph")
 	f.IntVar(&depth, "depth", 2, "with --around: the neighbourhood's depth (1-4)")
-	ff := addFilterFlags(f, "rel", "kind", "evidence", "stance", "at", "knownOn", "direction", "undated", "source", "minConfidence")
+	ff := addFilterFlags(f, "rel", "kind", "evidence", "stance", "at", "knownOn", "direction", "undated", "source",
+		"minConfidence")
 	pos, err := positional(f, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 0 {
-		return cli.UsageError(fmt.Sprintf("centrality takes no arguments, got %q (use --around for an entity)", strings.Join(pos, " ")))
+		return cli.UsageError(fmt.Sprintf("centrality takes no arguments, got %q (use --around for an entity)",
+			strings.Join(pos, " ")))
 	}
 	v := url.Values{"metric": {metric}, "weight": {weight}, "limit": {strconv.Itoa(limit)}}
 	if around != "" {

@@ -226,7 +226,8 @@ func peakRSS() string {
 // the files and the number of nodes and relationships. Records that carry
 // no marking get marking (ACTORGRAPH_DEFAULT_MARKING), as an import gives
 // them.
-func writeBulk(inputs []dataset.StreamInput, dir string, marking graph.Marking) (cypher.BulkFiles, int64, int64, error) {
+func writeBulk(inputs []dataset.StreamInput, dir string, marking graph.Marking) (cypher.BulkFiles, int64, int64,
+	error) {
 	w := cypher.NewBulkWriter(dir, marking)
 	var nodes, rels int64
 	err := dataset.Stream(inputs, map[string]graph.Known{}, dataset.StreamSink{

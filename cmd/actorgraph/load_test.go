@@ -181,7 +181,8 @@ func TestBulkLoad(t *testing.T) {
 	out, stderr, err = actorgraph(t, green, "import", file)
 	if err != nil || !strings.Contains(out, "nodes 0 created, 0 updated") || !strings.Contains(out,
 		"edges 0 created, 0 updated") {
-		t.Errorf("import of the bulk-loaded marked data set: %v; printed %q %s, want 0 created and 0 updated", err, out, stderr)
+		t.Errorf("import of the bulk-loaded marked data set: %v; printed %q %s, want 0 created and 0 updated", err, out,
+			stderr)
 	}
 }
 

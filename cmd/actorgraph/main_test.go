@@ -232,12 +232,14 @@ func TestAnalyticsTables(t *testing.T) {
 	}
 	t.Logf("actorgraph centrality --metric pagerank --limit 20:\n%s", out)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 22 || !strings.Contains(lines[0], fmt.Sprintf("%d entities, %d relationships", c.Subgraph.Nodes, c.Subgraph.Edges)) ||
+	if len(lines) != 22 || !strings.Contains(lines[0],
+		fmt.Sprintf("%d entities, %d relationships", c.Subgraph.Nodes, c.Subgraph.Edges)) ||
 		!strings.HasPrefix(lines[1], "RANK") {
 		t.Fatalf("want a summary line, a header and 20 rows:\n%s", out)
 	}
 	for i, r := range c.Results {
-		if f := strings.Fields(lines[i+2]); f[0] != strconv.Itoa(r.Rank) || !strings.Contains(lines[i+2], r.ID) || !strings.Contains(lines[i+2], r.Name) {
+		if f := strings.Fields(lines[i+2]); f[0] != strconv.Itoa(r.Rank) || !strings.Contains(lines[i+2], r.ID) ||
+			!strings.Contains(lines[i+2], r.Name) {
 			t.Errorf("row %d %q, want rank %d %s (%s)", i+1, lines[i+2], r.Rank, r.Name, r.ID)
 		}
 	}
@@ -251,10 +253,12 @@ func TestAnalyticsTables(t *testing.T) {
 			t.Errorf("brokers table lacks %q:\n%s", want, out)
 		}
 	}
-	if _, _, err := actorgraph(t, nil, "centrality", "--metric", "katz"); err == nil || !strings.Contains(err.Error(), "metric") {
+	if _, _, err := actorgraph(t, nil, "centrality", "--metric", "katz"); err == nil ||
+		!strings.Contains(err.Error(), "metric") {
 		t.Errorf("--metric katz: got %v, want an error naming metric", err)
 	}
-	if _, _, err := actorgraph(t, nil, "brokers", "ISIS-K"); err == nil || !strings.Contains(err.Error(), "needs FROM and TO") {
+	if _, _, err := actorgraph(t, nil, "brokers", "ISIS-K"); err == nil ||
+		!strings.Contains(err.Error(), "needs FROM and TO") {
 		t.Errorf("brokers with one entity: got %v, want 'needs FROM and TO'", err)
 	}
 }

@@ -126,7 +126,8 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	f.Str(&c.apiKeys, "api-keys", "ACTORGRAPH_API_KEYS", "",
 		"named keys, name:key or name:key:clearance,... (the name goes into the history of every change; "+
 			"the clearance, a TLP marking, bounds what the key reads: none is full clearance)")
-	f.Str(&c.anonymousClearance, "anonymous-clearance", "ACTORGRAPH_ANONYMOUS_CLEARANCE", string(handlers.DefaultAnonymousClearance),
+	f.Str(&c.anonymousClearance, "anonymous-clearance", "ACTORGRAPH_ANONYMOUS_CLEARANCE",
+		string(handlers.DefaultAnonymousClearance),
 		"the TLP marking a request without a key may read up to: clear, green, amber, amber+strict or red")
 	f.Flag(&c.requireKeyForReads, "require-key-for-reads", "ACTORGRAPH_REQUIRE_KEY_FOR_READS", false,
 		"every /api/v1 route needs an API key (401 without one)")

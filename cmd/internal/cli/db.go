@@ -40,7 +40,8 @@ func (f *Flags) DB(c *DB) {
 	f.Num(&c.MaxEdges, "analytics-max-edges", analytics.MaxEdgesSetting, analytics.DefaultMaxEdges,
 		"most relationships in the subgraph a centrality, community or broker computation reads "+
 			"(a larger one answers 422)")
-	f.Num(&c.ExactBetweennessNodes, "analytics-exact-betweenness-nodes", analytics.ExactBetweennessSetting, analytics.DefaultExactBetweennessNodes,
+	f.Num(&c.ExactBetweennessNodes, "analytics-exact-betweenness-nodes", analytics.ExactBetweennessSetting,
+		analytics.DefaultExactBetweennessNodes,
 		"most entities the centrality route computes exact betweenness over; above it betweenness is "+
 			"estimated from sampled sources and the answer says so")
 }
