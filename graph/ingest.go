@@ -133,7 +133,8 @@ func (in *SourceInput) Validate() error {
 	}
 	if in.Marking != "" {
 		if m, err := ParseMarking(string(in.Marking)); err != nil {
-			p = append(p, Problem{Field: "marking", Value: string(in.Marking), Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"})
+			p = append(p, Problem{Field: "marking", Value: string(in.Marking),
+				Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"})
 		} else {
 			in.Marking = m
 		}

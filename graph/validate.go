@@ -284,7 +284,8 @@ func checkMarking(m Marking) []Problem {
 		return nil
 	}
 	if _, err := ParseMarking(string(m)); err != nil || ParsedMarking(m) != m {
-		return []Problem{{Field: "marking", Value: string(m), Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"}}
+		return []Problem{{Field: "marking", Value: string(m),
+			Reason: "not a TLP 2.0 marking; want one of clear, green, amber, amber+strict, red"}}
 	}
 	return nil
 }
