@@ -146,7 +146,8 @@ func TestBrokersShares(t *testing.T) {
 	}
 	for i, w := range want {
 		got := b.Brokers[i]
-		if got.ID != w.id || got.Share != w.share || got.Sources != w.sources || len(got.Paths) != w.paths || got.Name != strings.ToUpper(w.id) {
+		if got.ID != w.id || got.Share != w.share || got.Sources != w.sources || len(got.Paths) != w.paths ||
+			got.Name != strings.ToUpper(w.id) {
 			t.Errorf("broker %d: %+v, want %s share %v, %d sources, %d paths", i, got, w.id, w.share, w.sources, w.paths)
 		}
 	}

@@ -61,7 +61,8 @@ func Rank(ctx context.Context, r Reader, q CentralityQuery) (*CentralityAnswer, 
 	if err != nil {
 		return nil, err
 	}
-	return &CentralityAnswer{Subgraph: sum, Metric: q.Metric, Weight: q.Weight, Results: scores[:min(q.Limit, len(scores))], Estimate: est}, nil
+	return &CentralityAnswer{Subgraph: sum, Metric: q.Metric, Weight: q.Weight,
+		Results: scores[:min(q.Limit, len(scores))], Estimate: est}, nil
 }
 
 // Divide reads q's subgraph from r and finds its communities.
@@ -74,7 +75,8 @@ func Divide(ctx context.Context, r Reader, q CommunityQuery) (*CommunityAnswer, 
 	if err != nil {
 		return nil, err
 	}
-	return &CommunityAnswer{Subgraph: sum, Algorithm: Louvain, Resolution: q.Resolution, Seed: q.Seed, Weight: q.Weight, Partition: p}, nil
+	return &CommunityAnswer{Subgraph: sum, Algorithm: Louvain, Resolution: q.Resolution, Seed: q.Seed, Weight: q.Weight,
+		Partition: p}, nil
 }
 
 // PathFinder is where the paths between two entities are found (the store).

@@ -119,7 +119,8 @@ func Build(sg *graph.Subgraph, w Weight) (*Graph, error) {
 		a, okA := g.index[e.Source]
 		b, okB := g.index[e.Target]
 		if !okA || !okB {
-			return nil, fmt.Errorf("analytics: relationship %s joins %s and %s, not both in the subgraph", e.ID, e.Source, e.Target)
+			return nil, fmt.Errorf("analytics: relationship %s joins %s and %s, not both in the subgraph", e.ID, e.Source,
+				e.Target)
 		}
 		if a == b {
 			continue

@@ -171,17 +171,20 @@ func TestAgainstNetworkx(t *testing.T) {
 			case exact && worst != 0:
 				t.Errorf("%s degree: %s is %v, networkx says %v; want exactly equal", c.Name, at, c.ours[m][at], nx.metric(m)[at])
 			case worst > relTol:
-				t.Errorf("%s %s: %s is %v, networkx says %v (relative difference %.2g, want <= %g)", c.Name, m, at, c.ours[m][at], nx.metric(m)[at], worst, relTol)
+				t.Errorf("%s %s: %s is %v, networkx says %v (relative difference %.2g, want <= %g)", c.Name, m, at, c.ours[m][at],
+					nx.metric(m)[at], worst, relTol)
 			}
 			t.Logf("%s %-11s %d entities, largest relative difference %.3g (at %s)", c.Name, m, len(c.Nodes), worst, at)
 		}
 		if d := math.Abs(c.q - nx.Louvain); d > qTol {
-			t.Errorf("%s louvain: modularity %.4f, networkx's louvain_communities %.4f (difference %.4f, want <= %g)", c.Name, c.q, nx.Louvain, d, qTol)
+			t.Errorf("%s louvain: modularity %.4f, networkx's louvain_communities %.4f (difference %.4f, want <= %g)", c.Name,
+				c.q, nx.Louvain, d, qTol)
 		}
 		if d := math.Abs(c.q - nx.Ours); d > 1e-9 {
 			t.Errorf("%s louvain: we report modularity %.12f, networkx computes %.12f for our partition", c.Name, c.q, nx.Ours)
 		}
-		t.Logf("%s louvain: modularity %.4f in %d communities; networkx %.4f in %d", c.Name, c.q, len(c.Partition), nx.Louvain, nx.Communities)
+		t.Logf("%s louvain: modularity %.4f in %d communities; networkx %.4f in %d", c.Name, c.q, len(c.Partition),
+			nx.Louvain, nx.Communities)
 	}
 }
 

@@ -70,7 +70,8 @@ func Read(ctx context.Context, r Reader, sel Selection) (*Graph, Summary, error)
 			return nil, sum, err
 		}
 		if sg.Truncated {
-			return nil, sum, tooLarge(fmt.Sprintf("the %d-hop neighbourhood of %s has more than %d entities", q.Depth, q.ID, q.Limit), "a lower depth, rel, kind, minConfidence, knownOn or other filters", "ACTORGRAPH_MAX_RESULTS")
+			return nil, sum, tooLarge(fmt.Sprintf("the %d-hop neighbourhood of %s has more than %d entities", q.Depth, q.ID,
+				q.Limit), "a lower depth, rel, kind, minConfidence, knownOn or other filters", "ACTORGRAPH_MAX_RESULTS")
 		}
 		if len(sg.Edges) > maxEdges {
 			return nil, sum, tooLarge(fmt.Sprintf("the %d-hop neighbourhood of %s has %d relationships, more than the %d allowed", q.Depth, q.ID, len(sg.Edges), maxEdges), "a lower depth, rel, kind, minConfidence, knownOn or other filters", MaxEdgesSetting)
@@ -92,9 +93,11 @@ func Read(ctx context.Context, r Reader, sel Selection) (*Graph, Summary, error)
 		const narrow = "kind or rel filters, evidence, or around=ID&depth= for one entity's neighbourhood"
 		switch {
 		case c.g.Truncated:
-			return nil, sum, tooLarge(fmt.Sprintf("the selected graph has more than %d entities", sel.Graph.Limit), narrow, "ACTORGRAPH_MAX_RESULTS")
+			return nil, sum, tooLarge(fmt.Sprintf("the selected graph has more than %d entities", sel.Graph.Limit), narrow,
+				"ACTORGRAPH_MAX_RESULTS")
 		case c.over:
-			return nil, sum, tooLarge(fmt.Sprintf("the selected graph has more than the %d relationships allowed", maxEdges), narrow, MaxEdgesSetting)
+			return nil, sum, tooLarge(fmt.Sprintf("the selected graph has more than the %d relationships allowed", maxEdges),
+				narrow, MaxEdgesSetting)
 		case err != nil:
 			return nil, sum, err
 		}
