@@ -32,7 +32,8 @@ func TestWritesNeedTheKey(t *testing.T) {
 		name, key string
 		want      int
 	}{{"no key", "", http.StatusUnauthorized}, {"wrong key", "not-the-key", http.StatusForbidden},
-		{"key in upper case", strings.ToUpper(srv.APIKey), http.StatusForbidden}, {"prefix of the key", srv.APIKey[:3], http.StatusForbidden},
+		{"key in upper case", strings.ToUpper(srv.APIKey), http.StatusForbidden}, {"prefix of the key", srv.APIKey[:3],
+			http.StatusForbidden},
 		{"key with a suffix", srv.APIKey + "x", http.StatusForbidden}} {
 		r := post(t, "/api/v1/import", "application/json", c.key, body)
 		if r.status != c.want {
@@ -59,7 +60,8 @@ func TestReadsCannotWrite(t *testing.T) {
 		t.Errorf("a write in a read-access transaction: got %v, want Neo.ClientError.Statement.AccessMode", err)
 	}
 	n0, r0 := counts(t)
-	writes := []string{"CREATE (n:Entity {id:'group:x'})", "MERGE (a)-[:MEMBER_OF]->(b)", "DETACH DELETE n", "SET n.name = 'x'"}
+	writes := []string{"CREATE (n:Entity {id:'group:x'})", "MERGE (a)-[:MEMBER_OF]->(b)", "DETACH DELETE n",
+		"SET n.name = 'x'"}
 	for _, w := range writes {
 		for _, p := range []string{"/api/v1/search?" + q("q", w), "/api/v1/entities/" + strings.ReplaceAll(w, " ", "%20"),
 			"/api/v1/paths/shortest?" + q("from", w, "to", "state:tj"), "/api/v1/paths?" + q("from", "group:is-k", "to", w),
@@ -165,9 +167,11 @@ func TestCancelStorm(t *testing.T) {
 	}
 	if g > base+5 {
 		buf := make([]byte, 1<<16)
-		t.Errorf("after the storm: %d goroutines, want at most %d (baseline %d + 5)\n%s", g, base+5, base, buf[:runtime.Stack(buf, true)])
+		t.Errorf("after the storm: %d goroutines, want at most %d (baseline %d + 5)\n%s", g, base+5, base,
+			buf[:runtime.Stack(buf, true)])
 	}
-	t.Logf("%d requests: %d answered 200, %d cancelled, %d failed; goroutines %d before, %d after", n, ok, cancelled, failed, base, g)
+	t.Logf("%d requests: %d answered 200, %d cancelled, %d failed; goroutines %d before, %d after", n, ok, cancelled,
+		failed, base, g)
 	cancelInFlight(t)
 }
 
@@ -202,7 +206,8 @@ func cancelInFlight(t *testing.T) {
 			defer wg.Done()
 			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond+time.Duration(i)*25*time.Millisecond)
 			defer cancel()
-			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, slow.URL+"/api/v1/entities/group:hn0/neighbors?depth=4&limit=1000000", nil)
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet,
+				slow.URL+"/api/v1/entities/group:hn0/neighbors?depth=4&limit=1000000", nil)
 			res, err := http.DefaultClient.Do(req)
 			if err == nil {
 				res.Body.Close()
@@ -289,7 +294,8 @@ func TestPathologicalQueriesTimeOut(t *testing.T) {
 	r := get(t, held.URL, p)
 	took := time.Since(start)
 	if r.status != http.StatusGatewayTimeout || took > limit+500*time.Millisecond {
-		t.Errorf("GET %s with each statement held 600 ms under a 1 s limit: got %d after %v, want 504 within 1.5 s: %s", p, r.status, took, clip(string(r.body)))
+		t.Errorf("GET %s with each statement held 600 ms under a 1 s limit: got %d after %v, want 504 within 1.5 s: %s", p,
+			r.status, took, clip(string(r.body)))
 	}
 	checkError(t, p, r)
 	if !strings.Contains(string(r.body), "1s limit") {
@@ -385,7 +391,8 @@ func TestNeo4jDown(t *testing.T) {
 	// The request limit is generous (a busy machine plans a first query
 	// slowly); the driver's own limits above make "down" a 503 within ~2 s.
 	store := cypher.New(driver, cypher.Options{Timeout: 20 * time.Second, Observe: metrics.ObserveQuery})
-	router, err := handlers.New(handlers.Config{Store: store, APIKey: "k", Metrics: metrics, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	router, err := handlers.New(handlers.Config{Store: store, APIKey: "k", Metrics: metrics,
+		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
