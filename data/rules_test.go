@@ -38,7 +38,8 @@ func TestCrocusDataRules(t *testing.T) {
 	for _, e := range d.Edges {
 		counts[e.Evidence.Level]++
 	}
-	if counts[graph.EvidenceQuote] == 0 || counts[graph.EvidenceQuote]+counts[graph.EvidenceReportedQuote]+counts[graph.EvidenceSummary] != len(d.Edges) {
+	if counts[graph.EvidenceQuote] == 0 ||
+		counts[graph.EvidenceQuote]+counts[graph.EvidenceReportedQuote]+counts[graph.EvidenceSummary] != len(d.Edges) {
 		t.Errorf("evidence levels %v over %d edges", counts, len(d.Edges))
 	}
 }

@@ -216,7 +216,8 @@ func TestRealParsersReadAnnotations(t *testing.T) {
 		for _, n := range nodes {
 			w := want[n["id"].(string)]
 			if n["pagerank"] != w["pagerank"] || n["community"] != w["community"] {
-				t.Errorf("%s: node %v has pagerank %v community %v, want %v %v", f, n["id"], n["pagerank"], n["community"], w["pagerank"], w["community"])
+				t.Errorf("%s: node %v has pagerank %v community %v, want %v %v", f, n["id"], n["pagerank"], n["community"],
+					w["pagerank"], w["community"])
 			}
 		}
 	}

@@ -41,7 +41,8 @@ func TestReturnOne(t *testing.T) {
 }
 
 func TestServerVersion(t *testing.T) {
-	recs := query(t, "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition", nil)
+	recs := query(t, "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition",
+		nil)
 	version, _, _ := neo4j.GetRecordValue[string](recs[0], "version")
 	edition, _, _ := neo4j.GetRecordValue[string](recs[0], "edition")
 	if version != "5.26.30" || edition != "community" {

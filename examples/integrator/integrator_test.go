@@ -28,7 +28,8 @@ func TestMain(m *testing.M) {
 }
 
 func TestISKReachesTajikistan(t *testing.T) {
-	res, err := http.Get(api.URL + "/api/v1/paths/shortest?" + url.Values{"from": {"ISIS-K"}, "to": {"Tajikistan"}}.Encode())
+	res, err := http.Get(api.URL + "/api/v1/paths/shortest?" + url.Values{"from": {"ISIS-K"},
+		"to": {"Tajikistan"}}.Encode())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -140,7 +140,8 @@ func (g *Graph) writeNodes(out io.Writer) error {
 		for j := 0; j < g.sources; j++ {
 			props, _ := json.Marshal(map[string]any{"text": sourceText(g.cfg.Seed, g.cfg.Tag, j), "publisher": "Synthetic Wire",
 				"date": date(r, 2000, 26)})
-			if err := w.Write([]string{g.sourceID(j), "Source", "Synthetic report " + itoa(j), "", string(props), ""}); err != nil {
+			if err := w.Write([]string{g.sourceID(j), "Source", "Synthetic report " + itoa(j), "", string(props),
+				""}); err != nil {
 				return err
 			}
 		}

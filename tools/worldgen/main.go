@@ -128,7 +128,8 @@ func writeCities(cm map[string]city, capitals map[string]bool, common map[string
 		if !usableName(c.Name) {
 			continue
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", c.Name, strings.ToLower(c.CountryCode), c.Population, strings.Join(otherNames(c, common), "|"))
+		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", c.Name, strings.ToLower(c.CountryCode), c.Population,
+			strings.Join(otherNames(c, common), "|"))
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
@@ -176,7 +177,8 @@ type scored struct {
 // diacritics' letters (runes outside ASCII are dropped).
 func bare(s string) []rune {
 	s = strings.ToLower(s)
-	for _, p := range []string{"al ", "al-", "ar ", "ar-", "as ", "as-", "an ", "an-", "ad ", "ad-", "at ", "at-", "az ", "az-", "el ", "el-"} {
+	for _, p := range []string{"al ", "al-", "ar ", "ar-", "as ", "as-", "an ", "an-", "ad ", "ad-", "at ", "at-", "az ",
+		"az-", "el ", "el-"} {
 		s = strings.TrimPrefix(s, p)
 	}
 	var out []rune
