@@ -81,6 +81,11 @@ func TestBuildRefusesBadCuration(t *testing.T) {
 			find(t, es, "ISSUED:state:gb->event:2024-03-07-us-embassy-warning").Properties.Set("publicFacts", []any{92})
 			return es
 		}, "properties.publicFacts is derived"},
+		{"quote offsets written by hand", func(t *testing.T, es []Edge) []Edge {
+			n := 3
+			find(t, es, "ISSUED:state:gb->event:2024-03-07-us-embassy-warning").QuoteStart = &n
+			return es
+		}, "quoteStart, quoteEnd and quoteSha256 are not curated"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -13,7 +13,10 @@ func (c *Curation) edgeObject(e Edge, grades map[string]string) (Object, error) 
 	if best == "" {
 		return nil, fmt.Errorf("cites no graded source (sources %v)", e.Sources)
 	}
-	lo, hi := Band(best, e.Stance, e.Inferred)
+	if e.QuoteStart != nil || e.QuoteEnd != nil || e.QuoteSHA256 != "" {
+		return nil, fmt.Errorf("quoteStart, quoteEnd and quoteSha256 are not curated: the import finds them in the source's text")
+	}
+	lo, hi := Band(best, string(e.Stance), e.Inferred)
 	conf, capped := e.Confidence, ""
 	switch {
 	case conf > hi:
@@ -28,7 +31,7 @@ func (c *Curation) edgeObject(e Edge, grades map[string]string) (Object, error) 
 		o = append(o, Member{"id", e.ID()})
 	}
 	o = append(o, Member{"type", e.Type}, Member{"source", e.From}, Member{"target", e.To},
-		Member{"sources", e.Sources}, Member{"evidence", e.Evidence}, Member{"confidence", conf}, Member{"stance", e.Stance})
+		Member{"sources", e.Sources}, Member{"evidence", string(e.Level)}, Member{"confidence", conf}, Member{"stance", string(e.Stance)})
 	for _, m := range []Member{{"validFrom", e.ValidFrom}, {"validTo", e.ValidTo}} {
 		if m.Value != "" {
 			o = append(o, m)
@@ -46,15 +49,15 @@ func (c *Curation) edgeObject(e Edge, grades map[string]string) (Object, error) 
 		o = append(o, Member{"properties", props})
 	}
 	o = append(o, Member{"quote", e.Quote})
-	switch e.Evidence {
+	switch e.Level {
 	case "quote", "reported-quote":
 		if e.Summary != "" {
-			return nil, fmt.Errorf("evidence %s with a summary: a summary belongs to evidence summary", e.Evidence)
+			return nil, fmt.Errorf("evidence %s with a summary: a summary belongs to evidence summary", e.Level)
 		}
 		o = append(o, Member{"quoteSource", e.QuoteSource})
 	default:
 		if e.QuoteSource != "" {
-			return nil, fmt.Errorf("evidence %s with a quoteSource: only a quote has one", e.Evidence)
+			return nil, fmt.Errorf("evidence %s with a quoteSource: only a quote has one", e.Level)
 		}
 		o = append(o, Member{"summary", e.Summary})
 	}

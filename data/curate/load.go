@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/actorgraph/actorgraph/graph"
 	"io/fs"
 	"path"
 	"strings"
@@ -36,25 +37,17 @@ const (
 // read from (properties publicFacts and alsoSources); FactNote the one line
 // whose compiler's note gives its figure.
 type Edge struct {
-	Type        string   `json:"type"`
-	From        string   `json:"from"`
-	To          string   `json:"to"`
-	Key         string   `json:"key,omitempty"`
-	Stance      string   `json:"stance"`
-	Confidence  int      `json:"confidence"`
-	ReportedOn  string   `json:"reportedOn"`
-	ValidFrom   string   `json:"validFrom,omitempty"`
-	ValidTo     string   `json:"validTo,omitempty"`
-	Inferred    bool     `json:"inferred,omitempty"`
-	Reason      string   `json:"reason,omitempty"`
-	Evidence    string   `json:"evidence"`
-	QuoteSource string   `json:"quoteSource,omitempty"`
-	Quote       string   `json:"quote,omitempty"`
-	Summary     string   `json:"summary,omitempty"`
-	Sources     []string `json:"sources"`
-	Facts       []int    `json:"facts,omitempty"`
-	FactNote    int      `json:"factNote,omitempty"`
-	Properties  Object   `json:"properties,omitempty"`
+	Type string `json:"type"`
+	From string `json:"from"`
+	To   string `json:"to"`
+	Key  string `json:"key,omitempty"`
+	// The evidence, as every edge of the data set carries it; the quote's
+	// offsets and hash are left out of the curation: the generator finds
+	// them in the source's text.
+	graph.Evidence
+	Facts      []int  `json:"facts,omitempty"`
+	FactNote   int    `json:"factNote,omitempty"`
+	Properties Object `json:"properties,omitempty"`
 }
 
 // ID is the edge's id in the data set.
