@@ -19,6 +19,9 @@ test('the keys listed anywhere are handled by the page', () => {
   assert.match(app, /ev\.key === '\/'/);
   assert.match(app, /ev\.key === '\?'/);
   assert.match(app, /ev\.key === 'p'/);
+  assert.match(app, /k === 'z'/);
+  assert.match(app, /undoView\(\)/);
+  assert.match(app, /redoView\(\)/);
   const pf = src('pathfinder.js');
   for (const k of ['ArrowDown', 'ArrowUp', 'Enter', 'Escape']) assert.match(pf, new RegExp(`ev\\.key === '${k}'`));
 });

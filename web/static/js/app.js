@@ -14,7 +14,8 @@
 // reacts to the views' events. This file mounts the canvas and wires the
 // page; nothing else runs on import.
 import { view, busy, nav, bus } from './store.js';
-import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './ui.js';
+import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary, startUndo, onHistoryMove, undoView, redoView } from './ui.js';
+import { removeNode } from './merge.js';
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
 import { mountCanvas, canvas, render, onDateSlide, refit, fitView } from './canvas.js';
@@ -81,6 +82,12 @@ async function restoreHash() {
   for (const id of s.expanded) ok = (await expand(id, { quiet: true })) !== undefined && ok;
   ok = (await addNodes(s.added)) && ok;
   if (s.brokers) ok = (await findBrokers(s.brokers.from, s.brokers.to)) && ok;
+  // The nodes removed from the view leave it again (rm=).
+  if (s.removed.some((id) => view.nodes.has(id))) {
+    for (const id of s.removed) removeNode(view, id);
+    render();
+  }
+  view.removed = s.removed;
   if (s.selected && s.second && view.nodes.has(s.selected) && view.nodes.has(s.second)) selectPair(s.selected, s.second);
   else if (s.selected && view.nodes.has(s.selected)) select(s.selected);
   if (!view.nodes.size) render();
@@ -208,6 +215,19 @@ function wire() {
   wireTimeline();
   wireController();
   $('#tab-graph').addEventListener('click', refit);
+  // Undo and redo (the header's buttons, Ctrl or Cmd+Z, Ctrl or Cmd+Shift+Z
+  // and Ctrl+Y) move through the view's history entries, as Back and Forward do.
+  $('#undo').addEventListener('click', undoView);
+  $('#redo').addEventListener('click', redoView);
+  document.addEventListener('keydown', (ev) => {
+    const k = ev.key.toLowerCase();
+    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey || (k !== 'z' && k !== 'y')) return;
+    if (view.tab !== 'graph' || ev.target.matches('input, textarea, select, [contenteditable]') || $('#help').open) return;
+    ev.preventDefault();
+    if (k === 'z' && !ev.shiftKey) undoView();
+    else redoView();
+  });
+  window.addEventListener('popstate', onHistoryMove);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== nav.lastHash) restore();
   });
@@ -217,6 +237,7 @@ async function start() {
   // A shared link is being restored: no "start exploring" card meanwhile.
   if (location.hash.length > 1) $('#empty').hidden = true;
   mountCanvas($('#cy'));
+  startUndo();
   wire();
   renderLegend();
   renderFilterLists();

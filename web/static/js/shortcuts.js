@@ -16,6 +16,8 @@ export const SHORTCUTS = [
   { where: 'Graph', items: [
     { keys: ['Shift', 'click'], what: 'select a second node (brokers or a path between the two); Ctrl or ⌘ too' },
     { keys: ['p'], what: 'pin the selected node(s) where they are, or unpin them' },
+    { keys: ['Ctrl', 'Z'], combo: true, what: 'undo the last view change (expand, remove, clear, filter, layout, path); ⌘ too; Back does the same' },
+    { keys: ['Ctrl', 'Shift', 'Z'], combo: true, what: 'redo it (or Ctrl+Y); ⌘ too; Forward does the same' },
   ] },
   { where: 'Sources view: review of candidates', items: [
     { keys: ['j', 'k'], what: 'next, previous group of candidates' },
