@@ -20,6 +20,9 @@ test('the keys listed anywhere are handled by the page', () => {
   assert.match(app, /ev\.key === '\?'/);
   assert.match(app, /ev\.key === 'p'/);
   assert.match(app, /k === 'z'/);
+  assert.match(app, /\['f', 'n', 'N'\]/);
+  const finder = src('finder.js');
+  for (const k of ['Enter', 'Escape']) assert.match(finder, new RegExp(`ev\\.key === '${k}'`));
   assert.match(app, /undoView\(\)/);
   assert.match(app, /redoView\(\)/);
   const pf = src('pathfinder.js');

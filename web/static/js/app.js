@@ -29,6 +29,7 @@ import { onKey, wireReview } from './review.js';
 import { wireTimeline, renderTimeline } from './timeline.js';
 import { wireHelp, openHelp } from './help.js';
 import { wireQueue, loadQueue } from './queue.js';
+import { wireFinder, findNext, focusFind } from './finder.js';
 
 // restore rebuilds what a URL describes: a source in the Sources view (the
 // graph stays as it is), or the graph: the path query, then the whole graph,
@@ -102,6 +103,14 @@ async function share() {
   } catch {
     setStatus('Copy the address bar to share this view');
   }
+}
+
+// swallowKey keeps key out of the box its keydown just focused: some input
+// paths (DevTools, some IMEs) send the character apart from the keydown.
+function swallowKey(key) {
+  const swallow = (e) => { if (e.key === key) e.preventDefault(); };
+  window.addEventListener('keypress', swallow, { capture: true, once: true });
+  setTimeout(() => window.removeEventListener('keypress', swallow, { capture: true }), 100);
 }
 
 function wire() {
@@ -178,11 +187,7 @@ function wire() {
   document.addEventListener('keydown', (ev) => {
     if (ev.key === '/' && !ev.target.matches('input, textarea, select, [contenteditable]')) {
       ev.preventDefault();
-      // Some input paths (DevTools, some IMEs) send the character apart from
-      // the keydown; keep it out of the search box it just focused.
-      const swallow = (e) => { if (e.key === '/') e.preventDefault(); };
-      window.addEventListener('keypress', swallow, { capture: true, once: true });
-      setTimeout(() => window.removeEventListener('keypress', swallow, { capture: true }), 100);
+      swallowKey('/');
       $('#search').focus();
       $('#search').select();
     }
@@ -202,12 +207,23 @@ function wire() {
       bus.emit('node:pin', { ids, on: !ids.every((i) => view.pinned.has(i)) });
     }
   });
+  // F focuses the search within the view; n and N move through its matches.
+  document.addEventListener('keydown', (ev) => {
+    if (!['f', 'n', 'N'].includes(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey || view.tab !== 'graph' ||
+        ev.target.matches('input, textarea, select, [contenteditable]') || $('#help').open) return;
+    if (ev.key === 'f') {
+      ev.preventDefault();
+      swallowKey('f');
+      focusFind();
+    } else if (findNext(ev.key === 'n' ? 1 : -1)) ev.preventDefault();
+  });
   $('#layout-choice').addEventListener('change', () => {
     view.layout = $('#layout-choice').value;
     bus.emit('layout:changed');
   });
   document.addEventListener('keydown', onKey);
   wireHelp();
+  wireFinder();
   wireQueue();
   wireSources();
   wireReview();
