@@ -19,6 +19,12 @@ test('the keys listed anywhere are handled by the page', () => {
   assert.match(app, /ev\.key === '\/'/);
   assert.match(app, /ev\.key === '\?'/);
   assert.match(app, /ev\.key === 'p'/);
+  assert.match(app, /k === 'z'/);
+  assert.match(app, /\['f', 'n', 'N'\]/);
+  const finder = src('finder.js');
+  for (const k of ['Enter', 'Escape']) assert.match(finder, new RegExp(`ev\\.key === '${k}'`));
+  assert.match(app, /undoView\(\)/);
+  assert.match(app, /redoView\(\)/);
   const pf = src('pathfinder.js');
   for (const k of ['ArrowDown', 'ArrowUp', 'Enter', 'Escape']) assert.match(pf, new RegExp(`ev\\.key === '${k}'`));
 });

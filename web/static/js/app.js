@@ -14,7 +14,8 @@
 // reacts to the views' events. This file mounts the canvas and wires the
 // page; nothing else runs on import.
 import { view, busy, nav, bus } from './store.js';
-import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary } from './ui.js';
+import { $, task, setStatus, showError, hideError, refreshState, saveURL, summary, startUndo, onHistoryMove, undoView, redoView } from './ui.js';
+import { removeNode } from './merge.js';
 import { api } from './api.js';
 import { decodeState } from './urlstate.js';
 import { mountCanvas, canvas, render, onDateSlide, refit, fitView } from './canvas.js';
@@ -28,6 +29,7 @@ import { onKey, wireReview } from './review.js';
 import { wireTimeline, renderTimeline } from './timeline.js';
 import { wireHelp, openHelp } from './help.js';
 import { wireQueue, loadQueue } from './queue.js';
+import { wireFinder, findNext, focusFind } from './finder.js';
 
 // restore rebuilds what a URL describes: a source in the Sources view (the
 // graph stays as it is), or the graph: the path query, then the whole graph,
@@ -81,6 +83,12 @@ async function restoreHash() {
   for (const id of s.expanded) ok = (await expand(id, { quiet: true })) !== undefined && ok;
   ok = (await addNodes(s.added)) && ok;
   if (s.brokers) ok = (await findBrokers(s.brokers.from, s.brokers.to)) && ok;
+  // The nodes removed from the view leave it again (rm=).
+  if (s.removed.some((id) => view.nodes.has(id))) {
+    for (const id of s.removed) removeNode(view, id);
+    render();
+  }
+  view.removed = s.removed;
   if (s.selected && s.second && view.nodes.has(s.selected) && view.nodes.has(s.second)) selectPair(s.selected, s.second);
   else if (s.selected && view.nodes.has(s.selected)) select(s.selected);
   if (!view.nodes.size) render();
@@ -95,6 +103,14 @@ async function share() {
   } catch {
     setStatus('Copy the address bar to share this view');
   }
+}
+
+// swallowKey keeps key out of the box its keydown just focused: some input
+// paths (DevTools, some IMEs) send the character apart from the keydown.
+function swallowKey(key) {
+  const swallow = (e) => { if (e.key === key) e.preventDefault(); };
+  window.addEventListener('keypress', swallow, { capture: true, once: true });
+  setTimeout(() => window.removeEventListener('keypress', swallow, { capture: true }), 100);
 }
 
 function wire() {
@@ -171,11 +187,7 @@ function wire() {
   document.addEventListener('keydown', (ev) => {
     if (ev.key === '/' && !ev.target.matches('input, textarea, select, [contenteditable]')) {
       ev.preventDefault();
-      // Some input paths (DevTools, some IMEs) send the character apart from
-      // the keydown; keep it out of the search box it just focused.
-      const swallow = (e) => { if (e.key === '/') e.preventDefault(); };
-      window.addEventListener('keypress', swallow, { capture: true, once: true });
-      setTimeout(() => window.removeEventListener('keypress', swallow, { capture: true }), 100);
+      swallowKey('/');
       $('#search').focus();
       $('#search').select();
     }
@@ -195,12 +207,23 @@ function wire() {
       bus.emit('node:pin', { ids, on: !ids.every((i) => view.pinned.has(i)) });
     }
   });
+  // F focuses the search within the view; n and N move through its matches.
+  document.addEventListener('keydown', (ev) => {
+    if (!['f', 'n', 'N'].includes(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey || view.tab !== 'graph' ||
+        ev.target.matches('input, textarea, select, [contenteditable]') || $('#help').open) return;
+    if (ev.key === 'f') {
+      ev.preventDefault();
+      swallowKey('f');
+      focusFind();
+    } else if (findNext(ev.key === 'n' ? 1 : -1)) ev.preventDefault();
+  });
   $('#layout-choice').addEventListener('change', () => {
     view.layout = $('#layout-choice').value;
     bus.emit('layout:changed');
   });
   document.addEventListener('keydown', onKey);
   wireHelp();
+  wireFinder();
   wireQueue();
   wireSources();
   wireReview();
@@ -208,6 +231,19 @@ function wire() {
   wireTimeline();
   wireController();
   $('#tab-graph').addEventListener('click', refit);
+  // Undo and redo (the header's buttons, Ctrl or Cmd+Z, Ctrl or Cmd+Shift+Z
+  // and Ctrl+Y) move through the view's history entries, as Back and Forward do.
+  $('#undo').addEventListener('click', undoView);
+  $('#redo').addEventListener('click', redoView);
+  document.addEventListener('keydown', (ev) => {
+    const k = ev.key.toLowerCase();
+    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey || (k !== 'z' && k !== 'y')) return;
+    if (view.tab !== 'graph' || ev.target.matches('input, textarea, select, [contenteditable]') || $('#help').open) return;
+    ev.preventDefault();
+    if (k === 'z' && !ev.shiftKey) undoView();
+    else redoView();
+  });
+  window.addEventListener('popstate', onHistoryMove);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== nav.lastHash) restore();
   });
@@ -217,6 +253,7 @@ async function start() {
   // A shared link is being restored: no "start exploring" card meanwhile.
   if (location.hash.length > 1) $('#empty').hidden = true;
   mountCanvas($('#cy'));
+  startUndo();
   wire();
   renderLegend();
   renderFilterLists();

@@ -120,6 +120,9 @@ export function canvasStyle(cyRef) {
     { selector: 'edge:selected', style: { 'line-color': '#1a73e8', 'target-arrow-color': '#1a73e8', label: 'data(type)' } },
     // A pinned node (locked where it is): a dashed dark ring outside its border.
     { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#1b1f24', 'outline-style': 'dashed', 'outline-offset': 3 } },
+    // Search within the view: the matches on an amber halo, the current one brighter.
+    { selector: 'node.found', style: { 'underlay-color': '#f9ab00', 'underlay-padding': 9, 'underlay-opacity': 0.45, 'underlay-shape': 'ellipse' } },
+    { selector: 'node.found-current', style: { 'underlay-opacity': 0.9, 'underlay-padding': 13, label: 'data(name)', 'z-index': 25, 'text-background-opacity': 1 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }

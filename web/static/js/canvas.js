@@ -3,7 +3,8 @@
 // slider, fitting and focusing, the analytics (sizes by centrality, colours by
 // community, the brokers' marks). It emits node:tap, node:tap-add (a tap with
 // Shift, Ctrl or Cmd held), edge:tap and background:tap; it follows selected
-// (a node id or null, and view.second) and hover:edge; it emits view:drawn
+// (a node id or null, and view.second), hover:edge and find:matches (the
+// nodes search within the view matched); it emits view:drawn
 // after each render.
 import cytoscape from '../vendor/cytoscape.esm.min.js';
 import { view, busy, bus } from './store.js';
@@ -68,6 +69,14 @@ export function mountCanvas(container) {
     labelEdges();
   });
   bus.on('hover:edge', ({ id, on }) => cy.$id(id).toggleClass('hover', on));
+  // Search within the view (finder.js): the matches marked, the current one more.
+  bus.on('find:matches', ({ ids, current }) => {
+    cy.batch(() => {
+      cy.nodes('.found').removeClass('found found-current');
+      for (const id of ids) cy.$id(id).addClass('found');
+      if (current) cy.$id(current).addClass('found-current');
+    });
+  });
   return cy;
 }
 

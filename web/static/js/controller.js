@@ -185,6 +185,11 @@ export function wireController() {
     if (!view.expanded.includes(id) && hiddenOf(view, id) !== 0) expand(id);
   });
   bus.on('edge:tap', showEdge);
+  // Search within the view: its current match is selected and centred.
+  bus.on('find:focus', (id) => {
+    select(id);
+    focusNode(id);
+  });
   bus.on('background:tap', () => select(null));
   bus.on('expand', (id) => expand(id));
   bus.on('path:end', ({ which, node }) => setPathEnd(which, node));

@@ -5,12 +5,14 @@ import { $ } from './ui.js';
 import { el, fill } from './dom.js';
 import { SHORTCUTS } from './shortcuts.js';
 
-const keyList = (keys) => keys.map((k, i) => [i ? (keys.length === 2 && k === 'click' ? ' + ' : ' / ') : '', el('kbd', {}, k)]);
+// Keys held together (combo, or a modifier and click) are joined by +, others
+// (either of them) by /.
+const keyList = (keys, combo) => keys.map((k, i) => [i ? (combo || (keys.length === 2 && k === 'click') ? ' + ' : ' / ') : '', el('kbd', {}, k)]);
 
 function renderHelp() {
   fill($('#help-body'), SHORTCUTS.map((g) => el('section', { class: 'help-group' },
     el('h3', {}, g.where),
-    el('dl', {}, g.items.map((i) => [el('dt', {}, keyList(i.keys)), el('dd', {}, i.what)])))));
+    el('dl', {}, g.items.map((i) => [el('dt', {}, keyList(i.keys, i.combo)), el('dd', {}, i.what)])))));
 }
 
 export function openHelp() {

@@ -24,6 +24,8 @@ export function merge(v, g) {
     if (n.kind === 'Source' && !linked.has(n.id) && !v.nodes.has(n.id)) continue;
     v.nodes.set(n.id, { ...v.nodes.get(n.id), ...n });
   }
+  // A node an answer brings back is no longer removed.
+  if (v.removed?.length) v.removed = v.removed.filter((id) => !v.nodes.has(id));
   for (const e of g.edges || []) {
     if (!v.nodes.has(e.source) || !v.nodes.has(e.target)) continue;
     v.edges.set(e.id, e);
@@ -74,6 +76,7 @@ export function removeNode(v, id) {
   for (const [eid, e] of v.edges) if (e.source === id || e.target === id) v.edges.delete(eid);
   v.expanded = v.expanded.filter((x) => x !== id);
   v.added = v.added.filter((x) => x !== id);
+  if (v.removed && !v.removed.includes(id)) v.removed.push(id);
   if (v.selected === id) v.selected = null;
 }
 

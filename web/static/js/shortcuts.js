@@ -13,9 +13,18 @@ export const SHORTCUTS = [
     { keys: ['Enter'], what: 'pick the suggestion; in the path finder, find the path (from any of its fields)' },
     { keys: ['Esc'], what: 'close the suggestions, then leave the box' },
   ] },
+  { where: 'Find in view box', items: [
+    { keys: ['Enter'], what: 'next match' },
+    { keys: ['Shift', 'Enter'], combo: true, what: 'previous match' },
+    { keys: ['Esc'], what: 'clear the find and leave the box' },
+  ] },
   { where: 'Graph', items: [
     { keys: ['Shift', 'click'], what: 'select a second node (brokers or a path between the two); Ctrl or ⌘ too' },
+    { keys: ['f'], what: 'find in the view: highlight the nodes shown whose name or alias matches' },
+    { keys: ['n', 'N'], what: 'next, previous match of the find in the view (selected and centred)' },
     { keys: ['p'], what: 'pin the selected node(s) where they are, or unpin them' },
+    { keys: ['Ctrl', 'Z'], combo: true, what: 'undo the last view change (expand, remove, clear, filter, layout, path); ⌘ too; Back does the same' },
+    { keys: ['Ctrl', 'Shift', 'Z'], combo: true, what: 'redo it (or Ctrl+Y); ⌘ too; Forward does the same' },
   ] },
   { where: 'Sources view: review of candidates', items: [
     { keys: ['j', 'k'], what: 'next, previous group of candidates' },

@@ -11,6 +11,7 @@ export function newView() {
     total: new Map(),    // id -> neighbour count estimated from the API's `hidden`
     expanded: [],        // ids expanded, in order (restored from the URL)
     added: [],           // ids drawn on their own (an accepted edge's ends), restored with the edges among them
+    removed: [],         // ids removed from the view (rm=), taken out again after a restore's expansions
     selected: null,      // selected node id
     second: null,        // a second node selected with it (Shift+click): the other end of "brokers between"
     path: null,          // path query {from, to, rel[], stance[], evidence, minConfidence, knownOn, mode, maxDepth}
@@ -57,6 +58,7 @@ export function clearGraph(v = view) {
   v.total.clear();
   v.expanded = [];
   v.added = [];
+  v.removed = [];
   v.selected = null;
   v.second = null;
   v.pinned.clear();

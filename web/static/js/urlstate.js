@@ -5,7 +5,8 @@
 //
 // The keys, in the order written: from, to, rel, stance, evidence,
 // minConfidence, knownOn, mode, maxDepth (the path query); all=1 (the whole
-// graph); x= (expansions, in order); n= (entities drawn on their own); sel=
+// graph); x= (expansions, in order); n= (entities drawn on their own); rm=
+// (entities removed from the view, taken out after the expansions); sel=
 // (the selected node); sel2= (a second node selected with it, Shift+click);
 // hideKinds=, hideRels= (filters); asOf= (the date slider); time=A..B (the
 // range brushed on the timeline, which opens with it); size= (the
@@ -22,7 +23,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // LAYOUTS are the canvas's layouts, the default (force-directed) first.
 export const LAYOUTS = ['force', 'concentric', 'breadthfirst', 'grid', 'circle'];
 
-// encodeState writes s ({path, all, expanded, added, selected, second,
+// encodeState writes s ({path, all, expanded, added, removed, selected, second,
 // kindsOff, relsOff, asOf, timeRange, sizeBy, colorBy, brokers, src, span}) as a
 // fragment without the '#'. added (n=) are entities drawn on their own, such
 // as the ends of an edge accepted in review.
@@ -43,6 +44,7 @@ export function encodeState(s) {
   if (s.all) p.set('all', '1');
   if (s.expanded?.length) p.set('x', s.expanded.join(','));
   if (s.added?.length) p.set('n', s.added.join(','));
+  if (s.removed?.length) p.set('rm', s.removed.join(','));
   if (s.selected) p.set('sel', s.selected);
   if (s.selected && s.second) p.set('sel2', s.second);
   if (s.kindsOff?.size) p.set('hideKinds', [...s.kindsOff].join(','));
@@ -71,6 +73,7 @@ export function decodeState(hash) {
     all: p.get('all') === '1',
     expanded: list('x'),
     added: list('n'),
+    removed: list('rm'),
     selected: p.get('sel') || null,
     kindsOff: new Set(list('hideKinds')),
     relsOff: new Set(list('hideRels')),
