@@ -82,7 +82,8 @@ func TestExplorerAnalytics(t *testing.T) {
 		}
 		for _, m := range after {
 			if sm, ok := score[m.ID]; ok && s > sm && n.Width < m.Width {
-				t.Errorf("%s (PageRank %.4f) drawn %.1f px wide, smaller than %s (%.4f) at %.1f px", n.ID, s, n.Width, m.ID, sm, m.Width)
+				t.Errorf("%s (PageRank %.4f) drawn %.1f px wide, smaller than %s (%.4f) at %.1f px", n.ID, s, n.Width, m.ID, sm,
+					m.Width)
 			}
 		}
 	}
@@ -90,7 +91,8 @@ func TestExplorerAnalytics(t *testing.T) {
 		t.Errorf("sizing by PageRank changed %d of %d nodes' size; want most", changed, len(after))
 	}
 	top := eval[string](t, b, "finding the largest node", `cy.nodes(':visible').max(n => n.width()).ele.id()`)
-	if best := pr.Results[0].ID; slices.ContainsFunc(after, func(n drawnNode) bool { return n.ID == best }) && top != best {
+	if best := pr.Results[0].ID; slices.ContainsFunc(after, func(n drawnNode) bool { return n.ID == best }) &&
+		top != best {
 		t.Errorf("largest node %s, want %s (the highest PageRank)", top, best)
 	}
 	if info := eval[string](t, b, "reading the size note", `document.querySelector('#size-info')?.innerText || ''`); !strings.Contains(info, "PageRank") {
@@ -192,7 +194,8 @@ func TestExplorerAnalytics(t *testing.T) {
 		for j, edges := range w.Paths {
 			hops := hopsOf[strings.Join(edges, " ")]
 			if len(hops) != len(edges) || len(s.Paths[j]) != len(edges) {
-				t.Errorf("broker %s path %d: %d hops shown, %d in the ranked answer, %d relationships", w.ID, j, len(s.Paths[j]), len(hops), len(edges))
+				t.Errorf("broker %s path %d: %d hops shown, %d in the ranked answer, %d relationships", w.ID, j, len(s.Paths[j]),
+					len(hops), len(edges))
 				continue
 			}
 			for k, h := range hops {
@@ -263,7 +266,9 @@ func TestExplorerAnalytics(t *testing.T) {
 		color: document.querySelector('#color-community').checked, sized: cy.nodes('.sized').length,
 		colored: cy.nodes('.community').length, brokers: document.querySelectorAll('#brokers details.broker').length,
 		marked: cy.nodes('.broker').length})`)
-	if got.Size != "pagerank" || !got.Color || got.Sized == 0 || got.Colored == 0 || got.Brokers != len(want.Brokers) || got.Marked != len(want.Brokers) {
-		t.Errorf("reopened from its link: %+v; want pagerank sizing, community colours and %d brokers listed and marked", got, len(want.Brokers))
+	if got.Size != "pagerank" || !got.Color || got.Sized == 0 || got.Colored == 0 || got.Brokers != len(want.Brokers) ||
+		got.Marked != len(want.Brokers) {
+		t.Errorf("reopened from its link: %+v; want pagerank sizing, community colours and %d brokers listed and marked", got,
+			len(want.Brokers))
 	}
 }

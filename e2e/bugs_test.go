@@ -54,7 +54,8 @@ func checkStatus(t *testing.T, b *browser, when string) {
 	n, _ := strconv.Atoi(m[1])
 	e, _ := strconv.Atoi(m[2])
 	if n != d.Nodes || e != d.Edges {
-		t.Errorf("%s: status line %q; the canvas draws %d nodes, %d edges (page %s)", when, d.Status, d.Nodes, d.Edges, d.State)
+		t.Errorf("%s: status line %q; the canvas draws %d nodes, %d edges (page %s)", when, d.Status, d.Nodes, d.Edges,
+			d.State)
 	}
 }
 
@@ -123,7 +124,8 @@ func bugSharedHideKinds(t *testing.T) {
 		Hash: decodeURIComponent(location.hash),
 		Ticked: [...document.querySelectorAll('#kind-filters input:not(:checked)')].map(i => i.value).sort()})`)
 	if got.Nodes < 2 || got.Hidden != 0 {
-		t.Errorf("link %s draws %d nodes (%d Location or Person); want the attack's neighbours, none of those kinds", link, got.Nodes, got.Hidden)
+		t.Errorf("link %s draws %d nodes (%d Location or Person); want the attack's neighbours, none of those kinds", link,
+			got.Nodes, got.Hidden)
 	}
 	if !strings.Contains(got.Hash, "x="+attack) || !strings.Contains(got.Hash, "hideKinds=Location,Person") {
 		t.Errorf("after opening %s the URL reads %q, want the expansion and the kind filter kept", link, got.Hash)

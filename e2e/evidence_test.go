@@ -58,14 +58,16 @@ func verifiedPath(t *testing.T, b *browser) []evidenceHop {
 			Hops []evidenceHop `json:"hops"`
 		} `json:"paths"`
 	}
-	apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {attack}, "all": {"true"}, "evidence": {"quote"}}, &want)
+	apiGet(t, "/paths/shortest", url.Values{"from": {"IS-K"}, "to": {attack}, "all": {"true"}, "evidence": {"quote"}},
+		&want)
 	if len(want.Paths) == 0 {
 		t.Fatal("the API finds no path of verified quotes from IS-K to the attack")
 	}
 	runPath(b, t, "asking for verified quotes only", "IS-K", attack, `document.querySelector('#path-evidence').value = 'quote'`)
 	got := eval[evidenceView](t, b, "reading the evidence", evidenceJS)
 	if got.State != "paths" || !strings.Contains(got.Hash, "evidence=quote") {
-		t.Fatalf("evidence panel: state %q (error %q), hash %q; want paths and evidence=quote kept in the URL", got.State, got.Error, got.Hash)
+		t.Fatalf("evidence panel: state %q (error %q), hash %q; want paths and evidence=quote kept in the URL", got.State,
+			got.Error, got.Hash)
 	}
 	shown := eval[[]shownHop](t, b, "reading the hops", shownHopsJS)
 	var hops []evidenceHop

@@ -55,8 +55,10 @@ func TestExplorerExports(t *testing.T) {
 	} {
 		b.do(t, "exporting "+f.format, exportFrom(f.id), waitReady())
 		got := waitDownload(t, dir, f.suffix)
-		if !bytes.HasPrefix(got, []byte(f.starts)) || !bytes.Contains(got, []byte(isk)) || !bytes.Contains(got, []byte(tajik)) {
-			t.Errorf("%s export: %d bytes starting %q; want %q and both ends of the path", f.format, len(got), got[:min(40, len(got))], f.starts)
+		if !bytes.HasPrefix(got, []byte(f.starts)) || !bytes.Contains(got, []byte(isk)) ||
+			!bytes.Contains(got, []byte(tajik)) {
+			t.Errorf("%s export: %d bytes starting %q; want %q and both ends of the path", f.format, len(got),
+				got[:min(40, len(got))], f.starts)
 		}
 		if f.format != "stix" && !bytes.Contains(got, []byte("<"+f.format)) {
 			t.Errorf("%s export has no <%s> element", f.format, f.format)
@@ -96,7 +98,8 @@ func TestExplorerExports(t *testing.T) {
 		b.do(t, "exporting CSV "+which, exportFrom("export-csv-"+which))
 		got := string(waitDownload(t, dir, "-"+which+".csv"))
 		lines := strings.Split(strings.TrimSuffix(got, "\r\n"), "\r\n")
-		header := map[string]string{"nodes": "id,kind,name,aliases,properties", "edges": "id,type,source,target,sources,quote,"}[which]
+		header := map[string]string{"nodes": "id,kind,name,aliases,properties",
+			"edges": "id,type,source,target,sources,quote,"}[which]
 		if !strings.HasPrefix(lines[0], header) || len(lines)-1 != shown[i] {
 			t.Errorf("CSV %s: header %q and %d rows; want %q… and the %d shown", which, lines[0], len(lines)-1, header, shown[i])
 		}

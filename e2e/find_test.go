@@ -71,8 +71,10 @@ func TestExplorerFindInView(t *testing.T) {
 			if strings.Join(s.Found, ",") != strings.Join(want, ",") {
 				t.Errorf("tajik highlights %v, want the nodes drawn named so %v", s.Found, want)
 			}
-			if s.Count != fmt.Sprintf("1 of %d", len(want)) || len(s.Current) != 1 || len(s.Selected) != 1 || s.Selected[0] != s.Current[0] {
-				t.Errorf("after typing: count %q, current %v, selected %v; want 1 of %d with the current match selected", s.Count, s.Current, s.Selected, len(want))
+			if s.Count != fmt.Sprintf("1 of %d", len(want)) || len(s.Current) != 1 || len(s.Selected) != 1 ||
+				s.Selected[0] != s.Current[0] {
+				t.Errorf("after typing: count %q, current %v, selected %v; want 1 of %d with the current match selected", s.Count,
+					s.Current, s.Selected, len(want))
 			}
 			b.screenshot(t, fmt.Sprintf("find-%dx%d.png", size.w, size.h))
 			first := s.Current[0]
@@ -104,7 +106,8 @@ func TestExplorerFindInView(t *testing.T) {
 			}
 			b.do(t, "reading the matches", poll(`cy.nodes('.found').length === `+fmt.Sprint(len(left))))
 			s = eval[findState](t, b, "reading the matches", findStateJS)
-			if strings.Join(s.Found, ",") != strings.Join(left, ",") || !strings.HasSuffix(s.Count, fmt.Sprintf(" of %d", len(left))) && len(left) > 0 {
+			if strings.Join(s.Found, ",") != strings.Join(left, ",") ||
+				!strings.HasSuffix(s.Count, fmt.Sprintf(" of %d", len(left))) && len(left) > 0 {
 				t.Errorf("with %s hidden: found %v (%q), want %v", kind, s.Found, s.Count, left)
 			}
 			b.do(t, "showing kind "+kind+" again", js(`document.querySelector('#kind-filters input[value="`+kind+`"]').click()`),
@@ -112,7 +115,8 @@ func TestExplorerFindInView(t *testing.T) {
 
 			// By an alias: IS-K's name does not hold "isis-k", one of its aliases does.
 			b.do(t, "typing isis-k", typeInto("find", "isis-k"), poll(`cy.$id(`+jsString(isk)+`).hasClass('found')`))
-			if got, want := eval[findState](t, b, "reading the matches", findStateJS).Found, expect("isis-k"); strings.Join(got, ",") != strings.Join(want, ",") {
+			if got, want := eval[findState](t, b, "reading the matches", findStateJS).Found, expect("isis-k"); strings.Join(got,
+				",") != strings.Join(want, ",") {
 				t.Errorf("isis-k highlights %v, want %v", got, want)
 			}
 			b.do(t, "typing what nothing is called", typeInto("find", "zzqx"), poll(`document.getElementById('find-count').innerText === 'no match'`),

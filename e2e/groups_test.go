@@ -163,7 +163,8 @@ func TestAcceptanceReadingListExplorer(t *testing.T) {
 		}
 	}
 	if key == "" {
-		t.Fatalf("the hearing report %s shows no claim of responsibility (IS-K or Islamic State) for %s in the review list", src, crocusEvent)
+		t.Fatalf("the hearing report %s shows no claim of responsibility (IS-K or Islamic State) for %s in the review list",
+			src, crocusEvent)
 	}
 	marker := eval[string](t, b, "reading the group's marker", `document.querySelector('#candidates li.group[data-key=`+jsString(key)+`] .group-corroborates code')?.textContent || ''`)
 	if marker != edge {

@@ -24,7 +24,8 @@ func TestExplorerHelp(t *testing.T) {
 				js(`document.activeElement.blur()`),
 				chromedp.KeyEvent("?"), poll(open), chromedp.WaitVisible(chromedp.ID("help-body")))
 			text := eval[string](t, b, "reading the help", `document.getElementById('help-body').innerText`)
-			for _, want := range []string{"search actors", "accept the whole group", "next, previous group", "Shift", "close this help"} {
+			for _, want := range []string{"search actors", "accept the whole group", "next, previous group", "Shift",
+				"close this help"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the help does not list %q: %q", want, text)
 				}

@@ -39,7 +39,8 @@ func TestLayoutSizes(t *testing.T) {
 			m := eval[measured](t, b, "measuring the layout", measure)
 			for i, btn := range m.Buttons {
 				if btn.Left < 0 || btn.Right > m.Width+0.5 || btn.Top < 0 {
-					t.Errorf("header button %d at x %.0f-%.0f, y %.0f: off a %0.f px wide window", i, btn.Left, btn.Right, btn.Top, m.Width)
+					t.Errorf("header button %d at x %.0f-%.0f, y %.0f: off a %0.f px wide window", i, btn.Left, btn.Right, btn.Top,
+						m.Width)
 				}
 			}
 			cw := m.Canvas.Right - m.Canvas.Left
@@ -55,7 +56,8 @@ func TestLayoutSizes(t *testing.T) {
 						cw, m.Cy[0], m.Cy[1], m.Width)
 				}
 				if m.Right.Top < m.Canvas.Bottom-1 || m.Left.Top < m.Right.Bottom-1 || m.Right.Right-m.Right.Left < m.Width-1 {
-					t.Errorf("reading mode: canvas %+v, evidence %+v, queries %+v; want them stacked at full width", m.Canvas, m.Right, m.Left)
+					t.Errorf("reading mode: canvas %+v, evidence %+v, queries %+v; want them stacked at full width", m.Canvas, m.Right,
+						m.Left)
 				}
 			}
 			if n := eval[int](t, b, "counting the path", `cy.elements('.path').length`); n == 0 {

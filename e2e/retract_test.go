@@ -140,7 +140,8 @@ func TestExplorerRetract(t *testing.T) {
 			// The retraction shows what it changed (the API records the
 			// whole edge after it): the status and the reason.
 			last, r := got[len(got)-1], want.Changes[len(want.Changes)-1]
-			if !strings.Contains(last.Head, "retracted") || !strings.Contains(last.Head, r.At[:10]) || !strings.Contains(last.Head, r.At[11:16]) {
+			if !strings.Contains(last.Head, "retracted") || !strings.Contains(last.Head, r.At[:10]) ||
+				!strings.Contains(last.Head, r.At[11:16]) {
 				t.Errorf("the last change shown is %q, want the retraction at %s", last.Head, r.At)
 			}
 			if r.Key != "" && !strings.Contains(last.Who, r.Key) {

@@ -37,7 +37,8 @@ func TestEditedCandidateShowsAccepted(t *testing.T) {
 // TestLinkAfterReview: after an edge is accepted in review, the graph's link
 // opens a view with that edge and its ends.
 func TestLinkAfterReview(t *testing.T) {
-	src := ingestFiles(t, []string{"kyiv-link.txt"}, map[string]string{"kyiv-link.txt": kyivDenialAgain}).Articles[0].Source
+	src := ingestFiles(t, []string{"kyiv-link.txt"},
+		map[string]string{"kyiv-link.txt": kyivDenialAgain}).Articles[0].Source
 	b := newBrowser(t)
 	defer b.checkConsole(t, "a link made after a review")
 	openInReview(t, b, src)

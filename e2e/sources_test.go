@@ -210,11 +210,13 @@ func TestSourcesFlow(t *testing.T) {
 		}
 	}
 	if hop == nil {
-		t.Fatalf("the path from %s to %s over %s shows hops %+v, none is the accepted edge %s", c.From, c.To, c.Type, hops, edge)
+		t.Fatalf("the path from %s to %s over %s shows hops %+v, none is the accepted edge %s", c.From, c.To, c.Type, hops,
+			edge)
 	}
 	cites := eval[[]string](t, b, "reading the hop's sources", `[...document.querySelectorAll('#evidence li.hop[data-edge=`+jsString(edge)+`] .src[data-source]')].map(s => s.dataset.source)`)
 	if c.Corroborates == nil {
-		if hop.Label != "verified quote ✓" || strings.Join(strings.Fields(hop.Words), " ") != strings.Join(strings.Fields(c.Quote), " ") {
+		if hop.Label != "verified quote ✓" ||
+			strings.Join(strings.Fields(hop.Words), " ") != strings.Join(strings.Fields(c.Quote), " ") {
 			t.Errorf("accepted edge's hop: %q %q, want the verified quote %q", hop.Label, hop.Words, c.Quote)
 		}
 	}

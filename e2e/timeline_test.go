@@ -154,7 +154,8 @@ func TestExplorerTimeline(t *testing.T) {
 			gotEvents := eval[[]string](t, b, "reading the timeline's events",
 				`[...document.querySelectorAll('#timeline-svg .tl-event')].map(e => e.dataset.id).sort()`)
 			if got != want || want == 0 || strings.Join(gotEvents, ",") != strings.Join(wantEvents, ",") {
-				t.Errorf("timeline: %d items, events %v; the API dates %d of the drawn, events %v", got, gotEvents, want, wantEvents)
+				t.Errorf("timeline: %d items, events %v; the API dates %d of the drawn, events %v", got, gotEvents, want,
+					wantEvents)
 			}
 			if n := eval[int](t, b, "counting bars", `document.querySelectorAll('#timeline-svg .tl-bar').length`); n == 0 {
 				t.Error("no relationship bar drawn")
@@ -185,7 +186,8 @@ func TestExplorerTimeline(t *testing.T) {
 				m := eval[[]float64](t, b, "measuring", `(() => { const c = document.querySelector('.canvas').getBoundingClientRect(),
 					tl = document.getElementById('timeline').getBoundingClientRect(); return [cy.height(), c.height, tl.top, tl.bottom, c.bottom]; })()`)
 				if m[0] < 0.5*m[1] || m[3] > m[4]+0.5 || m[2] < m[0] {
-					t.Errorf("at %dx%d: drawing %.0f px high in a %.0f px canvas, timeline %.0f-%.0f (canvas ends %.0f)", size.w, size.h, m[0], m[1], m[2], m[3], m[4])
+					t.Errorf("at %dx%d: drawing %.0f px high in a %.0f px canvas, timeline %.0f-%.0f (canvas ends %.0f)", size.w,
+						size.h, m[0], m[1], m[2], m[3], m[4])
 				}
 			} else {
 				w := eval[[]float64](t, b, "measuring", `[document.getElementById('timeline').getBoundingClientRect().width, document.documentElement.clientWidth]`)
