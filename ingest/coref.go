@@ -403,8 +403,7 @@ func (g *Gazetteer) speechSubject(d *doc, s *sentence, at int, allowed, kinds []
 
 // speechFill are the words between a verb of speech and its "that".
 var speechFill = set("that", "in", "a", "an", "the", "statement", "on", "monday", "tuesday", "wednesday", "thursday",
-	"friday",
-	"saturday", "sunday", "later", "also", "online", "message", "posted", "video", "telegram", "its", "channel")
+	"friday", "saturday", "sunday", "later", "also", "online", "message", "posted", "video", "telegram", "its", "channel")
 
 func intersect(a, b []graph.Kind) []graph.Kind {
 	var out []graph.Kind
@@ -555,8 +554,7 @@ func opensTitle(text []rune, start, pos int) bool {
 // Vladimir Putin", "a message to Prime Minister Nawaz Sharif"), or the day
 // that opens the clause ("On Tuesday President Rodrigo Duterte flew").
 var titleOpeners = set("said", "says", "told", "tells", "to", "by", "monday", "tuesday", "wednesday", "thursday",
-	"friday",
-	"saturday", "sunday", "later", "then")
+	"friday", "saturday", "sunday", "later", "then")
 
 // lastWord is the lower-cased word ending before pos (spaces skipped)
 // and where it starts; "" when punctuation comes first.

@@ -263,8 +263,7 @@ func apposition(text []rune, end int) bool {
 
 // placeFollow are the words that may follow a place noun's head.
 var placeFollow = set("in", "on", "of", "that", "which", "where", "near", "outside", "north", "south", "east", "west",
-	"about",
-	"home", "close", "some", "just", "known", "popular", "frequented", "held", "from", "and", "with")
+	"about", "home", "close", "some", "just", "known", "popular", "frequented", "held", "from", "and", "with")
 
 // placeApposition reports whether ", a" or ", the" and at most two more
 // words before a place head follow the name ("Ceylanpinar, a town in the

@@ -111,8 +111,7 @@ func pressTitle(text []rune, end int) bool {
 }
 
 var pressWords = set("Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Independent",
-	"Chronicle",
-	"Observer", "Mail", "Express", "Mirror", "Examiner", "Courier", "Today", "Daily")
+	"Chronicle", "Observer", "Mail", "Express", "Mirror", "Examiner", "Courier", "Today", "Daily")
 
 func (g *Gazetteer) commonKind(ids []string) graph.Kind {
 	var k graph.Kind

@@ -1125,12 +1125,10 @@ func afterTimePrep(text []rune, lo, pos int) bool {
 var timePreps = set("after", "before", "since", "during", "following", "amid")
 
 var agencyNouns = set("police", "authorities", "officials", "prosecutors", "investigators", "security", "forces",
-	"troops",
-	"government", "governments", "intelligence")
+	"troops", "government", "governments", "intelligence")
 
 var governors = set("to", "by", "of", "with", "from", "for", "against", "about", "into", "toward", "towards", "than",
-	"like", "via",
-	"in", "near", "across", "inside", "outside", "throughout")
+	"like", "via", "in", "near", "across", "inside", "outside", "throughout")
 
 // describes reports whether an apposition is a description ("an Islamic
 // State affiliate", "who leads it") rather than a name.

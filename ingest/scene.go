@@ -347,8 +347,7 @@ func (g *Gazetteer) mediaClaims(text []rune, ms []mention, sents []Span, d *doc,
 }
 
 var mediaWords = []string{"claim", "claimed", "claims", "statement", "video", "footage", "photograph", "photographs",
-	"photo",
-	"photos", "published", "released", "carried", "said", "says", "message", "posted"}
+	"photo", "photos", "published", "released", "carried", "said", "says", "message", "posted"}
 
 // mediaArm: a group named as a news agency or media outlet ("Amaq News
 // Agency", "al-Furqan Media").
